@@ -1,0 +1,18 @@
+export const LOCALES = ["en", "fr"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+export const LOCALE_COOKIE = "console-locale";
+export const THEME_COOKIE = "console-theme";
+
+export function toLocale(value: string | undefined | null): Locale | null {
+  return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : null;
+}
+
+/** First supported language of an Accept-Language header. */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const tag = toLocale(part.split(";")[0]?.trim().slice(0, 2).toLowerCase());
+    if (tag) return tag;
+  }
+  return DEFAULT_LOCALE;
+}

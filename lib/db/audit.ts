@@ -1,0 +1,18 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "./client";
+
+export type AuditInput = {
+  organizationId: string;
+  tenantId?: string | null;
+  actorType: "USER" | "TOKEN" | "SYSTEM";
+  actorId?: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  details?: Prisma.InputJsonValue;
+};
+
+export async function recordAudit(e: AuditInput, tx: Tx = db()) {
+  return tx.auditEvent.create({ data: { ...e, details: e.details ?? {} } });
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+// Parsed once; a bad value stops the start with one sentence per mistake.
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), {
+    message: "must be a PostgreSQL connection string such as postgresql://user:password@host:5432/database",
+  })
+  .refine(
+    (v) => {
+      try {
+        return new URL(v).pathname.length > 1;
+      } catch {
+        return false;
+      }
+    },
+    { message: "must name a database after the host, e.g. …:5432/console" },
+  );
+
+const port = z.coerce
+  .number({ message: "must be a number" })
+  .int("must be a whole number")
+  .min(1, "must be between 1 and 65535")
+  .max(65535, "must be between 1 and 65535");
+
+export const envSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  PORT: port.default(3000),
+  EMBEDDED_PG_PORT: port.default(54329),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long (try: openssl rand -base64 32)").optional(),
+  NEXTAUTH_URL: z.url({ message: "must be the console's public URL, e.g. http://localhost:3000" }).optional(),
+  CONSOLE_DATA_DIR: z.string().min(1, "must be a folder path").optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; errors: string[] };
+
+export function parseEnv(raw: Record<string, string | undefined>): EnvResult {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (parsed.success) return { ok: true, env: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message} (got "${String(cleaned[String(i.path[0])] ?? "")}").`),
+  };
+}

@@ -1,0 +1,70 @@
+// Prisma CLI configuration: the WebAssembly schema engine through the pg driver adapter,
+// so no native engine is ever downloaded (Prisma 6.19.3, see ../shared/STACK.md).
+import { defineConfig } from "prisma/config";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
+const url = process.env.DATABASE_URL;
+
+// @prisma/adapter-pg 6.19.3 cannot deserialise the catalogue's `name`/`char` columns
+// (prisma/orm#27403) during migrate: report them to the schema engine as text.
+const AS_TEXT: Record<number, number> = { 18: 25, 19: 25, 1002: 1009, 1003: 1009 };
+type Fielded = { fields?: { dataTypeID: number }[] };
+function retype<T>(result: T): T {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    for (const f of (r as Fielded)?.fields ?? []) f.dataTypeID = AS_TEXT[f.dataTypeID] ?? f.dataTypeID;
+  }
+  return result;
+}
+class CatalogueSafePool extends pg.Pool {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(...args: any[]): any {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const out = (super.query as any)(...args);
+    return out && typeof out.then === "function" ? out.then(retype) : out;
+  }
+}
+
+function withDatabase(connectionString: string, database: string): string {
+  const u = new URL(connectionString);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+// The adapter drops its shadow database before closing the pool that uses it
+// ("being accessed by other users"): create and drop it ourselves, pool first.
+class MigratePg extends PrismaPg {
+  constructor(private readonly connectionString: string) {
+    super(new CatalogueSafePool({ connectionString, allowExitOnIdle: true }));
+  }
+  override async connectToShadowDb() {
+    const name = `prisma_shadow_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: this.connectionString });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const shadow = new PrismaPg(new CatalogueSafePool({ connectionString: withDatabase(this.connectionString, name), allowExitOnIdle: true }));
+    const adapter = await shadow.connect();
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await adapter.underlyingDriver().end().catch(() => undefined);
+      const cleanup = new pg.Client({ connectionString: this.connectionString });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await cleanup.end();
+    };
+    return adapter;
+  }
+}
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  async adapter() {
+    if (!url) throw new Error("DATABASE_URL is not set: the Prisma CLI needs the server to migrate (npm start sets it for you).");
+    return new MigratePg(url);
+  },
+});

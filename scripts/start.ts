@@ -1,0 +1,131 @@
+// `npm start`: database (embedded unless DATABASE_URL names one) → migrations → demo
+// data on first run → production build if missing or stale → Next on PORT.
+// Ctrl-C stops Next first, then PostgreSQL. A run killed with -9 leaves its children
+// behind: the next start finds them through .data/start.json and stops them.
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { parseEnv } from "@/lib/env";
+import { startEmbedded, type EmbeddedServer } from "./lib/embedded-pg";
+import { applyMigrations } from "./lib/migrate";
+import { buildIfNeeded } from "./lib/build";
+import { runSeed } from "./seed";
+
+const root = path.resolve(import.meta.dirname, "..");
+const t0 = Date.now();
+const log = (line: string) => console.log(line);
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+const parsed = parseEnv(process.env);
+if (!parsed.ok) {
+  console.error("✖ The console cannot start; fix its configuration:");
+  for (const e of parsed.errors) console.error(`  - ${e}`);
+  process.exit(1);
+}
+const env = parsed.env;
+const dataDir = path.resolve(root, env.CONSOLE_DATA_DIR ?? ".data");
+mkdirSync(dataDir, { recursive: true });
+const stateFile = path.join(dataDir, "start.json");
+
+function alive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// One console per data folder; children of a killed run are stopped.
+if (existsSync(stateFile)) {
+  const prev = JSON.parse(readFileSync(stateFile, "utf8")) as { pid?: number; nextPid?: number };
+  if (alive(prev.pid) && prev.pid !== process.pid) {
+    console.error(`✖ The console is already running (pid ${prev.pid}). Stop it with Ctrl-C, or kill ${prev.pid}.`);
+    process.exit(1);
+  }
+  if (alive(prev.nextPid)) {
+    log(`• Found a Next server (pid ${prev.nextPid}) left running by an earlier start; stopping it.`);
+    try {
+      process.kill(-prev.nextPid!, "SIGTERM");
+    } catch {
+      process.kill(prev.nextPid!, "SIGTERM");
+    }
+  }
+}
+const state: { pid: number; nextPid?: number } = { pid: process.pid };
+const saveState = () => writeFileSync(stateFile, JSON.stringify(state));
+saveState();
+
+let pgServer: EmbeddedServer | null = null;
+let next: ChildProcess | null = null;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log("\n• Stopping…");
+  if (next && next.exitCode === null) {
+    const exited = new Promise((r) => next!.once("exit", r));
+    try {
+      process.kill(-next.pid!, "SIGTERM");
+    } catch {
+      next.kill("SIGTERM");
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
+  if (pgServer) await pgServer.stop().catch(() => undefined);
+  rmSync(stateFile, { force: true });
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
+
+function authSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+try {
+  let url = env.DATABASE_URL;
+  if (url) {
+    log(`• Using the PostgreSQL server named by DATABASE_URL (${new URL(url).host}).`);
+  } else {
+    pgServer = await startEmbedded({ dataDir: path.join(dataDir, "pg"), port: env.EMBEDDED_PG_PORT, database: "console", log });
+    url = pgServer.url;
+    log(`• Embedded PostgreSQL 17 ready on 127.0.0.1:${env.EMBEDDED_PG_PORT} (${elapsed()}).`);
+  }
+  await applyMigrations(url, log);
+  if (await runSeed(url)) log("• Demo data created (see README for the demo accounts).");
+  buildIfNeeded(log);
+  const port = env.PORT;
+  next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true, // its own process group: Ctrl-C reaches it through us, in order
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
+  });
+  state.nextPid = next.pid;
+  saveState();
+  next.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`✖ The Next server exited (code ${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+  log(`• Console starting on http://localhost:${port} (${elapsed()} since npm start).`);
+} catch (e) {
+  console.error(`✖ ${e instanceof Error ? e.message : String(e)}`);
+  await shutdown(1);
+}

@@ -1,0 +1,74 @@
+// `npm test`: unit tests, integration tests on real PostgreSQL, then Playwright in
+// Chromium against the production build. Ends with one line: `N passed, N failed`.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { resolveTestServer, ensureTemplate, createDatabaseFromTemplate } from "./lib/test-db";
+import { buildIfNeeded } from "./lib/build";
+import { runSeed } from "./seed";
+
+const root = path.resolve(import.meta.dirname, "..");
+const results = path.join(root, "test-results");
+mkdirSync(results, { recursive: true });
+const log = (l: string) => console.log(l);
+type Tally = { name: string; passed: number; failed: number; skipped: number; note?: string };
+const tallies: Tally[] = [];
+const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
+const wanted = (stage: string) => only.length === 0 || only.includes(stage);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  return r.status ?? 1;
+}
+
+function vitestStage(project: "unit" | "integration", env: NodeJS.ProcessEnv) {
+  const out = path.join(results, `${project}.json`);
+  rmSync(out, { force: true });
+  log(`\n━━ ${project} tests ━━`);
+  const code = run(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  if (!existsSync(out)) return tallies.push({ name: project, passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` });
+  const r = JSON.parse(readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
+  // A file that fails to load has no failed test but a failed suite: count it.
+  const failed = r.numFailedTests + (r.numFailedTests === 0 && code !== 0 ? Math.max(1, r.numFailedTestSuites) : 0);
+  tallies.push({ name: project, passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests });
+}
+
+async function e2eStage(adminUrl: string, template: string) {
+  log("\n━━ end-to-end tests (Playwright, Chromium, production build) ━━");
+  const url = await createDatabaseFromTemplate(adminUrl, template, "console_e2e");
+  await runSeed(url);
+  buildIfNeeded(log);
+  const out = path.join(results, "e2e.json");
+  rmSync(out, { force: true });
+  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test"], { E2E_DATABASE_URL: url });
+  if (!existsSync(out)) return tallies.push({ name: "e2e", passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
+  const s = (JSON.parse(readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+  tallies.push({ name: "e2e", passed: s.expected + s.flaky, failed: s.unexpected + (s.unexpected === 0 && code !== 0 ? 1 : 0), skipped: s.skipped });
+}
+
+const t0 = Date.now();
+let embeddedStop: (() => Promise<void>) | null = null;
+try {
+  if (wanted("unit")) vitestStage("unit", {});
+  if (wanted("integration") || wanted("e2e")) {
+    const server = await resolveTestServer(log);
+    embeddedStop = server.embedded ? server.embedded.stop : null;
+    const template = await ensureTemplate(server.adminUrl, log);
+    if (wanted("integration")) vitestStage("integration", { TEST_PG_ADMIN_URL: server.adminUrl });
+    if (wanted("e2e")) await e2eStage(server.adminUrl, template);
+  }
+} catch (e) {
+  console.error(`✖ ${e instanceof Error ? e.message : String(e)}`);
+  tallies.push({ name: "setup", passed: 0, failed: 1, skipped: 0, note: "the test run could not complete" });
+} finally {
+  await embeddedStop?.();
+}
+
+log("\n━━ summary ━━");
+for (const t of tallies) log(`  ${t.name.padEnd(12)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}${t.note ? ` (${t.note})` : ""}`);
+log(`  took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+const passed = tallies.reduce((n, t) => n + t.passed, 0);
+const failed = tallies.reduce((n, t) => n + t.failed, 0);
+const skipped = tallies.reduce((n, t) => n + t.skipped, 0);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
