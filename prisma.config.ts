@@ -17,10 +17,8 @@ function retype<T>(result: T): T {
   return result;
 }
 class CatalogueSafePool extends pg.Pool {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   query(...args: any[]): any {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const out = (super.query as any)(...args);
+      const out = (super.query as any)(...args);
     return out && typeof out.then === "function" ? out.then(retype) : out;
   }
 }

@@ -16,12 +16,12 @@ const tallies: Tally[] = [];
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 const wanted = (stage: string) => only.length === 0 || only.includes(stage);
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   return r.status ?? 1;
 }
 
-function vitestStage(project: "unit" | "integration", env: NodeJS.ProcessEnv) {
+function vitestStage(project: "unit" | "integration", env: Record<string, string>) {
   const out = path.join(results, `${project}.json`);
   rmSync(out, { force: true });
   log(`\n━━ ${project} tests ━━`);

@@ -55,3 +55,13 @@ describe("demo seed", () => {
     for (const email of Object.values(DEMO_USERS)) expect(await verifyCredentials(email, DEMO_PASSWORD)).not.toBeNull();
   }, 30_000);
 });
+
+describe("demo seed storage", () => {
+  it("leaves every datastore with free space after its disks and swap files", async () => {
+    const stores = await db().datastore.findMany({ include: { disks: true, vms: true } });
+    for (const s of stores) {
+      const used = s.disks.reduce((n, d) => n + d.usedGib, 0) + s.vms.filter((v) => v.powerState === "POWERED_ON").reduce((n, v) => n + v.memoryGb, 0);
+      expect(used).toBeLessThan(s.sizeGib);
+    }
+  });
+});

@@ -71,8 +71,8 @@ const PLANS: TenantPlan[] = [
       { name: "rec-std-az07", az: "AZ07", nodeType: "STANDARD_V3", hosts: 1, activatedPerHostGb: 128 },
     ],
     datastores: [
-      { name: "ds-rec-essentiel-01", az: "PAR7S", tier: "ESSENTIEL", sizeGib: 3072 },
-      { name: "ds-rec-standard-01", az: "AZ07", tier: "STANDARD", sizeGib: 1024 },
+      { name: "ds-rec-essentiel-01", az: "PAR7S", tier: "ESSENTIEL", sizeGib: 6144 },
+      { name: "ds-rec-standard-01", az: "AZ07", tier: "STANDARD", sizeGib: 3072 },
     ],
   },
   {
@@ -153,6 +153,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
 
         // Fill pools to 45–75 % of activated memory, spreading VMs over hosts.
         const used = new Map<string, number>();
+        const dsUsed = new Map<string, number>();
         const vms = [];
         for (let i = 0; i < plan.vmCount; i++) {
           const { pool, hosts } = pools[i % pools.length]!;
@@ -162,7 +163,12 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
           const roll = rand();
           const powerState = host === null ? "POWERED_OFF" : roll < 0.78 ? "POWERED_ON" : roll < 0.95 ? "POWERED_OFF" : "SUSPENDED";
           if (host && powerState !== "POWERED_OFF") used.set(host.id, (used.get(host.id) ?? 0) + memoryGb);
-          const ds = pick(fastStores);
+          // A datastore of the pool's AZ with room for the disk and the swap file.
+          const diskGib = pick([40, 60, 80, 120, 200]);
+          const local = fastStores.filter((d) => d.azId === pool.azId);
+          const fits = (d: (typeof fastStores)[number]) => (dsUsed.get(d.id) ?? 0) + diskGib + memoryGb <= d.sizeGib * 0.8;
+          const ds = local.find(fits) ?? fastStores.find(fits) ?? fastStores[0]!;
+          dsUsed.set(ds.id, (dsUsed.get(ds.id) ?? 0) + diskGib + memoryGb);
           const vm = await createVm(tx, {
             tenantId: tenant.id,
             poolId: pool.id,
@@ -173,7 +179,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
             cpu: Math.max(1, Math.min(16, memoryGb / 4)),
             guestOs: pick(GUESTS),
             powerState,
-            diskGib: pick([40, 60, 80, 120, 200]),
+            diskGib,
             thin: rand() < 0.4,
             iopsDemand: Math.round(20 + rand() * 180),
             writeRateMbps: Math.round(rand() * 30 * 10) / 10,

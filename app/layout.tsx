@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import "@fontsource-variable/inter";
+import "./globals.css";
+import { THEME_COOKIE } from "@/i18n/config";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: { default: t("name"), template: `%s · ${t("name")}` } };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, store] = await Promise.all([getLocale(), cookies()]);
+  // The theme is rendered on the server from its cookie: no flash of the wrong theme.
+  const dark = store.get(THEME_COOKIE)?.value === "dark";
+  return (
+    <html lang={locale} className={dark ? "dark" : undefined}>
+      <body className="min-h-screen font-sans text-sm">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}
