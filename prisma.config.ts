@@ -3,6 +3,7 @@
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { withDatabase } from "./scripts/lib/pg-url";
 
 const url = process.env.DATABASE_URL;
 
@@ -21,12 +22,6 @@ class CatalogueSafePool extends pg.Pool {
       const out = (super.query as any)(...args);
     return out && typeof out.then === "function" ? out.then(retype) : out;
   }
-}
-
-function withDatabase(connectionString: string, database: string): string {
-  const u = new URL(connectionString);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 // The adapter drops its shadow database before closing the pool that uses it

@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
-import { startEmbedded, type EmbeddedServer } from "./lib/embedded-pg";
+import { startEmbedded, ensureDatabase, type EmbeddedServer } from "./lib/embedded-pg";
+import { withDatabase } from "./lib/pg-url";
 import { applyMigrations } from "./lib/migrate";
 import { buildIfNeeded } from "./lib/build";
 import { runSeed } from "./seed";
@@ -52,6 +53,8 @@ if (existsSync(stateFile)) {
     } catch {
       process.kill(prev.nextPid!, "SIGTERM");
     }
+    // Wait for the port to be released before starting the new one.
+    for (let i = 0; i < 50 && alive(prev.nextPid); i++) await new Promise((r) => setTimeout(r, 100));
   }
 }
 const state: { pid: number; nextPid?: number } = { pid: process.pid };
@@ -94,6 +97,9 @@ try {
   let url = env.DATABASE_URL;
   if (url) {
     log(`• Using the PostgreSQL server named by DATABASE_URL (${new URL(url).host}).`);
+    const database = decodeURIComponent(new URL(url).pathname.slice(1));
+    // Create the database when the server allows it; a missing right surfaces at migrate.
+    await ensureDatabase(withDatabase(url, "postgres"), database).catch(() => undefined);
   } else {
     pgServer = await startEmbedded({ dataDir: path.join(dataDir, "pg"), port: env.EMBEDDED_PG_PORT, database: "console", log });
     url = pgServer.url;

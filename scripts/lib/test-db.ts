@@ -7,14 +7,9 @@ import path from "node:path";
 import pg from "pg";
 import { migrationNames, applyMigrations } from "./migrate";
 import { startEmbedded, type EmbeddedServer } from "./embedded-pg";
+import { withDatabase } from "./pg-url";
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 async function answers(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
