@@ -1,5 +1,8 @@
 // The provider's catalogue and fixed numbers, exactly as ../shared/DOMAIN.md lists them.
-// Every other module reads its numbers from here.
+// Every other module (and lib/db's seed) reads its numbers from here: a figure typed twice
+// is a figure that will one day disagree with itself.
+
+// ───────────────────────── Compute node types ─────────────────────────
 
 export const NODE_TYPE_CODES = ["ECO_V3", "STANDARD_V3", "ADVANCE_V3", "PERF1_V3", "PERF2_V3", "PERF3_V3", "PERF4_V3"] as const;
 export type NodeTypeCode = (typeof NODE_TYPE_CODES)[number];
@@ -7,6 +10,7 @@ export type NodeTypeCode = (typeof NODE_TYPE_CODES)[number];
 export type NodeType = {
   code: NodeTypeCode;
   label: string;
+  /** Physical RAM of one node, GB. Every node is delivered with all of it; activated memory caps its use. */
   ramGb: number;
   baseGhz: number;
   turboGhz: number;
@@ -14,6 +18,7 @@ export type NodeType = {
   threads: number;
   network: string;
   gpu: string | null;
+  /** Exact SKU of the reference (the node SKUs are written for region fr1). */
   sku: string;
 };
 
@@ -27,16 +32,21 @@ export const NODE_TYPES: Record<NodeTypeCode, NodeType> = {
   PERF4_V3: { code: "PERF4_V3", label: "PERFORMANCE 4 v3", ramGb: 512, baseGhz: 2.5, turboGhz: 4.1, cores: 32, threads: 64, network: "2x25 Gb/s", gpu: "2x NVIDIA L40S 48 GB", sku: "csp:fr1:iaas:vmware:perf4:v3" },
 };
 
+// ───────────────────────── Block storage tiers ─────────────────────────
+
 export const STORAGE_TIER_CODES = ["ESSENTIEL", "STANDARD", "PREMIUM", "ENTERPRISE", "ULTRA", "MASS"] as const;
 export type StorageTierCode = (typeof STORAGE_TIER_CODES)[number];
 
 export type StorageTier = {
   code: StorageTierCode;
   label: string;
-  /** null: Mass Storage has no performance guarantee. */
+  /** IOPS per TB allocated; null: Mass Storage has no performance guarantee. */
   iopsPerTb: number | null;
+  /** Billing unit in GiB: 1 GiB for the flash tiers, 1 TiB for Mass Storage. */
   unitGib: number;
+  /** SKU after `csp:(region):iaas:storage:`. */
   skuSuffix: string;
+  /** Global Mirror runs only on the 500, 1500 and 3000 IOPS/TB tiers. */
   globalMirrorCompatible: boolean;
 };
 
@@ -49,9 +59,64 @@ export const STORAGE_TIERS: Record<StorageTierCode, StorageTier> = {
   MASS: { code: "MASS", label: "Mass Storage (archive)", iopsPerTb: null, unitGib: 1024, skuSuffix: "bloc:mass:v1", globalMirrorCompatible: false },
 };
 
+export const GLOBAL_MIRROR_TIER_CODES: readonly StorageTierCode[] = STORAGE_TIER_CODES.filter((c) => STORAGE_TIERS[c].globalMirrorCompatible);
+
+/** `tierSku("STANDARD", "FR1")` → `csp:fr1:iaas:storage:bloc:medium:v1`. */
 export function tierSku(tier: StorageTierCode, region: string): string {
   return `csp:${region.toLowerCase()}:iaas:storage:${STORAGE_TIERS[tier].skuSuffix}`;
 }
+
+// ───────────────────────── Licences and backup storage ─────────────────────────
+
+export const LICENCE_CODES = ["BACKUP_STORAGE", "GLOBAL_MIRROR", "VM_REPLICATION", "BACKUP_VM", "HSM_ENCRYPTION"] as const;
+export type LicenceCode = (typeof LICENCE_CODES)[number];
+
+export type Licence = {
+  code: LicenceCode;
+  label: string;
+  unit: "TiB" | "VM";
+  /** SKU after `csp:(region):iaas:`. */
+  skuSuffix: string;
+};
+
+export const LICENCES: Record<LicenceCode, Licence> = {
+  BACKUP_STORAGE: { code: "BACKUP_STORAGE", label: "Mass Storage - Backup", unit: "TiB", skuSuffix: "storage:block:backup:v1" },
+  GLOBAL_MIRROR: { code: "GLOBAL_MIRROR", label: "Storage - Global Replication SAN", unit: "TiB", skuSuffix: "storage:licence:globalmirror:v1" },
+  VM_REPLICATION: { code: "VM_REPLICATION", label: "PRA - VMware inter-AZ replication", unit: "VM", skuSuffix: "vmware:licence:replication:v1" },
+  BACKUP_VM: { code: "BACKUP_VM", label: "Backup - IBM Spectrum Protect Plus", unit: "VM", skuSuffix: "backup:vm:v1" },
+  HSM_ENCRYPTION: { code: "HSM_ENCRYPTION", label: "Advanced protection - VM encryption via HSM/KMS", unit: "VM", skuSuffix: "vmware:encryption:hsm:v1" },
+};
+
+/** `licenceSku("GLOBAL_MIRROR", "FR1")` → `csp:fr1:iaas:storage:licence:globalmirror:v1`. */
+export function licenceSku(code: LicenceCode, region: string): string {
+  return `csp:${region.toLowerCase()}:iaas:${LICENCES[code].skuSuffix}`;
+}
+
+// ───────────────────────── Demo prices ─────────────────────────
+
+export type PriceList = {
+  currency: "EUR";
+  /** Per host and month. */
+  nodeTypes: Record<NodeTypeCode, number>;
+  /** Per billing unit (STORAGE_TIERS[t].unitGib) and month: per GiB for flash, per TiB for Mass Storage. */
+  tiers: Record<StorageTierCode, number>;
+  /** Per licence unit (LICENCES[l].unit) and month. */
+  licences: Record<LicenceCode, number>;
+};
+
+/**
+ * DEMO FIGURES, THE PROJECT'S OWN. The reference publishes no prices: these exist only so the
+ * console can show a plausible bill. They are not the provider's prices and must not be
+ * quoted as such.
+ */
+export const DEMO_PRICES: PriceList = {
+  currency: "EUR",
+  nodeTypes: { ECO_V3: 1100, STANDARD_V3: 1400, ADVANCE_V3: 2400, PERF1_V3: 1600, PERF2_V3: 2700, PERF3_V3: 4600, PERF4_V3: 6900 },
+  tiers: { ESSENTIEL: 0.06, STANDARD: 0.09, PREMIUM: 0.13, ENTERPRISE: 0.2, ULTRA: 0.32, MASS: 18 },
+  licences: { BACKUP_STORAGE: 22, GLOBAL_MIRROR: 40, VM_REPLICATION: 25, BACKUP_VM: 6, HSM_ENCRYPTION: 12 },
+};
+
+// ───────────────────────── Regions and availability zones ─────────────────────────
 
 export type Region = { code: string; name: string; zones: { code: string; name: string }[] };
 export const REGIONS: Region[] = [
@@ -66,10 +131,70 @@ export const REGIONS: Region[] = [
   },
 ];
 
+/** The region an AZ belongs to, or null for an AZ the catalogue does not know. */
+export function regionOfAz(azCode: string): string | null {
+  for (const r of REGIONS) if (r.zones.some((z) => z.code === azCode)) return r.code;
+  return null;
+}
+
+/** Network latency budgets, ms. */
+export const LATENCY_INTRA_AZ_MS = 3;
+export const LATENCY_INTER_AZ_MS = 5;
+
+// ───────────────────────── Compute pools ─────────────────────────
+
+/** Each node of a Cpool comes with 128 GB of activated memory, the default and the minimum. */
 export const HOST_ACTIVATED_MEMORY_MIN_GB = 128;
+export const POOL_MIN_HOSTS = 1;
 export const POOL_MAX_HOSTS = 32;
+/** Average memory usage per node must stay ≤ 85 % of activated memory. */
 export const MEMORY_PRESSURE_LIMIT = 0.85;
+/** Hypervisor updates are rolling and need at least this many hypervisors available. */
+export const MAINTENANCE_MIN_AVAILABLE_HOSTS = 2;
+/** HA restart (and the compute SLA) needs at least this many hosts, HA enabled. */
+export const SLA_MIN_HOSTS = 2;
+
+// ───────────────────────── Storage ─────────────────────────
+
+/** A block volume (datastore) is at least 500 GiB. */
 export const DATASTORE_MIN_GIB = 500;
+/** Free space kept for backup snapshots: 10 % of capacity. */
 export const SNAPSHOT_RESERVE_RATIO = 0.1;
+/** Decision (DOMAIN.md): the TB of "IOPS/TB" is 1024 GiB. */
 export const GIB_PER_TB = 1024;
+export const GIB_PER_TIB = 1024;
+
+// ───────────────────────── Replication ─────────────────────────
+
+export const GLOBAL_MIRROR_RPO_MINUTES = 15;
+export const GLOBAL_MIRROR_RTO_MINUTES = 4 * 60;
+/** About 10 % write-performance impact. */
+export const GLOBAL_MIRROR_WRITE_IMPACT = 0.1;
+/** Metro Mirror is synchronous: no data loss once the initial copy ends. */
+export const METRO_MIRROR_RPO_MINUTES = 0;
+export const VM_REPLICATION_RPO_MIN_MINUTES = 60;
+export const VM_REPLICATION_RPO_MAX_MINUTES = 24 * 60;
+export const VM_REPLICATION_RTO_MINUTES = 15;
+/**
+ * The project's own model (the reference gives only "1 h to 24 h depending on the write rate"):
+ * one hour of RPO per started MB/s of average write rate, clamped to 1–24 h.
+ */
+export const VM_REPLICATION_RPO_HOURS_PER_MBPS = 1;
+/**
+ * The project's own threshold: above 20 MB/s of average writes (≈ 1.7 TB a day, a camera-feed
+ * FTP server territory) a VM is "write-heavy" and the console warns against VM replication.
+ */
+export const VM_REPLICATION_WRITE_HEAVY_MBPS = 20;
+/** A replication whose lag passed 80 % of its promised RPO is shown "at risk". */
+export const RPO_AT_RISK_RATIO = 0.8;
+
+// ───────────────────────── Service levels and platform limits ─────────────────────────
+
+/** Platform, compute and storage availability: 99.99 % monthly, maintenance included. */
 export const SLA_TARGET = 0.9999;
+export const MINUTES_PER_DAY = 24 * 60;
+/** Personal access tokens expire after at most 12 months. */
+export const TOKEN_MAX_VALIDITY_MONTHS = 12;
+/** API rate limits, requests per second (then HTTP 429). */
+export const API_RATE_LIMIT_PER_CLIENT = 25;
+export const API_RATE_LIMIT_AUTH = 5;

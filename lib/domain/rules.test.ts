@@ -1,0 +1,273 @@
+import { describe, expect, it, test } from "vitest";
+import { checkAffinityRule } from "./affinity";
+import { checkEncryption, type EncryptionInput } from "./encryption";
+import { checkVlanPropagation } from "./network";
+import { checkOrderOpen } from "./orders";
+import { checkPlacement } from "./placement";
+import { checkActivatedMemoryChange, checkAddHosts, checkHostMaintenance, checkPoolOrder } from "./pool";
+import { checkGlobalMirror, checkRpoCompliance, checkVmReplication, type StorageMirrorInput, type VmReplicationInput } from "./replication";
+import { allViolations, formatNumber, type Decision } from "./result";
+import { RULES, RULE_CODES, type RuleCode } from "./rules";
+import { checkDatastoreOrder, checkDatastoreResize, checkDiskAdd } from "./storage";
+import { makeDatastore, makePool } from "./testing/fixtures";
+import { checkPowerOn, checkRemoveBackupPolicy } from "./vm";
+
+// For every rule code: one situation where it fires, one (close to it) where it does not.
+type Case = { fires: () => Decision<unknown>; passes: () => Decision<unknown> };
+
+const encryptionOk: EncryptionInput = {
+  tenant: { keyProviderConfigured: true, advancedProtectionSubscribed: true },
+  vm: { id: "vm1", powerState: "POWERED_OFF", encryption: "NONE", snapshotCount: 0, replications: [] },
+};
+const encrypt = (patch: { tenant?: Partial<EncryptionInput["tenant"]>; vm?: Partial<EncryptionInput["vm"]> }) =>
+  checkEncryption({ tenant: { ...encryptionOk.tenant, ...patch.tenant }, vm: { ...encryptionOk.vm, ...patch.vm } });
+
+const mirrorOk: StorageMirrorInput = {
+  datastore: { id: "ds1", tier: "STANDARD", sizeGib: 2048, azCode: "PAR7S" },
+  vms: [{ id: "vm1", encrypted: false }],
+  standby: { azCode: "TH3S", availableGib: 4096 },
+};
+const vmReplicationOk: VmReplicationInput = {
+  vm: { id: "vm1", memoryGb: 16, storageGib: 200, writeRateMbps: 2, azCode: "PAR7S" },
+  standby: { azCode: "TH3S", pool: { nodeType: "STANDARD_V3", hosts: 2, activatedMemoryGb: 256, haEnabled: true, usedGb: 0 }, reservedForReplicasGb: 0, availableStorageGib: 1000 },
+};
+const now = new Date("2026-03-01T12:00:00Z");
+const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+const poweredOffVm = { id: "vmX", memoryGb: 64, iopsDemand: 0, powerState: "POWERED_OFF" as const, backupPolicyCount: 1 };
+
+export const CASES: Record<RuleCode, Case> = {
+  "CPOOL.MIXED_NODE_TYPES": {
+    fires: () => checkAddHosts(makePool(), { count: 1, nodeType: "ADVANCE_V3" }),
+    passes: () => checkAddHosts(makePool(), { count: 1, nodeType: "STANDARD_V3" }),
+  },
+  "CPOOL.MAX_HOSTS": {
+    fires: () => checkAddHosts(makePool({ hosts: 32 }), { count: 1, nodeType: "STANDARD_V3" }),
+    passes: () => checkAddHosts(makePool({ hosts: 31 }), { count: 1, nodeType: "STANDARD_V3" }),
+  },
+  "CPOOL.MEMORY_RESERVATION_RANGE": {
+    fires: () => checkPoolOrder({ nodeType: "STANDARD_V3", hostCount: 3, activatedMemoryGb: 1153, haEnabled: true }),
+    passes: () => checkPoolOrder({ nodeType: "STANDARD_V3", hostCount: 3, activatedMemoryGb: 1152, haEnabled: true }),
+  },
+  "CPOOL.MEMORY_PRESSURE": {
+    // 3 × 128 = 384 GB activated: the 85 % line is 326.4 GB.
+    fires: () => checkPlacement({ pool: makePool({ vms: [{ memoryGb: 100, host: 0 }, { memoryGb: 100, host: 1 }, { memoryGb: 100, host: 2 }] }), vm: { id: "new", memoryGb: 32, poweredOn: true, iopsDemand: 0 } }),
+    passes: () => checkPlacement({ pool: makePool({ vms: [{ memoryGb: 100, host: 0 }, { memoryGb: 100, host: 1 }, { memoryGb: 100, host: 2 }] }), vm: { id: "new", memoryGb: 26, poweredOn: true, iopsDemand: 0 } }),
+  },
+  "CPOOL.SLA_INELIGIBLE": {
+    fires: () => checkPoolOrder({ nodeType: "ECO_V3", hostCount: 1, haEnabled: true }),
+    passes: () => checkPoolOrder({ nodeType: "ECO_V3", hostCount: 2, haEnabled: true }),
+  },
+  "HOST.MAINTENANCE_CAPACITY": {
+    // 2 × 384 GB fully activated, 400 GB running: one host left carries 326.4 GB at 85 %.
+    fires: () => checkHostMaintenance(makePool({ hosts: 2, activatedMemoryGb: 768, vms: [{ memoryGb: 200, host: 0 }, { memoryGb: 200, host: 1 }] }), "h0"),
+    passes: () => checkHostMaintenance(makePool({ hosts: 3, activatedMemoryGb: 1152, vms: [{ memoryGb: 200, host: 0 }, { memoryGb: 200, host: 1 }] }), "h0"),
+  },
+  "AFFINITY.UNSATISFIABLE": {
+    fires: () => checkAffinityRule(makePool({ hosts: 2 }), { kind: "ANTI_AFFINITY", vms: ["a", "b", "c"].map((id) => ({ id, poolId: "pool1", memoryGb: 8 })) }),
+    passes: () => checkAffinityRule(makePool({ hosts: 3 }), { kind: "ANTI_AFFINITY", vms: ["a", "b", "c"].map((id) => ({ id, poolId: "pool1", memoryGb: 8 })) }),
+  },
+  "AFFINITY.VIOLATION": {
+    fires: () =>
+      checkPlacement({
+        pool: makePool({ hosts: 2, vms: [{ id: "dc1", memoryGb: 8, host: 0 }, { id: "dc2", memoryGb: 8, host: 1 }], rules: [{ kind: "ANTI_AFFINITY", vmIds: ["dc1", "dc2", "dc3"] }] }),
+        vm: { id: "dc3", memoryGb: 8, poweredOn: true, iopsDemand: 0 },
+      }),
+    passes: () =>
+      checkPlacement({
+        pool: makePool({ hosts: 3, vms: [{ id: "dc1", memoryGb: 8, host: 0 }, { id: "dc2", memoryGb: 8, host: 1 }], rules: [{ kind: "ANTI_AFFINITY", vmIds: ["dc1", "dc2", "dc3"] }] }),
+        vm: { id: "dc3", memoryGb: 8, poweredOn: true, iopsDemand: 0 },
+      }),
+  },
+  "DATASTORE.MIN_SIZE": {
+    fires: () => checkDatastoreOrder({ tier: "STANDARD", sizeGib: 499 }),
+    passes: () => checkDatastoreOrder({ tier: "STANDARD", sizeGib: 500 }),
+  },
+  "DATASTORE.IOPS_LIMIT": {
+    fires: () => checkDatastoreOrder({ tier: "STANDARD", sizeGib: 512, requestedIops: 751 }),
+    passes: () => checkDatastoreOrder({ tier: "STANDARD", sizeGib: 512, requestedIops: 750 }),
+  },
+  "DATASTORE.SWAP_SPACE": {
+    fires: () => checkPowerOn({ vm: poweredOffVm, datastore: makeDatastore({ sizeGib: 1024, usedGib: 961 }) }),
+    passes: () => checkPowerOn({ vm: poweredOffVm, datastore: makeDatastore({ sizeGib: 1024, usedGib: 500 }) }),
+  },
+  "DATASTORE.SNAPSHOT_RESERVE": {
+    // 1000 GiB: 100 GiB reserve. 836 used + 64 swap leaves exactly 100; 837 leaves 99.
+    fires: () => checkPowerOn({ vm: poweredOffVm, datastore: makeDatastore({ sizeGib: 1000, usedGib: 837 }) }),
+    passes: () => checkPowerOn({ vm: poweredOffVm, datastore: makeDatastore({ sizeGib: 1000, usedGib: 836 }) }),
+  },
+  "DATASTORE.THIN_OVERCOMMIT": {
+    // 1000 GiB: disks may promise 900 GiB (10 % reserve) when nothing runs.
+    fires: () => checkDiskAdd(makeDatastore({ sizeGib: 1000, usedGib: 100, provisionedGib: 800 }), { sizeGib: 101, provisioning: "THIN" }),
+    passes: () => checkDiskAdd(makeDatastore({ sizeGib: 1000, usedGib: 100, provisionedGib: 800 }), { sizeGib: 100, provisioning: "THIN" }),
+  },
+  "DATASTORE.IOPS_BUDGET": {
+    // 1024 GiB Standard: 1500 IOPS.
+    fires: () => checkPowerOn({ vm: { ...poweredOffVm, iopsDemand: 501 }, datastore: makeDatastore({ vms: [{ memoryGb: 8, iopsDemand: 1000 }] }) }),
+    passes: () => checkPowerOn({ vm: { ...poweredOffVm, iopsDemand: 500 }, datastore: makeDatastore({ vms: [{ memoryGb: 8, iopsDemand: 1000 }] }) }),
+  },
+  "REPLICATION.GM_TIER": {
+    fires: () => checkGlobalMirror({ ...mirrorOk, datastore: { ...mirrorOk.datastore, tier: "ENTERPRISE" } }),
+    passes: () => checkGlobalMirror({ ...mirrorOk, datastore: { ...mirrorOk.datastore, tier: "PREMIUM" } }),
+  },
+  "REPLICATION.GM_STANDBY_CAPACITY": {
+    fires: () => checkGlobalMirror({ ...mirrorOk, standby: { azCode: "TH3S", availableGib: 2047 } }),
+    passes: () => checkGlobalMirror({ ...mirrorOk, standby: { azCode: "TH3S", availableGib: 2048 } }),
+  },
+  "REPLICATION.VM_STANDBY_RESERVATION": {
+    fires: () => checkVmReplication({ ...vmReplicationOk, standby: { ...vmReplicationOk.standby, availableStorageGib: 199 } }),
+    passes: () => checkVmReplication({ ...vmReplicationOk, standby: { ...vmReplicationOk.standby, availableStorageGib: 200 } }),
+  },
+  "REPLICATION.VM_WRITE_RATE": {
+    fires: () => checkVmReplication({ ...vmReplicationOk, vm: { ...vmReplicationOk.vm, writeRateMbps: 20.5 } }),
+    passes: () => checkVmReplication({ ...vmReplicationOk, vm: { ...vmReplicationOk.vm, writeRateMbps: 20 } }),
+  },
+  "REPLICATION.RPO_BREACH": {
+    fires: () => checkRpoCompliance({ id: "r1", promisedRpoMinutes: 15, lastReplicatedAt: minutesAgo(16) }, now),
+    passes: () => checkRpoCompliance({ id: "r1", promisedRpoMinutes: 15, lastReplicatedAt: minutesAgo(15) }, now),
+  },
+  "REPLICATION.VM_ENCRYPTED": {
+    fires: () => checkGlobalMirror({ ...mirrorOk, vms: [{ id: "vm1", encrypted: true }, { id: "vm2", encrypted: false }] }),
+    passes: () => checkGlobalMirror({ ...mirrorOk, vms: [{ id: "vm1", encrypted: false }, { id: "vm2", encrypted: false }] }),
+  },
+  "ENCRYPTION.NO_KEY_PROVIDER": { fires: () => encrypt({ tenant: { keyProviderConfigured: false } }), passes: () => encrypt({}) },
+  "ENCRYPTION.NO_SUBSCRIPTION": { fires: () => encrypt({ tenant: { advancedProtectionSubscribed: false } }), passes: () => encrypt({}) },
+  "ENCRYPTION.VM_POWERED_ON": { fires: () => encrypt({ vm: { powerState: "SUSPENDED" } }), passes: () => encrypt({ vm: { powerState: "POWERED_OFF" } }) },
+  "ENCRYPTION.VM_REPLICATED": { fires: () => encrypt({ vm: { replications: ["GLOBAL_MIRROR"] } }), passes: () => encrypt({ vm: { replications: [] } }) },
+  "ENCRYPTION.VM_HAS_SNAPSHOTS": { fires: () => encrypt({ vm: { snapshotCount: 1 } }), passes: () => encrypt({ vm: { snapshotCount: 0 } }) },
+  "ENCRYPTION.ALREADY_ENCRYPTED": { fires: () => encrypt({ vm: { encryption: "ENCRYPTED" } }), passes: () => encrypt({ vm: { encryption: "NONE" } }) },
+  "VLAN.CROSS_ORGANIZATION": {
+    fires: () => checkVlanPropagation({ vlan: { id: "v1", tag: 100, tenantId: "t1", organizationId: "o1" }, target: { tenantId: "t9", organizationId: "o2" } }),
+    passes: () => checkVlanPropagation({ vlan: { id: "v1", tag: 100, tenantId: "t1", organizationId: "o1" }, target: { tenantId: "t2", organizationId: "o1" } }),
+  },
+  "ORDER.ALREADY_OPEN": {
+    fires: () => checkOrderOpen("HOST", [{ id: "o1", resourceType: "HOST", status: "IN_REVIEW" }]),
+    passes: () => checkOrderOpen("HOST", [{ id: "o1", resourceType: "HOST", status: "DELIVERED" }, { id: "o2", resourceType: "DATASTORE", status: "SUBMITTED" }]),
+  },
+  "BACKUP.POLICY_REQUIRED": {
+    fires: () => checkPowerOn({ vm: { ...poweredOffVm, backupPolicyCount: 0 }, datastore: makeDatastore() }),
+    passes: () => checkPowerOn({ vm: { ...poweredOffVm, backupPolicyCount: 1 }, datastore: makeDatastore() }),
+  },
+  "BACKUP.LAST_POLICY": {
+    fires: () => checkRemoveBackupPolicy({ id: "vm1", powerState: "POWERED_ON", backupPolicyCount: 1 }),
+    passes: () => checkRemoveBackupPolicy({ id: "vm1", powerState: "POWERED_OFF", backupPolicyCount: 1 }),
+  },
+};
+
+const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
+
+describe("the rule registry", () => {
+  it("holds the 30 codes of DOMAIN.md, each once", () => {
+    expect(RULE_CODES).toHaveLength(30);
+    expect(new Set(RULE_CODES).size).toBe(30);
+    expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
+  });
+
+  it("has a fixture for every code", () => {
+    expect(Object.keys(CASES).sort()).toEqual([...RULE_CODES].sort());
+  });
+
+  test.each(RULE_CODES.map((c) => [c, RULES[c]] as const))("%s quotes its source and has a severity", (_code, rule) => {
+    expect(rule.source.length).toBeGreaterThan(20);
+    expect(["refuse", "warn"]).toContain(rule.severity);
+  });
+
+  it("treats drift and measurement as warnings and only memory pressure as overridable", () => {
+    const warnings = RULE_CODES.filter((c) => RULES[c].severity === "warn").sort();
+    expect(warnings).toEqual(["CPOOL.SLA_INELIGIBLE", "DATASTORE.IOPS_BUDGET", "DATASTORE.THIN_OVERCOMMIT", "REPLICATION.RPO_BREACH", "REPLICATION.VM_WRITE_RATE"]);
+    expect(RULE_CODES.filter((c) => RULES[c].overridable)).toEqual(["CPOOL.MEMORY_PRESSURE"]);
+  });
+});
+
+describe.each(RULE_CODES)("%s", (code) => {
+  const c = CASES[code];
+
+  it("fires", () => {
+    const d = c.fires();
+    const found = allViolations(d).filter((v) => v.code === code);
+    expect(found.length).toBeGreaterThan(0);
+    for (const v of found) expect(v.severity).toBe(RULES[code].severity);
+    // A refusal refuses; a warning lets the action through.
+    if (RULES[code].severity === "refuse") expect(d.ok).toBe(false);
+  });
+
+  it("does not fire", () => {
+    expect(codesOf(c.passes())).not.toContain(code);
+  });
+
+  it("explains itself in English and French, naming its numbers", () => {
+    for (const v of allViolations(c.fires())) {
+      expect(v.message.en.length).toBeGreaterThan(20);
+      expect(v.message.fr.length).toBeGreaterThan(20);
+      expect(v.message.fr).not.toEqual(v.message.en);
+      if (v.limit !== undefined) {
+        expect(v.message.en).toContain(formatNumber(v.limit, "en"));
+        expect(v.message.fr).toContain(formatNumber(v.limit, "fr"));
+      }
+      if (v.actual !== undefined) {
+        expect(v.message.en).toContain(formatNumber(v.actual, "en"));
+        expect(v.message.fr).toContain(formatNumber(v.actual, "fr"));
+      }
+    }
+  });
+});
+
+describe("messages", () => {
+  it("say the 33rd host is refused, and what to do, in both languages", () => {
+    const d = CASES["CPOOL.MAX_HOSTS"].fires();
+    expect(d.ok).toBe(false);
+    const v = allViolations(d).find((x) => x.code === "CPOOL.MAX_HOSTS");
+    expect(v).toMatchObject({ limit: 32, actual: 33, unit: "hosts" });
+    expect(v?.message.en).toBe("A compute pool holds at most 32 hypervisors; this one would have 33. Create a second pool.");
+    expect(v?.message.fr).toBe("Un pool de calcul compte au plus 32 hyperviseurs ; celui-ci en aurait 33. Créez un second pool.");
+  });
+
+  test.each([
+    [326.4, "en", "326.4"],
+    [326.4, "fr", "326,4"],
+    [150000, "en", "150000"],
+    [1 / 3, "en", "0.33"],
+  ] as const)("formatNumber(%s, %s) = %s", (n, lang, s) => {
+    expect(formatNumber(n, lang)).toBe(s);
+  });
+});
+
+describe("evaluating every rule", () => {
+  it("reports all the encryption preconditions that fail, together", () => {
+    const d = encrypt({
+      tenant: { keyProviderConfigured: false, advancedProtectionSubscribed: false },
+      vm: { powerState: "POWERED_ON", encryption: "ENCRYPTED", snapshotCount: 2, replications: ["VM_REPLICATION"] },
+    });
+    expect(d.ok).toBe(false);
+    expect(codesOf(d).sort()).toEqual([
+      "ENCRYPTION.ALREADY_ENCRYPTED",
+      "ENCRYPTION.NO_KEY_PROVIDER",
+      "ENCRYPTION.NO_SUBSCRIPTION",
+      "ENCRYPTION.VM_HAS_SNAPSHOTS",
+      "ENCRYPTION.VM_POWERED_ON",
+      "ENCRYPTION.VM_REPLICATED",
+    ]);
+  });
+
+  it("reports mixed node types, the 33rd host and the reservation at once", () => {
+    const d = checkAddHosts(makePool({ hosts: 32 }), { count: 1, nodeType: "PERF3_V3", activatedMemoryGb: 100 });
+    expect(codesOf(d).sort()).toEqual(["CPOOL.MAX_HOSTS", "CPOOL.MEMORY_RESERVATION_RANGE", "CPOOL.MIXED_NODE_TYPES"]);
+  });
+
+  it("lets an admin override memory pressure with a reason, as an audited warning", () => {
+    const pool = makePool({ vms: [{ memoryGb: 100, host: 0 }, { memoryGb: 100, host: 1 }, { memoryGb: 100, host: 2 }] });
+    const vm = { id: "new", memoryGb: 32, poweredOn: true, iopsDemand: 0 };
+    expect(checkPlacement({ pool, vm, override: { reason: "   " } }).ok).toBe(false);
+    const d = checkPlacement({ pool, vm, override: { reason: "quarter-end batch, memory order on its way" } });
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    const w = d.warnings.find((x) => x.code === "CPOOL.MEMORY_PRESSURE");
+    expect(w).toMatchObject({ severity: "warn", overridden: { reason: "quarter-end batch, memory order on its way" } });
+    expect(w?.message.en).toContain("quarter-end batch");
+  });
+
+  it("does not let an override lift any other refusal", () => {
+    const d = checkActivatedMemoryChange(makePool(), 100, { reason: "because" });
+    expect(d.ok).toBe(false);
+    expect(codesOf(d)).toContain("CPOOL.MEMORY_RESERVATION_RANGE");
+  });
+});

@@ -1,0 +1,101 @@
+// Every rule code of DOMAIN.md, once, with its severity and the reference sentence it comes
+// from. Violations take their severity from here (see result.ts), never from the call site.
+
+export const RULE_CODES = [
+  "CPOOL.MIXED_NODE_TYPES",
+  "CPOOL.MAX_HOSTS",
+  "CPOOL.MEMORY_RESERVATION_RANGE",
+  "CPOOL.MEMORY_PRESSURE",
+  "CPOOL.SLA_INELIGIBLE",
+  "HOST.MAINTENANCE_CAPACITY",
+  "AFFINITY.UNSATISFIABLE",
+  "AFFINITY.VIOLATION",
+  "DATASTORE.MIN_SIZE",
+  "DATASTORE.IOPS_LIMIT",
+  "DATASTORE.SWAP_SPACE",
+  "DATASTORE.SNAPSHOT_RESERVE",
+  "DATASTORE.THIN_OVERCOMMIT",
+  "DATASTORE.IOPS_BUDGET",
+  "REPLICATION.GM_TIER",
+  "REPLICATION.GM_STANDBY_CAPACITY",
+  "REPLICATION.VM_STANDBY_RESERVATION",
+  "REPLICATION.VM_WRITE_RATE",
+  "REPLICATION.RPO_BREACH",
+  "REPLICATION.VM_ENCRYPTED",
+  "ENCRYPTION.NO_KEY_PROVIDER",
+  "ENCRYPTION.NO_SUBSCRIPTION",
+  "ENCRYPTION.VM_POWERED_ON",
+  "ENCRYPTION.VM_REPLICATED",
+  "ENCRYPTION.VM_HAS_SNAPSHOTS",
+  "ENCRYPTION.ALREADY_ENCRYPTED",
+  "VLAN.CROSS_ORGANIZATION",
+  "ORDER.ALREADY_OPEN",
+  "BACKUP.POLICY_REQUIRED",
+  "BACKUP.LAST_POLICY",
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+export type Severity = "refuse" | "warn";
+
+export type Rule = {
+  /** refuse: the action does not happen. warn: it happens, and the console says what it risks. */
+  severity: Severity;
+  /** A refusal an admin may turn into an accepted warning by giving a reason (audited). */
+  overridable: boolean;
+  /** The reference's own sentence (reference/iaas-concepts.md) the rule comes from. */
+  source: string;
+};
+
+const refuse = (source: string, overridable = false): Rule => ({ severity: "refuse", overridable, source });
+const warn = (source: string): Rule => ({ severity: "warn", overridable: false, source });
+
+export const RULES: Record<RuleCode, Rule> = {
+  "CPOOL.MIXED_NODE_TYPES": refuse("It's not possible to mix different types of compute nodes within the same cluster."),
+  "CPOOL.MAX_HOSTS": refuse("A Cpool can contain up to 32 hypervisors by default. Beyond this limit, a second cluster would need to be created."),
+  "CPOOL.MEMORY_RESERVATION_RANGE": refuse(
+    "Minimum memory for a 'Cpool' = number of hosts x 128GB. Maximum memory for a 'Cpool' = number of hosts x the physical memory capacity of the compute node.",
+  ),
+  "CPOOL.MEMORY_PRESSURE": refuse("Important: Do not exceed an average memory usage of 85% per compute node.", true),
+  "CPOOL.SLA_INELIGIBLE": warn(
+    "You must also have at least two hosts per cluster and enable the High Availability (HA) feature. In cases where a availability zone contains only one hypervisor, automatic restart is not possible.",
+  ),
+  "HOST.MAINTENANCE_CAPACITY": refuse("To maintain service continuity, a minimum of two hypervisors per cluster must be available during the update."),
+  "AFFINITY.UNSATISFIABLE": refuse(
+    "Affinity Rules: These ensure certain virtual machines run on the same physical host. Anti-affinity Rules: Conversely, these ensure certain virtual machines aren't placed on the same physical host.",
+  ),
+  "AFFINITY.VIOLATION": refuse("The affinity/anti-affinity rules provided in the console pertain to VM-to-VM interactions; no rules exist between hypervisors and virtual machines."),
+  "DATASTORE.MIN_SIZE": refuse("The minimum size of a storage volume is 500Gio."),
+  "DATASTORE.IOPS_LIMIT": refuse(
+    "The actual performance of a storage tier is linked to the volume commanded, based on \"IOPS/To\", meaning \"limit of IOPS per Terabyte allocated.\"",
+  ),
+  "DATASTORE.SWAP_SPACE": refuse(
+    "When a virtual machine starts, it creates a .VSWP file on the disk equal to its memory size. Insufficient free space can limit VM startup due to the inability to create swap files.",
+  ),
+  "DATASTORE.SNAPSHOT_RESERVE": refuse("Generally, it's advisable to maintain at least 10% free space for this operation."),
+  "DATASTORE.THIN_OVERCOMMIT": warn(
+    "Be cautious with dynamic disks. Without proper management, insufficient physical space can lead to VM freeze or even corruption in extreme cases.",
+  ),
+  "DATASTORE.IOPS_BUDGET": warn("The IOPS limitation applies to the volume itself, i.e., Datastore for VMware environments."),
+  "REPLICATION.GM_TIER": refuse("Compatible storage classes are 500 IOPS/TB, 1500 IOPS/TB, and 3000 IOPS/TB."),
+  "REPLICATION.GM_STANDBY_CAPACITY": refuse(
+    "Using this technology also necessitates doubling the storage space: it is essential to have exactly the same amount of space on the distant site as on the local site.",
+  ),
+  "REPLICATION.VM_STANDBY_RESERVATION": refuse(
+    "Recovery requires reserving compute and memory resources on the standby site as well as having identical storage capacity on the passive site as on the active site.",
+  ),
+  "REPLICATION.VM_WRITE_RATE": warn(
+    "An example of a machine that typically does not support virtual machine replication is an FTP server receiving real-time video feeds from surveillance cameras.",
+  ),
+  "REPLICATION.RPO_BREACH": warn("The minimum RPO must be defined based on the virtual machine's write rate."),
+  "REPLICATION.VM_ENCRYPTED": refuse("Global Mirror: Encrypted virtual machines are NOT compatible with Global Mirror replication."),
+  "ENCRYPTION.NO_KEY_PROVIDER": refuse("Key Provider Configured: An HSM/KMS provider must be enabled on the vStack."),
+  "ENCRYPTION.NO_SUBSCRIPTION": refuse("Subscription to Service: Advanced protection service must be subscribed to."),
+  "ENCRYPTION.VM_POWERED_ON": refuse("VM Shut Down: The VM should be powered off before encryption."),
+  "ENCRYPTION.VM_REPLICATED": refuse("No Active Replication: The VM should not be replicated (incompatible with Global Mirror)."),
+  "ENCRYPTION.VM_HAS_SNAPSHOTS": refuse("No Snapshots: No instantaneous snapshots should be present."),
+  "ENCRYPTION.ALREADY_ENCRYPTED": refuse("Virtual machine encryption can be activated with a single click from the Shiva Console."),
+  "VLAN.CROSS_ORGANIZATION": refuse("VLANs can be propagated between multiple tenants within the same organization, facilitating internal communications."),
+  "ORDER.ALREADY_OPEN": refuse("Only one open order per resource type and tenant at a time (the provider's console documentation)."),
+  "BACKUP.POLICY_REQUIRED": refuse("Cloud Temple offers an native, non-disruptive cross-architecture backup (it's mandatory for the secnumcloud French certification)."),
+  "BACKUP.LAST_POLICY": refuse("Cloud Temple offers an native, non-disruptive cross-architecture backup (it's mandatory for the secnumcloud French certification)."),
+};

@@ -1,0 +1,22 @@
+import { describe, expect, it, test } from "vitest";
+import { monthlyAvailability } from "./sla";
+
+describe("monthlyAvailability", () => {
+  test.each([
+    [0, 30, 1, true, 4.32],
+    [4.32, 30, 0.9999, true, 4.32],
+    [4.33, 30, 1 - 4.33 / 43200, false, 4.32],
+    [4.464, 31, 0.9999, true, 4.464],
+    [43.2, 30, 0.999, false, 4.32],
+  ])("%s min down in %i days → %s", (down, days, availability, met, allowed) => {
+    const a = monthlyAvailability(down, days);
+    expect(a.availability).toBeCloseTo(availability, 10);
+    expect(a.targetMet).toBe(met);
+    expect(a.allowedDowntimeMinutes).toBe(allowed);
+  });
+
+  it("defaults to a 30-day month and rejects a month of no days", () => {
+    expect(monthlyAvailability(0).minutesInMonth).toBe(43200);
+    expect(() => monthlyAvailability(0, 0)).toThrow(RangeError);
+  });
+});
