@@ -1,32 +1,32 @@
 import { test, expect, signIn, DEMO_USERS } from "./fixtures";
 
-test("the tenant admin signs in and sees the tenant's VMs, 25 a page", async ({ page, loginAs }) => {
+const vmTable = (page: import("@playwright/test").Page) => page.getByRole("table", { name: "Virtual machines" });
+
+test("the tenant admin signs in and sees the Production tenant's VMs, 25 a page", async ({ page, loginAs }) => {
   await loginAs("adminProd");
-  await page.getByRole("link", { name: "Virtual machines" }).click();
+  await expect(page).toHaveURL(/\/t\/production\/overview$/);
+  await page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name: "Virtual machines" }).click();
   await expect(page).toHaveURL(/\/t\/production\/compute\/vms$/);
-  const table = page.getByRole("table", { name: "Virtual machines" });
-  await expect(table.getByRole("row")).toHaveCount(26); // header + 25
+  await expect(vmTable(page).getByRole("row")).toHaveCount(26); // header + 25
   await expect(page.getByText("Showing 1–25 of 72")).toBeVisible();
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText("Showing 26–50 of 72")).toBeVisible();
 });
 
-test("filters by name and state live in the URL, so a link reproduces the view", async ({ page, loginAs }) => {
+test("filtering by name puts q= in the URL and keeps only matching rows; a link reproduces the view", async ({ page, loginAs }) => {
   await loginAs("adminProd");
   await page.goto("/t/production/compute/vms");
   await page.getByLabel("Filter by name").fill("db");
-  await page.getByRole("combobox", { name: "State" }).selectOption("POWERED_ON");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/q=db/);
-  await expect(page).toHaveURL(/state=POWERED_ON/);
-  const rows = page.getByRole("table", { name: "Virtual machines" }).getByRole("row");
+  await expect(page).toHaveURL(/[?&]q=db/);
+  const rows = vmTable(page).getByRole("row");
+  await expect(page.getByText(/Showing 1–\d+ of \d+/)).toBeVisible();
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
-  for (let i = 1; i < count; i++) {
-    await expect(rows.nth(i).getByRole("cell").first()).toContainText("db");
-    await expect(rows.nth(i)).toContainText("Powered on");
-  }
+  for (let i = 1; i < count; i++) await expect(rows.nth(i).getByRole("rowheader")).toContainText("db");
+
+  // The same URL opened afresh shows the same view.
   const url = page.url();
   await page.goto("/t/production/overview");
   await page.goto(url);
@@ -36,12 +36,39 @@ test("filters by name and state live in the URL, so a link reproduces the view",
   await page.getByLabel("Filter by name").fill("no-such-vm");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText("No virtual machine matches these filters.")).toBeVisible();
+  await page.getByRole("link", { name: "Clear filters" }).first().click();
+  await expect(page).toHaveURL(/\/t\/production\/compute\/vms$/);
+  await expect(page.getByText("Showing 1–25 of 72")).toBeVisible();
 });
 
-test("sorting by memory orders the rows, largest first on the second click", async ({ page, loginAs }) => {
+test("filtering by state keeps only VMs in that state", async ({ page, loginAs }) => {
   await loginAs("adminProd");
-  await page.goto("/t/production/compute/vms?sort=memoryGb&dir=desc");
-  const memory = page.getByRole("table", { name: "Virtual machines" }).getByRole("row").nth(1).getByRole("cell").nth(4);
+  await page.goto("/t/production/compute/vms");
+  await page.getByLabel("State", { exact: true }).selectOption("POWERED_OFF");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/state=POWERED_OFF/);
+  const rows = vmTable(page).getByRole("row");
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(1);
+  for (let i = 1; i < count; i++) await expect(rows.nth(i).getByRole("cell").first()).toHaveText("Powered off");
+  const summary = await page.getByText(/^Showing 1–\d+ of \d+$/).textContent();
+  const total = Number(summary?.match(/of (\d+)$/)?.[1]);
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThan(72);
+});
+
+test("clicking a column header sorts by it, and a second click reverses the order", async ({ page, loginAs }) => {
+  await loginAs("adminProd");
+  await page.goto("/t/production/compute/vms");
+  const memoryHeader = vmTable(page).getByRole("columnheader", { name: "Memory (GB)" });
+  await memoryHeader.getByRole("link").click();
+  await expect(page).toHaveURL(/sort=memoryGb/);
+  await expect(memoryHeader).toHaveAttribute("aria-sort", "ascending");
+  await memoryHeader.getByRole("link").click();
+  await expect(page).toHaveURL(/sort=memoryGb&dir=desc/);
+  await expect(memoryHeader).toHaveAttribute("aria-sort", "descending");
+  // cells after the name (the row header): state, pool, host, memory
+  const memory = vmTable(page).getByRole("row").nth(1).getByRole("cell").nth(3);
   await expect(memory).toHaveText("64");
 });
 
@@ -52,15 +79,18 @@ test("the owner switches tenant and stays in the same section", async ({ page, l
   await expect(switcher).toHaveValue("production");
   await switcher.selectOption({ label: "Recette" });
   await expect(page).toHaveURL(/\/t\/recette\/compute\/vms$/);
-  await expect(page.getByText(/Showing 1–25 of 48/)).toBeVisible();
+  await expect(page.getByText("Showing 1–25 of 48")).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Tenant" })).toHaveValue("recette");
 });
 
-test("a tenant the user is not a member of is not found", async ({ page, loginAs }) => {
+test("another tenant's URL is a 404, whether it exists or not", async ({ page, loginAs }) => {
   await loginAs("adminProd");
-  const response = await page.goto("/t/analytics/compute/vms");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
-  await expect(page.getByRole("combobox", { name: "Tenant" })).toHaveCount(0);
+  for (const url of ["/t/analytics/compute/vms", "/t/no-such-tenant/compute/vms"]) {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Tenant" })).toHaveCount(0);
+  }
 });
 
 test("sign out ends the session", async ({ page, loginAs }) => {
@@ -69,6 +99,7 @@ test("sign out ends the session", async ({ page, loginAs }) => {
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/t/production/compute/vms");
   await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 });
 
 test("a wrong password gets one clear message that does not tell whether the account exists", async ({ page }) => {
@@ -77,20 +108,35 @@ test("a wrong password gets one clear message that does not tell whether the acc
   await expect(page).toHaveURL(/\/signin/);
   await signIn(page, "nobody@demo.test", "wrong-password");
   await expect(page.getByTestId("signin-error")).toHaveText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/signin/);
 });
 
 test("the console speaks French and keeps the choice", async ({ page, loginAs }) => {
   await loginAs("adminProd");
-  await page.getByRole("button", { name: "fr" }).click();
-  await expect(page.getByRole("link", { name: "Machines virtuelles" })).toBeVisible();
+  await page.getByRole("button", { name: "fr", exact: true }).click();
+  const frNav = page.getByRole("navigation", { name: "Sections de la console" });
+  await expect(frNav.getByRole("link", { name: "Machines virtuelles" })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("link", { name: "Machines virtuelles" })).toBeVisible();
-  await page.getByRole("button", { name: "en" }).click();
-  await expect(page.getByRole("link", { name: "Virtual machines" })).toBeVisible();
+  await expect(frNav.getByRole("link", { name: "Machines virtuelles" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await page.getByRole("button", { name: "en", exact: true }).click();
+  await expect(page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name: "Virtual machines" })).toBeVisible();
+});
+
+test("the theme toggle switches to dark and the server renders it on the next load", async ({ page, loginAs }) => {
+  await loginAs("adminProd");
+  await page.getByRole("button", { name: "Dark theme" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  // The button is disabled until the cookie is saved and the page refreshed.
+  await expect(page.getByRole("button", { name: "Light theme" })).toBeEnabled();
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.getByRole("button", { name: "Light theme" }).click();
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
 });
 
 test("sections not built yet say so plainly", async ({ page, loginAs }) => {
   await loginAs("adminProd");
   await page.getByRole("link", { name: "Orders" }).click();
-  await expect(page.getByText("Orders is not available yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Orders is not available yet" })).toBeVisible();
 });

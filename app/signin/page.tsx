@@ -18,7 +18,7 @@ export default async function SignInPage() {
         <div className="mb-6 flex items-center justify-between">
           <div>
             <p className="text-base font-semibold">{app("name")}</p>
-            <p className="text-xs text-slate-500 dark:text-slate-400">{app("provider")}</p>
+            <p className="text-xs text-slate-600 dark:text-slate-400">{app("provider")}</p>
           </div>
           <div className="flex gap-2">
             <LocaleSwitch />
@@ -27,10 +27,9 @@ export default async function SignInPage() {
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <h1 className="text-lg font-semibold">{t("title")}</h1>
-          <p className="mb-5 text-slate-500 dark:text-slate-400">{t("subtitle")}</p>
+          <p className="mb-5 text-slate-600 dark:text-slate-400">{t("subtitle")}</p>
           <SignInForm />
         </div>
-        <p className="mt-4 text-center text-xs text-slate-500 dark:text-slate-400">{t("demoHint")}</p>
       </div>
     </main>
   );

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { inputClass, primaryButtonClass } from "@/components/ui/styles";
 
 export function SignInForm() {
   const t = useTranslations("signin");
@@ -20,8 +21,9 @@ export function SignInForm() {
       if (res?.ok && !res.error) {
         router.replace("/");
         router.refresh();
-        return;
+        return; // stays "signing in" until the console replaces this page
       }
+      // One message whatever went wrong with the credentials: nothing tells whether the account exists.
       setError(res?.status && res.status >= 500 ? t("unavailable") : t("error"));
     } catch {
       setError(t("unavailable"));
@@ -29,25 +31,22 @@ export function SignInForm() {
     setPending(false);
   }
 
-  const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900";
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby={error ? "signin-error" : undefined}>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-busy={pending}>
       <div>
-        <label htmlFor="email" className="font-medium">{t("email")}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className={field} />
+        <label htmlFor="email" className="text-sm font-medium">{t("email")}</label>
+        <input id="email" name="email" type="email" autoComplete="username" required autoFocus aria-describedby={error ? "signin-error" : undefined} className={`mt-1 block w-full py-2 ${inputClass}`} />
       </div>
       <div>
-        <label htmlFor="password" className="font-medium">{t("password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={field} />
+        <label htmlFor="password" className="text-sm font-medium">{t("password")}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required aria-describedby={error ? "signin-error" : undefined} className={`mt-1 block w-full py-2 ${inputClass}`} />
       </div>
-      <div aria-live="polite">
-        {error && (
-          <p id="signin-error" role="alert" data-testid="signin-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-            {error}
-          </p>
-        )}
-      </div>
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      {error && (
+        <p id="signin-error" role="alert" data-testid="signin-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className={`w-full py-2 ${primaryButtonClass}`}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

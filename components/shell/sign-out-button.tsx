@@ -1,11 +1,23 @@
 "use client";
+import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { secondaryButtonClass } from "@/components/ui/styles";
 
 export function SignOutButton() {
   const t = useTranslations("shell");
+  const [pending, setPending] = useState(false);
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+    <button
+      type="button"
+      disabled={pending}
+      aria-busy={pending}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: "/signin" });
+      }}
+      className={secondaryButtonClass}
+    >
       {t("signOut")}
     </button>
   );

@@ -1,24 +1,34 @@
 "use client";
+import { useTransition } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { inputClass } from "@/components/ui/styles";
 
 /** Switching keeps the section: /t/a/compute/vms → /t/b/compute/vms (filters are tenant-specific, so they are dropped). */
 export function TenantSwitcher({ current, tenants }: { current: string; tenants: { slug: string; name: string }[] }) {
   const t = useTranslations("shell");
   const router = useRouter();
   const pathname = usePathname();
+  const [pending, start] = useTransition();
   return (
-    <label className="flex items-center gap-2 text-xs">
-      <span className="font-medium text-slate-500 dark:text-slate-400">{t("tenant")}</span>
+    <div className="flex items-center gap-2 text-xs">
+      <label htmlFor="tenant-switcher" className="font-medium text-slate-600 dark:text-slate-400">{t("tenant")}</label>
       <select
-        value={current}
-        onChange={(e) => router.push(pathname.replace(/^\/t\/[^/]+/, `/t/${e.target.value}`))}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-semibold dark:border-slate-700 dark:bg-slate-900"
+        id="tenant-switcher"
+        // Uncontrolled and keyed on the tenant: the new choice stays shown while the page loads.
+        key={current}
+        defaultValue={current}
+        aria-busy={pending}
+        onChange={(e) => {
+          const slug = e.target.value;
+          start(() => router.push(pathname.replace(/^\/t\/[^/]+/, `/t/${slug}`)));
+        }}
+        className={`${inputClass} py-1 font-semibold`}
       >
         {tenants.map((x) => (
           <option key={x.slug} value={x.slug}>{x.name}</option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

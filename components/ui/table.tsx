@@ -1,8 +1,9 @@
 import clsx from "clsx";
 
+/** A data table named for assistive technology (role table, name = label). */
 export function Table({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
         {children}
       </table>
@@ -10,18 +11,51 @@ export function Table({ label, children }: { label: string; children: React.Reac
   );
 }
 
-export function Th({ children, align = "left" }: { children: React.ReactNode; align?: "left" | "right" }) {
+export function THead({ children }: { children: React.ReactNode }) {
   return (
-    <th scope="col" className={clsx("px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 dark:text-slate-300", align === "right" ? "text-right" : "text-left")}>
+    <thead className="bg-slate-50 dark:bg-slate-900/80">
+      <tr>{children}</tr>
+    </thead>
+  );
+}
+
+export function TBody({ children }: { children: React.ReactNode }) {
+  return <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>;
+}
+
+export function Tr({ children }: { children: React.ReactNode }) {
+  return <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/50">{children}</tr>;
+}
+
+export function Th({ children, align = "left", sort }: { children: React.ReactNode; align?: "left" | "right"; sort?: "ascending" | "descending" | "none" }) {
+  return (
+    <th
+      scope="col"
+      aria-sort={sort}
+      className={clsx("px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 dark:text-slate-300", align === "right" ? "text-right" : "text-left")}
+    >
       {children}
     </th>
   );
 }
 
 export function Td({ children, align = "left", className }: { children: React.ReactNode; align?: "left" | "right"; className?: string }) {
-  return <td className={clsx("px-3 py-2 whitespace-nowrap", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
+  return <td className={clsx("px-3 py-1.5 whitespace-nowrap", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
 }
 
 export function EmptyState({ children }: { children: React.ReactNode }) {
-  return <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center text-slate-500 dark:border-slate-700 dark:text-slate-400">{children}</div>;
+  return (
+    <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white/50 p-10 text-center text-slate-600 dark:border-slate-700 dark:bg-slate-900/40 dark:text-slate-300">
+      {children}
+    </div>
+  );
+}
+
+/** The cell that names its row (the resource's name): announced as the row's header. */
+export function RowHeader({ children }: { children: React.ReactNode }) {
+  return (
+    <th scope="row" className="px-3 py-1.5 text-left font-medium whitespace-nowrap">
+      {children}
+    </th>
+  );
 }

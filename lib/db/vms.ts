@@ -1,7 +1,25 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { VmListQuery } from "@/lib/validation/vm-list";
+import type { VmListQuery, VmSortColumn } from "@/lib/validation/vm-list";
 import { db, type Tx } from "./client";
+
+// The URL's sort names mapped to Prisma orderings; relations sort by their name.
+const ORDER: Record<VmSortColumn, (dir: Prisma.SortOrder) => Prisma.VmOrderByWithRelationInput> = {
+  name: (dir) => ({ name: dir }),
+  powerState: (dir) => ({ powerState: dir }),
+  pool: (dir) => ({ pool: { name: dir } }),
+  host: (dir) => ({ host: { name: dir } }),
+  memoryGb: (dir) => ({ memoryGb: dir }),
+  cpu: (dir) => ({ cpu: dir }),
+  datastore: (dir) => ({ datastore: { name: dir } }),
+  encryption: (dir) => ({ encryption: dir }),
+  createdAt: (dir) => ({ createdAt: dir }),
+};
+
+/** Prisma passes `contains` to LIKE as is: escape its wildcards so "%" or "_" match themselves. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 export type VmRow = Awaited<ReturnType<typeof listVms>>["rows"][number];
 
@@ -9,7 +27,7 @@ export type VmRow = Awaited<ReturnType<typeof listVms>>["rows"][number];
 export async function listVms(tenantId: string, q: VmListQuery, tx: Tx = db()) {
   const where: Prisma.VmWhereInput = {
     tenantId,
-    ...(q.q ? { name: { contains: q.q, mode: "insensitive" } } : {}),
+    ...(q.q ? { name: { contains: likeLiteral(q.q), mode: "insensitive" } } : {}),
     ...(q.state ? { powerState: q.state } : {}),
   };
   const [total, rows] = await Promise.all([
@@ -17,7 +35,7 @@ export async function listVms(tenantId: string, q: VmListQuery, tx: Tx = db()) {
     tx.vm.findMany({
       where,
       // name breaks ties so that pages never overlap or skip a row
-      orderBy: q.sort === "name" ? [{ name: q.dir }] : [{ [q.sort]: q.dir }, { name: "asc" }],
+      orderBy: q.sort === "name" ? [ORDER.name(q.dir)] : [ORDER[q.sort](q.dir), { name: "asc" }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
       select: {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-export const VM_SORT_COLUMNS = ["name", "powerState", "memoryGb", "cpu", "createdAt"] as const;
+export const VM_SORT_COLUMNS = ["name", "powerState", "pool", "host", "memoryGb", "cpu", "datastore", "encryption", "createdAt"] as const;
+export type VmSortColumn = (typeof VM_SORT_COLUMNS)[number];
 export const VM_PAGE_SIZES = [25, 50, 100] as const;
 export const POWER_STATES = ["POWERED_ON", "POWERED_OFF", "SUSPENDED"] as const;
 

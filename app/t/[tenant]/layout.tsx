@@ -8,29 +8,40 @@ import { LocaleSwitch, ThemeToggle } from "@/components/shell/preference-switche
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
+  // Another tenant's slug is a 404 here, before anything of the tenant is read.
   const ctx = await requireTenant((await params).tenant);
   const [tenants, t, app] = await Promise.all([listUserTenants(ctx.user.id), getTranslations("shell"), getTranslations("app")]);
   return (
     <div className="flex min-h-screen">
-      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:p-2">{t("skip")}</a>
-      <aside className="w-56 shrink-0 border-r border-slate-200 bg-slate-100/60 p-3 dark:border-slate-800 dark:bg-slate-900/60">
-        <Link href={`/t/${ctx.tenant.slug}/overview`} className="mb-4 block px-3">
+      <a
+        href="#content"
+        className="sr-only rounded-md bg-white px-3 py-2 font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 dark:bg-slate-900"
+      >
+        {t("skip")}
+      </a>
+      <aside className="sticky top-0 h-screen w-56 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-100/70 p-3 dark:border-slate-800 dark:bg-slate-900/60">
+        <Link href={`/t/${ctx.tenant.slug}/overview`} className="mb-4 block rounded-md px-3 py-1">
           <span className="block text-sm font-semibold">{app("name")}</span>
-          <span className="block text-xs text-slate-500 dark:text-slate-400">{app("provider")}</span>
+          <span className="block text-xs text-slate-600 dark:text-slate-400">{app("provider")}</span>
         </Link>
         <Nav tenant={ctx.tenant.slug} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-2 dark:border-slate-800 dark:bg-slate-900">
+        <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-6 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
           <TenantSwitcher current={ctx.tenant.slug} tenants={tenants.map((m) => ({ slug: m.tenant.slug, name: m.tenant.name }))} />
           <div className="flex items-center gap-3">
             <LocaleSwitch />
             <ThemeToggle />
-            <span className="text-xs text-slate-600 dark:text-slate-300" title={ctx.user.email}>{ctx.user.name}</span>
+            <span className="hidden text-xs text-slate-700 sm:inline dark:text-slate-300" title={ctx.user.email}>
+              <span className="sr-only">{t("signedInAs")} </span>
+              {ctx.user.name}
+            </span>
             <SignOutButton />
           </div>
         </header>
-        <main id="content" className="min-w-0 flex-1 p-6">{children}</main>
+        <main id="content" tabIndex={-1} className="min-w-0 flex-1 p-6 focus:outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

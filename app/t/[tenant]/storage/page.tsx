@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/permissions";
+import { MissingPermission } from "@/components/ui/missing-permission";
 import { listDatastores } from "@/lib/db/datastores";
 import { datastoreFigures } from "@/lib/domain/storage";
-import type { StorageTierCode } from "@/lib/domain/catalogue";
+import { SNAPSHOT_RESERVE_RATIO, type StorageTierCode } from "@/lib/domain/catalogue";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Th, Td, EmptyState } from "@/components/ui/table";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
 import { UsageBar } from "@/components/ui/usage-bar";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,17 +17,20 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StoragePage({ params }: { params: Promise<{ tenant: string }> }) {
   const ctx = await requireTenant((await params).tenant);
+  if (!hasPermission(ctx.permissions, "storage:read")) return <MissingPermission title={(await getTranslations("storage"))("title")} permission="storage:read" />;
   const [stores, t, format] = await Promise.all([listDatastores(ctx.tenant.id), getTranslations("storage"), getFormatter()]);
   const gib = (n: number) => t("gib", { value: format.number(n) });
+  const pct = (r: number) => format.number(r, { style: "percent", maximumFractionDigits: 0 });
+  const reserve = pct(SNAPSHOT_RESERVE_RATIO);
   return (
     <>
       <PageHeader title={t("title")} subtitle={ctx.tenant.name} />
       {stores.length === 0 ? (
         <EmptyState>{t("none")}</EmptyState>
       ) : (
-        <Table label={t("caption")}>
-          <thead className="bg-slate-50 dark:bg-slate-900">
-            <tr>
+        <>
+          <Table label={t("caption")}>
+            <THead>
               <Th>{t("columns.name")}</Th>
               <Th>{t("columns.tier")}</Th>
               <Th>{t("columns.az")}</Th>
@@ -33,26 +39,57 @@ export default async function StoragePage({ params }: { params: Promise<{ tenant
               <Th align="right">{t("columns.provisioned")}</Th>
               <Th>{t("columns.used")}</Th>
               <Th align="right">{t("columns.free")}</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {stores.map((s) => {
-              const f = datastoreFigures({ tier: s.tierCode as StorageTierCode, sizeGib: s.sizeGib, provisionedGib: s.provisionedGib, usedGib: s.usedGib, vms: s.vms });
-              return (
-                <tr key={s.id}>
-                  <Td className="font-medium">{s.name}</Td>
-                  <Td>{s.tier.label}</Td>
-                  <Td>{s.azId}</Td>
-                  <Td align="right">{gib(s.sizeGib)}</Td>
-                  <Td align="right">{f.iopsLimit === null ? <span title={t("noGuarantee")}>—</span> : format.number(f.iopsLimit)}</Td>
-                  <Td align="right">{gib(f.provisionedGib)}</Td>
-                  <Td><UsageBar ratio={(s.usedGib + f.swapGib) / s.sizeGib} limit={0.9} label={gib(s.usedGib + f.swapGib)} /></Td>
-                  <Td align="right">{gib(f.freeGib)}</Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
+            </THead>
+            <TBody>
+              {stores.map((s) => {
+                const f = datastoreFigures({ tier: s.tierCode as StorageTierCode, sizeGib: s.sizeGib, provisionedGib: s.provisionedGib, usedGib: s.usedGib, vms: s.vms });
+                // Written data plus the swap files of powered-on VMs: what really occupies the volume.
+                const occupied = s.sizeGib - f.freeGib;
+                const ratio = s.sizeGib === 0 ? 0 : occupied / s.sizeGib;
+                const short = f.freeGib < f.snapshotReserveGib;
+                return (
+                  <Tr key={s.id}>
+                    <RowHeader>{s.name}</RowHeader>
+                    <Td>{s.tier.label}</Td>
+                    <Td>{s.azId}</Td>
+                    <Td align="right">{gib(s.sizeGib)}</Td>
+                    <Td align="right">
+                      {f.iopsLimit === null ? (
+                        <>
+                          <span aria-hidden className="text-slate-400">—</span>
+                          <span className="sr-only">{t("noGuarantee")}</span>
+                        </>
+                      ) : (
+                        <>
+                          <span className="block">{format.number(f.iopsLimit)}</span>
+                          <span className={f.throttled ? "block text-xs font-semibold text-red-700 dark:text-red-300" : "block text-xs text-slate-500 dark:text-slate-400"}>
+                            {t(f.throttled ? "throttled" : "demand", { demand: format.number(f.iopsDemand) })}
+                          </span>
+                        </>
+                      )}
+                    </Td>
+                    <Td align="right">
+                      <span className="block">{gib(f.provisionedGib)}</span>
+                      {f.overcommitRatio > 1 && <span className={f.thinAtRisk ? "block text-xs font-semibold text-amber-800 dark:text-amber-300" : "block text-xs text-slate-500 dark:text-slate-400"}>{t("overcommit", { percent: pct(f.overcommitRatio) })}</span>}
+                    </Td>
+                    <Td>
+                      <UsageBar ratio={ratio} limit={1 - SNAPSHOT_RESERVE_RATIO} label={t("usedOf", { used: gib(occupied), percent: pct(ratio) })} />
+                    </Td>
+                    <Td align="right">
+                      <span className={short ? "font-semibold text-red-700 dark:text-red-300" : undefined}>{gib(f.freeGib)}</span>
+                      {short && (
+                        <span className="mt-0.5 block">
+                          <Badge tone="red">{f.freeGib < 0 ? t("full") : t("belowReserve", { reserve })}</Badge>
+                        </span>
+                      )}
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </TBody>
+          </Table>
+          <p className="mt-3 max-w-3xl text-xs text-slate-600 dark:text-slate-400">{t("legend", { reserve })}</p>
+        </>
       )}
     </>
   );

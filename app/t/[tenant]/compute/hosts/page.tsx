@@ -1,5 +1,5 @@
-import { NotBuilt } from "@/components/ui/not-built";
+import { notBuiltPage } from "../../not-built-page";
 
-export default function Page({ params }: { params: Promise<{ tenant: string }> }) {
-  return <NotBuilt tenant={params} section="hosts" />;
-}
+const { Page, generateMetadata } = notBuiltPage("hosts");
+export { generateMetadata };
+export default Page;

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/permissions";
+import { MissingPermission } from "@/components/ui/missing-permission";
 import { listVms } from "@/lib/db/vms";
-import { parseVmListQuery, vmListHref, POWER_STATES, VM_SORT_COLUMNS, type VmListQuery } from "@/lib/validation/vm-list";
+import { parseVmListQuery, vmListHref, POWER_STATES, VM_PAGE_SIZES, type VmListQuery, type VmSortColumn } from "@/lib/validation/vm-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Th, Td, EmptyState } from "@/components/ui/table";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
+import { inputClass, primaryButtonClass, secondaryButtonClass, linkClass } from "@/components/ui/styles";
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -14,68 +18,77 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vms"))("title") };
 }
 
-type Column = "name" | "powerState" | "pool" | "host" | "memoryGb" | "cpu" | "datastore" | "encryption" | "createdAt";
 const POWER_TONE = { POWERED_ON: "green", POWERED_OFF: "grey", SUSPENDED: "amber" } as const;
-const ENCRYPTION_KEY = { ENCRYPTED: "encrypted", ENCRYPTING: "encrypting", NONE: "notEncrypted" } as const;
+const COLUMNS: { key: VmSortColumn; align?: "right" }[] = [
+  { key: "name" },
+  { key: "powerState" },
+  { key: "pool" },
+  { key: "host" },
+  { key: "memoryGb", align: "right" },
+  { key: "cpu", align: "right" },
+  { key: "datastore" },
+  { key: "encryption" },
+  { key: "createdAt" },
+];
 
 export default async function VmsPage({ params, searchParams }: Props) {
   const [{ tenant: slug }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireTenant(slug);
+  if (!hasPermission(ctx.permissions, "compute:read")) return <MissingPermission title={(await getTranslations("vms"))("title")} permission="compute:read" />;
   const q = parseVmListQuery(raw);
-  const [{ total, rows }, t, ps, format] = await Promise.all([listVms(ctx.tenant.id, q), getTranslations("vms"), getTranslations("powerState"), getFormatter()]);
   const base = `/t/${ctx.tenant.slug}/compute/vms`;
+  const [{ total, rows }, t, ps, format] = await Promise.all([listVms(ctx.tenant.id, q), getTranslations("vms"), getTranslations("powerState"), getFormatter()]);
+
   const pages = Math.max(1, Math.ceil(total / q.pageSize));
+  // A link to a page past the end (the list shrank since it was shared) opens the last one.
+  if (q.page > pages) redirect(vmListHref(base, q, { page: pages }));
   const from = total === 0 ? 0 : (q.page - 1) * q.pageSize + 1;
   const to = Math.min(total, q.page * q.pageSize);
   const filtered = Boolean(q.q || q.state);
-
-  const sortLink = (column: VmListQuery["sort"], label: string) => {
-    const active = q.sort === column;
-    const dir = active && q.dir === "asc" ? "desc" : "asc";
-    return (
-      <Link href={vmListHref(base, q, { sort: column, dir, page: 1 })} aria-label={t("sortBy", { column: label })} className="inline-flex items-center gap-1 hover:underline">
-        {label}
-        <span aria-hidden className="text-slate-400">{active ? (q.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-      </Link>
-    );
-  };
-  const header = (column: Column, align: "left" | "right" = "left") => {
-    const label = t(`columns.${column}`);
-    return (
-      <Th align={align} key={column}>
-        {(VM_SORT_COLUMNS as readonly string[]).includes(column) ? sortLink(column as VmListQuery["sort"], label) : label}
-      </Th>
-    );
-  };
+  const clearHref = vmListHref(base, { ...q, q: "", state: undefined, page: 1 });
 
   return (
     <>
       <PageHeader title={t("title")} subtitle={ctx.tenant.name} />
-      <form method="get" action={base} className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium">{t("filterName")}</span>
-          <input name="q" type="search" defaultValue={q.q} placeholder={t("filterPlaceholder")} maxLength={100} className="w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900" />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium">{t("state")}</span>
-          <select name="state" defaultValue={q.state ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900">
+      <form method="get" action={base} role="search" aria-label={t("filters")} className="mb-3 flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="vm-filter-q" className="text-xs font-medium text-slate-700 dark:text-slate-300">{t("filterName")}</label>
+          <input id="vm-filter-q" name="q" type="search" defaultValue={q.q} placeholder={t("filterPlaceholder")} maxLength={100} autoComplete="off" className={`w-60 ${inputClass}`} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="vm-filter-state" className="text-xs font-medium text-slate-700 dark:text-slate-300">{t("state")}</label>
+          <select id="vm-filter-state" name="state" defaultValue={q.state ?? ""} className={inputClass}>
             <option value="">{t("allStates")}</option>
-            {POWER_STATES.map((s) => <option key={s} value={s}>{ps(s)}</option>)}
+            {POWER_STATES.map((s) => (
+              <option key={s} value={s}>{ps(s)}</option>
+            ))}
           </select>
-        </label>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="vm-page-size" className="text-xs font-medium text-slate-700 dark:text-slate-300">{t("pageSize")}</label>
+          <select id="vm-page-size" name="pageSize" defaultValue={String(q.pageSize)} className={inputClass}>
+            {VM_PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>{n}</option>
+            ))}
+          </select>
+        </div>
+        {/* The sort survives a new filter; the page does not (page 3 of another result set means nothing). */}
         {q.sort !== "name" && <input type="hidden" name="sort" value={q.sort} />}
         {q.dir !== "asc" && <input type="hidden" name="dir" value={q.dir} />}
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">{t("apply")}</button>
-        {filtered && <Link href={base} className="py-1.5 text-brand-600 hover:underline dark:text-brand-100">{t("clear")}</Link>}
-        <p className="ml-auto py-1.5 text-slate-500 dark:text-slate-400" aria-live="polite">{t("showing", { from, to, total })}</p>
+        <button type="submit" className={primaryButtonClass}>{t("apply")}</button>
+        {filtered && <Link href={clearHref} className={`py-1.5 ${linkClass}`}>{t("clear")}</Link>}
       </form>
+
+      <p className="mb-2 min-h-4 text-xs text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
+        {total > 0 && t("showing", { from, to, total })}
+      </p>
 
       {rows.length === 0 ? (
         <EmptyState>
           {filtered ? (
             <>
-              <p>{t("none")}</p>
-              <Link href={base} className="mt-2 inline-block text-brand-600 hover:underline dark:text-brand-100">{t("clear")}</Link>
+              <p className="font-medium">{t("none")}</p>
+              <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{t("clear")}</Link>
             </>
           ) : (
             <p>{t("noneAtAll")}</p>
@@ -83,44 +96,81 @@ export default async function VmsPage({ params, searchParams }: Props) {
         </EmptyState>
       ) : (
         <Table label={t("title")}>
-          <thead className="bg-slate-50 dark:bg-slate-900">
-            <tr>
-              {header("name")}
-              {header("powerState")}
-              {header("pool")}
-              {header("host")}
-              {header("memoryGb", "right")}
-              {header("cpu", "right")}
-              {header("datastore")}
-              {header("encryption")}
-              {header("createdAt")}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          <THead>
+            {COLUMNS.map(({ key, align }) => {
+              const active = q.sort === key;
+              const label = t(`columns.${key}`);
+              return (
+                <Th key={key} align={align} sort={active ? (q.dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <Link
+                    href={vmListHref(base, q, { sort: key, dir: active && q.dir === "asc" ? "desc" : "asc", page: 1 })}
+                    title={t("sortBy", { column: label })}
+                    className={`inline-flex items-center gap-1 rounded-sm hover:text-slate-900 dark:hover:text-white ${active ? "text-slate-900 dark:text-white" : ""}`}
+                  >
+                    {label}
+                    <span aria-hidden className={active ? "text-brand-600 dark:text-brand-300" : "text-slate-400 dark:text-slate-500"}>
+                      {active ? (q.dir === "asc" ? "▲" : "▼") : "↕"}
+                    </span>
+                  </Link>
+                </Th>
+              );
+            })}
+          </THead>
+          <TBody>
             {rows.map((vm) => (
-              <tr key={vm.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                <Td className="font-medium">{vm.name}</Td>
-                <Td><Badge tone={POWER_TONE[vm.powerState]}>{ps(vm.powerState)}</Badge></Td>
+              <Tr key={vm.id}>
+                <RowHeader>{vm.name}</RowHeader>
+                <Td>
+                  <Badge tone={POWER_TONE[vm.powerState]} dot>{ps(vm.powerState)}</Badge>
+                </Td>
                 <Td>{vm.pool.name}</Td>
-                <Td>{vm.host?.name ?? t("unplaced")}</Td>
-                <Td align="right">{vm.memoryGb}</Td>
-                <Td align="right">{vm.cpu}</Td>
+                <Td>
+                  {vm.host ? vm.host.name : (
+                    <>
+                      <span aria-hidden className="text-slate-400">—</span>
+                      <span className="sr-only">{t("unplaced")}</span>
+                    </>
+                  )}
+                </Td>
+                <Td align="right">{format.number(vm.memoryGb)}</Td>
+                <Td align="right">{format.number(vm.cpu)}</Td>
                 <Td>{vm.datastore.name}</Td>
-                <Td>{vm.encryption === "NONE" ? <span className="text-slate-500">{t("notEncrypted")}</span> : <Badge tone="blue">{t(ENCRYPTION_KEY[vm.encryption])}</Badge>}</Td>
-                <Td>{format.dateTime(vm.createdAt, { dateStyle: "medium" })}</Td>
-              </tr>
+                <Td>
+                  {vm.encryption === "NONE" ? (
+                    <span className="text-slate-500 dark:text-slate-400">{t("encryption.NONE")}</span>
+                  ) : (
+                    <Badge tone={vm.encryption === "ENCRYPTED" ? "blue" : "amber"}>{t(`encryption.${vm.encryption}`)}</Badge>
+                  )}
+                </Td>
+                <Td className="text-slate-600 tabular-nums dark:text-slate-300">
+                  <time dateTime={vm.createdAt.toISOString()}>{format.dateTime(vm.createdAt, { dateStyle: "medium" })}</time>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
+          </TBody>
         </Table>
       )}
 
-      {pages > 1 && (
-        <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between">
-          {q.page > 1 ? <Link className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700" href={vmListHref(base, q, { page: q.page - 1 })}>{t("previous")}</Link> : <span />}
-          <span className="text-slate-500 dark:text-slate-400">{t("page", { page: q.page, pages })}</span>
-          {q.page < pages ? <Link className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700" href={vmListHref(base, q, { page: q.page + 1 })}>{t("next")}</Link> : <span />}
-        </nav>
-      )}
+      {pages > 1 && <Pager base={base} q={q} pages={pages} labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), page: t("page", { page: q.page, pages }) }} />}
     </>
+  );
+}
+
+function Pager({ base, q, pages, labels }: { base: string; q: VmListQuery; pages: number; labels: { nav: string; previous: string; next: string; page: string } }) {
+  const disabled = `${secondaryButtonClass} pointer-events-none opacity-40`;
+  return (
+    <nav aria-label={labels.nav} className="mt-3 flex items-center justify-end gap-3 text-xs">
+      {q.page > 1 ? (
+        <Link rel="prev" className={secondaryButtonClass} href={vmListHref(base, q, { page: q.page - 1 })}>{labels.previous}</Link>
+      ) : (
+        <span aria-disabled="true" className={disabled}>{labels.previous}</span>
+      )}
+      <span className="text-slate-600 tabular-nums dark:text-slate-400">{labels.page}</span>
+      {q.page < pages ? (
+        <Link rel="next" className={secondaryButtonClass} href={vmListHref(base, q, { page: q.page + 1 })}>{labels.next}</Link>
+      ) : (
+        <span aria-disabled="true" className={disabled}>{labels.next}</span>
+      )}
+    </nav>
   );
 }
