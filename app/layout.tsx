@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import "@fontsource-variable/inter";
 import "./globals.css";
-import { THEME_COOKIE } from "@/i18n/config";
+import { CLIENT_NAMESPACES, THEME_COOKIE } from "@/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -12,13 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, store] = await Promise.all([getLocale(), cookies()]);
+  const [locale, store, messages] = await Promise.all([getLocale(), cookies(), getMessages()]);
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   // The theme is rendered on the server from its cookie: no flash of the wrong theme.
   const dark = store.get(THEME_COOKIE)?.value === "dark";
   return (
     <html lang={locale} className={dark ? "dark" : undefined}>
       <body className="min-h-screen font-sans text-sm">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -16,3 +16,9 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   }
   return DEFAULT_LOCALE;
 }
+
+/**
+ * The message namespaces client components use: only these are shipped to the browser
+ * (the rest stay on the server). i18n/client-namespaces.test.ts keeps the list honest.
+ */
+export const CLIENT_NAMESPACES = ["errors", "nav", "shell", "signin"] as const;

@@ -13,9 +13,10 @@ describe("verifyCredentials", () => {
     userId = user.id;
   });
 
-  it("signs in with the right password, whatever the email's case and spaces", async () => {
+  it("signs in with the right password, whatever the email's case and spaces, and audits it", async () => {
     const user = await verifyCredentials("  ALICE@example.test ", "correct horse");
     expect(user).toEqual({ id: userId, email: "alice@example.test", name: "alice" });
+    expect(await db().auditEvent.count({ where: { actorId: userId, action: "auth.sign_in" } })).toBe(1);
   });
 
   it("refuses a wrong password and audits the failed attempt", async () => {

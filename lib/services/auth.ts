@@ -10,18 +10,29 @@ const DUMMY_HASH = bcrypt.hashSync("no-such-account", 10);
 
 export type SignedInUser = { id: string; email: string; name: string };
 
+/** The organization an account's sign-ins are audited under: its organization role, else its first tenant's. */
+async function organizationOf(userId: string): Promise<string | null> {
+  const member = await db().organizationMember.findFirst({ where: { userId }, select: { organizationId: true } });
+  if (member) return member.organizationId;
+  const m = await db().membership.findFirst({ where: { userId }, select: { tenant: { select: { organizationId: true } } } });
+  return m?.tenant.organizationId ?? null;
+}
+
+async function auditSignIn(userId: string, action: "auth.sign_in" | "auth.sign_in_failed") {
+  const organizationId = await organizationOf(userId);
+  if (organizationId) await recordAudit({ organizationId, actorType: "USER", actorId: userId, action });
+}
+
 export async function verifyCredentials(email: string, password: string): Promise<SignedInUser | null> {
   const normalized = email.trim().toLowerCase();
   if (!normalized || !password) return null;
   const user = await findUserByEmail(normalized);
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || user.disabledAt) {
-    if (user) {
-      const org = await db().organizationMember.findFirst({ where: { userId: user.id }, select: { organizationId: true } });
-      const orgId = org?.organizationId ?? (await db().membership.findFirst({ where: { userId: user.id }, select: { tenant: { select: { organizationId: true } } } }))?.tenant.organizationId;
-      if (orgId) await recordAudit({ organizationId: orgId, actorType: "USER", actorId: user.id, action: "auth.sign_in_failed" });
-    }
+  if (!user) return null;
+  if (!ok || user.disabledAt) {
+    await auditSignIn(user.id, "auth.sign_in_failed");
     return null;
   }
+  await auditSignIn(user.id, "auth.sign_in");
   return { id: user.id, email: user.email, name: user.name };
 }
