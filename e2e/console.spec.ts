@@ -140,3 +140,18 @@ test("sections not built yet say so plainly", async ({ page, loginAs }) => {
   await page.getByRole("link", { name: "Orders" }).click();
   await expect(page.getByRole("heading", { name: "Orders is not available yet" })).toBeVisible();
 });
+
+test("more than 5 sign-in attempts a second from one client are refused with 429", async ({ page }) => {
+  await page.goto("/signin");
+  const statuses = await page.evaluate(async () => {
+    const out: { status: number; retryAfter: string | null }[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = await fetch("/api/auth/callback/credentials", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "email=x%40y.test&password=x&json=true" });
+      out.push({ status: r.status, retryAfter: r.headers.get("retry-after") });
+    }
+    return out;
+  });
+  expect(statuses.slice(0, 5).every((s) => s.status !== 429)).toBe(true);
+  expect(statuses.slice(5)).toEqual([{ status: 429, retryAfter: "1" }, { status: 429, retryAfter: "1" }]);
+  await page.waitForTimeout(1500); // let the bucket refill for the next test
+});

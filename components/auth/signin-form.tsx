@@ -24,7 +24,7 @@ export function SignInForm() {
         return; // stays "signing in" until the console replaces this page
       }
       // One message whatever went wrong with the credentials: nothing tells whether the account exists.
-      setError(res?.status && res.status >= 500 ? t("unavailable") : t("error"));
+      setError(res?.status === 429 ? t("rateLimited") : res?.status && res.status >= 500 ? t("unavailable") : t("error"));
     } catch {
       setError(t("unavailable"));
     }
