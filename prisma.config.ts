@@ -3,7 +3,7 @@
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { withDatabase } from "./scripts/lib/pg-url";
+import { withClient, withDatabase } from "./scripts/lib/pg";
 
 const url = process.env.DATABASE_URL;
 
@@ -32,20 +32,14 @@ class MigratePg extends PrismaPg {
   }
   override async connectToShadowDb() {
     const name = `prisma_shadow_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: this.connectionString });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
+    await withClient(this.connectionString, (c) => c.query(`CREATE DATABASE "${name}"`));
     const shadow = new PrismaPg(new CatalogueSafePool({ connectionString: withDatabase(this.connectionString, name), allowExitOnIdle: true }));
     const adapter = await shadow.connect();
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
       await adapter.underlyingDriver().end().catch(() => undefined);
-      const cleanup = new pg.Client({ connectionString: this.connectionString });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+      await withClient(this.connectionString, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     };
     return adapter;
   }

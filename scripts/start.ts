@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { startEmbedded, ensureDatabase, type EmbeddedServer } from "./lib/embedded-pg";
-import { withDatabase } from "./lib/pg-url";
+import { processAlive as alive, withDatabase } from "./lib/pg";
 import { applyMigrations } from "./lib/migrate";
 import { buildIfNeeded } from "./lib/build";
 import { runSeed } from "./seed";
@@ -28,16 +28,6 @@ const env = parsed.env;
 const dataDir = path.resolve(root, env.CONSOLE_DATA_DIR ?? ".data");
 mkdirSync(dataDir, { recursive: true });
 const stateFile = path.join(dataDir, "start.json");
-
-function alive(pid: number | undefined): boolean {
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // One console per data folder; children of a killed run are stopped.
 if (existsSync(stateFile)) {

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { getSessionUser, type TenantContext } from "@/lib/auth/session";
+import { getSessionUser, tenantContextOf, type TenantContext } from "@/lib/auth/session";
 import { findMembershipByTenantId } from "@/lib/db/tenancy";
-import { hasPermission, toPermissions, type Permission } from "@/lib/permissions";
+import { hasPermission, type Permission } from "@/lib/permissions";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data?: T }
@@ -40,8 +40,8 @@ export function tenantAction<S extends z.ZodType, T>(
     if (!user) return fail("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     const m = typeof tenantId === "string" ? await findMembershipByTenantId(user.id, tenantId) : null;
     if (!m) return fail("NOT_FOUND", "Not found.");
-    const permissions = toPermissions(m.permissions);
-    if (!hasPermission(permissions, opts.permission)) return fail("FORBIDDEN", `This needs the ${opts.permission} permission on ${m.tenant.name}. Ask an owner of the tenant to grant it.`);
+    const ctx = tenantContextOf(user, m);
+    if (!hasPermission(ctx.permissions, opts.permission)) return fail("FORBIDDEN", `This needs the ${opts.permission} permission on ${m.tenant.name}. Ask an owner of the tenant to grant it.`);
     const parsed = opts.schema.safeParse(toObject(raw));
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
@@ -49,7 +49,7 @@ export function tenantAction<S extends z.ZodType, T>(
       return fail("INVALID", "Some fields need attention.", fieldErrors);
     }
     try {
-      return await handler({ user, tenant: m.tenant, permissions, isOwner: m.isOwner }, parsed.data);
+      return await handler(ctx, parsed.data);
     } catch (e) {
       const id = randomUUID().slice(0, 8);
       console.error(`[action error ${id}]`, e);

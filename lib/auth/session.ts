@@ -28,13 +28,19 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
+type MembershipRow = { permissions: string[]; isOwner: boolean; tenant: TenantContext["tenant"] };
+
+/** What a signed-in member may do in a tenant: only known permissions count. */
+export function tenantContextOf(user: SessionUser, m: MembershipRow): TenantContext {
+  return { user, tenant: m.tenant, permissions: toPermissions(m.permissions), isOwner: m.isOwner };
+}
+
 /** Resolves a tenant from the URL for the signed-in user; another tenant's slug is a 404. */
 export const getTenantContextOrNull = cache(async (tenantSlug: string): Promise<TenantContext | null> => {
   const user = await getSessionUser();
   if (!user) return null;
   const m = await findMembershipBySlug(user.id, tenantSlug);
-  if (!m) return null;
-  return { user, tenant: m.tenant, permissions: toPermissions(m.permissions), isOwner: m.isOwner };
+  return m ? tenantContextOf(user, m) : null;
 });
 
 export async function requireTenant(tenantSlug: string): Promise<TenantContext> {

@@ -2,11 +2,9 @@
 // transaction) and returns the created row; names default to unique values so tests can
 // call them freely. No `server-only` here: scripts and tests run outside Next.
 import bcrypt from "bcryptjs";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx as Client } from "./client";
 import { NODE_TYPES, NODE_TYPE_CODES, STORAGE_TIERS, STORAGE_TIER_CODES, REGIONS, type NodeTypeCode, type StorageTierCode } from "@/lib/domain/catalogue";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
-
-type Client = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 let counter = 0;
 const uniq = (prefix: string) => `${prefix}-${Date.now().toString(36)}${(counter++).toString(36)}`;

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import os from "node:os";
-import pg from "pg";
+import { processAlive, withClient } from "./pg";
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
 
@@ -19,21 +19,12 @@ function pgCtlPath(): string {
   return path.join(dir, "native", "bin", "pg_ctl");
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A server left running by a killed start holds postmaster.pid: stop it, and say so. */
 export function stopLeftoverServer(dataDir: string, log: (line: string) => void): void {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!pid || !pidAlive(pid)) return; // stale lock file: postgres removes it itself at start
+  if (!processAlive(pid)) return; // stale lock file: postgres removes it itself at start
   log(`• Found a PostgreSQL (pid ${pid}) left running by an earlier start; stopping it.`);
   const args = ["-D", dataDir, "stop", "-m", "fast", "-w"];
   const r = isRoot()
@@ -106,12 +97,8 @@ export async function startEmbedded(opts: { dataDir: string; port: number; datab
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  await withClient(adminUrl, async (client) => {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -3,7 +3,7 @@
 import { readdirSync, existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
+import { withClient } from "./pg";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -16,9 +16,7 @@ export function migrationNames(): string[] {
 }
 
 export async function pendingMigrations(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withClient(url, async (client) => {
     const table = await client.query("SELECT to_regclass('public._prisma_migrations') AS t");
     if (!table.rows[0]?.t) return migrationNames();
     const applied = await client.query<{ migration_name: string }>(
@@ -26,9 +24,7 @@ export async function pendingMigrations(url: string): Promise<string[]> {
     );
     const done = new Set(applied.rows.map((r) => r.migration_name));
     return migrationNames().filter((m) => !done.has(m));
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function applyMigrations(url: string, log: (line: string) => void): Promise<number> {

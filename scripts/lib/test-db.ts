@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { migrationNames, applyMigrations } from "./migrate";
 import { startEmbedded, type EmbeddedServer } from "./embedded-pg";
-import { withDatabase } from "./pg-url";
+import { withClient as admin, withDatabase } from "./pg";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -36,16 +36,6 @@ export async function resolveTestServer(log: (l: string) => void = () => undefin
   log("• No PostgreSQL on 127.0.0.1:5432; starting an embedded one for the tests.");
   const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "test-pg"), port: 54339, database: "postgres", log });
   return { adminUrl: embedded.url, embedded };
-}
-
-async function admin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 /** The template's name changes whenever a migration or the catalogue seed changes. */
