@@ -1,6 +1,8 @@
 // `npm test`: unit tests, integration tests on real PostgreSQL, then Playwright in
 // Chromium against the production build. Ends with one line: `N passed, N failed`.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import net from "node:net";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { resolveTestServer, ensureTemplate, createDatabaseFromTemplate } from "./lib/test-db";
@@ -35,15 +37,29 @@ function vitestStage(project: "unit" | "integration", env: Record<string, string
 
 async function e2eStage(adminUrl: string, template: string) {
   log("\n━━ end-to-end tests (Playwright, Chromium, production build) ━━");
-  const url = await createDatabaseFromTemplate(adminUrl, template, "console_e2e");
+  // Named after this checkout, on a free port: two work trees can run their suites at once.
+  const checkout = createHash("sha256").update(root).digest("hex").slice(0, 8);
+  const url = await createDatabaseFromTemplate(adminUrl, template, `console_e2e_${checkout}`);
   await runSeed(url);
   buildIfNeeded(log);
   const out = path.join(results, "e2e.json");
   rmSync(out, { force: true });
-  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test"], { E2E_DATABASE_URL: url });
+  const port = process.env.E2E_PORT ?? String(await freePort());
+  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test"], { E2E_DATABASE_URL: url, E2E_PORT: port });
   if (!existsSync(out)) return tallies.push({ name: "e2e", passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
   const s = (JSON.parse(readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
   tallies.push({ name: "e2e", passed: s.expected + s.flaky, failed: s.unexpected + (s.unexpected === 0 && code !== 0 ? 1 : 0), skipped: s.skipped });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 const t0 = Date.now();

@@ -53,8 +53,14 @@ export async function ensureTemplate(adminUrl: string, log: (l: string) => void 
   log(`• Preparing the test template database ${name} (migrations + catalogue)…`);
   const building = `${name}_building_${process.pid}`;
   await admin(adminUrl, async (c) => {
-    const old = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'console_tpl_%'");
-    for (const r of old.rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    // Other checkouts on this server (a second work tree, CI) may be cloning their own template
+    // right now: keep the newest few, drop only the older ones, and never one that is in use.
+    const old = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database d WHERE datname ~ '^console_tpl_[0-9a-f]+$'
+         AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)
+       ORDER BY oid DESC OFFSET 5`,
+    );
+    for (const r of old.rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}"`).catch(() => undefined);
     await c.query(`CREATE DATABASE "${building}"`);
   });
   const url = withDatabase(adminUrl, building);
