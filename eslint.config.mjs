@@ -1,6 +1,7 @@
 import next from "eslint-config-next";
 
-// Layer boundaries (HOUSE-STYLE.md): lib/domain is pure; components never reach the database.
+// Layer boundaries (HOUSE-STYLE.md): lib/domain is pure; services run outside Next too (the job
+// worker); components render and never reach the database or a service.
 const framework = ["@prisma/*", "next", "next/*", "react", "react-dom", "server-only", "@/lib/db/*", "@/lib/generated/*", "@/lib/services/*"];
 
 const config = [
@@ -13,9 +14,18 @@ const config = [
     },
   },
   {
+    files: ["lib/services/**/*.ts", "lib/jobs/**/*.ts", "lib/infra/**/*.ts", "lib/db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["next", "next/*", "next-intl", "next-intl/*", "react", "react-dom"], message: "services, jobs and the database layer run outside Next (the job worker): no Next, no React." }] }],
+    },
+  },
+  {
     files: ["components/**/*.ts", "components/**/*.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/*", "@/lib/db", "@/lib/generated/*", "**/lib/db/*"], message: "components render; data comes from pages and actions." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/db/*", "@/lib/db", "@/lib/generated/*", "**/lib/db/*", "@/lib/services/*", "@/lib/jobs/*", "**/lib/services/*"], message: "components render; data comes from pages and actions." }] },
+      ],
     },
   },
   // Playwright fixtures call their parameter `use`, which is not React's hook.

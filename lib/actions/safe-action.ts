@@ -1,17 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { getSessionUser, tenantContextOf, type TenantContext } from "@/lib/auth/session";
-import { findMembershipByTenantId } from "@/lib/db/tenancy";
-import { hasPermission, type Permission } from "@/lib/permissions";
+import { unstable_rethrow } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getSessionActor } from "@/lib/auth/session";
+import { authorize } from "@/lib/auth/authorize";
+import type { TenantContext } from "@/lib/auth/context";
+import type { Permission } from "@/lib/permissions";
+import type { Decision } from "@/lib/domain/result";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { langOf, toViolationViews } from "@/lib/decision-view";
+import { fieldErrorsOf } from "@/lib/validation/messages";
+import type { ActionFailureCode, ActionResult } from "./result";
 
-export type ActionResult<T = undefined> =
-  | { ok: true; data?: T }
-  | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; code?: string };
-
-export type ActionFailureCode = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "INTERNAL";
-
-const fail = (code: ActionFailureCode, formError: string, fieldErrors?: Record<string, string[]>): ActionResult<never> => ({ ok: false, code, formError, fieldErrors });
+export type { ActionResult } from "./result";
 
 function toObject(input: unknown): unknown {
   if (typeof FormData !== "undefined" && input instanceof FormData) {
@@ -27,33 +29,39 @@ function toObject(input: unknown): unknown {
 
 /**
  * The one wrapper every tenant-scoped server action goes through, in this order:
- * session → membership of the tenant (another tenant's id is not found) → permission →
- * zod parse → the service. Server actions are public endpoints: nothing upstream is trusted.
- * Unknown errors are logged with an id; the browser gets the id, never the error text.
+ * session → authorize (membership of the tenant, else not found; the permission, else forbidden)
+ * → zod parse → the service, whose Decision becomes the result. Server actions are public
+ * endpoints: nothing upstream is trusted. Next's own control flow (redirect, notFound) passes
+ * through; any other error is logged with an id and the browser gets the id, never its text.
  */
-export function tenantAction<S extends z.ZodType, T>(
-  opts: { permission: Permission; schema: S },
-  handler: (ctx: TenantContext, input: z.infer<S>) => Promise<ActionResult<T>>,
-) {
-  return async (tenantId: string, _prev: ActionResult<T> | null, raw: unknown): Promise<ActionResult<T>> => {
-    const user = await getSessionUser();
-    if (!user) return fail("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-    const m = typeof tenantId === "string" ? await findMembershipByTenantId(user.id, tenantId) : null;
-    if (!m) return fail("NOT_FOUND", "Not found.");
-    const ctx = tenantContextOf(user, m);
-    if (!hasPermission(ctx.permissions, opts.permission)) return fail("FORBIDDEN", `This needs the ${opts.permission} permission on ${m.tenant.name}. Ask an owner of the tenant to grant it.`);
-    const parsed = opts.schema.safeParse(toObject(raw));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_")] ??= []).push(issue.message);
-      return fail("INVALID", "Some fields need attention.", fieldErrors);
-    }
+export function tenantAction<S extends z.ZodType, T>(opts: { permission: Permission; schema: S }, handler: (ctx: TenantContext, input: z.infer<S>) => Promise<Decision<T>>) {
+  return async (tenantId: string, _prev: unknown, raw: unknown): Promise<ActionResult<T>> => {
+    const [t, locale] = await Promise.all([getTranslations("actions"), getLocale()]);
+    const lang = langOf(locale);
+    const fail = (code: ActionFailureCode, formError: string, more: Partial<Extract<ActionResult<T>, { ok: false }>> = {}): ActionResult<T> => ({ ok: false, code, formError, ...more });
     try {
-      return await handler(ctx, parsed.data);
+      const authz = await authorize(await getSessionActor(), { id: typeof tenantId === "string" ? tenantId : "" }, opts.permission);
+      if (!authz.ok) {
+        if (authz.reason === "UNAUTHENTICATED") return fail("UNAUTHENTICATED", t("sessionEnded"));
+        if (authz.reason === "NOT_FOUND") return fail("NOT_FOUND", t("notFound"));
+        return fail("FORBIDDEN", t("forbidden", { permission: authz.permission, tenant: authz.tenantName }));
+      }
+      const parsed = opts.schema.safeParse(toObject(raw));
+      if (!parsed.success) return fail("INVALID", t("invalid"), { fieldErrors: fieldErrorsOf(parsed.error, await getTranslations("validation")) });
+      const decision = await handler(authz.ctx, parsed.data);
+      if (decision.ok) return { ok: true, data: decision.value, warnings: toViolationViews(decision.warnings, lang) };
+      return fail("REFUSED", t("refused"), { violations: toViolationViews(decision.violations, lang) });
     } catch (e) {
+      unstable_rethrow(e);
+      if (e instanceof NotFoundError) return fail("NOT_FOUND", t("notFound"));
+      if (e instanceof ForbiddenError) return fail("FORBIDDEN", t("forbiddenHere", { permission: e.permission }));
+      if (e instanceof ConflictError) return fail("CONFLICT", e.text[lang]);
+      if (e instanceof InvalidInputError) {
+        return fail("INVALID", t("invalid"), { fieldErrors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, [v[lang]]])) });
+      }
       const id = randomUUID().slice(0, 8);
       console.error(`[action error ${id}]`, e);
-      return fail("INTERNAL", `Something went wrong on our side (error ${id}). Nothing was changed; try again or quote this id to support.`);
+      return fail("INTERNAL", t("internal", { id }));
     }
   };
 }

@@ -2,23 +2,28 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect, notFound } from "next/navigation";
+import { db } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { findMembershipBySlug } from "@/lib/db/tenancy";
-import { toPermissions, type Permission } from "@/lib/permissions";
+import { authorize, type AuthzResult } from "./authorize";
+import type { Actor, TenantContext } from "./context";
 
 export type SessionUser = { id: string; email: string; name: string };
-export type TenantContext = {
-  user: SessionUser;
-  tenant: { id: string; slug: string; name: string; organizationId: string; regionId: string };
-  permissions: Permission[];
-  isOwner: boolean;
-};
 
+/**
+ * The signed-in person, read again from the database on every request: a session cookie is
+ * signed, not stored, so a disabled account would otherwise keep working until it expires.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  const u = session?.user as { id?: string; email?: string | null; name?: string | null } | undefined;
-  if (!u?.id || !u.email) return null;
-  return { id: u.id, email: u.email, name: u.name ?? u.email };
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const u = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, disabledAt: true } });
+  return u && !u.disabledAt ? { id: u.id, email: u.email, name: u.name } : null;
+});
+
+export const getSessionActor = cache(async (): Promise<Actor | null> => {
+  const u = await getSessionUser();
+  return u ? { type: "user", userId: u.id, email: u.email, name: u.name } : null;
 });
 
 /** For pages: a visitor without a session goes to the sign-in page. */
@@ -28,24 +33,13 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-type MembershipRow = { permissions: string[]; isOwner: boolean; tenant: TenantContext["tenant"] };
+/** The signed-in actor's standing in a tenant named by its URL slug (no permission asked). */
+export const authorizeSlug = cache(async (tenantSlug: string): Promise<AuthzResult> => authorize(await getSessionActor(), { slug: tenantSlug }));
 
-/** What a signed-in member may do in a tenant: only known permissions count. */
-export function tenantContextOf(user: SessionUser, m: MembershipRow): TenantContext {
-  return { user, tenant: m.tenant, permissions: toPermissions(m.permissions), isOwner: m.isOwner };
-}
-
-/** Resolves a tenant from the URL for the signed-in user; another tenant's slug is a 404. */
-export const getTenantContextOrNull = cache(async (tenantSlug: string): Promise<TenantContext | null> => {
-  const user = await getSessionUser();
-  if (!user) return null;
-  const m = await findMembershipBySlug(user.id, tenantSlug);
-  return m ? tenantContextOf(user, m) : null;
-});
-
+/** For layouts and pages: no session → sign-in; another tenant's slug → 404. */
 export async function requireTenant(tenantSlug: string): Promise<TenantContext> {
-  await requireUser();
-  const ctx = await getTenantContextOrNull(tenantSlug);
-  if (!ctx) notFound();
-  return ctx;
+  const r = await authorizeSlug(tenantSlug);
+  if (!r.ok && r.reason === "UNAUTHENTICATED") redirect("/signin");
+  if (!r.ok) notFound();
+  return r.ctx;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditAction } from "@/lib/audit-actions";
 import { db, type Tx } from "./client";
 
 export type AuditInput = {
@@ -7,7 +8,9 @@ export type AuditInput = {
   tenantId?: string | null;
   actorType: "USER" | "TOKEN" | "SYSTEM";
   actorId?: string | null;
-  action: string;
+  actorLabel?: string | null;
+  action: AuditAction;
+  outcome?: "SUCCEEDED" | "REFUSED" | "DENIED";
   targetType?: string;
   targetId?: string;
   details?: Prisma.InputJsonValue;

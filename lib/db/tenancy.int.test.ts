@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { db } from "@/lib/db/client";
 import { createOrganization, createTenant, createUser, grantMembership } from "./factories";
-import { listUserTenants, findMembershipBySlug, findMembershipByTenantId } from "./tenancy";
+import { listUserTenants, findMembership } from "./tenancy";
 
 describe("tenancy", () => {
   const s = { user: "", a: { id: "", slug: "" }, b: { id: "", slug: "" }, c: { id: "", slug: "" } };
@@ -25,10 +25,10 @@ describe("tenancy", () => {
   });
 
   it("finds a membership by slug or id, and nothing for another tenant of the same organization", async () => {
-    expect((await findMembershipBySlug(s.user, s.a.slug))?.tenant.id).toBe(s.a.id);
-    expect((await findMembershipByTenantId(s.user, s.b.id))?.tenant.slug).toBe(s.b.slug);
-    expect(await findMembershipBySlug(s.user, s.c.slug)).toBeNull();
-    expect(await findMembershipByTenantId(s.user, s.c.id)).toBeNull();
-    expect(await findMembershipBySlug(s.user, "does-not-exist")).toBeNull();
+    expect((await findMembership(s.user, { slug: s.a.slug }))?.tenant.id).toBe(s.a.id);
+    expect((await findMembership(s.user, { id: s.b.id }))?.tenant.slug).toBe(s.b.slug);
+    expect(await findMembership(s.user, { slug: s.c.slug })).toBeNull();
+    expect(await findMembership(s.user, { id: s.c.id })).toBeNull();
+    expect(await findMembership(s.user, { slug: "does-not-exist" })).toBeNull();
   });
 });

@@ -1,6 +1,9 @@
 import "server-only";
 import { db, type Tx } from "./client";
 
+const TENANT_REF = { id: true, slug: true, name: true, organizationId: true, regionId: true } as const;
+type TenantKey = { id: string } | { slug: string };
+
 /** The tenants a user holds a membership in, with the permissions held there. */
 export async function listUserTenants(userId: string, tx: Tx = db()) {
   return tx.membership.findMany({
@@ -10,17 +13,17 @@ export async function listUserTenants(userId: string, tx: Tx = db()) {
   });
 }
 
-/** A tenant where the user holds no membership is not found, exactly like one that does not exist. */
-export async function findMembershipBySlug(userId: string, tenantSlug: string, tx: Tx = db()) {
+/**
+ * A user's membership of a tenant named by id or slug, with the user's standing. A tenant where
+ * the user holds no membership is not found, exactly like one that does not exist.
+ */
+export async function findMembership(userId: string, tenant: TenantKey, tx: Tx = db()) {
   return tx.membership.findFirst({
-    where: { userId, tenant: { slug: tenantSlug } },
-    select: { permissions: true, isOwner: true, tenant: { select: { id: true, slug: true, name: true, organizationId: true, regionId: true } } },
+    where: { userId, tenant: "id" in tenant ? { id: tenant.id } : { slug: tenant.slug } },
+    select: { permissions: true, isOwner: true, user: { select: { disabledAt: true } }, tenant: { select: TENANT_REF } },
   });
 }
 
-export async function findMembershipByTenantId(userId: string, tenantId: string, tx: Tx = db()) {
-  return tx.membership.findUnique({
-    where: { userId_tenantId: { userId, tenantId } },
-    select: { permissions: true, isOwner: true, tenant: { select: { id: true, slug: true, name: true, organizationId: true, regionId: true } } },
-  });
+export async function getTenantRef(tenant: TenantKey, tx: Tx = db()) {
+  return tx.tenant.findUnique({ where: "id" in tenant ? { id: tenant.id } : { slug: tenant.slug }, select: TENANT_REF });
 }

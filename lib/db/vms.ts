@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VmListQuery, VmSortColumn } from "@/lib/validation/vm-list";
+import { NotFoundError } from "@/lib/errors";
 import { db, type Tx } from "./client";
 
 // The URL's sort names mapped to Prisma orderings; relations sort by their name.
@@ -46,9 +47,12 @@ export async function listVms(tenantId: string, q: VmListQuery, tx: Tx = db()) {
         cpu: true,
         encryption: true,
         createdAt: true,
-        pool: { select: { name: true } },
+        tags: true,
+        busyActivityId: true,
+        pool: { select: { id: true, name: true } },
         host: { select: { name: true } },
-        datastore: { select: { name: true } },
+        datastore: { select: { id: true, name: true } },
+        _count: { select: { snapshots: true, backups: true } },
       },
     }),
   ]);
@@ -60,4 +64,79 @@ export async function countVmsByPowerState(tenantId: string, tx: Tx = db()) {
   const out = { POWERED_ON: 0, POWERED_OFF: 0, SUSPENDED: 0 };
   for (const g of groups) out[g.powerState] = g._count._all;
   return out;
+}
+
+/** The VM's row, locked for the rest of the transaction; another tenant's VM is not found. */
+export async function lockVmOrThrow(tx: Tx, tenantId: string, vmId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Vm" WHERE id = ${vmId} AND "tenantId" = ${tenantId} FOR UPDATE`;
+  if (locked.length === 0) throw new NotFoundError("vm", vmId);
+  return getVmForChange(tenantId, vmId, tx);
+}
+
+/** What a change to a VM decides on (lockVmOrThrow when it is about to change it). */
+export async function getVmForChange(tenantId: string, vmId: string, tx: Tx = db()) {
+  const vm = await tx.vm.findFirst({
+    where: { id: vmId, tenantId },
+    select: {
+      id: true,
+      name: true,
+      poolId: true,
+      hostId: true,
+      datastoreId: true,
+      cpu: true,
+      memoryGb: true,
+      powerState: true,
+      status: true,
+      encryption: true,
+      iopsDemand: true,
+      tags: true,
+      busyActivityId: true,
+      pool: { select: { nodeTypeCode: true } },
+      _count: { select: { backups: true, snapshots: true } },
+    },
+  });
+  if (!vm) throw new NotFoundError("vm", vmId);
+  return vm;
+}
+export type LockedVm = Awaited<ReturnType<typeof lockVmOrThrow>>;
+
+/** Replications covering a VM: its own VM replication and the mirrors of its datastore. */
+export async function replicationKindsOf(tenantId: string, vm: { id: string; datastoreId: string }, tx: Tx = db()) {
+  const rows = await tx.replication.findMany({
+    where: { tenantId, status: { not: "FAILED_OVER" }, OR: [{ vmId: vm.id }, { datastoreId: vm.datastoreId }] },
+    select: { kind: true },
+  });
+  return rows.map((r) => r.kind);
+}
+
+export async function getVmDetail(tenantId: string, vmId: string, tx: Tx = db()) {
+  const vm = await tx.vm.findFirst({
+    where: { id: vmId, tenantId },
+    select: {
+      id: true,
+      name: true,
+      guestOs: true,
+      templateCode: true,
+      cpu: true,
+      memoryGb: true,
+      powerState: true,
+      status: true,
+      encryption: true,
+      encryptedAt: true,
+      tags: true,
+      iopsDemand: true,
+      writeRateMbps: true,
+      busyActivityId: true,
+      createdAt: true,
+      pool: { select: { id: true, name: true, azId: true, nodeTypeCode: true, nodeType: { select: { label: true, threads: true } } } },
+      host: { select: { id: true, name: true } },
+      datastore: { select: { id: true, name: true, azId: true, tierCode: true } },
+      disks: { select: { id: true, label: true, sizeGib: true, usedGib: true, provisioning: true, datastore: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      snapshots: { select: { id: true, name: true, sizeGib: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+      backups: { select: { policy: { select: { id: true, name: true, retentionDays: true, retentionWeeks: true, retentionMonths: true } } } },
+      replications: { select: { id: true, kind: true, sourceAzId: true, targetAzId: true, promisedRpoMinutes: true, lastReplicatedAt: true, status: true } },
+    },
+  });
+  if (!vm) throw new NotFoundError("vm", vmId);
+  return vm;
 }

@@ -18,9 +18,9 @@ async function organizationOf(userId: string): Promise<string | null> {
   return m?.tenant.organizationId ?? null;
 }
 
-async function auditSignIn(userId: string, action: "auth.sign_in" | "auth.sign_in_failed") {
-  const organizationId = await organizationOf(userId);
-  if (organizationId) await recordAudit({ organizationId, actorType: "USER", actorId: userId, action });
+async function auditSignIn(user: { id: string; email: string }, action: "auth.sign_in" | "auth.sign_in_failed") {
+  const organizationId = await organizationOf(user.id);
+  if (organizationId) await recordAudit({ organizationId, actorType: "USER", actorId: user.id, actorLabel: user.email, action, outcome: action === "auth.sign_in" ? "SUCCEEDED" : "DENIED" });
 }
 
 export async function verifyCredentials(email: string, password: string): Promise<SignedInUser | null> {
@@ -30,9 +30,9 @@ export async function verifyCredentials(email: string, password: string): Promis
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user) return null;
   if (!ok || user.disabledAt) {
-    await auditSignIn(user.id, "auth.sign_in_failed");
+    await auditSignIn(user, "auth.sign_in_failed");
     return null;
   }
-  await auditSignIn(user.id, "auth.sign_in");
+  await auditSignIn(user, "auth.sign_in");
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -42,7 +42,7 @@ export async function resolveTestServer(log: (l: string) => void = () => undefin
 function templateName(): string {
   const h = createHash("sha256");
   for (const m of migrationNames()) h.update(m).update(readFileSync(path.join(root, "prisma/migrations", m, "migration.sql")));
-  for (const f of ["lib/domain/catalogue.ts", "lib/db/factories.ts"]) h.update(readFileSync(path.join(root, f)));
+  for (const f of ["lib/domain/catalogue.ts", "lib/db/factories.ts", "node_modules/pg-boss/package.json"]) h.update(readFileSync(path.join(root, f)));
   return `console_tpl_${h.digest("hex").slice(0, 12)}`;
 }
 
@@ -71,6 +71,13 @@ export async function ensureTemplate(adminUrl: string, log: (l: string) => void 
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   await seedCatalogue(client);
   await client.$disconnect();
+  // pg-boss's own schema and the activity queue, once, so no test file pays for installing them.
+  const { default: PgBoss } = await import("pg-boss");
+  const { ACTIVITY_QUEUE, PGBOSS_SCHEMA } = await import("@/lib/jobs/queue-names");
+  const boss = new PgBoss({ connectionString: url, schema: PGBOSS_SCHEMA, supervise: false, schedule: false, migrate: true });
+  await boss.start();
+  await boss.createQueue(ACTIVITY_QUEUE, { name: ACTIVITY_QUEUE, policy: "stately" });
+  await boss.stop({ graceful: false, wait: true });
   await admin(adminUrl, (c) => c.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`));
   return name;
 }

@@ -5,8 +5,12 @@ import { createDatabaseFromTemplate, dropDatabase } from "../../scripts/lib/test
 const name = `console_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 const adminUrl = inject("pgAdminUrl");
 process.env.DATABASE_URL = await createDatabaseFromTemplate(adminUrl, inject("pgTemplate"), name);
+// The simulated infrastructure answers at once in tests.
+process.env.INFRA_TIME_SCALE = "0";
 
 afterAll(async () => {
+  const { stopJobs } = await import("@/lib/jobs/queue");
+  await stopJobs();
   const g = globalThis as unknown as { __consoleDb?: { $disconnect(): Promise<void> } };
   await g.__consoleDb?.$disconnect();
   delete g.__consoleDb;
@@ -23,5 +27,15 @@ vi.mock("next-auth", async (importOriginal) => {
       const user = (globalThis as { __testSessionUser?: { id: string; email: string; name: string } | null }).__testSessionUser;
       return user ? { user, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
     },
+  };
+});
+
+// Outside a Next request there is no next-intl request config: actions speak English here.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const messages = (await import("../../messages/en.json")).default;
+  return {
+    getLocale: async () => "en",
+    getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }),
   };
 });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireTenant } from "@/lib/auth/session";
+import { requireTenant, requireUser } from "@/lib/auth/session";
 import { listUserTenants } from "@/lib/db/tenancy";
 import { Nav } from "@/components/shell/nav";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
@@ -10,7 +10,8 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
   // Another tenant's slug is a 404 here, before anything of the tenant is read.
   const ctx = await requireTenant((await params).tenant);
-  const [tenants, t, app] = await Promise.all([listUserTenants(ctx.user.id), getTranslations("shell"), getTranslations("app")]);
+  const user = await requireUser();
+  const [tenants, t, app] = await Promise.all([listUserTenants(user.id), getTranslations("shell"), getTranslations("app")]);
   return (
     <div className="flex min-h-screen">
       <a
@@ -32,9 +33,9 @@ export default async function TenantLayout({ children, params }: { children: Rea
           <div className="flex items-center gap-3">
             <LocaleSwitch />
             <ThemeToggle />
-            <span className="hidden text-xs text-slate-700 sm:inline dark:text-slate-300" title={ctx.user.email}>
+            <span className="hidden text-xs text-slate-700 sm:inline dark:text-slate-300" title={user.email}>
               <span className="sr-only">{t("signedInAs")} </span>
-              {ctx.user.name}
+              {user.name}
             </span>
             <SignOutButton />
           </div>

@@ -1,0 +1,52 @@
+import type { LocalizedText } from "@/lib/domain/result";
+
+// Every kind of activity (asynchronous task), once. Each has a handler in lib/jobs/handlers.ts,
+// checked by the compiler, and a label in the message files (activityTypes.*).
+export const ACTIVITY_TYPES = [
+  "vm.create",
+  "vm.power_on",
+  "vm.power_off",
+  "vm.restart",
+  "vm.suspend",
+  "vm.resize",
+  "vm.disk_add",
+  "vm.snapshot_create",
+  "vm.snapshot_delete",
+  "vm.tags_set",
+  "vm.delete",
+  "vm.encrypt",
+] as const;
+
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export function isActivityType(value: string): value is ActivityType {
+  return (ACTIVITY_TYPES as readonly string[]).includes(value);
+}
+
+/** Seeded history rows carry a type of their own that no handler runs. */
+export const HISTORY_ONLY_TYPES = ["tenant.seed"] as const;
+
+export const ACTIVITY_STATES = ["WAITING", "RUNNING", "COMPLETED", "FAILED"] as const;
+export type ActivityStateName = (typeof ACTIVITY_STATES)[number];
+
+export type ConcernedItem = { type: string; id: string; name: string };
+
+/** An activity as every caller sees it (a page, the browser's poll, the REST API): plain JSON. */
+export type ActivityView = {
+  id: string;
+  type: string;
+  state: "WAITING" | "RUNNING" | "COMPLETED" | "FAILED";
+  progress: number;
+  step: string | null;
+  /** The step under way, as people read it. */
+  stepLabel: LocalizedText | null;
+  initiator: { id: string; name: string; email: string } | null;
+  actorType: "USER" | "TOKEN" | "SYSTEM";
+  concernedItems: ConcernedItem[];
+  resource: { type: string; id: string } | null;
+  resultId: string | null;
+  failure: { code: string; message: LocalizedText } | null;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+};

@@ -1,0 +1,30 @@
+// Every action the audit trail records, once. A typed list like RULE_CODES: an audit row with a
+// name that is not here does not compile. Grouped by area; an action that refuses is recorded
+// under the same name with outcome REFUSED (rule) or DENIED (authorisation).
+export const AUDIT_ACTIONS = [
+  // sign-in and authorisation
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "authz.denied",
+  // virtual machines
+  "vm.create",
+  "vm.power_on",
+  "vm.power_off",
+  "vm.restart",
+  "vm.suspend",
+  "vm.resize",
+  "vm.disk_add",
+  "vm.snapshot_create",
+  "vm.snapshot_delete",
+  "vm.tags_set",
+  "vm.delete",
+  "vm.encrypt",
+  // the demo data
+  "tenant.seed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}

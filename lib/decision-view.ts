@@ -1,0 +1,34 @@
+// The domain's violations as callers see them: one language, plain JSON. The same view serves a
+// server action's result, a page, and the REST API's 422 body.
+import { RULES, type RuleCode } from "@/lib/domain/rules";
+import type { Lang, Violation } from "@/lib/domain/result";
+
+export type ViolationView = {
+  code: RuleCode;
+  severity: "refuse" | "warn";
+  message: string;
+  limit?: number;
+  actual?: number;
+  unit?: string;
+  subject?: string;
+  /** The refusal may be turned into a warning by an admin giving a reason (CPOOL.MEMORY_PRESSURE). */
+  overridable?: boolean;
+  overridden?: string;
+};
+
+export function toViolationView(v: Violation, lang: Lang): ViolationView {
+  const out: ViolationView = { code: v.code, severity: v.severity, message: v.message[lang] };
+  if (v.limit !== undefined) out.limit = v.limit;
+  if (v.actual !== undefined) out.actual = v.actual;
+  if (v.unit !== undefined) out.unit = v.unit;
+  if (v.subject !== undefined) out.subject = v.subject;
+  if (v.severity === "refuse" && RULES[v.code].overridable) out.overridable = true;
+  if (v.overridden) out.overridden = v.overridden.reason;
+  return out;
+}
+
+export const toViolationViews = (vs: readonly Violation[], lang: Lang) => vs.map((v) => toViolationView(v, lang));
+
+export function langOf(locale: string): Lang {
+  return locale === "fr" ? "fr" : "en";
+}

@@ -1,0 +1,88 @@
+// The simulated infrastructure behind the console (there is no vCenter here). Each activity type
+// runs a plan of steps with realistic durations, scaled by INFRA_TIME_SCALE (1 in production,
+// less in the end-to-end suite, 0 in integration tests). A step can be told to fail, so that
+// failure paths run for real: INFRA_FAULTS="vm.create:clone_image,vm.encrypt:*", or setInfraFaults().
+import type { ActivityType } from "@/lib/activity-types";
+import type { LocalizedText } from "@/lib/domain/result";
+
+export type InfraStep = { key: string; label: LocalizedText; ms: number };
+
+const step = (key: string, en: string, fr: string, ms: number): InfraStep => ({ key, label: { en, fr }, ms });
+
+const POWER_ON = [step("check_host", "Checking the host", "Vérification de l’hôte", 600), step("create_swap", "Creating the swap file", "Création du fichier d’échange", 900), step("boot", "Booting the guest", "Démarrage du système invité", 1500)];
+
+/** What each activity does on the infrastructure, step by step. */
+export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
+  "vm.create": [
+    step("reserve", "Reserving capacity", "Réservation de la capacité", 600),
+    step("clone_image", "Cloning the OS image", "Clonage de l’image système", 2500),
+    step("attach_disks", "Attaching disks", "Attachement des disques", 900),
+    step("configure_network", "Configuring the network", "Configuration du réseau", 700),
+    ...POWER_ON,
+  ],
+  "vm.power_on": POWER_ON,
+  "vm.power_off": [step("shutdown_guest", "Shutting the guest down", "Arrêt du système invité", 1500), step("release_swap", "Releasing the swap file", "Libération du fichier d’échange", 500)],
+  "vm.restart": [step("shutdown_guest", "Shutting the guest down", "Arrêt du système invité", 1200), step("boot", "Booting the guest", "Démarrage du système invité", 1500)],
+  "vm.suspend": [step("save_memory", "Saving the memory state", "Sauvegarde de l’état mémoire", 1500)],
+  "vm.resize": [step("reconfigure", "Reconfiguring the VM", "Reconfiguration de la VM", 1200)],
+  "vm.disk_add": [step("create_disk", "Creating the disk", "Création du disque", 1200), step("attach_disk", "Attaching the disk", "Attachement du disque", 600)],
+  "vm.snapshot_create": [step("quiesce", "Quiescing the guest", "Mise au repos du système invité", 600), step("snapshot", "Taking the snapshot", "Prise du snapshot", 1000)],
+  "vm.snapshot_delete": [step("consolidate", "Consolidating disks", "Consolidation des disques", 1200)],
+  "vm.tags_set": [step("write_tags", "Writing tags", "Écriture des étiquettes", 200)],
+  "vm.delete": [step("unregister", "Unregistering the VM", "Désinscription de la VM", 700), step("delete_disks", "Deleting disks", "Suppression des disques", 1200)],
+  "vm.encrypt": [
+    step("request_kek", "Requesting a key-encryption key from the KMS", "Demande d’une clé de chiffrement de clés au KMS", 900),
+    step("encrypt_disks", "Encrypting disks", "Chiffrement des disques", 3500),
+    step("encrypt_config", "Encrypting the configuration", "Chiffrement de la configuration", 700),
+  ],
+};
+
+export class InfraFault extends Error {
+  constructor(readonly type: ActivityType, readonly step: InfraStep) {
+    super(`simulated fault in ${type}:${step.key}`);
+    this.name = "InfraFault";
+  }
+}
+
+export type Fault = { type: ActivityType | "*"; step: string | "*" };
+
+export interface InfraDriver {
+  run(type: ActivityType, step: InfraStep): Promise<void>;
+}
+
+function parseFaults(spec: string | undefined): Fault[] {
+  return (spec ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [type, stepKey] = s.split(":");
+      return { type: (type || "*") as Fault["type"], step: stepKey || "*" };
+    });
+}
+
+const g = globalThis as unknown as { __infraFaults?: Fault[] };
+
+/** Tests: make the matching steps fail until cleared. */
+export function setInfraFaults(faults: Fault[]): void {
+  g.__infraFaults = faults;
+}
+
+function faults(): Fault[] {
+  return g.__infraFaults ?? parseFaults(process.env.INFRA_FAULTS);
+}
+
+export function timeScale(): number {
+  const s = Number(process.env.INFRA_TIME_SCALE ?? "1");
+  return Number.isFinite(s) && s >= 0 ? s : 1;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const simulatedDriver: InfraDriver = {
+  async run(type, step) {
+    const ms = step.ms * timeScale();
+    if (ms > 0) await sleep(ms);
+    if (faults().some((f) => (f.type === "*" || f.type === type) && (f.step === "*" || f.step === step.key))) throw new InfraFault(type, step);
+  },
+};

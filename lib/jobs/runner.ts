@@ -1,0 +1,115 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { isActivityType } from "@/lib/activity-types";
+import type { LocalizedText } from "@/lib/domain/result";
+import { INFRA_PLANS, InfraFault, simulatedDriver, type InfraDriver } from "@/lib/infra/driver";
+import type { ActivityRecord } from "@/lib/services/activities";
+import { ACTIVITY_HANDLERS } from "./handlers";
+
+/** A running activity writes a heartbeat between steps; one silent this long was interrupted. */
+export const STALE_SECONDS = 15;
+/** An activity interrupted this many times is failed rather than tried again. */
+export const MAX_ATTEMPTS = 3;
+
+export type RunOutcome = "completed" | "failed" | "skipped";
+
+type Claimed = ActivityRecord & { attempts: number };
+
+/**
+ * Takes an activity for this worker: a waiting one, or a running one whose worker stopped
+ * (its heartbeat is stale: the process died). One UPDATE decides, so two workers never run it.
+ */
+async function claim(id: string): Promise<Claimed | null> {
+  const rows = await db().$queryRaw<Claimed[]>`
+    UPDATE "Activity"
+       SET state = 'RUNNING', "startedAt" = COALESCE("startedAt", now()), "heartbeatAt" = now(), attempts = attempts + 1
+     WHERE id = ${id}
+       AND (state = 'WAITING' OR (state = 'RUNNING' AND "heartbeatAt" < now() - make_interval(secs => ${STALE_SECONDS})))
+     RETURNING id, "tenantId", type, payload, "resourceType", "resourceId", attempts`;
+  return rows[0] ?? null;
+}
+
+async function fail(a: ActivityRecord, failure: { code: string; message: LocalizedText }): Promise<void> {
+  const handler = isActivityType(a.type) ? ACTIVITY_HANDLERS[a.type] : null;
+  await db().$transaction(async (tx) => {
+    if (handler) await handler.revert(tx, a);
+    await tx.activity.update({
+      where: { id: a.id },
+      data: { state: "FAILED", failureReason: failure.message.en, failure: failure as unknown as Prisma.InputJsonValue, completedAt: new Date(), heartbeatAt: null },
+    });
+  });
+}
+
+/**
+ * Runs one activity to its end: each step of its plan on the (simulated) infrastructure with
+ * progress and a heartbeat, then the handler's completion in one transaction; on a failed step
+ * the handler puts the inventory back and the activity fails with the step's name. Resumable:
+ * an interrupted activity starts its plan again (the steps are idempotent).
+ */
+export async function runActivity(id: string, driver: InfraDriver = simulatedDriver): Promise<RunOutcome> {
+  const a = await claim(id);
+  if (!a) return "skipped";
+  if (!isActivityType(a.type)) {
+    await fail(a, { code: "UNKNOWN_TYPE", message: { en: `No handler runs activities of type ${a.type}.`, fr: `Aucun gestionnaire n’exécute les activités de type ${a.type}.` } });
+    return "failed";
+  }
+  if (a.attempts > MAX_ATTEMPTS) {
+    await fail(a, {
+      code: "INTERRUPTED",
+      message: {
+        en: `Interrupted ${a.attempts - 1} times by a restart of the console; nothing was changed. Start it again.`,
+        fr: `Interrompue ${a.attempts - 1} fois par un redémarrage de la console ; rien n’a été modifié. Relancez-la.`,
+      },
+    });
+    return "failed";
+  }
+  const plan = INFRA_PLANS[a.type];
+  try {
+    for (const [i, step] of plan.entries()) {
+      await db().activity.update({ where: { id }, data: { step: step.key, progress: Math.floor((i / plan.length) * 100), heartbeatAt: new Date() } });
+      await driver.run(a.type, step);
+    }
+    await db().$transaction(async (tx) => {
+      const result = await ACTIVITY_HANDLERS[a.type].complete(tx, a);
+      await tx.activity.update({
+        where: { id },
+        data: { state: "COMPLETED", progress: 100, step: null, completedAt: new Date(), heartbeatAt: null, resultId: (result && result.resultId) || a.resourceId },
+      });
+    });
+    return "completed";
+  } catch (e) {
+    if (e instanceof InfraFault) {
+      await fail(a, {
+        code: "INFRA_FAULT",
+        message: {
+          en: `The step “${e.step.label.en}” failed on the infrastructure; nothing was changed. Try again; if it fails again, open an incident ticket.`,
+          fr: `L’étape « ${e.step.label.fr} » a échoué sur l’infrastructure ; rien n’a été modifié. Réessayez ; si elle échoue encore, ouvrez un ticket d’incident.`,
+        },
+      });
+    } else {
+      const ref = randomUUID().slice(0, 8);
+      console.error(`[activity ${id} error ${ref}]`, e);
+      await fail(a, {
+        code: "INTERNAL",
+        message: { en: `Something went wrong on our side (error ${ref}); nothing was changed. Try again or quote this id to support.`, fr: `Une erreur est survenue de notre côté (erreur ${ref}) ; rien n’a été modifié. Réessayez ou citez cet identifiant au support.` },
+      });
+    }
+    return "failed";
+  }
+}
+
+/**
+ * What a restart leaves behind: running activities whose worker died (stale heartbeat), to be
+ * resumed, and waiting ones that were never queued, to be queued. The claim makes both safe
+ * when several workers sweep at once.
+ */
+export async function findOrphanActivities(): Promise<{ stale: string[]; unqueued: string[] }> {
+  const rows = await db().$queryRaw<{ id: string; state: string }[]>`
+    SELECT id, state::text AS state FROM "Activity"
+     WHERE (state = 'RUNNING' AND "heartbeatAt" < now() - make_interval(secs => ${STALE_SECONDS}))
+        OR (state = 'WAITING' AND "createdAt" < now() - interval '5 seconds')
+     ORDER BY "createdAt" LIMIT 500`;
+  return { stale: rows.filter((r) => r.state === "RUNNING").map((r) => r.id), unqueued: rows.filter((r) => r.state === "WAITING").map((r) => r.id) };
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "@/lib/db/client";
+import { isActivityType, type ActivityType, type ActivityView, type ConcernedItem } from "@/lib/activity-types";
+import { INFRA_PLANS } from "@/lib/infra/driver";
+
+export type { ActivityView, ConcernedItem };
+import { actorUserId } from "@/lib/auth/context";
+import { assertPermission, type TenantContext } from "./context";
+import { NotFoundError } from "@/lib/errors";
+
+
+export type ActivitySpec = {
+  type: ActivityType;
+  /** The resource the activity changes or makes (its history shows the activity). */
+  resource: ConcernedItem;
+  /** Other resources concerned (the pool a VM lands in…). */
+  also?: ConcernedItem[];
+  /** What the handler needs to finish the change or undo the reservation; JSON. */
+  payload?: Prisma.InputJsonValue;
+};
+
+/**
+ * Records a waiting activity in the caller's transaction (the request's reservation and its
+ * activity commit together). The caller enqueues it once the transaction has committed.
+ */
+export async function startActivity(tx: Tx, ctx: TenantContext, spec: ActivitySpec) {
+  return tx.activity.create({
+    data: {
+      tenantId: ctx.tenant.id,
+      type: spec.type,
+      actorType: ctx.actor.type === "user" ? "USER" : ctx.actor.type === "token" ? "TOKEN" : "SYSTEM",
+      initiatorId: actorUserId(ctx.actor),
+      tokenId: ctx.actor.type === "token" ? ctx.actor.tokenId : null,
+      concernedItems: [spec.resource, ...(spec.also ?? [])],
+      resourceType: spec.resource.type,
+      resourceId: spec.resource.id,
+      payload: spec.payload ?? {},
+    },
+    select: { id: true },
+  });
+}
+
+// ───────────────────────── Reads ─────────────────────────
+
+export const ACTIVITY_SELECT = {
+  id: true,
+  type: true,
+  state: true,
+  progress: true,
+  step: true,
+  actorType: true,
+  concernedItems: true,
+  resourceType: true,
+  resourceId: true,
+  resultId: true,
+  failureReason: true,
+  failure: true,
+  createdAt: true,
+  startedAt: true,
+  completedAt: true,
+  initiator: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.ActivitySelect;
+
+type ActivityRow = Prisma.ActivityGetPayload<{ select: typeof ACTIVITY_SELECT }>;
+
+
+/** A plain, serialisable view: the same for a page, a client poll and the REST API. */
+export function toActivityView(a: ActivityRow): ActivityView {
+  return {
+    id: a.id,
+    type: a.type,
+    state: a.state,
+    progress: a.progress,
+    step: a.step,
+    stepLabel: (a.step && isActivityType(a.type) ? INFRA_PLANS[a.type].find((st) => st.key === a.step)?.label : null) ?? null,
+    initiator: a.initiator,
+    actorType: a.actorType,
+    concernedItems: Array.isArray(a.concernedItems) ? (a.concernedItems as ConcernedItem[]) : [],
+    resource: a.resourceType && a.resourceId ? { type: a.resourceType, id: a.resourceId } : null,
+    resultId: a.resultId,
+    failure: (a.failure as ActivityView["failure"]) ?? (a.failureReason ? { code: "FAILED", message: { en: a.failureReason, fr: a.failureReason } } : null),
+    createdAt: a.createdAt.toISOString(),
+    startedAt: a.startedAt?.toISOString() ?? null,
+    completedAt: a.completedAt?.toISOString() ?? null,
+  };
+}
+
+export async function getActivity(ctx: TenantContext, id: string): Promise<ActivityView> {
+  assertPermission(ctx, "activity:read");
+  const a = await db().activity.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: ACTIVITY_SELECT });
+  if (!a) throw new NotFoundError("activity", id);
+  return toActivityView(a);
+}
+
+/** Several activities at once (the browser polls the ones it started); other tenants' ids are ignored. */
+export async function getActivities(ctx: TenantContext, ids: readonly string[]): Promise<ActivityView[]> {
+  assertPermission(ctx, "activity:read");
+  if (ids.length === 0) return [];
+  const rows = await db().activity.findMany({ where: { tenantId: ctx.tenant.id, id: { in: [...ids] } }, select: ACTIVITY_SELECT });
+  return rows.map(toActivityView);
+}
+
+// ───────────────────────── Running ─────────────────────────
+
+/** What the runner hands a handler: the activity as recorded at request time. */
+export type ActivityRecord = { id: string; tenantId: string; type: ActivityType; payload: Prisma.JsonValue; resourceType: string | null; resourceId: string | null };
+
+/**
+ * How an activity ends. The request reserved its change in the inventory (so concurrent requests
+ * see it); `complete` makes it final once the infrastructure is done, `revert` puts the inventory
+ * back as it was when a step failed. Both run in one transaction with the activity's end state.
+ */
+export type ActivityHandler = {
+  complete(tx: Tx, a: ActivityRecord): Promise<{ resultId?: string } | void>;
+  revert(tx: Tx, a: ActivityRecord): Promise<void>;
+};

@@ -1,0 +1,24 @@
+import "server-only";
+import { hasPermission, type Permission } from "@/lib/permissions";
+import { actorLabel, actorUserId, AUDIT_ACTOR_TYPE, type TenantContext } from "@/lib/auth/context";
+import { ForbiddenError } from "@/lib/errors";
+
+export type { TenantContext } from "@/lib/auth/context";
+
+/**
+ * Services check the permission of their use case themselves, whoever called them: the entry
+ * point authorised the tenant, and this keeps a service safe behind any future caller.
+ */
+export function assertPermission(ctx: TenantContext, permission: Permission): void {
+  if (!hasPermission(ctx.permissions, permission)) throw new ForbiddenError(permission);
+}
+
+/** The columns that name an actor on an audit row or an activity. */
+export function actorColumns(ctx: TenantContext) {
+  const a = ctx.actor;
+  return {
+    actorType: AUDIT_ACTOR_TYPE[a.type],
+    actorId: a.type === "token" ? a.tokenId : actorUserId(a),
+    actorLabel: actorLabel(a),
+  };
+}

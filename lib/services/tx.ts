@@ -1,0 +1,25 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+
+/**
+ * An interactive transaction sized for decisions taken under row locks: a burst of writes to one
+ * pool queues on its lock (seconds), not on Prisma's 2 s default wait for a connection.
+ */
+export function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(fn, { maxWait: 20_000, timeout: 30_000 });
+}
+
+/**
+ * Locks rows for the rest of the transaction, in id order (two writers locking the same rows
+ * never deadlock). The tenant is in the where clause: another tenant's row locks nothing.
+ */
+export async function lockRows(tx: Tx, table: "ComputePool" | "Datastore" | "Vm", tenantId: string, ids: readonly string[]): Promise<number> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return 0;
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "${table}" WHERE "tenantId" = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+    tenantId,
+    sorted,
+  );
+  return rows.length;
+}

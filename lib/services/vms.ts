@@ -1,0 +1,570 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "@/lib/db/client";
+import { listVms as listVmRows, getVmDetail, getVmForChange, lockVmOrThrow, replicationKindsOf, type LockedVm } from "@/lib/db/vms";
+import { loadDatastoreState, loadPoolState } from "@/lib/db/capacity";
+import { templateOf } from "@/lib/catalog/templates";
+import type { ActivityType } from "@/lib/activity-types";
+import type { AuditAction } from "@/lib/audit-actions";
+import { DEMO_PRICES, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalogue";
+import { checkEncryption } from "@/lib/domain/encryption";
+import { checkPlacement } from "@/lib/domain/placement";
+import { checkPowerOn } from "@/lib/domain/vm";
+import { checkDiskAdd, type DatastoreState } from "@/lib/domain/storage";
+import { applyChange, figuresOf, type WhatIfFigures } from "@/lib/domain/what-if";
+import { rpoStatus } from "@/lib/domain/replication";
+import { decide, msg, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
+import type { PoolState } from "@/lib/domain/pool";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import type { VmListQuery } from "@/lib/validation/vm-list";
+import type {
+  AddDiskInput,
+  BulkPowerInput,
+  CreateSnapshotInput,
+  CreateVmInput,
+  DeleteSnapshotInput,
+  DeleteVmInput,
+  EncryptVmInput,
+  PowerVmInput,
+  ResizeVmInput,
+  SetTagsInput,
+  VmPowerAction,
+} from "@/lib/validation/vms";
+import { enqueueActivities } from "@/lib/jobs/queue";
+import { ACTIVITY_SELECT, startActivity, toActivityView, type ActivityHandler, type ActivityView } from "./activities";
+import { audit } from "./audit";
+import { assertPermission, type TenantContext } from "./context";
+import { lockRows, transaction } from "./tx";
+
+// Virtual machines: reads for the pages and the API, and every self-service change. A change is
+// decided and reserved under row locks in one transaction (VM, then pool, then datastore: one
+// order, no deadlock), audited whether accepted or refused, and carried out by an activity.
+
+// ───────────────────────── Reads ─────────────────────────
+
+export type VmListItem = Awaited<ReturnType<typeof listVms>>["rows"][number];
+
+/** One page of the tenant's VMs, with what the list shows beside each: its running activity, why it cannot be encrypted. */
+export async function listVms(ctx: TenantContext, q: VmListQuery) {
+  assertPermission(ctx, "compute:read");
+  const { total, rows } = await listVmRows(ctx.tenant.id, q);
+  const ids = rows.map((r) => r.id);
+  const [busy, replications, tenant] = await Promise.all([
+    db().activity.findMany({ where: { tenantId: ctx.tenant.id, id: { in: rows.flatMap((r) => (r.busyActivityId ? [r.busyActivityId] : [])) } }, select: ACTIVITY_SELECT }),
+    db().replication.findMany({
+      where: { tenantId: ctx.tenant.id, status: { not: "FAILED_OVER" }, OR: [{ vmId: { in: ids } }, { datastoreId: { in: [...new Set(rows.map((r) => r.datastore.id))] } }] },
+      select: { kind: true, vmId: true, datastoreId: true },
+    }),
+    encryptionTenant(ctx.tenant.id),
+  ]);
+  const busyById = new Map(busy.map((a) => [a.id, toActivityView(a)]));
+  return {
+    total,
+    rows: rows.map((r) => ({
+      ...r,
+      busy: r.busyActivityId ? (busyById.get(r.busyActivityId) ?? null) : null,
+      encryptionBlockers: encryptionDecision(tenant, {
+        id: r.id,
+        name: r.name,
+        powerState: r.powerState,
+        encryption: r.encryption,
+        snapshotCount: r._count.snapshots,
+        replications: replications.filter((x) => x.vmId === r.id || x.datastoreId === r.datastore.id).map((x) => x.kind),
+      }),
+    })),
+  };
+}
+
+export type VmDetailView = Awaited<ReturnType<typeof getVm>>;
+
+export async function getVm(ctx: TenantContext, vmId: string, now = new Date()) {
+  assertPermission(ctx, "compute:read");
+  const [vm, tenant] = await Promise.all([getVmDetail(ctx.tenant.id, vmId), encryptionTenant(ctx.tenant.id)]);
+  const [kinds, busy] = await Promise.all([
+    replicationKindsOf(ctx.tenant.id, { id: vm.id, datastoreId: vm.datastore.id }),
+    vm.busyActivityId ? db().activity.findFirst({ where: { id: vm.busyActivityId, tenantId: ctx.tenant.id }, select: ACTIVITY_SELECT }) : null,
+  ]);
+  return {
+    ...vm,
+    busy: busy ? toActivityView(busy) : null,
+    replications: vm.replications.map((r) => ({ ...r, rpo: rpoStatus(r.promisedRpoMinutes, r.lastReplicatedAt, now) })),
+    encryptionBlockers: encryptionDecision(tenant, { id: vm.id, name: vm.name, powerState: vm.powerState, encryption: vm.encryption, snapshotCount: vm.snapshots.length, replications: kinds }),
+  };
+}
+
+/** The pools, datastores and backup policies a new VM may use, for the create form. */
+export async function vmCreateOptions(ctx: TenantContext) {
+  assertPermission(ctx, "compute:read");
+  const tenantId = ctx.tenant.id;
+  const [pools, datastores, policies] = await Promise.all([
+    db().computePool.findMany({ where: { tenantId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true, azId: true, nodeTypeCode: true, nodeType: { select: { label: true, threads: true, ramGb: true } } } }),
+    db().datastore.findMany({ where: { tenantId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true, azId: true, tierCode: true, tier: { select: { label: true } } } }),
+    db().backupPolicy.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { pools, datastores, policies };
+}
+
+// ───────────────────────── Encryption readiness ─────────────────────────
+
+type EncryptionTenant = { keyProviderConfigured: boolean; advancedProtectionSubscribed: boolean };
+
+async function encryptionTenant(tenantId: string, tx: Tx = db()): Promise<EncryptionTenant> {
+  const t = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { keyProviderStatus: true, advancedProtectionSince: true } });
+  return { keyProviderConfigured: t.keyProviderStatus === "CONFIGURED", advancedProtectionSubscribed: t.advancedProtectionSince !== null };
+}
+
+/** Why the padlock is disabled: the same decision the encryption service takes, as violations. */
+function encryptionDecision(tenant: EncryptionTenant, vm: Parameters<typeof checkEncryption>[0]["vm"]): Violation[] {
+  const d = checkEncryption({ tenant, vm });
+  return d.ok ? [] : d.violations;
+}
+
+// ───────────────────────── The shape of every change ─────────────────────────
+
+export type Accepted = { activityId: string };
+
+type Change = { action: AuditAction; activity: ActivityType; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue; payload?: Prisma.InputJsonValue };
+
+const busyMessage = (name: string): LocalizedText =>
+  msg(
+    () => `An activity is already changing ${name}. Wait for it to finish (see Activities), then try again.`,
+    () => `Une activité modifie déjà ${name}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
+  );
+
+/**
+ * A change to one VM: lock it, refuse while another activity changes it, let `decideChange`
+ * decide (and reserve, in the same transaction), then audit and start the activity. A refusal is
+ * audited and changes nothing else.
+ */
+async function changeVm(
+  ctx: TenantContext,
+  vmId: string,
+  kind: { action: AuditAction; activity: ActivityType },
+  decideChange: (tx: Tx, vm: LockedVm) => Promise<Decision<Omit<Change, "action" | "activity">>>,
+): Promise<Decision<Accepted>> {
+  const result = await transaction(async (tx) => {
+    const vm = await lockVmOrThrow(tx, ctx.tenant.id, vmId);
+    if (vm.busyActivityId) throw new ConflictError(busyMessage(vm.name));
+    const target = { type: "vm", id: vm.id, name: vm.name };
+    const d = await decideChange(tx, vm);
+    if (!d.ok) {
+      await audit(tx, ctx, { action: kind.action, outcome: "REFUSED", target, violations: d.violations });
+      return d;
+    }
+    const activity = await startActivity(tx, ctx, { type: kind.activity, resource: target, payload: d.value.payload ?? {} });
+    await tx.vm.update({ where: { id: vm.id }, data: { busyActivityId: activity.id } });
+    await audit(tx, ctx, { action: kind.action, target, before: d.value.before, after: d.value.after, violations: d.warnings, activityId: activity.id });
+    return decide(d.warnings, { activityId: activity.id });
+  });
+  if (result.ok) await enqueueActivities([result.value.activityId]);
+  return result;
+}
+
+function conflict(en: string, fr: string): never {
+  throw new ConflictError({ en, fr });
+}
+
+// ───────────────────────── Create ─────────────────────────
+
+export type VmCreatePreview = {
+  before: WhatIfFigures;
+  after: WhatIfFigures;
+  /** Every refusal and warning the create would meet, as the create itself would decide. */
+  violations: Violation[];
+  hostId: string | null;
+  /** What the VM adds to the monthly bill (per-VM licences; compute and storage are billed per host and datastore). */
+  monthlyCost: { currency: string; total: number; lines: { label: string; total: number }[] };
+  nodeType: { code: NodeTypeCode; ramGb: number; threads: number };
+};
+
+type CreatePlan = { preview: VmCreatePreview; decision: Decision<{ hostId: string | null }>; pool: PoolState; datastore: DatastoreState };
+
+/** The create's decision and its before/after figures: the preview shows exactly what Submit decides. */
+async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Promise<CreatePlan> {
+  const tenantId = ctx.tenant.id;
+  const template = templateOf(input.templateCode);
+  if (!template) throw new InvalidInputError({ templateCode: { en: "Pick an image from the catalogue.", fr: "Choisissez une image du catalogue." } });
+  const [pool, datastore, taken, policy] = await Promise.all([
+    loadPoolState(tenantId, input.poolId, tx),
+    loadDatastoreState(tenantId, input.datastoreId, tx),
+    tx.vm.findFirst({ where: { tenantId, name: input.name }, select: { id: true } }),
+    input.backupPolicyId ? tx.backupPolicy.findFirst({ where: { tenantId, id: input.backupPolicyId }, select: { id: true } }) : null,
+  ]);
+  if (input.backupPolicyId && !policy) throw new NotFoundError("backup policy", input.backupPolicyId);
+  const poolAz = (await tx.computePool.findFirstOrThrow({ where: { id: pool.id, tenantId }, select: { azId: true } })).azId;
+  const node = NODE_TYPES[pool.nodeType];
+  const fields: Record<string, LocalizedText> = {};
+  if (taken) fields.name = { en: `A VM named ${input.name} already exists in this tenant.`, fr: `Une VM nommée ${input.name} existe déjà dans ce tenant.` };
+  if (datastore.azId !== poolAz)
+    fields.datastoreId = {
+      en: `${datastore.name} is in ${datastore.azId}; pool ${pool.name} is in ${poolAz}. Pick a datastore of ${poolAz}.`,
+      fr: `${datastore.name} est en ${datastore.azId} ; le pool ${pool.name} est en ${poolAz}. Choisissez un datastore de ${poolAz}.`,
+    };
+  if (input.diskGib < template.minDiskGib)
+    fields.diskGib = { en: `${template.label} needs a disk of at least ${template.minDiskGib} GiB.`, fr: `${template.label} demande un disque d’au moins ${template.minDiskGib} Gio.` };
+  if (input.cpu > node.threads) fields.cpu = { en: `A ${node.label} host has ${node.threads} threads; a VM gets at most that many vCPU.`, fr: `Un hôte ${node.label} a ${node.threads} threads ; une VM a au plus autant de vCPU.` };
+  if (Object.keys(fields).length > 0) throw new InvalidInputError(fields);
+
+  // The disk comes first (thick disks take their space now), then the VM and its swap file.
+  const disk = checkDiskAdd(datastore, { sizeGib: input.diskGib, provisioning: input.diskProvisioning });
+  const withDisk: DatastoreState = {
+    ...datastore,
+    usedGib: datastore.usedGib + (input.diskProvisioning === "THICK" ? input.diskGib : 0),
+    provisionedGib: datastore.provisionedGib + input.diskGib,
+  };
+  const vm = { id: "new-vm", name: input.name, memoryGb: input.memoryGb, iopsDemand: template.iopsDemand };
+  const override = input.overrideReason ? { reason: input.overrideReason } : undefined;
+  const placed: Decision<{ hostId: string | null }> = input.powerOn
+    ? checkPowerOn({ vm: { ...vm, powerState: "POWERED_OFF", backupPolicyCount: policy ? 1 : 0 }, datastore: withDisk, pool, override })
+    : checkPlacement({ pool, vm: { ...vm, poweredOn: false }, datastore: withDisk, override });
+  const violations = [...(disk.ok ? disk.warnings : disk.violations), ...(placed.ok ? placed.warnings : placed.violations)];
+  const hostId = placed.ok ? placed.value.hostId : null;
+  const decision = decide(violations, { hostId });
+
+  const next = applyChange({ pool, datastore: withDisk }, { kind: "add_vms", vms: [{ ...vm, poweredOn: input.powerOn }] });
+  const backupLicence = policy ? DEMO_PRICES.licences.BACKUP_VM : 0;
+  return {
+    decision,
+    pool,
+    datastore,
+    preview: {
+      before: figuresOf({ pool, datastore }),
+      after: figuresOf(next),
+      violations,
+      hostId,
+      monthlyCost: { currency: DEMO_PRICES.currency, total: backupLicence, lines: policy ? [{ label: "Backup - IBM Spectrum Protect Plus", total: backupLicence }] : [] },
+      nodeType: { code: pool.nodeType, ramGb: node.ramGb, threads: node.threads },
+    },
+  };
+}
+
+/** The what-if of a create, before Submit: nothing is written or locked. */
+export async function previewVmCreate(ctx: TenantContext, input: CreateVmInput): Promise<Decision<VmCreatePreview>> {
+  assertPermission(ctx, "compute:write");
+  const plan = await planCreate(db(), ctx, input);
+  return decide([], plan.preview);
+}
+
+export async function createVm(ctx: TenantContext, input: CreateVmInput): Promise<Decision<Accepted & { vmId: string }>> {
+  assertPermission(ctx, "compute:write");
+  const template = templateOf(input.templateCode);
+  const result = await transaction(async (tx) => {
+    // Two admins placing VMs into one pool queue here: each decides on what the other reserved.
+    await lockRows(tx, "ComputePool", ctx.tenant.id, [input.poolId]);
+    await lockRows(tx, "Datastore", ctx.tenant.id, [input.datastoreId]);
+    const { decision } = await planCreate(tx, ctx, input);
+    const target = { type: "vm", id: "", name: input.name };
+    if (!decision.ok) {
+      await audit(tx, ctx, { action: "vm.create", outcome: "REFUSED", target: { ...target, id: input.name }, violations: decision.violations, extra: { input: { ...input } } });
+      return decision;
+    }
+    const vm = await tx.vm.create({
+      data: {
+        tenantId: ctx.tenant.id,
+        poolId: input.poolId,
+        datastoreId: input.datastoreId,
+        hostId: decision.value.hostId,
+        name: input.name,
+        guestOs: template!.label,
+        templateCode: template!.code,
+        cpu: input.cpu,
+        memoryGb: input.memoryGb,
+        powerState: input.powerOn ? "POWERED_ON" : "POWERED_OFF",
+        status: "PROVISIONING",
+        iopsDemand: template!.iopsDemand,
+        writeRateMbps: template!.writeRateMbps,
+        disks: {
+          create: {
+            tenantId: ctx.tenant.id,
+            datastoreId: input.datastoreId,
+            label: "Hard disk 1",
+            sizeGib: input.diskGib,
+            usedGib: input.diskProvisioning === "THICK" ? input.diskGib : 0,
+            provisioning: input.diskProvisioning,
+          },
+        },
+        ...(input.backupPolicyId ? { backups: { create: { tenantId: ctx.tenant.id, policyId: input.backupPolicyId } } } : {}),
+      },
+      select: { id: true, name: true },
+    });
+    const resource = { type: "vm", id: vm.id, name: vm.name };
+    const activity = await startActivity(tx, ctx, { type: "vm.create", resource, payload: { vmId: vm.id } });
+    await tx.vm.update({ where: { id: vm.id }, data: { busyActivityId: activity.id } });
+    const after = { pool: input.poolId, datastore: input.datastoreId, host: decision.value.hostId, cpu: input.cpu, memoryGb: input.memoryGb, diskGib: input.diskGib, powerOn: input.powerOn };
+    await audit(tx, ctx, { action: "vm.create", target: resource, after, violations: decision.warnings, activityId: activity.id });
+    return decide(decision.warnings, { activityId: activity.id, vmId: vm.id });
+  }).catch((e: unknown) => {
+    // Two creates of one name at the same instant: the second finds the unique index.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      throw new InvalidInputError({ name: { en: `A VM named ${input.name} already exists in this tenant.`, fr: `Une VM nommée ${input.name} existe déjà dans ce tenant.` } });
+    }
+    throw e;
+  });
+  if (result.ok) await enqueueActivities([result.value.activityId]);
+  return result;
+}
+
+// ───────────────────────── Power ─────────────────────────
+
+const POWER: Record<VmPowerAction, { action: AuditAction; activity: ActivityType }> = {
+  on: { action: "vm.power_on", activity: "vm.power_on" },
+  off: { action: "vm.power_off", activity: "vm.power_off" },
+  restart: { action: "vm.restart", activity: "vm.restart" },
+  suspend: { action: "vm.suspend", activity: "vm.suspend" },
+};
+
+type PowerInputs = { pool: PoolState; datastore: DatastoreState };
+
+/** The power decision on given states (shared by one VM, a bulk preview and a bulk run). */
+function decidePower(vm: LockedVm, action: VmPowerAction, states: PowerInputs | null, override?: string): Decision<Omit<Change, "action" | "activity">> {
+  const before = { powerState: vm.powerState, hostId: vm.hostId };
+  switch (action) {
+    case "on": {
+      if (vm.powerState === "POWERED_ON") conflict(`${vm.name} is already running.`, `${vm.name} tourne déjà.`);
+      const d = checkPowerOn({
+        vm: { id: vm.id, name: vm.name, memoryGb: vm.memoryGb, iopsDemand: vm.iopsDemand, powerState: vm.powerState, backupPolicyCount: vm._count.backups },
+        datastore: states!.datastore,
+        pool: states!.pool,
+        override: override ? { reason: override } : undefined,
+      });
+      if (!d.ok) return d;
+      return decide(d.warnings, { before, after: { powerState: "POWERED_ON", hostId: d.value.hostId }, payload: { before } });
+    }
+    case "off":
+      if (vm.powerState === "POWERED_OFF") conflict(`${vm.name} is already powered off.`, `${vm.name} est déjà arrêtée.`);
+      return decide([], { before, after: { powerState: "POWERED_OFF", hostId: vm.hostId }, payload: { before } });
+    case "restart":
+      if (vm.powerState !== "POWERED_ON") conflict(`${vm.name} is not running; power it on instead.`, `${vm.name} ne tourne pas ; démarrez-la plutôt.`);
+      return decide([], { before, after: before, payload: { before } });
+    case "suspend":
+      if (vm.powerState !== "POWERED_ON") conflict(`${vm.name} is not running, so it cannot be suspended.`, `${vm.name} ne tourne pas et ne peut donc pas être suspendue.`);
+      return decide([], { before, after: { powerState: "SUSPENDED", hostId: vm.hostId }, payload: { before } });
+  }
+}
+
+async function loadPowerStates(tx: Tx, ctx: TenantContext, vm: LockedVm): Promise<PowerInputs> {
+  await lockRows(tx, "ComputePool", ctx.tenant.id, [vm.poolId]);
+  await lockRows(tx, "Datastore", ctx.tenant.id, [vm.datastoreId]);
+  const [pool, datastore] = await Promise.all([loadPoolState(ctx.tenant.id, vm.poolId, tx), loadDatastoreState(ctx.tenant.id, vm.datastoreId, tx)]);
+  return { pool, datastore };
+}
+
+export async function powerVm(ctx: TenantContext, input: PowerVmInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "vm:power");
+  return changeVm(ctx, input.vmId, POWER[input.action], async (tx, vm) => {
+    const states = input.action === "on" ? await loadPowerStates(tx, ctx, vm) : null;
+    const d = decidePower(vm, input.action, states, input.overrideReason);
+    if (d.ok && d.value.after) {
+      const after = d.value.after as { powerState: "POWERED_ON" | "POWERED_OFF" | "SUSPENDED"; hostId: string | null };
+      await tx.vm.update({ where: { id: vm.id }, data: { powerState: after.powerState, hostId: after.hostId } });
+    }
+    return d;
+  });
+}
+
+export type BulkItem = { vmId: string; name: string; ok: boolean; activityId?: string; violations: Violation[]; conflict?: LocalizedText };
+
+/**
+ * What a bulk power action would do to each VM, in order, each seeing the ones before it (the
+ * third VM of a nearly full pool is refused even if it would fit alone). Nothing is written.
+ */
+export async function previewBulkPower(ctx: TenantContext, input: BulkPowerInput): Promise<Decision<BulkItem[]>> {
+  assertPermission(ctx, "vm:power");
+  const tenantId = ctx.tenant.id;
+  const pools = new Map<string, PoolState>();
+  const stores = new Map<string, DatastoreState>();
+  const out: BulkItem[] = [];
+  for (const id of input.vmIds) {
+    // another tenant's id is simply not there
+    const vm = await getVmForChange(tenantId, id).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+    if (!vm) continue;
+    if (vm.busyActivityId) {
+      out.push({ vmId: vm.id, name: vm.name, ok: false, violations: [], conflict: busyMessage(vm.name) });
+      continue;
+    }
+    try {
+      let states: PowerInputs | null = null;
+      if (input.action === "on") {
+        if (!pools.has(vm.poolId)) pools.set(vm.poolId, await loadPoolState(tenantId, vm.poolId));
+        if (!stores.has(vm.datastoreId)) stores.set(vm.datastoreId, await loadDatastoreState(tenantId, vm.datastoreId));
+        states = { pool: pools.get(vm.poolId)!, datastore: stores.get(vm.datastoreId)! };
+      }
+      const d = decidePower(vm, input.action, states);
+      out.push({ vmId: vm.id, name: vm.name, ok: d.ok, violations: d.ok ? d.warnings : d.violations });
+      if (d.ok && states) {
+        // The next VM sees this one running.
+        const hostId = (d.value.after as { hostId: string | null }).hostId;
+        const pool = states.pool;
+        pools.set(vm.poolId, { ...pool, vms: pool.vms.map((v) => (v.id === vm.id ? { ...v, poweredOn: true, hostId } : v)) });
+        const ds = states.datastore;
+        stores.set(vm.datastoreId, { ...ds, vms: ds.vms.map((v) => (v.id === vm.id ? { ...v, poweredOn: true } : v)) as DatastoreState["vms"] });
+      }
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      out.push({ vmId: vm.id, name: vm.name, ok: false, violations: [], conflict: e.text });
+    }
+  }
+  return decide([], out);
+}
+
+/** Runs a power action on each selected VM in turn; each VM gets its own decision and activity. */
+export async function bulkPower(ctx: TenantContext, input: BulkPowerInput): Promise<Decision<BulkItem[]>> {
+  assertPermission(ctx, "vm:power");
+  const names = new Map((await db().vm.findMany({ where: { tenantId: ctx.tenant.id, id: { in: input.vmIds } }, select: { id: true, name: true } })).map((v) => [v.id, v.name]));
+  const out: BulkItem[] = [];
+  for (const vmId of input.vmIds) {
+    const name = names.get(vmId);
+    if (name === undefined) continue; // another tenant's id is simply not there
+    try {
+      const d = await powerVm(ctx, { vmId, action: input.action });
+      out.push(d.ok ? { vmId, name, ok: true, activityId: d.value.activityId, violations: d.warnings } : { vmId, name, ok: false, violations: d.violations });
+    } catch (e) {
+      if (e instanceof NotFoundError) continue;
+      if (!(e instanceof ConflictError)) throw e;
+      out.push({ vmId, name, ok: false, violations: [], conflict: e.text });
+    }
+  }
+  return decide([], out);
+}
+
+// ───────────────────────── Configuration ─────────────────────────
+
+export async function resizeVm(ctx: TenantContext, input: ResizeVmInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return changeVm(ctx, input.vmId, { action: "vm.resize", activity: "vm.resize" }, async (tx, vm) => {
+    const node = NODE_TYPES[vm.pool.nodeTypeCode as NodeTypeCode];
+    if (input.cpu > node.threads) {
+      throw new InvalidInputError({ cpu: { en: `A ${node.label} host has ${node.threads} threads; a VM gets at most that many vCPU.`, fr: `Un hôte ${node.label} a ${node.threads} threads ; une VM a au plus autant de vCPU.` } });
+    }
+    const before = { cpu: vm.cpu, memoryGb: vm.memoryGb };
+    const after = { cpu: input.cpu, memoryGb: input.memoryGb };
+    let warnings: Violation[] = [];
+    // A running VM grows on its own host: the pool's 85 % line and the host's share apply.
+    if (vm.powerState === "POWERED_ON" && input.memoryGb > vm.memoryGb) {
+      const { pool, datastore } = await loadPowerStates(tx, ctx, vm);
+      const d = checkPlacement({
+        pool,
+        vm: { id: vm.id, name: vm.name, memoryGb: input.memoryGb, poweredOn: true, iopsDemand: vm.iopsDemand },
+        datastore,
+        hostId: vm.hostId ?? undefined,
+        override: input.overrideReason ? { reason: input.overrideReason } : undefined,
+      });
+      if (!d.ok) return d;
+      warnings = d.warnings;
+    }
+    await tx.vm.update({ where: { id: vm.id }, data: after });
+    return decide(warnings, { before, after, payload: { before } });
+  });
+}
+
+export async function addDisk(ctx: TenantContext, input: AddDiskInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return changeVm(ctx, input.vmId, { action: "vm.disk_add", activity: "vm.disk_add" }, async (tx, vm) => {
+    await lockRows(tx, "Datastore", ctx.tenant.id, [vm.datastoreId]);
+    const datastore = await loadDatastoreState(ctx.tenant.id, vm.datastoreId, tx);
+    const d = checkDiskAdd(datastore, { sizeGib: input.sizeGib, provisioning: input.provisioning });
+    if (!d.ok) return d;
+    const count = await tx.vmDisk.count({ where: { tenantId: ctx.tenant.id, vmId: vm.id } });
+    const disk = await tx.vmDisk.create({
+      data: { tenantId: ctx.tenant.id, vmId: vm.id, datastoreId: vm.datastoreId, label: `Hard disk ${count + 1}`, sizeGib: input.sizeGib, usedGib: input.provisioning === "THICK" ? input.sizeGib : 0, provisioning: input.provisioning },
+      select: { id: true, label: true },
+    });
+    return decide(d.warnings, { after: { disk: disk.label, sizeGib: input.sizeGib, provisioning: input.provisioning }, payload: { diskId: disk.id } });
+  });
+}
+
+export async function createSnapshot(ctx: TenantContext, input: CreateSnapshotInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return changeVm(ctx, input.vmId, { action: "vm.snapshot_create", activity: "vm.snapshot_create" }, async (tx, vm) => {
+    const snapshot = await tx.snapshot.create({ data: { tenantId: ctx.tenant.id, vmId: vm.id, name: input.name }, select: { id: true } });
+    return decide([], { after: { snapshot: input.name }, payload: { snapshotId: snapshot.id } });
+  });
+}
+
+export async function deleteSnapshot(ctx: TenantContext, input: DeleteSnapshotInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return changeVm(ctx, input.vmId, { action: "vm.snapshot_delete", activity: "vm.snapshot_delete" }, async (tx, vm) => {
+    const snapshot = await tx.snapshot.findFirst({ where: { id: input.snapshotId, vmId: vm.id, tenantId: ctx.tenant.id }, select: { id: true, name: true } });
+    if (!snapshot) throw new NotFoundError("snapshot", input.snapshotId);
+    return decide([], { before: { snapshot: snapshot.name }, payload: { snapshotId: snapshot.id } });
+  });
+}
+
+export async function setTags(ctx: TenantContext, input: SetTagsInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  const tags = [...new Set(input.tags)].sort();
+  return changeVm(ctx, input.vmId, { action: "vm.tags_set", activity: "vm.tags_set" }, async (tx, vm) => {
+    await tx.vm.update({ where: { id: vm.id }, data: { tags } });
+    return decide([], { before: { tags: vm.tags }, after: { tags }, payload: { before: { tags: vm.tags } } });
+  });
+}
+
+export async function deleteVm(ctx: TenantContext, input: DeleteVmInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return changeVm(ctx, input.vmId, { action: "vm.delete", activity: "vm.delete" }, async (tx, vm) => {
+    if (input.confirmName !== vm.name) {
+      throw new InvalidInputError({ confirmName: { en: `Type ${vm.name} exactly to confirm.`, fr: `Saisissez exactement ${vm.name} pour confirmer.` } });
+    }
+    if (vm.powerState !== "POWERED_OFF") conflict(`${vm.name} is not powered off; power it off before deleting it.`, `${vm.name} n’est pas arrêtée ; arrêtez-la avant de la supprimer.`);
+    await tx.vm.update({ where: { id: vm.id }, data: { status: "DECOMMISSIONED" } });
+    return decide([], { before: { name: vm.name, status: vm.status }, payload: { before: { status: vm.status } } });
+  });
+}
+
+export async function encryptVm(ctx: TenantContext, input: EncryptVmInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:management");
+  return changeVm(ctx, input.vmId, { action: "vm.encrypt", activity: "vm.encrypt" }, async (tx, vm) => {
+    const [tenant, kinds] = await Promise.all([encryptionTenant(ctx.tenant.id, tx), replicationKindsOf(ctx.tenant.id, vm, tx)]);
+    const d = checkEncryption({ tenant, vm: { id: vm.id, name: vm.name, powerState: vm.powerState, encryption: vm.encryption, snapshotCount: vm._count.snapshots, replications: kinds } });
+    if (!d.ok) return d;
+    await tx.vm.update({ where: { id: vm.id }, data: { encryption: "ENCRYPTING" } });
+    return decide(d.warnings, { before: { encryption: vm.encryption }, after: { encryption: "ENCRYPTED" }, payload: {} });
+  });
+}
+
+// ───────────────────────── How each activity ends ─────────────────────────
+
+type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string };
+const payloadOf = (p: Prisma.JsonValue) => (p && typeof p === "object" && !Array.isArray(p) ? (p as VmPayload) : {});
+
+/** Every VM handler ends by freeing the VM for the next change. */
+function vmHandler(h: { complete?: (tx: Tx, vmId: string, p: VmPayload) => Promise<unknown>; revert?: (tx: Tx, vmId: string, p: VmPayload) => Promise<unknown> }): ActivityHandler {
+  const release = (tx: Tx, vmId: string) => tx.vm.updateMany({ where: { id: vmId }, data: { busyActivityId: null } });
+  return {
+    async complete(tx, a) {
+      const p = payloadOf(a.payload);
+      await h.complete?.(tx, a.resourceId!, p);
+      await release(tx, a.resourceId!);
+    },
+    async revert(tx, a) {
+      const p = payloadOf(a.payload);
+      await h.revert?.(tx, a.resourceId!, p);
+      await release(tx, a.resourceId!);
+    },
+  };
+}
+
+const restore = (tx: Tx, vmId: string, p: VmPayload) => (p.before ? tx.vm.updateMany({ where: { id: vmId }, data: p.before }) : Promise.resolve());
+
+export const VM_ACTIVITY_HANDLERS = {
+  "vm.create": vmHandler({
+    complete: (tx, id) => tx.vm.updateMany({ where: { id }, data: { status: "ACTIVE" } }),
+    revert: (tx, id) => tx.vm.deleteMany({ where: { id } }),
+  }),
+  "vm.power_on": vmHandler({ revert: restore }),
+  "vm.power_off": vmHandler({ revert: restore }),
+  "vm.restart": vmHandler({}),
+  "vm.suspend": vmHandler({ revert: restore }),
+  "vm.resize": vmHandler({ revert: restore }),
+  "vm.disk_add": vmHandler({ revert: (tx, _id, p) => tx.vmDisk.deleteMany({ where: { id: p.diskId } }) }),
+  "vm.snapshot_create": vmHandler({ revert: (tx, _id, p) => tx.snapshot.deleteMany({ where: { id: p.snapshotId } }) }),
+  "vm.snapshot_delete": vmHandler({ complete: (tx, _id, p) => tx.snapshot.deleteMany({ where: { id: p.snapshotId } }) }),
+  "vm.tags_set": vmHandler({ revert: restore }),
+  "vm.delete": vmHandler({ complete: (tx, id) => tx.vm.deleteMany({ where: { id } }), revert: restore }),
+  "vm.encrypt": vmHandler({
+    complete: (tx, id) => tx.vm.updateMany({ where: { id }, data: { encryption: "ENCRYPTED", encryptedAt: new Date() } }),
+    revert: (tx, id) => tx.vm.updateMany({ where: { id }, data: { encryption: "NONE" } }),
+  }),
+} satisfies Record<Extract<ActivityType, `vm.${string}`>, ActivityHandler>;
+
+export type { ActivityView };

@@ -1,0 +1,82 @@
+// What the console and the REST API accept for VM changes: one schema each, shared by the form
+// (client-side hints), the server action and the API route (the check that counts). Messages
+// are keys of the "validation" namespace (lib/validation/messages.ts), said in the user's language.
+import { z } from "zod";
+import { VM_TEMPLATE_CODES } from "@/lib/catalog/templates";
+
+const id = z.string().trim().min(1, "v.required").max(64);
+/** A form sends "true"/"false" (or a checkbox's "on"); the API sends a boolean; absent keeps the default. */
+const flag = (fallback: boolean) =>
+  z.preprocess((v) => (v === undefined || v === "" ? undefined : v === true || v === "true" || v === "on"), z.boolean().default(fallback));
+const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const VM_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+export const vmName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(VM_NAME_PATTERN, "v.vmName");
+
+/** An override of an overridable refusal (memory pressure): the reason is audited. */
+const overrideReason = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().min(10, "v.overrideReason").max(500).optional());
+
+export const diskSchema = z.object({
+  sizeGib: whole(1, 65_536),
+  provisioning: z.enum(["THIN", "THICK"]).default("THICK"),
+});
+
+export const createVmSchema = z.object({
+  name: vmName,
+  templateCode: z.enum(VM_TEMPLATE_CODES),
+  poolId: id,
+  datastoreId: id,
+  cpu: whole(1, 128),
+  memoryGb: whole(1, 1536),
+  diskGib: whole(1, 65_536),
+  diskProvisioning: z.enum(["THIN", "THICK"]).default("THICK"),
+  backupPolicyId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
+  powerOn: flag(true),
+  overrideReason,
+});
+export type CreateVmInput = z.infer<typeof createVmSchema>;
+
+export const VM_POWER_ACTIONS = ["on", "off", "restart", "suspend"] as const;
+export type VmPowerAction = (typeof VM_POWER_ACTIONS)[number];
+
+export const powerVmSchema = z.object({ vmId: id, action: z.enum(VM_POWER_ACTIONS), overrideReason });
+export type PowerVmInput = z.infer<typeof powerVmSchema>;
+
+export const bulkPowerSchema = z.object({
+  vmIds: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(id).min(1, "v.selectVm").max(100)),
+  action: z.enum(VM_POWER_ACTIONS),
+});
+export type BulkPowerInput = z.infer<typeof bulkPowerSchema>;
+
+export const resizeVmSchema = z.object({ vmId: id, cpu: whole(1, 128), memoryGb: whole(1, 1536), overrideReason });
+export type ResizeVmInput = z.infer<typeof resizeVmSchema>;
+
+export const addDiskSchema = z.object({ vmId: id, sizeGib: whole(1, 65_536), provisioning: z.enum(["THIN", "THICK"]).default("THICK") });
+export type AddDiskInput = z.infer<typeof addDiskSchema>;
+
+export const createSnapshotSchema = z.object({ vmId: id, name: z.string().trim().min(1, "v.required").max(80) });
+export type CreateSnapshotInput = z.infer<typeof createSnapshotSchema>;
+
+export const deleteSnapshotSchema = z.object({ vmId: id, snapshotId: id });
+export type DeleteSnapshotInput = z.infer<typeof deleteSnapshotSchema>;
+
+export const TAG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:/=-]{0,62}$/;
+export const setTagsSchema = z.object({
+  vmId: id,
+  // A form sends "a, b c"; the API sends an array.
+  tags: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v),
+    z.array(z.string().regex(TAG_PATTERN, "v.tag")).max(20),
+  ),
+});
+export type SetTagsInput = z.infer<typeof setTagsSchema>;
+
+export const deleteVmSchema = z.object({ vmId: id, confirmName: z.string().trim() });
+export type DeleteVmInput = z.infer<typeof deleteVmSchema>;
+
+export const encryptVmSchema = z.object({ vmId: id });
+export type EncryptVmInput = z.infer<typeof encryptVmSchema>;
