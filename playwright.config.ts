@@ -31,6 +31,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Activities take a fifth of their demo duration: visible progress, short tests.
+      INFRA_TIME_SCALE: process.env.INFRA_TIME_SCALE ?? "0.2",
     },
   },
 });

@@ -5,6 +5,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import "@fontsource-variable/inter";
 import "./globals.css";
 import { CLIENT_NAMESPACES, THEME_COOKIE } from "@/i18n/config";
+import { Providers } from "@/components/providers";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -19,7 +20,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={dark ? "dark" : undefined}>
       <body className="min-h-screen font-sans text-sm">
-        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
+          <Providers dark={dark}>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

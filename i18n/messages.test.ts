@@ -1,6 +1,8 @@
 import { describe, it, expect } from "vitest";
-import en from "../messages/en.json";
-import fr from "../messages/fr.json";
+import { loadMessages } from "./messages";
+
+const en = await loadMessages("en");
+const fr = await loadMessages("fr");
 
 function leaves(o: Record<string, unknown>, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

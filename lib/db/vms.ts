@@ -30,6 +30,7 @@ export async function listVms(tenantId: string, q: VmListQuery, tx: Tx = db()) {
     tenantId,
     ...(q.q ? { name: { contains: likeLiteral(q.q), mode: "insensitive" } } : {}),
     ...(q.state ? { powerState: q.state } : {}),
+    ...(q.tag ? { tags: { has: q.tag } } : {}),
   };
   const [total, rows] = await Promise.all([
     tx.vm.count({ where }),

@@ -3,7 +3,7 @@ import { parseVmListQuery, vmListHref } from "./vm-list";
 
 describe("VM list URL parameters", () => {
   it("defaults to the first page of 25 sorted by name", () => {
-    expect(parseVmListQuery({})).toEqual({ q: "", state: undefined, sort: "name", dir: "asc", page: 1, pageSize: 25 });
+    expect(parseVmListQuery({})).toEqual({ sort: "name", dir: "asc", page: 1, pageSize: 25 });
   });
 
   test.each([
@@ -18,7 +18,8 @@ describe("VM list URL parameters", () => {
     [{ state: "EXPLODED" }, { state: undefined }],
     [{ state: "SUSPENDED" }, { state: "SUSPENDED" }],
     [{ q: "  web  " }, { q: "web" }],
-    [{ q: "x".repeat(101) }, { q: "" }],
+    [{ q: "x".repeat(101) }, { q: undefined }],
+    [{ tag: "env:prod" }, { tag: "env:prod" }],
     [{ q: ["db", "web"] }, { q: "db" }],
   ])("%j → %j", (input, expected) => {
     expect(parseVmListQuery(input)).toMatchObject(expected);

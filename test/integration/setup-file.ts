@@ -33,7 +33,8 @@ vi.mock("next-auth", async (importOriginal) => {
 // Outside a Next request there is no next-intl request config: actions speak English here.
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
-  const messages = (await import("../../messages/en.json")).default;
+  const { loadMessages } = await import("../../i18n/messages");
+  const messages = await loadMessages("en");
   return {
     getLocale: async () => "en",
     getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }),

@@ -6,6 +6,7 @@ import { Nav } from "@/components/shell/nav";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 import { LocaleSwitch, ThemeToggle } from "@/components/shell/preference-switches";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { ActivityTracker } from "@/components/activity/activity-tracker";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
   // Another tenant's slug is a 404 here, before anything of the tenant is read.
@@ -41,7 +42,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
           </div>
         </header>
         <main id="content" tabIndex={-1} className="min-w-0 flex-1 p-6 focus:outline-none">
-          {children}
+          <ActivityTracker tenant={ctx.tenant.slug}>{children}</ActivityTracker>
         </main>
       </div>
     </div>

@@ -2,17 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireTenant } from "@/lib/auth/session";
-import { hasPermission } from "@/lib/permissions";
-import { MissingPermission } from "@/components/ui/missing-permission";
-import { listVms } from "@/lib/db/vms";
-import { parseVmListQuery, vmListHref, POWER_STATES, VM_PAGE_SIZES, type VmListQuery, type VmSortColumn } from "@/lib/validation/vm-list";
+import { listVms } from "@/lib/services/vms";
+import { pageWindow } from "@/lib/list-query";
+import { parseVmListQuery, vmListHref, POWER_STATES, VM_PAGE_SIZES, type VmSortColumn } from "@/lib/validation/vm-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
+import { Table, THead, TBody, Tr, Td, RowHeader, EmptyState } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
-import { inputClass, primaryButtonClass, secondaryButtonClass, linkClass } from "@/components/ui/styles";
-
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+import { SortableTh } from "@/components/ui/list/sortable-th";
+import { ListSummary, Pager } from "@/components/ui/list/pager";
+import { FilterBar } from "@/components/ui/list/filter-bar";
+import { Field, Input, Select } from "@/components/ui/field";
+import { ActivityProgress } from "@/components/activity/activity-tracker";
+import { linkClass } from "@/components/ui/styles";
+import { tenantPage } from "../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vms"))("title") };
@@ -31,64 +33,53 @@ const COLUMNS: { key: VmSortColumn; align?: "right" }[] = [
   { key: "createdAt" },
 ];
 
-export default async function VmsPage({ params, searchParams }: Props) {
-  const [{ tenant: slug }, raw] = await Promise.all([params, searchParams]);
-  const ctx = await requireTenant(slug);
-  if (!hasPermission(ctx.permissions, "compute:read")) return <MissingPermission title={(await getTranslations("vms"))("title")} permission="compute:read" />;
-  const q = parseVmListQuery(raw);
+export default tenantPage({ permission: "compute:read", title: ["vms", "title"] }, async ({ ctx, searchParams }) => {
+  const q = parseVmListQuery(searchParams);
   const base = `/t/${ctx.tenant.slug}/compute/vms`;
-  const [{ total, rows }, t, ps, format] = await Promise.all([listVms(ctx.tenant.id, q), getTranslations("vms"), getTranslations("powerState"), getFormatter()]);
-
-  const pages = Math.max(1, Math.ceil(total / q.pageSize));
+  const [{ total, rows }, t, list, ps, format] = await Promise.all([listVms(ctx, q), getTranslations("vms"), getTranslations("list"), getTranslations("powerState"), getFormatter()]);
+  const w = pageWindow(q, total);
   // A link to a page past the end (the list shrank since it was shared) opens the last one.
-  if (q.page > pages) redirect(vmListHref(base, q, { page: pages }));
-  const from = total === 0 ? 0 : (q.page - 1) * q.pageSize + 1;
-  const to = Math.min(total, q.page * q.pageSize);
-  const filtered = Boolean(q.q || q.state);
-  const clearHref = vmListHref(base, { ...q, q: "", state: undefined, page: 1 });
+  if (q.page > w.pages) redirect(vmListHref(base, q, { page: w.pages }));
+  const filtered = Boolean(q.q || q.state || q.tag);
+  const clearHref = vmListHref(base, { ...q, q: undefined, state: undefined, tag: undefined, page: 1 });
 
   return (
     <>
       <PageHeader title={t("title")} subtitle={ctx.tenant.name} />
-      <form method="get" action={base} role="search" aria-label={t("filters")} className="mb-3 flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="vm-filter-q" className="text-xs font-medium text-slate-700 dark:text-slate-300">{t("filterName")}</label>
-          <input id="vm-filter-q" name="q" type="search" defaultValue={q.q} placeholder={t("filterPlaceholder")} maxLength={100} autoComplete="off" className={`w-60 ${inputClass}`} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="vm-filter-state" className="text-xs font-medium text-slate-700 dark:text-slate-300">{t("state")}</label>
-          <select id="vm-filter-state" name="state" defaultValue={q.state ?? ""} className={inputClass}>
-            <option value="">{t("allStates")}</option>
-            {POWER_STATES.map((s) => (
-              <option key={s} value={s}>{ps(s)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="vm-page-size" className="text-xs font-medium text-slate-700 dark:text-slate-300">{t("pageSize")}</label>
-          <select id="vm-page-size" name="pageSize" defaultValue={String(q.pageSize)} className={inputClass}>
-            {VM_PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>{n}</option>
-            ))}
-          </select>
-        </div>
-        {/* The sort survives a new filter; the page does not (page 3 of another result set means nothing). */}
-        {q.sort !== "name" && <input type="hidden" name="sort" value={q.sort} />}
-        {q.dir !== "asc" && <input type="hidden" name="dir" value={q.dir} />}
-        <button type="submit" className={primaryButtonClass}>{t("apply")}</button>
-        {filtered && <Link href={clearHref} className={`py-1.5 ${linkClass}`}>{t("clear")}</Link>}
-      </form>
+      <FilterBar action={base} label={t("filters")} keep={{ sort: q.sort !== "name" ? q.sort : undefined, dir: q.dir !== "asc" ? q.dir : undefined }} clearHref={filtered ? clearHref : undefined}>
+        <Field id="vm-filter-q" label={t("filterName")}>
+          {(aria) => <Input {...aria} name="q" type="search" defaultValue={q.q} placeholder={t("filterPlaceholder")} maxLength={100} autoComplete="off" className="w-60" />}
+        </Field>
+        <Field id="vm-filter-state" label={t("state")}>
+          {(aria) => (
+            <Select {...aria} name="state" defaultValue={q.state ?? ""}>
+              <option value="">{t("allStates")}</option>
+              {POWER_STATES.map((s) => (
+                <option key={s} value={s}>{ps(s)}</option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="vm-page-size" label={list("pageSize")}>
+          {(aria) => (
+            <Select {...aria} name="pageSize" defaultValue={String(q.pageSize)}>
+              {VM_PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>{n}</option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        {q.tag && <input type="hidden" name="tag" value={q.tag} />}
+      </FilterBar>
 
-      <p className="mb-2 min-h-4 text-xs text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
-        {total > 0 && t("showing", { from, to, total })}
-      </p>
+      <ListSummary from={w.from} to={w.to} total={total} />
 
       {rows.length === 0 ? (
         <EmptyState>
           {filtered ? (
             <>
               <p className="font-medium">{t("none")}</p>
-              <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{t("clear")}</Link>
+              <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>
             </>
           ) : (
             <p>{t("noneAtAll")}</p>
@@ -100,29 +91,16 @@ export default async function VmsPage({ params, searchParams }: Props) {
             {COLUMNS.map(({ key, align }) => {
               const active = q.sort === key;
               const label = t(`columns.${key}`);
-              return (
-                <Th key={key} align={align} sort={active ? (q.dir === "asc" ? "ascending" : "descending") : undefined}>
-                  <Link
-                    href={vmListHref(base, q, { sort: key, dir: active && q.dir === "asc" ? "desc" : "asc", page: 1 })}
-                    title={t("sortBy", { column: label })}
-                    className={`inline-flex items-center gap-1 rounded-sm hover:text-slate-900 dark:hover:text-white ${active ? "text-slate-900 dark:text-white" : ""}`}
-                  >
-                    {label}
-                    <span aria-hidden className={active ? "text-brand-600 dark:text-brand-300" : "text-slate-400 dark:text-slate-500"}>
-                      {active ? (q.dir === "asc" ? "▲" : "▼") : "↕"}
-                    </span>
-                  </Link>
-                </Th>
-              );
+              return <SortableTh key={key} label={label} align={align} active={active} dir={q.dir} title={list("sortBy", { column: label })} href={vmListHref(base, q, { sort: key, dir: active && q.dir === "asc" ? "desc" : "asc", page: 1 })} />;
             })}
           </THead>
           <TBody>
             {rows.map((vm) => (
               <Tr key={vm.id}>
-                <RowHeader>{vm.name}</RowHeader>
-                <Td>
-                  <Badge tone={POWER_TONE[vm.powerState]} dot>{ps(vm.powerState)}</Badge>
-                </Td>
+                <RowHeader>
+                  <Link href={`${base}/${vm.id}`} className="hover:underline">{vm.name}</Link>
+                </RowHeader>
+                <Td>{vm.busy ? <ActivityProgress activity={vm.busy} compact /> : <Badge tone={POWER_TONE[vm.powerState]} dot>{ps(vm.powerState)}</Badge>}</Td>
                 <Td>{vm.pool.name}</Td>
                 <Td>
                   {vm.host ? vm.host.name : (
@@ -151,26 +129,7 @@ export default async function VmsPage({ params, searchParams }: Props) {
         </Table>
       )}
 
-      {pages > 1 && <Pager base={base} q={q} pages={pages} labels={{ nav: t("pagination"), previous: t("previous"), next: t("next"), page: t("page", { page: q.page, pages }) }} />}
+      <Pager page={q.page} pages={w.pages} hrefFor={(page) => vmListHref(base, q, { page })} />
     </>
   );
-}
-
-function Pager({ base, q, pages, labels }: { base: string; q: VmListQuery; pages: number; labels: { nav: string; previous: string; next: string; page: string } }) {
-  const disabled = `${secondaryButtonClass} pointer-events-none opacity-40`;
-  return (
-    <nav aria-label={labels.nav} className="mt-3 flex items-center justify-end gap-3 text-xs">
-      {q.page > 1 ? (
-        <Link rel="prev" className={secondaryButtonClass} href={vmListHref(base, q, { page: q.page - 1 })}>{labels.previous}</Link>
-      ) : (
-        <span aria-disabled="true" className={disabled}>{labels.previous}</span>
-      )}
-      <span className="text-slate-600 tabular-nums dark:text-slate-400">{labels.page}</span>
-      {q.page < pages ? (
-        <Link rel="next" className={secondaryButtonClass} href={vmListHref(base, q, { page: q.page + 1 })}>{labels.next}</Link>
-      ) : (
-        <span aria-disabled="true" className={disabled}>{labels.next}</span>
-      )}
-    </nav>
-  );
-}
+});

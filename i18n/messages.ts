@@ -1,0 +1,22 @@
+// A language's messages: the core file (messages/<locale>.json) and one file per area of the
+// console (messages/<locale>/<area>.json), merged. Areas keep their namespaces apart, so two
+// changes to two areas never touch the same file. A namespace lives in exactly one file.
+import type { Locale } from "./config";
+
+/** The area files, in both languages. */
+export const MESSAGE_AREAS = ["write-path"] as const;
+
+export type Messages = Record<string, unknown>;
+
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const core = (await import(`../messages/${locale}.json`)).default as Messages;
+  const areas = await Promise.all(MESSAGE_AREAS.map(async (a) => (await import(`../messages/${locale}/${a}.json`)).default as Messages));
+  const out: Messages = { ...core };
+  for (const [i, area] of areas.entries()) {
+    for (const [ns, value] of Object.entries(area)) {
+      if (ns in out) throw new Error(`message namespace "${ns}" is defined twice (messages/${locale}/${MESSAGE_AREAS[i]}.json)`);
+      out[ns] = value;
+    }
+  }
+  return out;
+}

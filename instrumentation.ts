@@ -1,0 +1,12 @@
+// Runs once when the Next server starts: the app works its own activity queue unless told not to
+// (CONSOLE_WORKER=off, e.g. when `npm run worker` processes run beside several app instances).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.CONSOLE_WORKER === "off" || !process.env.DATABASE_URL) return;
+  const { startWorker } = await import("@/lib/jobs/worker");
+  try {
+    await startWorker();
+  } catch (e) {
+    // The console still serves pages; activities wait in the database until a worker runs.
+    console.error("✖ The activity worker did not start:", e instanceof Error ? e.message : e);
+  }
+}

@@ -1,0 +1,126 @@
+import { describe, it, expect, beforeAll, afterEach } from "vitest";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { db } from "@/lib/db/client";
+import { createBackupPolicy, createDatastore, createOrganization, createPool, createTenant, createUser, createVm, grantMembership } from "@/lib/db/factories";
+import { PERMISSIONS, type Permission } from "@/lib/permissions";
+import { signInAs, signOut } from "@/test/integration/session";
+
+// Every server action, found from the code itself: a new action file without a row below fails
+// this test. For each one: no session → UNAUTHENTICATED; a member lacking its permission →
+// FORBIDDEN; another tenant's id → NOT_FOUND; a resource of another tenant → NOT_FOUND — and
+// the other tenant's inventory is unchanged afterwards.
+
+type Fixture = { tenantId: string; poolId: string; datastoreId: string; vmId: string; snapshotId: string; policyId: string };
+type Row = { permission: Permission; input: (f: Fixture) => Record<string, unknown> } | { public: string };
+
+const vmInput = (f: Fixture) => ({ name: "iso-vm", templateCode: "debian-12", poolId: f.poolId, datastoreId: f.datastoreId, cpu: 2, memoryGb: 4, diskGib: 40, backupPolicyId: f.policyId, powerOn: "true" });
+
+/** Every action file under lib/actions, by its path. */
+export const ACTIONS: Record<string, Row> = {
+  "preferences/set-locale.ts": { public: "a display preference on the caller's own browser, settable before sign-in" },
+  "preferences/set-theme.ts": { public: "a display preference on the caller's own browser" },
+  "vms/create-vm.ts": { permission: "compute:write", input: vmInput },
+  "vms/preview-vm-create.ts": { permission: "compute:write", input: vmInput },
+  "vms/power-vm.ts": { permission: "vm:power", input: (f) => ({ vmId: f.vmId, action: "on" }) },
+  "vms/preview-bulk-power.ts": { permission: "vm:power", input: (f) => ({ vmIds: [f.vmId], action: "on" }) },
+  "vms/bulk-power.ts": { permission: "vm:power", input: (f) => ({ vmIds: [f.vmId], action: "on" }) },
+  "vms/resize-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, cpu: 2, memoryGb: 8 }) },
+  "vms/add-disk.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, sizeGib: 10, provisioning: "THIN" }) },
+  "vms/create-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, name: "iso" }) },
+  "vms/delete-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }) },
+  "vms/set-tags.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, tags: ["iso"] }) },
+  "vms/delete-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, confirmName: "iso-target" }) },
+  "vms/encrypt-vm.ts": { permission: "compute:management", input: (f) => ({ vmId: f.vmId }) },
+};
+
+const root = path.resolve(import.meta.dirname);
+function actionFiles(dir = root): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return actionFiles(p);
+    return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) && dir !== root ? [path.relative(root, p)] : [];
+  });
+}
+
+type Action = (tenantId: string, prev: unknown, input: unknown) => Promise<{ ok: boolean; code?: string }>;
+async function actionOf(file: string): Promise<Action> {
+  const mod = (await import(`./${file.replace(/\.ts$/, "")}`)) as Record<string, unknown>;
+  const fns = Object.entries(mod).filter(([k, v]) => k.endsWith("Action") && typeof v === "function");
+  expect(fns, `${file} exports one xxxAction`).toHaveLength(1);
+  return fns[0]![1] as Action;
+}
+
+async function makeTenant(organizationId: string): Promise<Fixture> {
+  const tenant = await createTenant(db(), { organizationId, keyProvider: true, advancedProtection: true });
+  const { pool, hosts } = await createPool(db(), { tenantId: tenant.id, hosts: 2 });
+  const ds = await createDatastore(db(), { tenantId: tenant.id });
+  const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
+  const vm = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, hostId: hosts[0]!.id, name: "iso-target", powerState: "POWERED_OFF" });
+  const snapshot = await db().snapshot.create({ data: { tenantId: tenant.id, vmId: vm.id, name: "keep" } });
+  return { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, vmId: vm.id, snapshotId: snapshot.id, policyId: policy.id };
+}
+
+/** Everything of a tenant an action could change. */
+async function fingerprint(tenantId: string) {
+  const [vms, disks, snapshots, activities, pools, datastores] = await Promise.all([
+    db().vm.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().vmDisk.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().snapshot.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().activity.count({ where: { tenantId } }),
+    db().computePool.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().datastore.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+  ]);
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores });
+}
+
+const s = { a: null as unknown as Fixture, b: null as unknown as Fixture, admin: { id: "", email: "", name: "" }, bare: { id: "", email: "", name: "" } };
+
+beforeAll(async () => {
+  const org = await createOrganization(db());
+  s.a = await makeTenant(org.id);
+  s.b = await makeTenant(org.id);
+  s.admin = await createUser(db(), { cost: 4 });
+  s.bare = await createUser(db(), { cost: 4 });
+  await grantMembership(db(), { userId: s.admin.id, tenantId: s.a.tenantId, permissions: PERMISSIONS });
+  // Every permission but the one under test is given per action below.
+  await grantMembership(db(), { userId: s.bare.id, tenantId: s.a.tenantId, permissions: [] });
+});
+afterEach(() => signOut());
+
+describe("every server action", () => {
+  it("has a row in the isolation table (a new action cannot be forgotten)", () => {
+    expect(actionFiles().sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  for (const [file, row] of Object.entries(ACTIONS)) {
+    if ("public" in row) continue;
+    describe(file, () => {
+      it("refuses without a session", async () => {
+        const action = await actionOf(file);
+        expect(await action(s.a.tenantId, null, row.input(s.a))).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+      });
+
+      it(`refuses a member without ${row.permission}, with every other permission`, async () => {
+        const action = await actionOf(file);
+        await db().membership.update({ where: { userId_tenantId: { userId: s.bare.id, tenantId: s.a.tenantId } }, data: { permissions: PERMISSIONS.filter((p) => p !== row.permission) } });
+        signInAs(s.bare);
+        const before = await fingerprint(s.a.tenantId);
+        expect(await action(s.a.tenantId, null, row.input(s.a))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+        expect(await fingerprint(s.a.tenantId)).toBe(before);
+      });
+
+      it("answers not found for another tenant, and for another tenant's resources, changing nothing there", async () => {
+        const action = await actionOf(file);
+        signInAs(s.admin);
+        const before = await fingerprint(s.b.tenantId);
+        expect(await action(s.b.tenantId, null, row.input(s.b))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+        const crossed = await action(s.a.tenantId, null, row.input(s.b));
+        // A bulk action skips what it cannot see: nothing of the other tenant is in its result.
+        if (file.includes("bulk")) expect(crossed).toMatchObject({ ok: true, data: [] });
+        else expect(crossed).toMatchObject({ ok: false, code: "NOT_FOUND" });
+        expect(await fingerprint(s.b.tenantId)).toBe(before);
+      });
+    });
+  }
+});

@@ -1,0 +1,71 @@
+// The list-page kit's first half: a list's URL parameters as a typed query (a bad value falls back
+// to its default, it never breaks the page) and back to a URL with only the non-default values,
+// so a link reproduces a view and stays short. The components are in components/ui/list.
+import { z } from "zod";
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+export type SortDir = "asc" | "desc";
+type Base<S extends string> = { sort: S; dir: SortDir; page: number; pageSize: number };
+export type ListQuery<S extends string, F> = Base<S> & F;
+
+export type ListDefinition<S extends string, F extends Record<string, unknown>> = {
+  schema: z.ZodType<ListQuery<S, F>>;
+  parse(params: Record<string, string | string[] | undefined>): ListQuery<S, F>;
+  href(base: string, q: ListQuery<S, F>, change?: Partial<ListQuery<S, F>>): string;
+  defaults: Base<S>;
+  sorts: readonly S[];
+  pageSizes: readonly number[];
+};
+
+/**
+ * `filters` maps each URL parameter to its schema; each is read leniently (first value of a
+ * repeated parameter, anything invalid → undefined).
+ */
+export function defineListQuery<S extends string, Shape extends Record<string, z.ZodType>>(def: {
+  sorts: readonly [S, ...S[]];
+  defaultSort: S;
+  defaultDir?: SortDir;
+  pageSizes?: readonly number[];
+  filters: Shape;
+}): ListDefinition<S, { [K in keyof Shape]?: z.infer<Shape[K]> }> {
+  type F = { [K in keyof Shape]?: z.infer<Shape[K]> };
+  const pageSizes = def.pageSizes ?? [25, 50, 100];
+  const defaults: Base<S> = { sort: def.defaultSort, dir: def.defaultDir ?? "asc", page: 1, pageSize: pageSizes[0]! };
+  const filterShape = Object.fromEntries(Object.entries(def.filters).map(([k, s]) => [k, z.preprocess((v) => (first(v) === "" ? undefined : first(v)), s.optional()).catch(undefined)]));
+  const schema = z.object({
+    ...filterShape,
+    sort: z.preprocess(first, z.enum(def.sorts as unknown as [S, ...S[]])).catch(defaults.sort),
+    dir: z.preprocess(first, z.enum(["asc", "desc"])).catch(defaults.dir),
+    page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
+    pageSize: z.preprocess(first, z.coerce.number().int().refine((n) => pageSizes.includes(n))).catch(defaults.pageSize),
+  }) as unknown as z.ZodType<ListQuery<S, F>>;
+  const filterKeys = Object.keys(def.filters);
+  return {
+    schema,
+    defaults,
+    sorts: def.sorts,
+    pageSizes,
+    parse: (params) => schema.parse(params),
+    href(base, q, change = {}) {
+      const next = { ...q, ...change } as Record<string, unknown>;
+      const p = new URLSearchParams();
+      for (const k of filterKeys) {
+        const v = next[k];
+        if (v !== undefined && v !== null && v !== "") p.set(k, String(v));
+      }
+      if (next.sort !== defaults.sort) p.set("sort", String(next.sort));
+      if (next.dir !== defaults.dir) p.set("dir", String(next.dir));
+      if (next.pageSize !== defaults.pageSize) p.set("pageSize", String(next.pageSize));
+      if (next.page !== 1) p.set("page", String(next.page));
+      const s = p.toString();
+      return s ? `${base}?${s}` : base;
+    },
+  };
+}
+
+/** The page's window of a list: where it starts and ends, and the last page. */
+export function pageWindow(q: { page: number; pageSize: number }, total: number) {
+  const pages = Math.max(1, Math.ceil(total / q.pageSize));
+  return { pages, from: total === 0 ? 0 : (q.page - 1) * q.pageSize + 1, to: Math.min(total, q.page * q.pageSize), skip: (q.page - 1) * q.pageSize, take: q.pageSize };
+}
