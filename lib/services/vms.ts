@@ -30,11 +30,10 @@ import type {
   SetTagsInput,
   VmPowerAction,
 } from "@/lib/validation/vms";
-import { enqueueActivities } from "@/lib/jobs/queue";
-import { ACTIVITY_SELECT, startActivity, toActivityView, type ActivityHandler, type ActivityView } from "./activities";
-import { audit } from "./audit";
+import { ACTIVITY_SELECT, toActivityView, type ActivityHandler, type ActivityView } from "./activities";
+import { change, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
-import { lockRows, transaction } from "./tx";
+import { lockRows } from "./tx";
 
 // Virtual machines: reads for the pages and the API, and every self-service change. A change is
 // decided and reserved under row locks in one transaction (VM, then pool, then datastore: one
@@ -121,9 +120,7 @@ function encryptionDecision(tenant: EncryptionTenant, vm: Parameters<typeof chec
 
 // ───────────────────────── The shape of every change ─────────────────────────
 
-export type Accepted = { activityId: string };
-
-type Change = { action: AuditAction; activity: ActivityType; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue; payload?: Prisma.InputJsonValue };
+type Change = ChangePlan<undefined>;
 
 const busyMessage = (name: string): LocalizedText =>
   msg(
@@ -131,33 +128,20 @@ const busyMessage = (name: string): LocalizedText =>
     () => `Une activité modifie déjà ${name}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
   );
 
-/**
- * A change to one VM: lock it, refuse while another activity changes it, let `decideChange`
- * decide (and reserve, in the same transaction), then audit and start the activity. A refusal is
- * audited and changes nothing else.
- */
-async function changeVm(
+/** A change to one VM: locked, refused while another activity changes it, marked busy with the new one. */
+function changeVm(
   ctx: TenantContext,
   vmId: string,
   kind: { action: AuditAction; activity: ActivityType },
-  decideChange: (tx: Tx, vm: LockedVm) => Promise<Decision<Omit<Change, "action" | "activity">>>,
+  decideChange: (tx: Tx, vm: LockedVm) => Promise<Decision<Change>>,
 ): Promise<Decision<Accepted>> {
-  const result = await transaction(async (tx) => {
+  return change(ctx, kind, async (tx) => {
     const vm = await lockVmOrThrow(tx, ctx.tenant.id, vmId);
     if (vm.busyActivityId) throw new ConflictError(busyMessage(vm.name));
-    const target = { type: "vm", id: vm.id, name: vm.name };
     const d = await decideChange(tx, vm);
-    if (!d.ok) {
-      await audit(tx, ctx, { action: kind.action, outcome: "REFUSED", target, violations: d.violations });
-      return d;
-    }
-    const activity = await startActivity(tx, ctx, { type: kind.activity, resource: target, payload: d.value.payload ?? {} });
-    await tx.vm.update({ where: { id: vm.id }, data: { busyActivityId: activity.id } });
-    await audit(tx, ctx, { action: kind.action, target, before: d.value.before, after: d.value.after, violations: d.warnings, activityId: activity.id });
-    return decide(d.warnings, { activityId: activity.id });
+    const decision = d.ok ? decide(d.warnings, { ...d.value, onStarted: (t: Tx, activityId: string) => t.vm.update({ where: { id: vm.id }, data: { busyActivityId: activityId } }) }) : d;
+    return { target: { type: "vm", id: vm.id, name: vm.name }, decision };
   });
-  if (result.ok) await enqueueActivities([result.value.activityId]);
-  return result;
 }
 
 function conflict(en: string, fr: string): never {
@@ -248,16 +232,12 @@ export async function previewVmCreate(ctx: TenantContext, input: CreateVmInput):
 export async function createVm(ctx: TenantContext, input: CreateVmInput): Promise<Decision<Accepted & { vmId: string }>> {
   assertPermission(ctx, "compute:write");
   const template = templateOf(input.templateCode);
-  const result = await transaction(async (tx) => {
+  return change<{ vmId: string }>(ctx, { action: "vm.create", activity: "vm.create" }, async (tx) => {
     // Two admins placing VMs into one pool queue here: each decides on what the other reserved.
     await lockRows(tx, "ComputePool", ctx.tenant.id, [input.poolId]);
     await lockRows(tx, "Datastore", ctx.tenant.id, [input.datastoreId]);
     const { decision } = await planCreate(tx, ctx, input);
-    const target = { type: "vm", id: "", name: input.name };
-    if (!decision.ok) {
-      await audit(tx, ctx, { action: "vm.create", outcome: "REFUSED", target: { ...target, id: input.name }, violations: decision.violations, extra: { input: { ...input } } });
-      return decision;
-    }
+    if (!decision.ok) return { target: { type: "vm", id: input.name, name: input.name }, decision };
     const vm = await tx.vm.create({
       data: {
         tenantId: ctx.tenant.id,
@@ -287,12 +267,16 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
       },
       select: { id: true, name: true },
     });
-    const resource = { type: "vm", id: vm.id, name: vm.name };
-    const activity = await startActivity(tx, ctx, { type: "vm.create", resource, payload: { vmId: vm.id } });
-    await tx.vm.update({ where: { id: vm.id }, data: { busyActivityId: activity.id } });
     const after = { pool: input.poolId, datastore: input.datastoreId, host: decision.value.hostId, cpu: input.cpu, memoryGb: input.memoryGb, diskGib: input.diskGib, powerOn: input.powerOn };
-    await audit(tx, ctx, { action: "vm.create", target: resource, after, violations: decision.warnings, activityId: activity.id });
-    return decide(decision.warnings, { activityId: activity.id, vmId: vm.id });
+    return {
+      target: { type: "vm", id: vm.id, name: vm.name },
+      decision: decide(decision.warnings, {
+        after,
+        payload: { vmId: vm.id },
+        value: { vmId: vm.id },
+        onStarted: (t: Tx, activityId: string) => t.vm.update({ where: { id: vm.id }, data: { busyActivityId: activityId } }),
+      }),
+    };
   }).catch((e: unknown) => {
     // Two creates of one name at the same instant: the second finds the unique index.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
@@ -300,8 +284,6 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
     }
     throw e;
   });
-  if (result.ok) await enqueueActivities([result.value.activityId]);
-  return result;
 }
 
 // ───────────────────────── Power ─────────────────────────
