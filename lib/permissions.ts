@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "backup:write",
   "replication:write",
   "activity:read",
+  "audit:read",
   "order:read",
   "order:write",
   "metric:read",
