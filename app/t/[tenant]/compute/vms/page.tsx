@@ -165,7 +165,7 @@ function Pager({ base, q, pages, labels }: { base: string; q: VmListQuery; pages
       ) : (
         <span aria-disabled="true" className={disabled}>{labels.previous}</span>
       )}
-      <span className="text-slate-600 tabular-nums dark:text-slate-400">{labels.page}</span>
+      <span className="whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-400">{labels.page}</span>
       {q.page < pages ? (
         <Link rel="next" className={secondaryButtonClass} href={vmListHref(base, q, { page: q.page + 1 })}>{labels.next}</Link>
       ) : (
