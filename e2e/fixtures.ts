@@ -36,6 +36,9 @@ export const test = base.extend<{ loginAs: (role: Role) => Promise<void> } & Opt
     if (!watcher) return;
     // A test that failed already says why; its scans would only add noise and time.
     if (testInfo.status !== "passed") return;
+    // The scan has its own budget (about a second a page, more on a busy machine), so that it
+    // never eats the time the test's own steps were given.
+    testInfo.setTimeout(testInfo.timeout + 60_000);
     const findings = await watcher.finish();
     await testInfo.attach("axe-scanned-urls", { body: [...watcher.scanned].join("\n"), contentType: "text/plain" });
     if (findings.length > 0) {

@@ -49,12 +49,15 @@ const saveState = () => writeFileSync(stateFile, JSON.stringify(state));
 saveState();
 
 let pgServer: EmbeddedServer | null = null;
+// Set as soon as PostgreSQL is being started (pg_ctl detaches it): a Ctrl-C during its
+// start-up stops it too, rather than leaving it for the next start to find.
+let pgStarting: { stop: () => Promise<void> } | null = null;
 let next: ChildProcess | null = null;
 let stopping = false;
 
 const shutdown = createShutdown({
   next: () => next,
-  database: () => pgServer,
+  database: () => pgServer ?? pgStarting,
   cleanup: () => rmSync(stateFile, { force: true }),
   exit: (code) => process.exit(code),
   log,
@@ -92,7 +95,7 @@ try {
     // Create the database when the server allows it; a missing right surfaces at migrate.
     await ensureDatabase(withDatabase(url, "postgres"), database).catch(() => undefined);
   } else {
-    pgServer = await startEmbedded({ dataDir: path.join(dataDir, "pg"), port: env.EMBEDDED_PG_PORT, database: "console", log });
+    pgServer = await startEmbedded({ dataDir: path.join(dataDir, "pg"), port: env.EMBEDDED_PG_PORT, database: "console", log, onStarting: (stop) => (pgStarting = { stop }) });
     url = pgServer.url;
     log(`• Embedded PostgreSQL 17 ready on 127.0.0.1:${env.EMBEDDED_PG_PORT} (${elapsed()}).`);
   }
@@ -123,6 +126,7 @@ try {
   });
   log(`• Console starting on http://localhost:${port} (${elapsed()} since npm start).`);
 } catch (e) {
-  console.error(`✖ ${e instanceof Error ? e.message : String(e)}`);
-  stop(1);
+  // A step cut short by Ctrl-C (its children got the signal too) is not an error to report.
+  if (!stopping) console.error(`✖ ${e instanceof Error ? e.message : String(e)}`);
+  stop(stopping ? 0 : 1);
 }

@@ -191,7 +191,14 @@ export async function stopLeftoverServer(layout: Layout, log: (line: string) => 
   await stopServer(layout);
 }
 
-export async function startEmbedded(opts: { dataDir: string; port: number; database: string; log: (line: string) => void }): Promise<EmbeddedServer> {
+export async function startEmbedded(opts: {
+  dataDir: string;
+  port: number;
+  database: string;
+  log: (line: string) => void;
+  /** Called just before the server starts, with what stops it: a Ctrl-C from then on must stop it too. */
+  onStarting?: (stop: () => Promise<void>) => void;
+}): Promise<EmbeddedServer> {
   const { port, database, log } = opts;
   const layout = resolveLayout(opts.dataDir);
   if (layout.relocated) log(`• The postgres user cannot enter ${layout.relocated.blocked}, so the embedded PostgreSQL (binaries and data) lives in ${layout.relocated.base}.`);
@@ -219,6 +226,7 @@ export async function startEmbedded(opts: { dataDir: string; port: number; datab
   const logFile = path.join(dataDir, "server.log");
   // Unix sockets off: clients use TCP on 127.0.0.1, and the default socket folder may not exist.
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
+  opts.onStarting?.(() => stopServer(layout));
   const r = await runPg(layout, "pg_ctl", ["-D", dataDir, "-l", logFile, "-o", options, "-w", "-t", "60", "start"], 70_000, { LC_MESSAGES: locale });
   if (r.code !== 0) {
     const tail = existsSync(logFile) ? readFileSync(logFile, "utf8").trim().split("\n").slice(-3).join("\n  ") : r.out.trim();
