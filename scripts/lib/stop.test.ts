@@ -6,13 +6,14 @@ import { bounded, createShutdown, stopGroup } from "./stop";
 // Real processes in their own group, as start.ts spawns Next.
 const children: ChildProcess[] = [];
 function spawnGroup(script: string): ChildProcess {
-  const child = spawn(process.execPath, ["-e", script], { detached: true, stdio: "ignore" });
+  const child = spawn(process.execPath, ["-e", script], { detached: true, stdio: ["ignore", "pipe", "ignore"] });
   children.push(child);
   return child;
 }
+/** Resolves when the child (or its worker) prints "ready": its signal handlers are in place, however busy the machine. */
+const ready = (c: ChildProcess) => new Promise<void>((r) => c.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && r()));
+const READY = "process.stdout.write('ready');";
 const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once("exit", () => r())));
-/** Time for a child to install its signal handlers (and start its worker) before we signal it. */
-const settle = () => new Promise((r) => setTimeout(r, 300));
 
 afterEach(() => {
   for (const c of children.splice(0)) {
@@ -48,15 +49,15 @@ describe("stopGroup", () => {
   });
 
   test("a child that exits on SIGTERM is waited for", async () => {
-    const child = spawnGroup("setInterval(() => {}, 1000)");
-    await settle();
+    const child = spawnGroup(`setInterval(() => {}, 1000); ${READY}`);
+    await ready(child);
     expect(await stopGroup(child, { graceMs: 3000 })).toBe("exited");
     expect(processAlive(child.pid)).toBe(false);
   });
 
   test("a child that ignores SIGTERM is killed after the grace", async () => {
-    const child = spawnGroup("process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)");
-    await settle();
+    const child = spawnGroup(`process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); ${READY}`);
+    await ready(child);
     const t0 = Date.now();
     expect(await stopGroup(child, { graceMs: 300, killMs: 2000 })).toBe("killed");
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -67,11 +68,10 @@ describe("stopGroup", () => {
   test("what is left of the group after its leader exits is killed too", async () => {
     // The leader starts a worker in its group that ignores SIGTERM, then exits on SIGTERM.
     const child = spawnGroup(`
-      require("node:child_process").spawn(process.execPath, ["-e", "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)"], { stdio: "ignore" });
+      require("node:child_process").spawn(process.execPath, ["-e", "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); ${READY}"], { stdio: ["ignore", "inherit", "ignore"] });
       setInterval(() => {}, 1000);
     `);
-    await settle();
-    await settle();
+    await ready(child);
     const pgid = child.pid!;
     expect(await stopGroup(child, { graceMs: 2000 })).toBe("exited");
     await new Promise((r) => setTimeout(r, 100));
@@ -93,8 +93,8 @@ describe("createShutdown", () => {
   });
 
   test("Next ignoring SIGTERM is killed after its grace, then PostgreSQL stops, then exit", async () => {
-    const child = spawnGroup("process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)");
-    await settle();
+    const child = spawnGroup(`process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); ${READY}`);
+    await ready(child);
     const { shutdown, calls, exits } = plan({ next: () => child, timings: { nextGraceMs: 300 } });
     await shutdown(0);
     expect(processAlive(child.pid)).toBe(false);
@@ -106,7 +106,7 @@ describe("createShutdown", () => {
     const { shutdown, calls, exits } = plan({ database: () => ({ stop: () => new Promise<void>(() => undefined) }), timings: { databaseMs: 200 } });
     const t0 = Date.now();
     await shutdown(3);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(1500);
     expect(calls).toContain("cleanup");
     expect(exits).toEqual([3]);
   });
