@@ -9,7 +9,8 @@ import { Providers } from "@/components/providers";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` } };
+  // robots.txt keeps crawlers out; noindex also keeps out a URL that was linked from elsewhere.
+  return { title: { default: t("name"), template: `%s · ${t("name")}` }, robots: { index: false, follow: false } };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,13 +1,15 @@
 // `npm start`: database (embedded unless DATABASE_URL names one) → migrations → demo
 // data on first run → production build if missing or stale → Next on PORT.
-// Ctrl-C stops Next first, then PostgreSQL. A run killed with -9 leaves its children
-// behind: the next start finds them through .data/start.json and stops them.
+// Ctrl-C stops Next first, then PostgreSQL, in bounded time (scripts/lib/stop.ts). A run
+// killed with -9 leaves its children behind: the next start finds them through
+// .data/start.json and stops them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { startEmbedded, ensureDatabase, type EmbeddedServer } from "./lib/embedded-pg";
+import { createShutdown, stopGroup } from "./lib/stop";
 import { processAlive as alive, withDatabase } from "./lib/pg";
 import { applyMigrations } from "./lib/migrate";
 import { buildIfNeeded } from "./lib/build";
@@ -38,13 +40,8 @@ if (existsSync(stateFile)) {
   }
   if (alive(prev.nextPid)) {
     log(`• Found a Next server (pid ${prev.nextPid}) left running by an earlier start; stopping it.`);
-    try {
-      process.kill(-prev.nextPid!, "SIGTERM");
-    } catch {
-      process.kill(prev.nextPid!, "SIGTERM");
-    }
-    // Wait for the port to be released before starting the new one.
-    for (let i = 0; i < 50 && alive(prev.nextPid); i++) await new Promise((r) => setTimeout(r, 100));
+    // Its exit also releases the port before the new one starts.
+    await stopGroup({ pid: prev.nextPid, exitCode: null, signalCode: null });
   }
 }
 const state: { pid: number; nextPid?: number } = { pid: process.pid };
@@ -52,29 +49,36 @@ const saveState = () => writeFileSync(stateFile, JSON.stringify(state));
 saveState();
 
 let pgServer: EmbeddedServer | null = null;
+// Set as soon as PostgreSQL is being started (pg_ctl detaches it): a Ctrl-C during its
+// start-up stops it too, rather than leaving it for the next start to find.
+let pgStarting: { stop: () => Promise<void> } | null = null;
 let next: ChildProcess | null = null;
 let stopping = false;
 
-async function shutdown(code: number) {
-  if (stopping) return;
+const shutdown = createShutdown({
+  next: () => next,
+  database: () => pgServer ?? pgStarting,
+  cleanup: () => rmSync(stateFile, { force: true }),
+  exit: (code) => process.exit(code),
+  log,
+});
+const stop = (code: number) => {
   stopping = true;
-  log("\n• Stopping…");
-  if (next && next.exitCode === null) {
-    const exited = new Promise((r) => next!.once("exit", r));
+  void shutdown(code);
+};
+// Next runs in its own process group and PostgreSQL in its own session, so the terminal's
+// Ctrl-C reaches only us, and we stop them in order.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stop(0));
+// Last resort, whatever path leads to exit: never leave a Next server behind.
+process.on("exit", () => {
+  if (next?.pid && next.exitCode === null && next.signalCode === null) {
     try {
-      process.kill(-next.pid!, "SIGTERM");
+      process.kill(-next.pid, "SIGKILL");
     } catch {
-      next.kill("SIGTERM");
+      // already gone
     }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   }
-  if (pgServer) await pgServer.stop().catch(() => undefined);
-  rmSync(stateFile, { force: true });
-  process.exit(code);
-}
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
-process.on("SIGHUP", () => void shutdown(0));
+});
 
 function authSecret(): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
@@ -91,7 +95,7 @@ try {
     // Create the database when the server allows it; a missing right surfaces at migrate.
     await ensureDatabase(withDatabase(url, "postgres"), database).catch(() => undefined);
   } else {
-    pgServer = await startEmbedded({ dataDir: path.join(dataDir, "pg"), port: env.EMBEDDED_PG_PORT, database: "console", log });
+    pgServer = await startEmbedded({ dataDir: path.join(dataDir, "pg"), port: env.EMBEDDED_PG_PORT, database: "console", log, onStarting: (stop) => (pgStarting = { stop }) });
     url = pgServer.url;
     log(`• Embedded PostgreSQL 17 ready on 127.0.0.1:${env.EMBEDDED_PG_PORT} (${elapsed()}).`);
   }
@@ -117,11 +121,12 @@ try {
   next.on("exit", (code) => {
     if (!stopping) {
       console.error(`✖ The Next server exited (code ${code}).`);
-      void shutdown(code ?? 1);
+      stop(code ?? 1);
     }
   });
   log(`• Console starting on http://localhost:${port} (${elapsed()} since npm start).`);
 } catch (e) {
-  console.error(`✖ ${e instanceof Error ? e.message : String(e)}`);
-  await shutdown(1);
+  // A step cut short by Ctrl-C (its children got the signal too) is not an error to report.
+  if (!stopping) console.error(`✖ ${e instanceof Error ? e.message : String(e)}`);
+  stop(stopping ? 0 : 1);
 }

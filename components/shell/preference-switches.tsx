@@ -16,7 +16,7 @@ export function LocaleSwitch() {
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
-    <div role="group" aria-label={t("language")} className="flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700">
+    <div role="group" aria-label={t("language")} className="flex shrink-0 overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700">
       {LOCALES.map((l) => (
         <button
           key={l}
@@ -61,7 +61,7 @@ export function ThemeToggle() {
       type="button"
       onClick={toggle}
       disabled={pending}
-      className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+      className="shrink-0 rounded-md border border-slate-300 px-2 py-1 text-xs font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
     >
       <span className="dark:hidden"><span aria-hidden>☾ </span>{t("themeDark")}</span>
       <span className="hidden dark:inline"><span aria-hidden>☀ </span>{t("themeLight")}</span>

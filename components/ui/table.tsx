@@ -3,7 +3,11 @@ import clsx from "clsx";
 /** A data table named for assistive technology (role table, name = label). */
 export function Table({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900">
+    // A table wider than the screen scrolls sideways: the region takes focus so that keyboard
+    // users can scroll it too (a table of plain text has nothing else to focus). `relative`
+    // keeps the table's visually hidden texts (absolutely positioned) inside the scroll area;
+    // otherwise they widen the whole page on a phone.
+    <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
         {children}
       </table>

@@ -24,8 +24,19 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** The embedded server of the tests; its folder is `.data/test-pg` unless root must put it elsewhere. */
+export function startTestEmbedded(log: (l: string) => void, dataDir = path.join(root, ".data", "test-pg"), port = 54339): Promise<EmbeddedServer> {
+  return startEmbedded({ dataDir, port, database: "postgres", log });
+}
+
 export async function resolveTestServer(log: (l: string) => void = () => undefined): Promise<{ adminUrl: string; embedded: EmbeddedServer | null }> {
   if (process.env.TEST_PG_ADMIN_URL) return { adminUrl: process.env.TEST_PG_ADMIN_URL, embedded: null };
+  // The path a machine without PostgreSQL takes, on demand, where one answers on 5432.
+  if (process.env.TEST_EMBEDDED_PG === "1") {
+    log("• TEST_EMBEDDED_PG=1: starting an embedded PostgreSQL for the tests.");
+    const embedded = await startTestEmbedded(log);
+    return { adminUrl: embedded.url, embedded };
+  }
   if (process.env.DATABASE_URL) {
     const adminUrl = withDatabase(process.env.DATABASE_URL, "postgres");
     if (await answers(adminUrl)) return { adminUrl, embedded: null };
@@ -34,7 +45,7 @@ export async function resolveTestServer(log: (l: string) => void = () => undefin
   const local = "postgresql://postgres@127.0.0.1:5432/postgres";
   if (await answers(local)) return { adminUrl: local, embedded: null };
   log("• No PostgreSQL on 127.0.0.1:5432; starting an embedded one for the tests.");
-  const embedded = await startEmbedded({ dataDir: path.join(root, ".data", "test-pg"), port: 54339, database: "postgres", log });
+  const embedded = await startTestEmbedded(log);
   return { adminUrl: embedded.url, embedded };
 }
 

@@ -10,7 +10,7 @@ export async function Pager({ page, pages, hrefFor }: { page: number; pages: num
   return (
     <nav aria-label={t("pagination")} className="mt-3 flex items-center justify-end gap-3 text-xs">
       {page > 1 ? <Link rel="prev" className={secondaryButtonClass} href={hrefFor(page - 1)}>{t("previous")}</Link> : <span aria-disabled="true" className={disabled}>{t("previous")}</span>}
-      <span className="text-slate-600 tabular-nums dark:text-slate-400">{t("page", { page, pages })}</span>
+      <span className="whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-400">{t("page", { page, pages })}</span>
       {page < pages ? <Link rel="next" className={secondaryButtonClass} href={hrefFor(page + 1)}>{t("next")}</Link> : <span aria-disabled="true" className={disabled}>{t("next")}</span>}
     </nav>
   );
