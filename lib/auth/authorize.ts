@@ -103,3 +103,13 @@ export async function authorizeOrganization(actor: Actor | null, organizationId:
   }
   return { ok: true, ctx: { actor, organization: standing.organization, role: held } };
 }
+
+/**
+ * The actor's role in an organization, for showing or hiding controls only (a link to the review
+ * queue): not audited, decides nothing. The act itself goes through authorizeOrganization.
+ */
+export async function organizationRoleOf(actor: Actor | null, organizationId: string): Promise<OrganizationRole | null> {
+  if (!actor || actor.type !== "user") return null;
+  const standing = await findOrganizationStanding(actor.userId, organizationId);
+  return standing.disabled ? null : standing.role;
+}

@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { redirect, notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { authorize, authorizeOrganization, type AuthzResult, type OrganizationAuthzResult } from "./authorize";
+import { authorize, authorizeOrganization, organizationRoleOf, type AuthzResult, type OrganizationAuthzResult } from "./authorize";
 import type { Actor, OrganizationRole, TenantContext } from "./context";
 
 export type SessionUser = { id: string; email: string; name: string };
@@ -48,3 +48,6 @@ export async function requireTenant(tenantSlug: string): Promise<TenantContext> 
 export const authorizeSessionOrganization = cache(async (organizationId: string, role: OrganizationRole): Promise<OrganizationAuthzResult> =>
   authorizeOrganization(await getSessionActor(), organizationId, role),
 );
+
+/** For pages: the signed-in user's role in an organization, to show or hide controls (not audited). */
+export const sessionOrganizationRole = cache(async (organizationId: string) => organizationRoleOf(await getSessionActor(), organizationId));

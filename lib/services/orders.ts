@@ -100,6 +100,22 @@ export async function getOrder(ctx: TenantContext, orderId: string) {
   const delivered = order.events.find((e) => e.kind === "DELIVERED");
   const resources = (delivered?.details as { resources?: DeliveredResource[] } | null)?.resources ?? [];
   const me = actorUserId(ctx.actor);
+  // The pool or datastore the order changes, by name (it may have gone since).
+  const subject =
+    input.kind === "hosts"
+      ? await db().computePool.findFirst({ where: { id: input.poolId, tenantId: ctx.tenant.id }, select: { id: true, name: true } })
+      : input.kind === "datastore_resize" || input.kind === "datastore_tier"
+        ? await db().datastore.findFirst({ where: { id: input.datastoreId, tenantId: ctx.tenant.id }, select: { id: true, name: true } })
+        : null;
+  // What the rules say of it today, for whoever reviews it.
+  let verdict: Violation[] = [];
+  if (order.status === "SUBMITTED") {
+    try {
+      verdict = planOrder(input, await loadPlanContext(db(), ctx.tenant, input), order.id).violations;
+    } catch (e) {
+      if (!(e instanceof NotFoundError)) throw e;
+    }
+  }
   return {
     id: order.id,
     resourceType: order.resourceType,
@@ -112,6 +128,8 @@ export async function getOrder(ctx: TenantContext, orderId: string) {
     busy: order.busyActivityId ? (byId.get(order.busyActivityId) ?? null) : null,
     events: order.events.map((e) => ({ ...e, activity: e.activityId ? (byId.get(e.activityId) ?? null) : null })),
     resources,
+    subject,
+    verdict,
     /** Only its author may withdraw an order, and only before an owner approves it. */
     canCancel: order.status === "SUBMITTED" && !order.busyActivityId && me === order.createdById && ctx.permissions.includes("order:write"),
   };
