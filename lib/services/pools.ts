@@ -32,7 +32,7 @@ export async function listPools(ctx: TenantContext) {
   return rows.map((p) => {
     const hosts = p._count.hosts;
     const memory = poolMemory({ nodeType: p.nodeTypeCode as NodeTypeCode, hosts, hostsInMaintenance: p.hostsInMaintenance, activatedMemoryGb: p.activatedMemoryGb, haEnabled: p.haEnabled, usedGb: p.usedMemoryGb });
-    return { ...p, memory, slaWhy: slaViolations(memory.availableHostCount, p.haEnabled) };
+    return { ...p, memory };
   });
 }
 

@@ -193,7 +193,9 @@ export default tenantPage<{ poolId: string }>({ permission: "compute:read", titl
             <TBody>
               {pool.vms.rows.map((v) => (
                 <Tr key={v.id}>
-                  <RowHeader>{v.name}</RowHeader>
+                  <RowHeader>
+                    <Link href={`${base}/compute/vms/${v.id}`} className="hover:underline">{v.name}</Link>
+                  </RowHeader>
                   <Td><Badge tone={POWER_TONE[v.powerState]} dot>{ps(v.powerState)}</Badge></Td>
                   <Td>{v.host?.name ?? "—"}</Td>
                   <Td align="right">{format.number(v.memoryGb)}</Td>
