@@ -248,6 +248,8 @@ describe("compute orders", () => {
     const { pool } = await createPool(db(), { tenantId: s.a.tenant.id, hosts: 2, nodeTypeCode: "STANDARD_V3", activatedMemoryGb: 512, name: `grow-${Date.now().toString(36)}` });
     const mixed = await submitOrder(s.a, { kind: "hosts", poolId: pool.id, count: 1, nodeType: "PERF2_V3" });
     expect(!mixed.ok && mixed.violations.map((v) => v.code)).toContain("CPOOL.MIXED_NODE_TYPES");
+    const range = await submitOrder(s.a, { kind: "hosts", poolId: pool.id, count: 1, activatedMemoryGb: 1200 });
+    expect(!range.ok && range.violations.map((v) => [v.code, v.limit, v.actual])).toEqual([["CPOOL.MEMORY_RESERVATION_RANGE", 1152, 1200]]);
     const tooMany = await submitOrder(s.a, { kind: "hosts", poolId: pool.id, count: 31 });
     expect(!tooMany.ok && tooMany.violations.map((v) => [v.code, v.actual])).toContainEqual(["CPOOL.MAX_HOSTS", 33]);
     const id = await submitted(s.a, { kind: "hosts", poolId: pool.id, count: 2 });
@@ -298,6 +300,15 @@ describe("datastore changes", () => {
     const iops = await submitOrder(s.a, { kind: "datastore_tier", datastoreId: ds.id, tier: "ESSENTIEL" });
     expect(!iops.ok && iops.violations[0]).toMatchObject({ code: "DATASTORE.IOPS_LIMIT", limit: 500, actual: 900 });
     await expect(submitOrder(s.a, { kind: "datastore_tier", datastoreId: ds.id, tier: "STANDARD" })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it("accepts a shrink that leaves thin disks promising more than the room left, with the warning", async () => {
+    const ds = await createDatastore(db(), { tenantId: s.a.tenant.id, sizeGib: 4096 });
+    const { pool } = await createPool(db(), { tenantId: s.a.tenant.id, hosts: 2 });
+    // 2 TiB promised by a thin disk that wrote 40 % of it.
+    await createVm(db(), { tenantId: s.a.tenant.id, poolId: pool.id, datastoreId: ds.id, diskGib: 2000, thin: true, powerState: "POWERED_OFF" });
+    const r = await submitOrder(s.a, { kind: "datastore_resize", datastoreId: ds.id, sizeGib: 2000 });
+    expect(r.ok && r.warnings.map((v) => [v.code, v.actual])).toEqual([["DATASTORE.THIN_OVERCOMMIT", 2000]]);
   });
 
   it("refuses a Global Mirror datastore a tier Global Mirror cannot run on", async () => {

@@ -162,6 +162,19 @@ describe("host maintenance", () => {
     expect(await db().auditEvent.count({ where: { targetId: hosts[0]!.id, action: "host.enter_maintenance", outcome: "REFUSED" } })).toBe(1);
   });
 
+  it("is refused when one of its VMs fits no other host's share, even though the pool as a whole could carry it", async () => {
+    // 500 GB run, under the 652.8 GB the two others carry at 85 %; but each may hold 384 GB, and the
+    // 300 GB VM would bring the least loaded one to 400 GB.
+    const { hosts } = await poolWith(3, 1152, [
+      [0, 300],
+      [1, 100],
+      [2, 100],
+    ]);
+    const r = await enterHostMaintenance(s.a, { hostId: hosts[0]!.id });
+    expect(!r.ok && r.violations.map((v) => [v.code, v.limit, v.actual])).toEqual([["CPOOL.MEMORY_PRESSURE", 384, 400]]);
+    expect((await db().host.findUniqueOrThrow({ where: { id: hosts[0]!.id } })).status).toBe("CONNECTED");
+  });
+
   it("is refused when an enabled anti-affinity rule would run out of hosts, naming the rule", async () => {
     const { pool, hosts, vms } = await poolWith(3, 1152, [
       [0, 8],
