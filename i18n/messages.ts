@@ -4,7 +4,11 @@
 import type { Locale } from "./config";
 
 /** The area files, in both languages. */
-export const MESSAGE_AREAS = ["write-path"] as const;
+export const MESSAGE_AREAS = [
+  "write-path",
+  // orders, pools and hosts, affinity rules, datastore pages (issue 8)
+  "orders",
+] as const;
 
 export type Messages = Record<string, unknown>;
 

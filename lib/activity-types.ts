@@ -15,6 +15,26 @@ export const ACTIVITY_TYPES = [
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",
+  // orders (issue 8): submitted, withdrawn or refused, and each kind of delivery
+  "order.submit",
+  "order.cancel",
+  "order.reject",
+  "order.deliver_pool",
+  "order.deliver_hosts",
+  "order.deliver_datastore",
+  "order.resize_datastore",
+  "order.retier_datastore",
+  "order.deliver_vlan",
+  // pools and hosts (issue 8)
+  "pool.set_activated_memory",
+  "pool.set_ha",
+  "host.enter_maintenance",
+  "host.exit_maintenance",
+  // affinity rules (issue 8)
+  "affinity.create",
+  "affinity.enable",
+  "affinity.disable",
+  "affinity.delete",
 ] as const;
 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];

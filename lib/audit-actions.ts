@@ -19,6 +19,21 @@ export const AUDIT_ACTIONS = [
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",
+  // orders (issue 8)
+  "order.submit",
+  "order.cancel",
+  "order.approve",
+  "order.reject",
+  // pools and hosts (issue 8)
+  "pool.set_activated_memory",
+  "pool.set_ha",
+  "host.enter_maintenance",
+  "host.exit_maintenance",
+  // affinity rules (issue 8)
+  "affinity.create",
+  "affinity.enable",
+  "affinity.disable",
+  "affinity.delete",
   // the demo data
   "tenant.seed",
 ] as const;

@@ -12,8 +12,11 @@ export class NotFoundError extends Error {
   }
 }
 
+/** A tenant permission, or a role in the organization (orders, issue 8: reviewing needs its owner). */
+export type Requirement = Permission | `organization:${"OWNER" | "OPERATOR" | "MEMBER"}`;
+
 export class ForbiddenError extends Error {
-  constructor(readonly permission: Permission) {
+  constructor(readonly permission: Requirement) {
     super(`missing permission ${permission}`);
     this.name = "ForbiddenError";
   }
@@ -35,5 +38,17 @@ export class InvalidInputError extends Error {
   constructor(readonly fields: Record<string, LocalizedText>) {
     super(Object.values(fields)[0]?.en ?? "invalid input");
     this.name = "InvalidInputError";
+  }
+}
+
+/**
+ * Thrown by an activity's `complete` when the rules, checked again at the end of the activity,
+ * now say no (an order's delivery: the inventory changed since the approval). The runner fails
+ * the activity with this code and sentence and lets the handler's `revert` put everything back.
+ */
+export class ActivityRefused extends Error {
+  constructor(readonly failure: { code: string; message: LocalizedText }) {
+    super(failure.message.en);
+    this.name = "ActivityRefused";
   }
 }

@@ -11,6 +11,8 @@ export const NAV: Item[] = [
     { key: "pools", href: "compute/pools" },
     { key: "hosts", href: "compute/hosts" },
     { key: "vms", href: "compute/vms" },
+    // affinity rules (issue 8)
+    { key: "affinityRules", href: "compute/affinity-rules" },
   ] },
   { key: "storage", href: "storage" },
   { key: "network", href: "network" },

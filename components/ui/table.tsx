@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import { cn } from "@/lib/cn";
 
 /** A data table named for assistive technology (role table, name = label). */
 export function Table({ label, children }: { label: string; children: React.ReactNode }) {
@@ -44,7 +45,8 @@ export function Th({ children, align = "left", sort }: { children: React.ReactNo
 }
 
 export function Td({ children, align = "left", className }: { children: React.ReactNode; align?: "left" | "right"; className?: string }) {
-  return <td className={clsx("px-3 py-1.5 whitespace-nowrap", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
+  // cn (tailwind-merge): a caller's whitespace-normal replaces the default nowrap instead of fighting it.
+  return <td className={cn("px-3 py-1.5 whitespace-nowrap", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
 }
 
 export function EmptyState({ children }: { children: React.ReactNode }) {

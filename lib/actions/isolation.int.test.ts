@@ -4,15 +4,35 @@ import path from "node:path";
 import { db } from "@/lib/db/client";
 import { createBackupPolicy, createDatastore, createOrganization, createPool, createTenant, createUser, createVm, grantMembership } from "@/lib/db/factories";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
+import type { OrganizationRole } from "@/lib/auth/context";
 import { signInAs, signOut } from "@/test/integration/session";
 
 // Every server action, found from the code itself: a new action file without a row below fails
 // this test. For each one: no session → UNAUTHENTICATED; a member lacking its permission →
 // FORBIDDEN; another tenant's id → NOT_FOUND; a resource of another tenant → NOT_FOUND — and
-// the other tenant's inventory is unchanged afterwards.
+// the other tenant's inventory is unchanged afterwards. Organization-level actions (orders,
+// issue 8: an owner's review) have their own rows: a member of the organization who is not its
+// owner → FORBIDDEN; an owner of another organization → NOT_FOUND, for the organization and for
+// its orders alike.
 
-type Fixture = { tenantId: string; poolId: string; datastoreId: string; vmId: string; snapshotId: string; policyId: string };
-type Row = { permission: Permission; input: (f: Fixture) => Record<string, unknown> } | { public: string };
+type Fixture = {
+  tenantId: string;
+  poolId: string;
+  datastoreId: string;
+  vmId: string;
+  snapshotId: string;
+  policyId: string;
+  // orders, pools and hosts, affinity rules (issue 8)
+  organizationId: string;
+  hostId: string;
+  orderId: string;
+  ruleId: string;
+};
+type Row =
+  | { permission: Permission; input: (f: Fixture) => Record<string, unknown> }
+  | { public: string }
+  // orders (issue 8): acts across an organization's tenants
+  | { organization: OrganizationRole; input: (f: Fixture) => Record<string, unknown> };
 
 const vmInput = (f: Fixture) => ({ name: "iso-vm", templateCode: "debian-12", poolId: f.poolId, datastoreId: f.datastoreId, cpu: 2, memoryGb: 4, diskGib: 40, backupPolicyId: f.policyId, powerOn: "true" });
 
@@ -32,6 +52,21 @@ export const ACTIONS: Record<string, Row> = {
   "vms/set-tags.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, tags: ["iso"] }) },
   "vms/delete-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, confirmName: "iso-target" }) },
   "vms/encrypt-vm.ts": { permission: "compute:management", input: (f) => ({ vmId: f.vmId }) },
+  // orders (issue 8)
+  "orders/submit-order.ts": { permission: "order:write", input: (f) => ({ kind: "datastore_resize", datastoreId: f.datastoreId, sizeGib: 4096 }) },
+  "orders/cancel-order.ts": { permission: "order:write", input: (f) => ({ orderId: f.orderId }) },
+  "orders/approve-order.ts": { organization: "OWNER", input: (f) => ({ orderId: f.orderId }) },
+  "orders/reject-order.ts": { organization: "OWNER", input: (f) => ({ orderId: f.orderId, note: "isolation says no" }) },
+  // pools and hosts (issue 8)
+  "pools/set-activated-memory.ts": { permission: "compute:management", input: (f) => ({ poolId: f.poolId, activatedMemoryGb: 512 }) },
+  "pools/set-ha.ts": { permission: "compute:management", input: (f) => ({ poolId: f.poolId, haEnabled: "false" }) },
+  "pools/enter-host-maintenance.ts": { permission: "compute:management", input: (f) => ({ hostId: f.hostId }) },
+  "pools/exit-host-maintenance.ts": { permission: "compute:management", input: (f) => ({ hostId: f.hostId }) },
+  // affinity rules (issue 8)
+  "affinity/create-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ poolId: f.poolId, name: "iso-rule", kind: "AFFINITY", vmIds: [f.vmId] }) },
+  "affinity/enable-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ ruleId: f.ruleId }) },
+  "affinity/disable-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ ruleId: f.ruleId }) },
+  "affinity/delete-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ ruleId: f.ruleId, confirmName: "iso-keep" }) },
 };
 
 const root = path.resolve(import.meta.dirname);
@@ -58,23 +93,43 @@ async function makeTenant(organizationId: string): Promise<Fixture> {
   const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
   const vm = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, hostId: hosts[0]!.id, name: "iso-target", powerState: "POWERED_OFF" });
   const snapshot = await db().snapshot.create({ data: { tenantId: tenant.id, vmId: vm.id, name: "keep" } });
-  return { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, vmId: vm.id, snapshotId: snapshot.id, policyId: policy.id };
+  // orders, pools and hosts, affinity rules (issue 8)
+  const author = await createUser(db(), { cost: 4 });
+  const order = await db().order.create({ data: { tenantId: tenant.id, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 999, name: "iso", summary: "VLAN 999 iso" }, createdById: author.id } });
+  const rule = await db().affinityRule.create({ data: { tenantId: tenant.id, poolId: pool.id, name: "iso-keep", kind: "ANTI_AFFINITY", enabled: false, vms: { create: [{ vmId: vm.id }] } } });
+  return { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, vmId: vm.id, snapshotId: snapshot.id, policyId: policy.id, organizationId, hostId: hosts[0]!.id, orderId: order.id, ruleId: rule.id };
 }
 
 /** Everything of a tenant an action could change. */
 async function fingerprint(tenantId: string) {
-  const [vms, disks, snapshots, activities, pools, datastores] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().vmDisk.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().snapshot.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().activity.count({ where: { tenantId } }),
     db().computePool.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().datastore.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    // orders, pools and hosts, affinity rules (issue 8)
+    db().host.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().order.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().orderEvent.count({ where: { tenantId } }),
+    db().affinityRule.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules });
 }
 
-const s = { a: null as unknown as Fixture, b: null as unknown as Fixture, admin: { id: "", email: "", name: "" }, bare: { id: "", email: "", name: "" } };
+const nobody = { id: "", email: "", name: "" };
+const s = {
+  a: null as unknown as Fixture,
+  b: null as unknown as Fixture,
+  admin: nobody,
+  bare: nobody,
+  // orders (issue 8): another organization and its tenant c; an owner and an operator of the first
+  c: null as unknown as Fixture,
+  owner: nobody,
+  operator: nobody,
+  strangerOwner: nobody,
+};
 
 beforeAll(async () => {
   const org = await createOrganization(db());
@@ -85,6 +140,19 @@ beforeAll(async () => {
   await grantMembership(db(), { userId: s.admin.id, tenantId: s.a.tenantId, permissions: PERMISSIONS });
   // Every permission but the one under test is given per action below.
   await grantMembership(db(), { userId: s.bare.id, tenantId: s.a.tenantId, permissions: [] });
+  // orders (issue 8)
+  const other = await createOrganization(db());
+  s.c = await makeTenant(other.id);
+  s.owner = await createUser(db(), { cost: 4 });
+  s.operator = await createUser(db(), { cost: 4 });
+  s.strangerOwner = await createUser(db(), { cost: 4 });
+  await db().organizationMember.createMany({
+    data: [
+      { organizationId: org.id, userId: s.owner.id, role: "OWNER" },
+      { organizationId: org.id, userId: s.operator.id, role: "OPERATOR" },
+      { organizationId: other.id, userId: s.strangerOwner.id, role: "OWNER" },
+    ],
+  });
 });
 afterEach(() => signOut());
 
@@ -95,6 +163,37 @@ describe("every server action", () => {
 
   for (const [file, row] of Object.entries(ACTIONS)) {
     if ("public" in row) continue;
+    // orders (issue 8): organization-level actions, bound to an organization id
+    if ("organization" in row) {
+      describe(file, () => {
+        it("refuses without a session", async () => {
+          const action = await actionOf(file);
+          expect(await action(s.a.organizationId, null, row.input(s.a))).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+        });
+
+        it(`refuses a member of the organization who is not its ${row.organization.toLowerCase()} (a tenant admin, an operator)`, async () => {
+          const action = await actionOf(file);
+          const before = await fingerprint(s.a.tenantId);
+          for (const who of [s.admin, s.operator]) {
+            signInAs(who);
+            expect(await action(s.a.organizationId, null, row.input(s.a))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+          }
+          expect(await fingerprint(s.a.tenantId)).toBe(before);
+        });
+
+        it("answers not found to an owner of another organization, and for another organization's records, changing nothing there", async () => {
+          const action = await actionOf(file);
+          const before = [await fingerprint(s.a.tenantId), await fingerprint(s.c.tenantId)];
+          signInAs(s.strangerOwner);
+          expect(await action(s.a.organizationId, null, row.input(s.a))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+          expect(await action(s.c.organizationId, null, row.input(s.a))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+          signInAs(s.owner);
+          expect(await action(s.a.organizationId, null, row.input(s.c))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+          expect([await fingerprint(s.a.tenantId), await fingerprint(s.c.tenantId)]).toEqual(before);
+        });
+      });
+      continue;
+    }
     describe(file, () => {
       it("refuses without a session", async () => {
         const action = await actionOf(file);

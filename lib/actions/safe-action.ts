@@ -4,8 +4,8 @@ import type { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getSessionActor } from "@/lib/auth/session";
-import { authorize } from "@/lib/auth/authorize";
-import type { TenantContext } from "@/lib/auth/context";
+import { authorize, authorizeOrganization } from "@/lib/auth/authorize";
+import type { OrganizationContext, OrganizationRole, TenantContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/permissions";
 import type { Decision } from "@/lib/domain/result";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
@@ -27,41 +27,84 @@ function toObject(input: unknown): unknown {
   return input;
 }
 
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
+
+/**
+ * What every action does once its caller is authorised: zod parse → the service, whose Decision
+ * becomes the result. Next's own control flow (redirect, notFound) passes through; any other error
+ * is logged with an id and the browser gets the id, never its text.
+ */
+async function run<S extends z.ZodType, C, T>(
+  authorized: (t: Translator) => Promise<{ ok: true; ctx: C } | { ok: false; code: ActionFailureCode; formError: string }>,
+  schema: S,
+  handler: (ctx: C, input: z.infer<S>) => Promise<Decision<T>>,
+  raw: unknown,
+): Promise<ActionResult<T>> {
+  const [t, locale] = await Promise.all([getTranslations("actions"), getLocale()]);
+  const lang = langOf(locale);
+  const fail = (code: ActionFailureCode, formError: string, more: Partial<Extract<ActionResult<T>, { ok: false }>> = {}): ActionResult<T> => ({ ok: false, code, formError, ...more });
+  try {
+    const authz = await authorized(t);
+    if (!authz.ok) return fail(authz.code, authz.formError);
+    const parsed = schema.safeParse(toObject(raw));
+    if (!parsed.success) return fail("INVALID", t("invalid"), { fieldErrors: fieldErrorsOf(parsed.error, await getTranslations("validation")) });
+    const decision = await handler(authz.ctx, parsed.data);
+    if (decision.ok) return { ok: true, data: decision.value, warnings: toViolationViews(decision.warnings, lang) };
+    return fail("REFUSED", t("refused"), { violations: toViolationViews(decision.violations, lang) });
+  } catch (e) {
+    unstable_rethrow(e);
+    if (e instanceof NotFoundError) return fail("NOT_FOUND", t("notFound"));
+    if (e instanceof ForbiddenError) return fail("FORBIDDEN", t("forbiddenHere", { permission: e.permission }));
+    if (e instanceof ConflictError) return fail("CONFLICT", e.text[lang]);
+    if (e instanceof InvalidInputError) {
+      return fail("INVALID", t("invalid"), { fieldErrors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, [v[lang]]])) });
+    }
+    const id = randomUUID().slice(0, 8);
+    console.error(`[action error ${id}]`, e);
+    return fail("INTERNAL", t("internal", { id }));
+  }
+}
+
 /**
  * The one wrapper every tenant-scoped server action goes through, in this order:
  * session → authorize (membership of the tenant, else not found; the permission, else forbidden)
  * → zod parse → the service, whose Decision becomes the result. Server actions are public
- * endpoints: nothing upstream is trusted. Next's own control flow (redirect, notFound) passes
- * through; any other error is logged with an id and the browser gets the id, never its text.
+ * endpoints: nothing upstream is trusted.
  */
 export function tenantAction<S extends z.ZodType, T>(opts: { permission: Permission; schema: S }, handler: (ctx: TenantContext, input: z.infer<S>) => Promise<Decision<T>>) {
-  return async (tenantId: string, _prev: unknown, raw: unknown): Promise<ActionResult<T>> => {
-    const [t, locale] = await Promise.all([getTranslations("actions"), getLocale()]);
-    const lang = langOf(locale);
-    const fail = (code: ActionFailureCode, formError: string, more: Partial<Extract<ActionResult<T>, { ok: false }>> = {}): ActionResult<T> => ({ ok: false, code, formError, ...more });
-    try {
-      const authz = await authorize(await getSessionActor(), { id: typeof tenantId === "string" ? tenantId : "" }, opts.permission);
-      if (!authz.ok) {
-        if (authz.reason === "UNAUTHENTICATED") return fail("UNAUTHENTICATED", t("sessionEnded"));
-        if (authz.reason === "NOT_FOUND") return fail("NOT_FOUND", t("notFound"));
-        return fail("FORBIDDEN", t("forbidden", { permission: authz.permission, tenant: authz.tenantName }));
-      }
-      const parsed = opts.schema.safeParse(toObject(raw));
-      if (!parsed.success) return fail("INVALID", t("invalid"), { fieldErrors: fieldErrorsOf(parsed.error, await getTranslations("validation")) });
-      const decision = await handler(authz.ctx, parsed.data);
-      if (decision.ok) return { ok: true, data: decision.value, warnings: toViolationViews(decision.warnings, lang) };
-      return fail("REFUSED", t("refused"), { violations: toViolationViews(decision.violations, lang) });
-    } catch (e) {
-      unstable_rethrow(e);
-      if (e instanceof NotFoundError) return fail("NOT_FOUND", t("notFound"));
-      if (e instanceof ForbiddenError) return fail("FORBIDDEN", t("forbiddenHere", { permission: e.permission }));
-      if (e instanceof ConflictError) return fail("CONFLICT", e.text[lang]);
-      if (e instanceof InvalidInputError) {
-        return fail("INVALID", t("invalid"), { fieldErrors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, [v[lang]]])) });
-      }
-      const id = randomUUID().slice(0, 8);
-      console.error(`[action error ${id}]`, e);
-      return fail("INTERNAL", t("internal", { id }));
-    }
-  };
+  return async (tenantId: string, _prev: unknown, raw: unknown): Promise<ActionResult<T>> =>
+    run(
+      async (t) => {
+        const authz = await authorize(await getSessionActor(), { id: typeof tenantId === "string" ? tenantId : "" }, opts.permission);
+        if (authz.ok) return authz;
+        if (authz.reason === "UNAUTHENTICATED") return { ok: false, code: "UNAUTHENTICATED", formError: t("sessionEnded") };
+        if (authz.reason === "NOT_FOUND") return { ok: false, code: "NOT_FOUND", formError: t("notFound") };
+        return { ok: false, code: "FORBIDDEN", formError: t("forbidden", { permission: authz.permission, tenant: authz.tenantName }) };
+      },
+      opts.schema,
+      handler,
+      raw,
+    );
+}
+
+/**
+ * The same for acts that span an organization's tenants (orders, issue 8: an owner reviewing every
+ * tenant's orders): session → authorizeOrganization (a role in the organization, else forbidden;
+ * nothing held there, else not found) → zod parse → the service. The service keeps every record it
+ * touches inside that organization.
+ */
+export function organizationAction<S extends z.ZodType, T>(opts: { role: OrganizationRole; schema: S }, handler: (ctx: OrganizationContext, input: z.infer<S>) => Promise<Decision<T>>) {
+  return async (organizationId: string, _prev: unknown, raw: unknown): Promise<ActionResult<T>> =>
+    run(
+      async (t) => {
+        const authz = await authorizeOrganization(await getSessionActor(), typeof organizationId === "string" ? organizationId : "", opts.role);
+        if (authz.ok) return authz;
+        if (authz.reason === "UNAUTHENTICATED") return { ok: false, code: "UNAUTHENTICATED", formError: t("sessionEnded") };
+        if (authz.reason === "NOT_FOUND") return { ok: false, code: "NOT_FOUND", formError: t("notFound") };
+        return { ok: false, code: "FORBIDDEN", formError: t("forbiddenRole", { role: authz.role, organization: authz.organizationName }) };
+      },
+      opts.schema,
+      handler,
+      raw,
+    );
 }

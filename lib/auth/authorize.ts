@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { findMembership, getTenantRef } from "@/lib/db/tenancy";
+import { findMembership, findOrganizationStanding, getOrganizationRef, getTenantRef } from "@/lib/db/tenancy";
 import { recordAudit } from "@/lib/db/audit";
 import { PERMISSIONS, hasPermission, toPermissions, type Permission } from "@/lib/permissions";
-import { actorLabel, AUDIT_ACTOR_TYPE, type Actor, type TenantContext } from "./context";
+import { actorLabel, AUDIT_ACTOR_TYPE, type Actor, type OrganizationContext, type OrganizationRole, type TenantContext } from "./context";
 
 export type TenantKey = { id: string } | { slug: string };
 
@@ -58,4 +58,58 @@ export async function authorize(actor: Actor | null, tenant: TenantKey, permissi
 export async function userStillActive(userId: string): Promise<boolean> {
   const u = await db().user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
   return u !== null && u.disabledAt === null;
+}
+
+// ── orders (issue 8): organization-level authorization ──
+
+export type OrganizationAuthzResult =
+  | { ok: true; ctx: OrganizationContext }
+  | { ok: false; reason: "UNAUTHENTICATED" }
+  /** No such organization, or one the actor holds nothing in (no role, no tenant): indistinguishable. */
+  | { ok: false; reason: "NOT_FOUND" }
+  | { ok: false; reason: "FORBIDDEN"; role: OrganizationRole; organizationName: string };
+
+const ROLE_RANK: Record<OrganizationRole, number> = { MEMBER: 1, OPERATOR: 2, OWNER: 3 };
+
+/**
+ * authorize()'s counterpart for acts that span the tenants of one organization (an owner reviewing
+ * every tenant's orders): (actor, organization, role) → a context, or why not. A user who holds
+ * nothing in the organization gets NOT_FOUND, exactly like a missing one; a member of it (a role
+ * below the one asked, or only tenant memberships) gets FORBIDDEN, audited. A personal access
+ * token is bound to one tenant and never acts for an organization. Read again on every call.
+ */
+export async function authorizeOrganization(actor: Actor | null, organizationId: string, role: OrganizationRole): Promise<OrganizationAuthzResult> {
+  if (!actor) return { ok: false, reason: "UNAUTHENTICATED" };
+  if (actor.type === "system") {
+    const organization = await getOrganizationRef(organizationId);
+    return organization ? { ok: true, ctx: { actor, organization, role: "OWNER" } } : { ok: false, reason: "NOT_FOUND" };
+  }
+  const standing = await findOrganizationStanding(actor.userId, organizationId);
+  if (!standing.organization || (standing.role === null && !standing.inATenant)) return { ok: false, reason: "NOT_FOUND" };
+  if (standing.disabled) return { ok: false, reason: "UNAUTHENTICATED" };
+  const held = standing.role;
+  if (actor.type === "token" || held === null || ROLE_RANK[held] < ROLE_RANK[role]) {
+    await recordAudit({
+      organizationId,
+      tenantId: null,
+      actorType: AUDIT_ACTOR_TYPE[actor.type],
+      actorId: actor.type === "token" ? actor.tokenId : actor.userId,
+      actorLabel: actorLabel(actor),
+      action: "authz.denied",
+      outcome: "DENIED",
+      details: { organizationRole: role, held: held ?? "none", ...(actor.type === "token" ? { token: true } : {}) },
+    });
+    return { ok: false, reason: "FORBIDDEN", role, organizationName: standing.organization.name };
+  }
+  return { ok: true, ctx: { actor, organization: standing.organization, role: held } };
+}
+
+/**
+ * The actor's role in an organization, for showing or hiding controls only (a link to the review
+ * queue): not audited, decides nothing. The act itself goes through authorizeOrganization.
+ */
+export async function organizationRoleOf(actor: Actor | null, organizationId: string): Promise<OrganizationRole | null> {
+  if (!actor || actor.type !== "user") return null;
+  const standing = await findOrganizationStanding(actor.userId, organizationId);
+  return standing.disabled ? null : standing.role;
 }

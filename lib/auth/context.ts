@@ -20,6 +20,26 @@ export type TenantContext = {
   isOwner: boolean;
 };
 
+// ── orders (issue 8): organization-level standing ──
+
+/** An organization-wide role (OrganizationMember): owners review every tenant's orders; operators read capacity. */
+export type OrganizationRole = "OWNER" | "OPERATOR" | "MEMBER";
+
+export type OrganizationRef = { id: string; slug: string; name: string };
+
+/** Who acts across the tenants of one organization, and in which role (authorizeOrganization). */
+export type OrganizationContext = { actor: Actor; organization: OrganizationRef; role: OrganizationRole };
+
+/**
+ * The context an organization-level act takes in one tenant of that organization (an owner
+ * approving a tenant's order): the activity and the audit row land in that tenant, under the
+ * actor's own name. It grants no tenant permission: the caller already checked the role.
+ */
+export function tenantContextOf(org: OrganizationContext, tenant: TenantRef): TenantContext {
+  if (tenant.organizationId !== org.organization.id) throw new Error(`tenant ${tenant.id} is not in organization ${org.organization.id}`);
+  return { actor: org.actor, tenant, permissions: [], isOwner: org.role === "OWNER" };
+}
+
 /** The person behind an actor (a token acts for its user); null for the system. */
 export function actorUserId(actor: Actor): string | null {
   return actor.type === "system" ? null : actor.userId;

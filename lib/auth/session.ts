@@ -4,8 +4,8 @@ import { getServerSession } from "next-auth";
 import { redirect, notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { authorize, type AuthzResult } from "./authorize";
-import type { Actor, TenantContext } from "./context";
+import { authorize, authorizeOrganization, organizationRoleOf, type AuthzResult, type OrganizationAuthzResult } from "./authorize";
+import type { Actor, OrganizationRole, TenantContext } from "./context";
 
 export type SessionUser = { id: string; email: string; name: string };
 
@@ -43,3 +43,11 @@ export async function requireTenant(tenantSlug: string): Promise<TenantContext> 
   if (!r.ok) notFound();
   return r.ctx;
 }
+
+/** For pages: the signed-in actor's standing in the organization of the tenant being viewed (orders, issue 8). */
+export const authorizeSessionOrganization = cache(async (organizationId: string, role: OrganizationRole): Promise<OrganizationAuthzResult> =>
+  authorizeOrganization(await getSessionActor(), organizationId, role),
+);
+
+/** For pages: the signed-in user's role in an organization, to show or hide controls (not audited). */
+export const sessionOrganizationRole = cache(async (organizationId: string) => organizationRoleOf(await getSessionActor(), organizationId));

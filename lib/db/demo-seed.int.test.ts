@@ -4,6 +4,8 @@ import { seedDemo } from "./demo-seed";
 import { DEMO_USERS } from "./demo-accounts";
 import { verifyCredentials } from "@/lib/services/auth";
 import { DEMO_PASSWORD } from "./demo-accounts";
+import { loadPoolState } from "./capacity";
+import { ruleBrokenBy } from "@/lib/pool-plan";
 
 describe("demo seed", () => {
   beforeAll(async () => {
@@ -43,6 +45,13 @@ describe("demo seed", () => {
       expect(used._sum.memoryGb ?? 0).toBeLessThanOrEqual(p.activatedMemoryGb * 0.85);
     }
     expect(await db().vm.count({ where: { powerState: "POWERED_ON", hostId: null } })).toBe(0);
+  });
+
+  // affinity rules (issue 8): an enabled rule of the demo holds where its VMs run
+  it("places the VMs of every enabled affinity rule as the rule wants them", async () => {
+    const rules = await db().affinityRule.findMany({ where: { enabled: true }, select: { id: true, tenantId: true, poolId: true } });
+    expect(rules.length).toBeGreaterThanOrEqual(1);
+    for (const r of rules) expect(ruleBrokenBy(await loadPoolState(r.tenantId, r.poolId), r.id)).toEqual([]);
   });
 
   it("shares a VLAN between two sibling tenants of the organization", async () => {

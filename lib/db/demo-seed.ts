@@ -198,9 +198,12 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
         // Affinity: two DCs apart, an app next to its database.
         const firstPool = pools[0]!.pool;
         const inFirst = vms.filter((v) => v.poolId === firstPool.id && v.powerState === "POWERED_ON");
-        if (inFirst.length >= 4) {
+        // An enabled anti-affinity rule must hold from the start: its two VMs run on different hosts
+        // (orders and pools, issue 8: the pool page says which VMs break a rule).
+        const apart = inFirst.find((v) => v.hostId !== inFirst[0]?.hostId);
+        if (inFirst.length >= 4 && apart) {
           await tx.affinityRule.create({
-            data: { tenantId: tenant.id, poolId: firstPool.id, name: "dc-apart", kind: "ANTI_AFFINITY", vms: { create: [{ vmId: inFirst[0]!.id }, { vmId: inFirst[1]!.id }] } },
+            data: { tenantId: tenant.id, poolId: firstPool.id, name: "dc-apart", kind: "ANTI_AFFINITY", vms: { create: [{ vmId: inFirst[0]!.id }, { vmId: apart.id }] } },
           });
         }
 

@@ -27,3 +27,24 @@ export async function findMembership(userId: string, tenant: TenantKey, tx: Tx =
 export async function getTenantRef(tenant: TenantKey, tx: Tx = db()) {
   return tx.tenant.findUnique({ where: "id" in tenant ? { id: tenant.id } : { slug: tenant.slug }, select: TENANT_REF });
 }
+
+// ── orders (issue 8): organization-level standing ──
+
+/**
+ * A user's standing in an organization: the organization, the user's role there (null without an
+ * OrganizationMember row), and whether the user holds a membership in any of its tenants. A user
+ * with neither knows nothing of the organization.
+ */
+export async function findOrganizationStanding(userId: string, organizationId: string, tx: Tx = db()) {
+  const [organization, member, tenantMembership, user] = await Promise.all([
+    tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, slug: true, name: true } }),
+    tx.organizationMember.findUnique({ where: { organizationId_userId: { organizationId, userId } }, select: { role: true } }),
+    tx.membership.findFirst({ where: { userId, tenant: { organizationId } }, select: { id: true } }),
+    tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } }),
+  ]);
+  return { organization, role: member?.role ?? null, inATenant: tenantMembership !== null, disabled: !user || user.disabledAt !== null };
+}
+
+export async function getOrganizationRef(organizationId: string, tx: Tx = db()) {
+  return tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, slug: true, name: true } });
+}

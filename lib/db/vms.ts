@@ -18,7 +18,7 @@ const ORDER: Record<VmSortColumn, (dir: Prisma.SortOrder) => Prisma.VmOrderByWit
 };
 
 /** Prisma passes `contains` to LIKE as is: escape its wildcards so "%" or "_" match themselves. */
-function likeLiteral(text: string): string {
+export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -2,8 +2,16 @@ import "server-only";
 import type { ActivityType } from "@/lib/activity-types";
 import type { ActivityHandler } from "@/lib/services/activities";
 import { VM_ACTIVITY_HANDLERS } from "@/lib/services/vms";
+// orders, pools and hosts, affinity rules (issue 8)
+import { ORDER_ACTIVITY_HANDLERS } from "@/lib/services/orders";
+import { POOL_ACTIVITY_HANDLERS } from "@/lib/services/pools";
+import { AFFINITY_ACTIVITY_HANDLERS } from "@/lib/services/affinity";
 
 /** How every type of activity ends: the compiler refuses a type without its handler. */
 export const ACTIVITY_HANDLERS: Record<ActivityType, ActivityHandler> = {
   ...VM_ACTIVITY_HANDLERS,
+  // orders, pools and hosts, affinity rules (issue 8)
+  ...ORDER_ACTIVITY_HANDLERS,
+  ...POOL_ACTIVITY_HANDLERS,
+  ...AFFINITY_ACTIVITY_HANDLERS,
 };

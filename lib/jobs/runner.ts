@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { isActivityType } from "@/lib/activity-types";
 import type { LocalizedText } from "@/lib/domain/result";
 import { INFRA_PLANS, InfraFault, simulatedDriver, type InfraDriver } from "@/lib/infra/driver";
+import { ActivityRefused } from "@/lib/errors";
 import type { ActivityRecord } from "@/lib/services/activities";
 import { ACTIVITY_HANDLERS } from "./handlers";
 
@@ -88,6 +89,8 @@ export async function runActivity(id: string, driver: InfraDriver = simulatedDri
           fr: `L’étape « ${e.step.label.fr} » a échoué sur l’infrastructure ; rien n’a été modifié. Réessayez ; si elle échoue encore, ouvrez un ticket d’incident.`,
         },
       });
+    } else if (e instanceof ActivityRefused) {
+      await fail(a, e.failure);
     } else {
       const ref = randomUUID().slice(0, 8);
       console.error(`[activity ${id} error ${ref}]`, e);

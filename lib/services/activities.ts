@@ -7,7 +7,7 @@ import { INFRA_PLANS } from "@/lib/infra/driver";
 export type { ActivityView, ConcernedItem };
 import { actorUserId } from "@/lib/auth/context";
 import { assertPermission, type TenantContext } from "./context";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 
 
 export type ActivitySpec = {
@@ -115,3 +115,33 @@ export type ActivityHandler = {
   complete(tx: Tx, a: ActivityRecord): Promise<{ resultId?: string } | void>;
   revert(tx: Tx, a: ActivityRecord): Promise<void>;
 };
+
+// ── pools, hosts, affinity rules (issue 8): resources without a busy column ──
+
+const UNFINISHED = ["WAITING", "RUNNING"] as const;
+
+/**
+ * Refuses a change while an earlier activity about the same resource has not ended (a pool's
+ * activated memory, a host's maintenance): each undoes itself on failure, so they never overlap.
+ * Called under the resource's lock.
+ */
+export async function assertResourceIdle(tx: Tx, tenantId: string, resource: ConcernedItem): Promise<void> {
+  const running = await tx.activity.findFirst({ where: { tenantId, resourceType: resource.type, resourceId: resource.id, state: { in: [...UNFINISHED] } }, select: { id: true } });
+  if (running) {
+    throw new ConflictError({
+      en: `An activity is already changing ${resource.name}. Wait for it to finish (see Activities), then try again.`,
+      fr: `Une activité modifie déjà ${resource.name}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
+    });
+  }
+}
+
+/** The activities not yet ended about some resources of one type, newest first (a page shows their progress). */
+export async function unfinishedActivitiesOf(tenantId: string, resourceType: string, ids: readonly string[]): Promise<ActivityView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db().activity.findMany({
+    where: { tenantId, resourceType, resourceId: { in: [...ids] }, state: { in: [...UNFINISHED] } },
+    orderBy: { createdAt: "desc" },
+    select: ACTIVITY_SELECT,
+  });
+  return rows.map(toActivityView);
+}

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireTenant } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/permissions";
-import { MissingPermission } from "@/components/ui/missing-permission";
-import { listDatastores } from "@/lib/db/datastores";
-import { datastoreFigures } from "@/lib/domain/storage";
-import { SNAPSHOT_RESERVE_RATIO, type StorageTierCode } from "@/lib/domain/catalogue";
+import { listDatastores } from "@/lib/services/datastores";
+import { SNAPSHOT_RESERVE_RATIO } from "@/lib/domain/catalogue";
+import { buttonVariants } from "@/components/ui/button";
+import { tenantPage } from "../tenant-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
@@ -15,16 +15,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("storage"))("title") };
 }
 
-export default async function StoragePage({ params }: { params: Promise<{ tenant: string }> }) {
-  const ctx = await requireTenant((await params).tenant);
-  if (!hasPermission(ctx.permissions, "storage:read")) return <MissingPermission title={(await getTranslations("storage"))("title")} permission="storage:read" />;
-  const [stores, t, format] = await Promise.all([listDatastores(ctx.tenant.id), getTranslations("storage"), getFormatter()]);
+export default tenantPage({ permission: "storage:read", title: ["storage", "title"] }, async ({ ctx }) => {
+  const [stores, t, d, format] = await Promise.all([listDatastores(ctx), getTranslations("storage"), getTranslations("datastorePage"), getFormatter()]);
   const gib = (n: number) => t("gib", { value: format.number(n) });
   const pct = (r: number) => format.number(r, { style: "percent", maximumFractionDigits: 0 });
   const reserve = pct(SNAPSHOT_RESERVE_RATIO);
   return (
     <>
-      <PageHeader title={t("title")} subtitle={ctx.tenant.name} />
+      <PageHeader title={t("title")} subtitle={ctx.tenant.name}>
+        {hasPermission(ctx.permissions, "order:write") && (
+          <Link href={`/t/${ctx.tenant.slug}/orders/new?kind=datastore`} className={buttonVariants({ variant: "primary", size: "md" })}>{d("orderDatastore")}</Link>
+        )}
+      </PageHeader>
       {stores.length === 0 ? (
         <EmptyState>{t("none")}</EmptyState>
       ) : (
@@ -42,14 +44,16 @@ export default async function StoragePage({ params }: { params: Promise<{ tenant
             </THead>
             <TBody>
               {stores.map((s) => {
-                const f = datastoreFigures({ tier: s.tierCode as StorageTierCode, sizeGib: s.sizeGib, provisionedGib: s.provisionedGib, usedGib: s.usedGib, vms: s.vms });
+                const f = s.figures;
                 // Written data plus the swap files of powered-on VMs: what really occupies the volume.
                 const occupied = s.sizeGib - f.freeGib;
                 const ratio = s.sizeGib === 0 ? 0 : occupied / s.sizeGib;
                 const short = f.freeGib < f.snapshotReserveGib;
                 return (
                   <Tr key={s.id}>
-                    <RowHeader>{s.name}</RowHeader>
+                    <RowHeader>
+                      <Link href={`/t/${ctx.tenant.slug}/storage/${s.id}`} className="hover:underline">{s.name}</Link>
+                    </RowHeader>
                     <Td>{s.tier.label}</Td>
                     <Td>{s.azId}</Td>
                     <Td align="right">{gib(s.sizeGib)}</Td>
@@ -93,4 +97,4 @@ export default async function StoragePage({ params }: { params: Promise<{ tenant
       )}
     </>
   );
-}
+});

@@ -1,30 +1,35 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireTenant } from "@/lib/auth/session";
+import { listPools } from "@/lib/services/pools";
 import { hasPermission } from "@/lib/permissions";
-import { MissingPermission } from "@/components/ui/missing-permission";
-import { listPools } from "@/lib/db/pools";
-import { poolMemory } from "@/lib/domain/pool";
-import { MEMORY_PRESSURE_LIMIT, type NodeTypeCode } from "@/lib/domain/catalogue";
+import { MEMORY_PRESSURE_LIMIT } from "@/lib/domain/catalogue";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { UsageBar } from "@/components/ui/usage-bar";
+import { buttonVariants } from "@/components/ui/button";
+import { linkClass } from "@/components/ui/styles";
+import { tenantPage } from "../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pools"))("title") };
 }
 
-export default async function PoolsPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const ctx = await requireTenant((await params).tenant);
-  if (!hasPermission(ctx.permissions, "compute:read")) return <MissingPermission title={(await getTranslations("pools"))("title")} permission="compute:read" />;
-  const [pools, t, format] = await Promise.all([listPools(ctx.tenant.id), getTranslations("pools"), getFormatter()]);
+export default tenantPage({ permission: "compute:read", title: ["pools", "title"] }, async ({ ctx }) => {
+  const [pools, t, p, format] = await Promise.all([listPools(ctx), getTranslations("pools"), getTranslations("poolPage"), getFormatter()]);
+  const base = `/t/${ctx.tenant.slug}`;
   const gb = (n: number) => t("gb", { value: format.number(n) });
   const pct = (r: number) => (Number.isFinite(r) ? format.number(r, { style: "percent", maximumFractionDigits: 0 }) : "—");
   const limit = format.number(MEMORY_PRESSURE_LIMIT, { style: "percent" });
   return (
     <>
-      <PageHeader title={t("title")} subtitle={ctx.tenant.name} />
+      <PageHeader title={t("title")} subtitle={ctx.tenant.name}>
+        <div className="flex items-center gap-3">
+          <Link href={`${base}/compute/affinity-rules`} className={linkClass}>{p("affinityRules")}</Link>
+          {hasPermission(ctx.permissions, "order:write") && <Link href={`${base}/orders/new?kind=pool`} className={buttonVariants({ variant: "primary", size: "md" })}>{p("orderPool")}</Link>}
+        </div>
+      </PageHeader>
       {pools.length === 0 ? (
         <EmptyState>{t("none")}</EmptyState>
       ) : (
@@ -40,18 +45,18 @@ export default async function PoolsPage({ params }: { params: Promise<{ tenant: 
               <Th>{t("columns.sla")}</Th>
             </THead>
             <TBody>
-              {pools.map((p) => {
-                const hosts = p._count.hosts;
-                const m = poolMemory({ nodeType: p.nodeTypeCode as NodeTypeCode, hosts, hostsInMaintenance: p.hostsInMaintenance, activatedMemoryGb: p.activatedMemoryGb, haEnabled: p.haEnabled, usedGb: p.usedMemoryGb });
-                const why = hosts < 2 ? t("singleHost") : t("haOff");
+              {pools.map((pool) => {
+                const m = pool.memory;
                 return (
-                  <Tr key={p.id}>
-                    <RowHeader>{p.name}</RowHeader>
-                    <Td>{p.nodeType.label}</Td>
-                    <Td>{p.azId}</Td>
+                  <Tr key={pool.id}>
+                    <RowHeader>
+                      <Link href={`${base}/compute/pools/${pool.id}`} className="hover:underline">{pool.name}</Link>
+                    </RowHeader>
+                    <Td>{pool.nodeType.label}</Td>
+                    <Td>{pool.azId}</Td>
                     <Td align="right">
-                      <span className="block">{format.number(hosts)}</span>
-                      {p.hostsInMaintenance > 0 && <span className="block text-xs text-amber-800 dark:text-amber-300">{t("inMaintenance", { count: p.hostsInMaintenance })}</span>}
+                      <span className="block">{format.number(m.hostCount)}</span>
+                      {pool.hostsInMaintenance > 0 && <span className="block text-xs text-amber-800 dark:text-amber-300">{t("inMaintenance", { count: pool.hostsInMaintenance })}</span>}
                     </Td>
                     <Td align="right">
                       <span className="block">{gb(m.activatedGb)}</span>
@@ -70,7 +75,7 @@ export default async function PoolsPage({ params }: { params: Promise<{ tenant: 
                       ) : (
                         <span className="flex flex-col items-start gap-0.5">
                           <Badge tone="amber">{t("ineligible")}</Badge>
-                          <span className="text-xs text-slate-600 dark:text-slate-400">{why}</span>
+                          <span className="text-xs text-slate-600 dark:text-slate-400">{m.availableHostCount < 2 ? t("singleHost") : t("haOff")}</span>
                         </span>
                       )}
                     </Td>
@@ -84,4 +89,4 @@ export default async function PoolsPage({ params }: { params: Promise<{ tenant: 
       )}
     </>
   );
-}
+});

@@ -1,0 +1,85 @@
+import { describe, it, expect } from "vitest";
+import type { DatastoreState } from "@/lib/domain/storage";
+import { planOrder, planRefused, type OrderPlanContext } from "./order-plan";
+import type { SubmitOrderInput } from "@/lib/validation/orders";
+
+const ctx = (over: Partial<OrderPlanContext> = {}): OrderPlanContext => ({ regionId: "FR1", openOrders: [], ...over });
+const datastore = (over: Partial<DatastoreState> = {}): OrderPlanContext["datastore"] => ({
+  id: "ds1",
+  name: "ds-prd-standard-01",
+  azId: "PAR7S",
+  tier: "STANDARD",
+  sizeGib: 1024,
+  usedGib: 100,
+  provisionedGib: 100,
+  replication: null,
+  vms: [],
+  ...over,
+});
+
+describe("planOrder: what a new datastore gives and costs", () => {
+  // Reference: 0.5 TB Standard → 750 IOPS; 10 TB Ultra → 150 000 IOPS. Demo prices per GiB and month.
+  it.each<[SubmitOrderInput & { kind: "datastore" }, number | null, number]>([
+    [{ kind: "datastore", azId: "PAR7S", tier: "STANDARD", sizeGib: 512 }, 750, 46.08],
+    [{ kind: "datastore", azId: "TH3S", tier: "ULTRA", sizeGib: 10240 }, 150000, 3276.8],
+    [{ kind: "datastore", azId: "AZ07", tier: "ESSENTIEL", sizeGib: 500 }, 244, 30],
+    [{ kind: "datastore", azId: "PAR7S", tier: "MASS", sizeGib: 1500 }, null, 36],
+  ])("%j → %s IOPS, €%s a month", (input, iops, monthly) => {
+    const plan = planOrder(input, ctx());
+    expect(plan.figures.iops?.after).toBe(iops);
+    expect(plan.figures.monthly.after).toBe(monthly);
+    expect(plan.violations).toEqual([]);
+    expect(plan.resourceType).toBe("DATASTORE");
+  });
+
+  it("says the minimum size and an IOPS figure the size cannot give, with numbers", () => {
+    const plan = planOrder({ kind: "datastore", azId: "PAR7S", tier: "STANDARD", sizeGib: 400, requestedIops: 2000 }, ctx());
+    expect(plan.violations.map((v) => [v.code, v.limit, v.actual])).toEqual([
+      ["DATASTORE.MIN_SIZE", 500, 400],
+      ["DATASTORE.IOPS_LIMIT", 585, 2000],
+    ]);
+    expect(planRefused(plan)).toBe(true);
+  });
+
+  it("refuses while another order of the type is open, except the order being approved itself", () => {
+    const open = ctx({ openOrders: [{ id: "o1", resourceType: "DATASTORE", status: "SUBMITTED" }] });
+    const input: SubmitOrderInput = { kind: "datastore_resize", datastoreId: "ds1", sizeGib: 2048 };
+    expect(planOrder(input, { ...open, datastore: datastore() }).violations.map((v) => [v.code, v.subject])).toEqual([["ORDER.ALREADY_OPEN", "o1"]]);
+    expect(planOrder(input, { ...open, datastore: datastore() }, "o1").violations).toEqual([]);
+    expect(planOrder({ kind: "vlan", tag: 120, name: "back" }, open).violations).toEqual([]);
+  });
+});
+
+describe("planOrder: pools and hosts", () => {
+  it("prices a pool per host and gives its memory range (3 hosts of 384 GB: 384–1152 GB)", () => {
+    const plan = planOrder({ kind: "pool", azId: "PAR7S", nodeType: "STANDARD_V3", hostCount: 3, haEnabled: true }, ctx());
+    expect(plan.figures.activatedMemoryGb).toEqual({ before: 0, after: 384, minGb: 384, maxGb: 1152 });
+    expect(plan.figures.monthly.after).toBe(4200);
+    expect(plan.summary).toBe("STANDARD v3 × 3 · PAR7S");
+  });
+
+  it("adds 128 GB per new host by default and re-checks the range and the 32-host cap", () => {
+    const pool = { id: "p1", name: "prd-std-par7s", azId: "PAR7S", nodeType: "STANDARD_V3" as const, activatedMemoryGb: 1024, haEnabled: true, hosts: [1, 2, 3, 4].map((i) => ({ id: `h${i}`, maintenance: false })) };
+    const two = planOrder({ kind: "hosts", poolId: "p1", count: 2 }, ctx({ pool }));
+    expect(two.figures.activatedMemoryGb).toEqual({ before: 1024, after: 1280, minGb: 768, maxGb: 2304 });
+    expect(two.figures.hosts).toEqual({ before: 4, after: 6, nodeType: "STANDARD_V3" });
+    expect(two.violations).toEqual([]);
+    const many = planOrder({ kind: "hosts", poolId: "p1", count: 29 }, ctx({ pool }));
+    expect(many.violations.map((v) => [v.code, v.actual])).toContainEqual(["CPOOL.MAX_HOSTS", 33]);
+  });
+});
+
+describe("planOrder: inventory findings next to their fields", () => {
+  it("a VLAN tag already used, a size the datastore already has, its own tier", () => {
+    expect(Object.keys(planOrder({ kind: "vlan", tag: 100, name: "front" }, ctx({ vlans: [{ tag: 100, name: "production-front" }] })).fields)).toEqual(["tag"]);
+    expect(Object.keys(planOrder({ kind: "datastore_resize", datastoreId: "ds1", sizeGib: 1024 }, ctx({ datastore: datastore() })).fields)).toEqual(["sizeGib"]);
+    expect(Object.keys(planOrder({ kind: "datastore_tier", datastoreId: "ds1", tier: "STANDARD" }, ctx({ datastore: datastore() })).fields)).toEqual(["tier"]);
+  });
+
+  it("prices a mirrored datastore's standby copy too when it grows", () => {
+    const plan = planOrder({ kind: "datastore_resize", datastoreId: "ds1", sizeGib: 2048 }, ctx({ datastore: datastore({ replication: "GLOBAL_MIRROR" }) }));
+    // Standard €0.09 per GiB, twice (the standby doubles the bill), plus Global Mirror per started TiB (€40).
+    expect(plan.figures.monthly).toEqual({ before: 224.32, after: 448.64 });
+    expect(plan.figures.iops).toEqual({ before: 1500, after: 3000 });
+  });
+});

@@ -1,0 +1,188 @@
+// What an order would mean, before anyone submits it (orders, issue 8): the domain's verdict with
+// its codes and numbers, what the inventory says about the fields, and the figures the form shows
+// (IOPS, monthly price, memory range). Pure, so the order form computes it live in the browser and
+// the server decides again with the same function at submission, at approval and at delivery.
+import { DEMO_PRICES, HOST_ACTIVATED_MEMORY_MIN_GB, NODE_TYPES, STORAGE_TIERS, regionOfAz, type NodeTypeCode, type StorageTierCode } from "@/lib/domain/catalogue";
+import { monthlyCost, type Inventory } from "@/lib/domain/billing";
+import { checkOrderOpen, type OrderResourceType, type OrderStatus } from "@/lib/domain/orders";
+import { activatedMemoryRange, checkAddHosts, checkPoolOrder, type HostState } from "@/lib/domain/pool";
+import { allViolations, type LocalizedText, type Violation } from "@/lib/domain/result";
+import { checkDatastoreOrder, checkDatastoreResize, checkDatastoreTierChange, iopsLimit, type DatastoreState } from "@/lib/domain/storage";
+import type { OrderKind, SubmitOrderInput } from "@/lib/validation/orders";
+
+export const RESOURCE_TYPE_OF: Record<OrderKind, OrderResourceType> = {
+  pool: "COMPUTE_POOL",
+  hosts: "HOST",
+  datastore: "DATASTORE",
+  datastore_resize: "DATASTORE",
+  datastore_tier: "DATASTORE",
+  vlan: "VLAN",
+};
+
+/** What the plan of an order needs to know of the tenant. */
+export type OrderPlanContext = {
+  regionId: string;
+  /** The tenant's orders still open (SUBMITTED or IN_REVIEW). */
+  openOrders: readonly { id: string; resourceType: OrderResourceType; status: OrderStatus }[];
+  /** Adding hosts: the pool they join. */
+  pool?: { id: string; name: string; azId: string; nodeType: NodeTypeCode; activatedMemoryGb: number; haEnabled: boolean; hosts: readonly HostState[] };
+  /** Resizing or re-tiering: the datastore as the storage rules see it. */
+  datastore?: DatastoreState & { name: string; azId: string };
+  /** A new VLAN: the tags the tenant already uses. */
+  vlans?: readonly { tag: number; name: string }[];
+};
+
+export type OrderFigures = {
+  currency: string;
+  /** Monthly price of what the order concerns (demo prices), before and after. */
+  monthly: { before: number; after: number };
+  iops?: { before: number | null; after: number | null };
+  sizeGib?: { before: number; after: number };
+  tier?: { before: StorageTierCode | null; after: StorageTierCode };
+  hosts?: { before: number; after: number; nodeType: NodeTypeCode };
+  activatedMemoryGb?: { before: number; after: number; minGb: number; maxGb: number };
+};
+
+export type OrderPlan = {
+  resourceType: OrderResourceType;
+  /** Every refusal and warning of the rules, ORDER.ALREADY_OPEN among them. */
+  violations: Violation[];
+  /** What the inventory says about a field (an AZ of another region, a VLAN tag in use). */
+  fields: Record<string, LocalizedText>;
+  figures: OrderFigures;
+  /** The order in a few words and symbols, the same in every language (lists, its activities, the audit trail). */
+  summary: string;
+};
+
+function price(regionId: string, inv: Partial<Pick<Inventory, "hosts" | "datastores">>): number {
+  return monthlyCost({ region: regionId, hosts: [], datastores: [], backupStorageTib: 0, backedUpVms: 0, replicatedVms: 0, encryptedVms: 0, ...inv }).total;
+}
+
+function need<T>(x: T | undefined, what: string): T {
+  if (x === undefined) throw new Error(`the order plan needs the ${what}`);
+  return x;
+}
+
+function azField(azId: string, regionId: string): Record<string, LocalizedText> {
+  return regionOfAz(azId) === regionId ? {} : { azId: { en: `${azId} is not a zone of region ${regionId}.`, fr: `${azId} n’est pas une zone de la région ${regionId}.` } };
+}
+
+/**
+ * The plan of an order against the tenant as it is. `exceptOrderId`: the order being approved or
+ * delivered is itself open and does not count against ORDER.ALREADY_OPEN.
+ */
+export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, exceptOrderId?: string): OrderPlan {
+  const resourceType = RESOURCE_TYPE_OF[input.kind];
+  const open = checkOrderOpen(resourceType, ctx.openOrders.filter((o) => o.id !== exceptOrderId));
+  const currency = DEMO_PRICES.currency;
+  const base = (violations: Violation[], fields: Record<string, LocalizedText>, figures: Omit<OrderFigures, "currency">, summary: string): OrderPlan => ({
+    resourceType,
+    violations: [...allViolations(open), ...violations],
+    fields,
+    figures: { currency, ...figures },
+    summary,
+  });
+
+  switch (input.kind) {
+    case "pool": {
+      const d = checkPoolOrder({ nodeType: input.nodeType, hostCount: input.hostCount, activatedMemoryGb: input.activatedMemoryGb, haEnabled: input.haEnabled });
+      const range = activatedMemoryRange(input.nodeType, input.hostCount);
+      const after = input.activatedMemoryGb ?? range.minGb;
+      const label = NODE_TYPES[input.nodeType].label;
+      return base(
+        allViolations(d),
+        azField(input.azId, ctx.regionId),
+        {
+          monthly: { before: 0, after: price(ctx.regionId, { hosts: [{ nodeType: input.nodeType, count: Math.max(0, input.hostCount) }] }) },
+          hosts: { before: 0, after: input.hostCount, nodeType: input.nodeType },
+          activatedMemoryGb: { before: 0, after, ...range },
+        },
+        `${label} × ${input.hostCount} · ${input.azId}`,
+      );
+    }
+    case "hosts": {
+      const pool = need(ctx.pool, "pool");
+      const nodeType = input.nodeType ?? pool.nodeType;
+      const d = checkAddHosts(pool, { count: input.count, nodeType, activatedMemoryGb: input.activatedMemoryGb });
+      const hostsAfter = pool.hosts.length + input.count;
+      const range = activatedMemoryRange(pool.nodeType, hostsAfter);
+      // Without a figure, each new host brings its default 128 GB (the domain's default).
+      const after = d.ok ? d.value.activatedMemoryGb : (input.activatedMemoryGb ?? pool.activatedMemoryGb + input.count * HOST_ACTIVATED_MEMORY_MIN_GB);
+      return base(
+        allViolations(d),
+        {},
+        {
+          monthly: { before: price(ctx.regionId, { hosts: [{ nodeType: pool.nodeType, count: pool.hosts.length }] }), after: price(ctx.regionId, { hosts: [{ nodeType: pool.nodeType, count: pool.hosts.length }, { nodeType, count: input.count }] }) },
+          hosts: { before: pool.hosts.length, after: hostsAfter, nodeType },
+          activatedMemoryGb: { before: pool.activatedMemoryGb, after, ...range },
+        },
+        `${pool.name} + ${input.count} × ${NODE_TYPES[nodeType].label}`,
+      );
+    }
+    case "datastore": {
+      const d = checkDatastoreOrder({ tier: input.tier, sizeGib: input.sizeGib, requestedIops: input.requestedIops });
+      const label = STORAGE_TIERS[input.tier].label;
+      return base(
+        allViolations(d),
+        azField(input.azId, ctx.regionId),
+        {
+          monthly: { before: 0, after: price(ctx.regionId, { datastores: [{ tier: input.tier, sizeGib: input.sizeGib }] }) },
+          iops: { before: null, after: iopsLimit(input.tier, input.sizeGib) },
+          sizeGib: { before: 0, after: input.sizeGib },
+          tier: { before: null, after: input.tier },
+        },
+        `${input.sizeGib} GiB ${label} · ${input.azId}`,
+      );
+    }
+    case "datastore_resize": {
+      const ds = need(ctx.datastore, "datastore");
+      const d = checkDatastoreResize(ds, input.sizeGib);
+      const fields: Record<string, LocalizedText> =
+        input.sizeGib === ds.sizeGib ? { sizeGib: { en: `${ds.name} already has ${ds.sizeGib} GiB.`, fr: `${ds.name} fait déjà ${ds.sizeGib} Gio.` } } : {};
+      return base(
+        allViolations(d),
+        fields,
+        {
+          monthly: {
+            before: price(ctx.regionId, { datastores: [{ tier: ds.tier, sizeGib: ds.sizeGib, replication: ds.replication }] }),
+            after: price(ctx.regionId, { datastores: [{ tier: ds.tier, sizeGib: input.sizeGib, replication: ds.replication }] }),
+          },
+          iops: { before: iopsLimit(ds.tier, ds.sizeGib), after: iopsLimit(ds.tier, input.sizeGib) },
+          sizeGib: { before: ds.sizeGib, after: input.sizeGib },
+        },
+        `${ds.name} → ${input.sizeGib} GiB`,
+      );
+    }
+    case "datastore_tier": {
+      const ds = need(ctx.datastore, "datastore");
+      const d = checkDatastoreTierChange(ds, input.tier);
+      const label = STORAGE_TIERS[input.tier].label;
+      const fields: Record<string, LocalizedText> = input.tier === ds.tier ? { tier: { en: `${ds.name} is already ${label}.`, fr: `${ds.name} est déjà en ${label}.` } } : {};
+      return base(
+        allViolations(d),
+        fields,
+        {
+          monthly: {
+            before: price(ctx.regionId, { datastores: [{ tier: ds.tier, sizeGib: ds.sizeGib, replication: ds.replication }] }),
+            after: price(ctx.regionId, { datastores: [{ tier: input.tier, sizeGib: ds.sizeGib, replication: ds.replication }] }),
+          },
+          iops: { before: iopsLimit(ds.tier, ds.sizeGib), after: iopsLimit(input.tier, ds.sizeGib) },
+          tier: { before: ds.tier, after: input.tier },
+        },
+        `${ds.name} → ${label}`,
+      );
+    }
+    case "vlan": {
+      const taken = (ctx.vlans ?? []).find((v) => v.tag === input.tag);
+      const fields: Record<string, LocalizedText> = taken
+        ? { tag: { en: `VLAN ${input.tag} already exists in this tenant (${taken.name}). Pick another tag.`, fr: `Le VLAN ${input.tag} existe déjà dans ce tenant (${taken.name}). Choisissez un autre numéro.` } }
+        : {};
+      return base([], fields, { monthly: { before: 0, after: 0 } }, `VLAN ${input.tag} ${input.name}`);
+    }
+  }
+}
+
+/** Whether the rules refuse the plan (warnings do not). */
+export function planRefused(plan: Pick<OrderPlan, "violations">): boolean {
+  return plan.violations.some((v) => v.severity === "refuse");
+}

@@ -1,0 +1,86 @@
+// What an order may say (orders, issue 8): one schema per kind, shared by the order forms, the
+// server actions and the API. The schema checks shape only (a whole number, a known tier); the
+// rules (500 GiB at least, 32 hosts at most…) are the domain's, so the form can say them with
+// their codes and numbers.
+import { z } from "zod";
+import { defineListQuery, type ListQuery } from "@/lib/list-query";
+import { NODE_TYPE_CODES, REGIONS, STORAGE_TIER_CODES } from "@/lib/domain/catalogue";
+import { ORDER_RESOURCE_TYPES } from "@/lib/domain/orders";
+
+const id = z.string().trim().min(1, "v.required").max(64);
+const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** An optional number from a form: an empty field is "not said". */
+const optionalWhole = (min: number, max: number) => z.preprocess((v) => (v === "" || v === null ? undefined : v), whole(min, max).optional());
+const flag = (fallback: boolean) =>
+  z.preprocess((v) => (v === undefined || v === "" ? undefined : v === true || v === "true" || v === "on"), z.boolean().default(fallback));
+
+export const AZ_CODES = REGIONS.flatMap((r) => r.zones.map((z) => z.code)) as [string, ...string[]];
+
+/** IEEE 802.1Q: tags 0 and 4095 are reserved. */
+export const VLAN_TAG_RANGE = { min: 1, max: 4094 } as const;
+export const VLAN_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export const poolOrderSchema = z.object({
+  kind: z.literal("pool"),
+  azId: z.enum(AZ_CODES),
+  nodeType: z.enum(NODE_TYPE_CODES),
+  hostCount: whole(0, 1000),
+  /** Empty: the default, hosts × 128 GB. */
+  activatedMemoryGb: optionalWhole(0, 1_000_000),
+  haEnabled: flag(true),
+});
+
+export const hostsOrderSchema = z.object({
+  kind: z.literal("hosts"),
+  poolId: id,
+  count: whole(1, 1000),
+  /** The pool's node type unless said: another one is refused by the rules (CPOOL.MIXED_NODE_TYPES). */
+  nodeType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(NODE_TYPE_CODES).optional()),
+  /** Empty: today's activated memory plus 128 GB per new host. */
+  activatedMemoryGb: optionalWhole(0, 1_000_000),
+});
+
+export const datastoreOrderSchema = z.object({
+  kind: z.literal("datastore"),
+  azId: z.enum(AZ_CODES),
+  tier: z.enum(STORAGE_TIER_CODES),
+  sizeGib: whole(0, 10_000_000),
+  /** The IOPS the tenant needs, if it says: the tier and size must give them. */
+  requestedIops: optionalWhole(0, 100_000_000),
+});
+
+export const datastoreResizeOrderSchema = z.object({ kind: z.literal("datastore_resize"), datastoreId: id, sizeGib: whole(0, 10_000_000) });
+export const datastoreTierOrderSchema = z.object({ kind: z.literal("datastore_tier"), datastoreId: id, tier: z.enum(STORAGE_TIER_CODES) });
+
+export const vlanOrderSchema = z.object({
+  kind: z.literal("vlan"),
+  tag: whole(VLAN_TAG_RANGE.min, VLAN_TAG_RANGE.max),
+  name: z.string().trim().toLowerCase().regex(VLAN_NAME_PATTERN, "v.vlanName"),
+});
+
+export const submitOrderSchema = z.discriminatedUnion("kind", [poolOrderSchema, hostsOrderSchema, datastoreOrderSchema, datastoreResizeOrderSchema, datastoreTierOrderSchema, vlanOrderSchema]);
+export type SubmitOrderInput = z.infer<typeof submitOrderSchema>;
+export type OrderKind = SubmitOrderInput["kind"];
+export const ORDER_KINDS = ["pool", "hosts", "datastore", "datastore_resize", "datastore_tier", "vlan"] as const satisfies readonly OrderKind[];
+
+export const orderIdSchema = z.object({ orderId: id });
+export type OrderIdInput = z.infer<typeof orderIdSchema>;
+
+export const rejectOrderSchema = z.object({ orderId: id, note: z.string().trim().min(5, "v.reviewNote").max(1000) });
+export type RejectOrderInput = z.infer<typeof rejectOrderSchema>;
+
+// ───────────────────────── Lists ─────────────────────────
+
+export const ORDER_STATUSES = ["SUBMITTED", "IN_REVIEW", "DELIVERED", "REJECTED", "CANCELLED"] as const;
+export const ORDER_SORTS = ["createdAt", "status", "resourceType"] as const;
+
+export const orderList = defineListQuery({
+  sorts: ORDER_SORTS,
+  defaultSort: "createdAt",
+  defaultDir: "desc",
+  filters: { status: z.enum(ORDER_STATUSES), type: z.enum(ORDER_RESOURCE_TYPES) },
+});
+export type OrderListQuery = ListQuery<(typeof ORDER_SORTS)[number], { status?: (typeof ORDER_STATUSES)[number]; type?: (typeof ORDER_RESOURCE_TYPES)[number] }>;
+
+export const reviewQueue = defineListQuery({ sorts: ["createdAt"] as const, defaultSort: "createdAt", filters: {} });
+export type ReviewQueueQuery = ListQuery<"createdAt", {}>;
