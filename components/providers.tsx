@@ -9,7 +9,7 @@ export function Providers({ children, dark }: { children: React.ReactNode; dark:
   return (
     <QueryClientProvider client={client}>
       {children}
-      <Toaster position="bottom-right" theme={dark ? "dark" : "light"} richColors closeButton />
+      <Toaster position="bottom-right" theme={dark ? "dark" : "light"} closeButton />
     </QueryClientProvider>
   );
 }

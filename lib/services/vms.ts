@@ -30,7 +30,7 @@ import type {
   SetTagsInput,
   VmPowerAction,
 } from "@/lib/validation/vms";
-import { ACTIVITY_SELECT, toActivityView, type ActivityHandler, type ActivityView } from "./activities";
+import { ACTIVITY_SELECT, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
 import { change, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
@@ -509,43 +509,47 @@ export async function encryptVm(ctx: TenantContext, input: EncryptVmInput): Prom
 type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string };
 const payloadOf = (p: Prisma.JsonValue) => (p && typeof p === "object" && !Array.isArray(p) ? (p as VmPayload) : {});
 
-/** Every VM handler ends by freeing the VM for the next change. */
-function vmHandler(h: { complete?: (tx: Tx, vmId: string, p: VmPayload) => Promise<unknown>; revert?: (tx: Tx, vmId: string, p: VmPayload) => Promise<unknown> }): ActivityHandler {
-  const release = (tx: Tx, vmId: string) => tx.vm.updateMany({ where: { id: vmId }, data: { busyActivityId: null } });
-  return {
-    async complete(tx, a) {
-      const p = payloadOf(a.payload);
-      await h.complete?.(tx, a.resourceId!, p);
-      await release(tx, a.resourceId!);
-    },
-    async revert(tx, a) {
-      const p = payloadOf(a.payload);
-      await h.revert?.(tx, a.resourceId!, p);
-      await release(tx, a.resourceId!);
-    },
-  };
+/**
+ * An id the handler is about to delete by. A missing one is a bug, and must never become a
+ * `where` without it (Prisma reads `{ id: undefined }` as no condition at all).
+ */
+function required(id: string | null | undefined, what: string): string {
+  if (!id) throw new Error(`activity payload lacks the ${what} id`);
+  return id;
 }
 
-const restore = (tx: Tx, vmId: string, p: VmPayload) => (p.before ? tx.vm.updateMany({ where: { id: vmId }, data: p.before }) : Promise.resolve());
+type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
+
+/** Every VM handler works on the activity's own VM, in its tenant, and ends by freeing it for the next change. */
+function vmHandler(h: { complete?: VmStep; revert?: VmStep }): ActivityHandler {
+  const run = async (tx: Tx, a: ActivityRecord, step?: VmStep) => {
+    const vm = { id: required(a.resourceId, "VM"), tenantId: a.tenantId };
+    await step?.(tx, vm, payloadOf(a.payload));
+    await tx.vm.updateMany({ where: vm, data: { busyActivityId: null } });
+  };
+  return { complete: (tx, a) => run(tx, a, h.complete), revert: (tx, a) => run(tx, a, h.revert) };
+}
+
+const restore: VmStep = (tx, vm, p) => (p.before ? tx.vm.updateMany({ where: vm, data: p.before }) : Promise.resolve());
 
 export const VM_ACTIVITY_HANDLERS = {
   "vm.create": vmHandler({
-    complete: (tx, id) => tx.vm.updateMany({ where: { id }, data: { status: "ACTIVE" } }),
-    revert: (tx, id) => tx.vm.deleteMany({ where: { id } }),
+    complete: (tx, vm) => tx.vm.updateMany({ where: vm, data: { status: "ACTIVE" } }),
+    revert: (tx, vm) => tx.vm.deleteMany({ where: vm }),
   }),
   "vm.power_on": vmHandler({ revert: restore }),
   "vm.power_off": vmHandler({ revert: restore }),
   "vm.restart": vmHandler({}),
   "vm.suspend": vmHandler({ revert: restore }),
   "vm.resize": vmHandler({ revert: restore }),
-  "vm.disk_add": vmHandler({ revert: (tx, _id, p) => tx.vmDisk.deleteMany({ where: { id: p.diskId } }) }),
-  "vm.snapshot_create": vmHandler({ revert: (tx, _id, p) => tx.snapshot.deleteMany({ where: { id: p.snapshotId } }) }),
-  "vm.snapshot_delete": vmHandler({ complete: (tx, _id, p) => tx.snapshot.deleteMany({ where: { id: p.snapshotId } }) }),
+  "vm.disk_add": vmHandler({ revert: (tx, vm, p) => tx.vmDisk.deleteMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId } }) }),
+  "vm.snapshot_create": vmHandler({ revert: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
+  "vm.snapshot_delete": vmHandler({ complete: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.tags_set": vmHandler({ revert: restore }),
-  "vm.delete": vmHandler({ complete: (tx, id) => tx.vm.deleteMany({ where: { id } }), revert: restore }),
+  "vm.delete": vmHandler({ complete: (tx, vm) => tx.vm.deleteMany({ where: vm }), revert: restore }),
   "vm.encrypt": vmHandler({
-    complete: (tx, id) => tx.vm.updateMany({ where: { id }, data: { encryption: "ENCRYPTED", encryptedAt: new Date() } }),
-    revert: (tx, id) => tx.vm.updateMany({ where: { id }, data: { encryption: "NONE" } }),
+    complete: (tx, vm) => tx.vm.updateMany({ where: vm, data: { encryption: "ENCRYPTED", encryptedAt: new Date() } }),
+    revert: (tx, vm) => tx.vm.updateMany({ where: vm, data: { encryption: "NONE" } }),
   }),
 } satisfies Record<Extract<ActivityType, `vm.${string}`>, ActivityHandler>;
 
