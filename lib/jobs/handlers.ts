@@ -2,8 +2,15 @@ import "server-only";
 import type { ActivityType } from "@/lib/activity-types";
 import type { ActivityHandler } from "@/lib/services/activities";
 import { VM_ACTIVITY_HANDLERS } from "@/lib/services/vms";
+// data protection and network (issue 8)
+import { BACKUP_ACTIVITY_HANDLERS } from "@/lib/services/backup";
+import { REPLICATION_ACTIVITY_HANDLERS } from "@/lib/services/replication";
+import { NETWORK_ACTIVITY_HANDLERS } from "@/lib/services/network";
 
 /** How every type of activity ends: the compiler refuses a type without its handler. */
 export const ACTIVITY_HANDLERS: Record<ActivityType, ActivityHandler> = {
   ...VM_ACTIVITY_HANDLERS,
+  ...BACKUP_ACTIVITY_HANDLERS,
+  ...REPLICATION_ACTIVITY_HANDLERS,
+  ...NETWORK_ACTIVITY_HANDLERS,
 };

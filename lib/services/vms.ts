@@ -129,7 +129,7 @@ const busyMessage = (name: string): LocalizedText =>
   );
 
 /** A change to one VM: locked, refused while another activity changes it, marked busy with the new one. */
-function changeVm(
+export function changeVm(
   ctx: TenantContext,
   vmId: string,
   kind: { action: AuditAction; activity: ActivityType },
@@ -506,11 +506,11 @@ export async function encryptVm(ctx: TenantContext, input: EncryptVmInput): Prom
 
 // ───────────────────────── How each activity ends ─────────────────────────
 
-type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string };
+type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string; assignmentId?: string };
 const payloadOf = (p: Prisma.JsonValue) => (p && typeof p === "object" && !Array.isArray(p) ? (p as VmPayload) : {});
 
 /** Every VM handler ends by freeing the VM for the next change. */
-function vmHandler(h: { complete?: (tx: Tx, vmId: string, p: VmPayload) => Promise<unknown>; revert?: (tx: Tx, vmId: string, p: VmPayload) => Promise<unknown> }): ActivityHandler {
+export function vmHandler(h: { complete?: (tx: Tx, vmId: string, p: VmPayload) => Promise<unknown>; revert?: (tx: Tx, vmId: string, p: VmPayload) => Promise<unknown> }): ActivityHandler {
   const release = (tx: Tx, vmId: string) => tx.vm.updateMany({ where: { id: vmId }, data: { busyActivityId: null } });
   return {
     async complete(tx, a) {
