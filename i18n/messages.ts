@@ -4,7 +4,8 @@
 import type { Locale } from "./config";
 
 /** The area files, in both languages. */
-export const MESSAGE_AREAS = ["write-path"] as const;
+// data-protection and network: issue 8
+export const MESSAGE_AREAS = ["write-path", "data-protection", "network"] as const;
 
 export type Messages = Record<string, unknown>;
 

@@ -11,8 +11,27 @@ import { signInAs, signOut } from "@/test/integration/session";
 // FORBIDDEN; another tenant's id → NOT_FOUND; a resource of another tenant → NOT_FOUND — and
 // the other tenant's inventory is unchanged afterwards.
 
-type Fixture = { tenantId: string; poolId: string; datastoreId: string; vmId: string; snapshotId: string; policyId: string };
-type Row = { permission: Permission; input: (f: Fixture) => Record<string, unknown> } | { public: string };
+type Fixture = {
+  tenantId: string;
+  poolId: string;
+  datastoreId: string;
+  vmId: string;
+  snapshotId: string;
+  policyId: string;
+  // data protection and network (issue 8)
+  replicationId: string;
+  vlanId: string;
+  /** A tenant of the same organization, which the VLAN reaches. */
+  siblingTenantId: string;
+};
+type Row =
+  | {
+      permission: Permission;
+      input: (f: Fixture) => Record<string, unknown>;
+      /** A bulk action skips the selected ids it cannot see (the default for bulk files); false when another of its inputs is then not found. */
+      skipsCrossed?: boolean;
+    }
+  | { public: string };
 
 const vmInput = (f: Fixture) => ({ name: "iso-vm", templateCode: "debian-12", poolId: f.poolId, datastoreId: f.datastoreId, cpu: 2, memoryGb: 4, diskGib: 40, backupPolicyId: f.policyId, powerOn: "true" });
 
@@ -32,6 +51,19 @@ export const ACTIONS: Record<string, Row> = {
   "vms/set-tags.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, tags: ["iso"] }) },
   "vms/delete-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, confirmName: "iso-target" }) },
   "vms/encrypt-vm.ts": { permission: "compute:management", input: (f) => ({ vmId: f.vmId }) },
+  // data protection (issue 8): with another tenant's policy, a bulk change is not found as a whole
+  "data-protection/assign-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmId: f.vmId, policyId: f.policyId }) },
+  "data-protection/remove-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmId: f.vmId, policyId: f.policyId }) },
+  "data-protection/bulk-assign-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmIds: [f.vmId], policyId: f.policyId }), skipsCrossed: false },
+  "data-protection/bulk-remove-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmIds: [f.vmId], policyId: f.policyId }), skipsCrossed: false },
+  "data-protection/preview-vm-replication.ts": { permission: "replication:write", input: (f) => ({ vmId: f.vmId, standbyAzId: "TH3S" }) },
+  "data-protection/enable-vm-replication.ts": { permission: "replication:write", input: (f) => ({ vmId: f.vmId, standbyAzId: "TH3S" }) },
+  "data-protection/preview-storage-mirror.ts": { permission: "replication:write", input: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }) },
+  "data-protection/enable-storage-mirror.ts": { permission: "replication:write", input: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }) },
+  "data-protection/stop-replication.ts": { permission: "replication:write", input: (f) => ({ replicationId: f.replicationId }) },
+  // network (issue 8)
+  "network/propagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
+  "network/unpropagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
 };
 
 const root = path.resolve(import.meta.dirname);
@@ -58,20 +90,29 @@ async function makeTenant(organizationId: string): Promise<Fixture> {
   const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
   const vm = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, hostId: hosts[0]!.id, name: "iso-target", powerState: "POWERED_OFF" });
   const snapshot = await db().snapshot.create({ data: { tenantId: tenant.id, vmId: vm.id, name: "keep" } });
-  return { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, vmId: vm.id, snapshotId: snapshot.id, policyId: policy.id };
+  // data protection and network (issue 8)
+  const replication = await db().replication.create({ data: { tenantId: tenant.id, kind: "VM_REPLICATION", sourceAzId: "PAR7S", targetAzId: "TH3S", vmId: vm.id, promisedRpoMinutes: 60, status: "ACTIVE", lastReplicatedAt: new Date() } });
+  const sibling = await createTenant(db(), { organizationId });
+  const vlan = await db().vlan.create({ data: { tenantId: tenant.id, tag: 100, name: "iso-front" } });
+  await db().vlanPropagation.create({ data: { vlanId: vlan.id, tenantId: sibling.id } });
+  return { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, vmId: vm.id, snapshotId: snapshot.id, policyId: policy.id, replicationId: replication.id, vlanId: vlan.id, siblingTenantId: sibling.id };
 }
 
 /** Everything of a tenant an action could change. */
 async function fingerprint(tenantId: string) {
-  const [vms, disks, snapshots, activities, pools, datastores] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, backups, replications, vlans, propagations] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().vmDisk.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().snapshot.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().activity.count({ where: { tenantId } }),
     db().computePool.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().datastore.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().backupPolicyAssignment.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().replication.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().vlan.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().vlanPropagation.findMany({ where: { OR: [{ tenantId }, { vlan: { tenantId } }] }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, backups, replications, vlans, propagations });
 }
 
 const s = { a: null as unknown as Fixture, b: null as unknown as Fixture, admin: { id: "", email: "", name: "" }, bare: { id: "", email: "", name: "" } };
@@ -117,7 +158,7 @@ describe("every server action", () => {
         expect(await action(s.b.tenantId, null, row.input(s.b))).toMatchObject({ ok: false, code: "NOT_FOUND" });
         const crossed = await action(s.a.tenantId, null, row.input(s.b));
         // A bulk action skips what it cannot see: nothing of the other tenant is in its result.
-        if (file.includes("bulk")) expect(crossed).toMatchObject({ ok: true, data: [] });
+        if (row.skipsCrossed ?? file.includes("bulk")) expect(crossed).toMatchObject({ ok: true, data: [] });
         else expect(crossed).toMatchObject({ ok: false, code: "NOT_FOUND" });
         expect(await fingerprint(s.b.tenantId)).toBe(before);
       });

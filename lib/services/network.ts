@@ -90,7 +90,7 @@ export async function propagateVlan(ctx: TenantContext, input: VlanPropagationIn
   return change(ctx, { action: "vlan.propagate", activity: "vlan.propagate" }, async (tx) => {
     const vlan = await lockVlan(tx, tenantId, input.vlanId);
     if (!vlan) throw new NotFoundError("vlan", input.vlanId);
-    const t = { type: "vlan", id: vlan.id, name: `${vlan.tag} ${vlan.name}` };
+    const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
     const target = await receivingTenant(ctx, input.targetTenantId);
     // No name for the other tenant: the refusal says only what the rule says.
     const d = checkVlanPropagation({
@@ -127,7 +127,7 @@ export async function unpropagateVlan(ctx: TenantContext, input: VlanPropagation
     if (!vlan) throw new NotFoundError("vlan", input.vlanId);
     const p = await findPropagation(tx, tenantId, vlan.id, input.targetTenantId);
     if (!p) throw new NotFoundError("vlan propagation", `${vlan.id}/${input.targetTenantId}`);
-    const t = { type: "vlan", id: vlan.id, name: `${vlan.tag} ${vlan.name}` };
+    const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
     if (p.busyActivityId) throw new ConflictError(busy(`VLAN ${vlan.tag} → ${p.tenant.name}`));
     const receiver = await getTenantRef({ id: p.tenant.id });
     return {
