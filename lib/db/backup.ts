@@ -1,11 +1,12 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CoverageQuery, CoverageSort } from "@/lib/validation/data-protection";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CoverageQuery } from "@/lib/validation/data-protection";
 import { pageWindow } from "@/lib/list-query";
 import { db, type Tx } from "./client";
 
 // Backup policies and the VMs they cover. Policies are created by service request (they arrive
-// with the tenant); the console assigns them per VM.
+// with the tenant); the console assigns them per VM. Every "has a policy" test names the tenant
+// in its subquery, so it runs on the (tenantId, vmId) index rather than on every tenant's rows.
 
 export async function listBackupPolicies(tenantId: string, tx: Tx = db()) {
   const [policies, counts] = await Promise.all([
@@ -18,55 +19,74 @@ export async function listBackupPolicies(tenantId: string, tx: Tx = db()) {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-// A VM's policy count sorts the uncovered ones first; the name breaks ties so pages never overlap.
-const ORDER: Record<CoverageSort, (dir: Prisma.SortOrder) => Prisma.VmOrderByWithRelationInput[]> = {
-  coverage: (dir) => [{ backups: { _count: dir } }, { name: "asc" }],
-  name: (dir) => [{ name: dir }],
-  powerState: (dir) => [{ powerState: dir }, { name: "asc" }],
-};
+const COVERAGE_SELECT = {
+  id: true,
+  name: true,
+  powerState: true,
+  status: true,
+  memoryGb: true,
+  writeRateMbps: true,
+  encryption: true,
+  busyActivityId: true,
+  pool: { select: { name: true, azId: true } },
+  backups: { select: { policy: { select: { id: true, name: true } } }, orderBy: { policy: { name: "asc" } } },
+  replications: { where: { kind: "VM_REPLICATION" }, select: { id: true, targetAzId: true, promisedRpoMinutes: true, lastReplicatedAt: true, status: true, busyActivityId: true } },
+} satisfies Prisma.VmSelect;
 
 /** One page of the tenant's VMs as the coverage view shows them, filtered, sorted and counted in the database. */
 export async function listCoverage(tenantId: string, q: CoverageQuery, tx: Tx = db()) {
+  const none: Prisma.VmWhereInput = { backups: { none: { tenantId } } };
+  const some: Prisma.VmWhereInput = { backups: { some: { tenantId } } };
   const where: Prisma.VmWhereInput = {
     tenantId,
     ...(q.q ? { name: { contains: escapeLike(q.q), mode: "insensitive" } } : {}),
     ...(q.state ? { powerState: q.state } : {}),
-    ...(q.coverage === "none" ? { backups: { none: {} } } : q.coverage === "covered" ? { backups: { some: {} } } : {}),
+    ...(q.coverage === "none" ? none : q.coverage === "covered" ? some : {}),
   };
   const w = pageWindow(q, 0);
-  const [total, rows] = await Promise.all([
+  if (q.sort !== "coverage") {
+    const orderBy: Prisma.VmOrderByWithRelationInput[] = q.sort === "name" ? [{ name: q.dir }] : [{ powerState: q.dir }, { name: "asc" }];
+    const [total, rows] = await Promise.all([tx.vm.count({ where }), tx.vm.findMany({ where, orderBy, skip: w.skip, take: w.take, select: COVERAGE_SELECT })]);
+    return { total, rows };
+  }
+  // Uncovered first (covered first when reversed), then by name. Prisma sorts on a relation
+  // count by grouping every tenant's assignments; one EXISTS per VM on the tenant's index is
+  // about twice as fast on a 20 000-VM tenant (bench/coverage-list.bench.ts). Same filters as `where`.
+  const covered = Prisma.sql`EXISTS (SELECT 1 FROM "BackupPolicyAssignment" a WHERE a."tenantId" = ${tenantId} AND a."vmId" = v.id)`;
+  const filters = Prisma.join(
+    [
+      Prisma.sql`v."tenantId" = ${tenantId}`,
+      ...(q.q ? [Prisma.sql`v.name ILIKE ${`%${escapeLike(q.q)}%`}`] : []),
+      ...(q.state ? [Prisma.sql`v."powerState"::text = ${q.state}`] : []),
+      ...(q.coverage === "none" ? [Prisma.sql`NOT ${covered}`] : q.coverage === "covered" ? [covered] : []),
+    ],
+    " AND ",
+  );
+  const [total, page] = await Promise.all([
     tx.vm.count({ where }),
-    tx.vm.findMany({
-      where,
-      orderBy: ORDER[q.sort](q.dir),
-      skip: w.skip,
-      take: w.take,
-      select: {
-        id: true,
-        name: true,
-        powerState: true,
-        status: true,
-        memoryGb: true,
-        writeRateMbps: true,
-        encryption: true,
-        busyActivityId: true,
-        pool: { select: { name: true, azId: true } },
-        backups: { select: { policy: { select: { id: true, name: true } } }, orderBy: { policy: { name: "asc" } } },
-        replications: { where: { kind: "VM_REPLICATION" }, select: { id: true, targetAzId: true, promisedRpoMinutes: true, lastReplicatedAt: true, status: true, busyActivityId: true } },
-      },
-    }),
+    tx.$queryRaw<{ id: string }[]>`SELECT v.id FROM "Vm" v WHERE ${filters} ORDER BY ${covered} ${Prisma.raw(q.dir === "asc" ? "ASC" : "DESC")}, v.name ASC LIMIT ${w.take} OFFSET ${w.skip}`,
   ]);
-  return { total, rows };
+  const rows = await tx.vm.findMany({ where: { tenantId, id: { in: page.map((p) => p.id) } }, select: COVERAGE_SELECT });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { total, rows: page.flatMap((p) => byId.get(p.id) ?? []) };
 }
 
 /** The figures above the coverage list: how many VMs have no policy, and the data under a policy against the quota. */
 export async function coverageSummary(tenantId: string, tx: Tx = db()) {
-  const [total, uncovered, runningUncovered, protectedData, tenant] = await Promise.all([
-    tx.vm.count({ where: { tenantId } }),
-    tx.vm.count({ where: { tenantId, backups: { none: {} } } }),
-    tx.vm.count({ where: { tenantId, powerState: "POWERED_ON", backups: { none: {} } } }),
-    tx.vmDisk.aggregate({ where: { tenantId, excludedFromBackup: false, vm: { backups: { some: {} } } }, _sum: { usedGib: true } }),
+  // One pass over the tenant's VMs for the three counts.
+  const [counts, protectedData, tenant] = await Promise.all([
+    tx.$queryRaw<{ total: bigint; uncovered: bigint; running: bigint }[]>`
+      SELECT count(*) AS total,
+             count(*) FILTER (WHERE NOT c.covered) AS uncovered,
+             count(*) FILTER (WHERE NOT c.covered AND c."powerState" = 'POWERED_ON') AS running
+        FROM (SELECT v."powerState", EXISTS (SELECT 1 FROM "BackupPolicyAssignment" a WHERE a."tenantId" = ${tenantId} AND a."vmId" = v.id) AS covered
+                FROM "Vm" v WHERE v."tenantId" = ${tenantId}) c`,
+    tx.$queryRaw<{ gib: bigint | null }[]>`
+      SELECT SUM(d."usedGib") AS gib FROM "VmDisk" d
+       WHERE d."tenantId" = ${tenantId} AND NOT d."excludedFromBackup"
+         AND EXISTS (SELECT 1 FROM "BackupPolicyAssignment" a WHERE a."tenantId" = ${tenantId} AND a."vmId" = d."vmId")`,
     tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { backupQuotaTib: true } }),
   ]);
-  return { total, uncovered, runningUncovered, protectedGib: protectedData._sum.usedGib ?? 0, quotaTib: tenant.backupQuotaTib };
+  const c = counts[0]!;
+  return { total: Number(c.total), uncovered: Number(c.uncovered), runningUncovered: Number(c.running), protectedGib: Number(protectedData[0]?.gib ?? 0), quotaTib: tenant.backupQuotaTib };
 }

@@ -195,14 +195,20 @@ describe("the coverage view", () => {
       const v = await createVm(db(), { tenantId: t.id, poolId: pool.id, datastoreId: ds.id, name, diskGib });
       if (covered) await db().backupPolicyAssignment.create({ data: { tenantId: t.id, vmId: v.id, policyId: policy.id } });
     }
+    // One VM without a policy runs (it started before the rule, say): the view says so.
+    await db().vm.updateMany({ where: { tenantId: t.id, name: "d-bare" }, data: { powerState: "POWERED_ON" } });
     const page = await listCoverage(ctx, coverageList.parse({ pageSize: "25" }));
     expect(page.rows.map((r) => r.name)).toEqual(["b-bare", "d-bare", "a-covered", "c-covered"]);
-    expect(page.summary).toMatchObject({ total: 4, uncovered: 2, runningUncovered: 0, protectedGib: 300, quotaTib: 20 });
+    expect(page.summary).toMatchObject({ total: 4, uncovered: 2, runningUncovered: 1, protectedGib: 300, quotaTib: 20 });
     expect(page.rows[2]!.policies).toEqual([{ id: policy.id, name: "daily-7d" }]);
 
     const bare = await listCoverage(ctx, coverageList.parse({ coverage: "none" }));
     expect(bare.total).toBe(2);
     expect(bare.rows.map((r) => r.name)).toEqual(["b-bare", "d-bare"]);
+    const reversed = await listCoverage(ctx, coverageList.parse({ dir: "desc" }));
+    expect(reversed.rows.map((r) => r.name)).toEqual(["a-covered", "c-covered", "b-bare", "d-bare"]);
+    const secondPage = await listCoverage(ctx, { ...coverageList.parse({ q: "-" }), pageSize: 3, page: 2 });
+    expect([secondPage.total, secondPage.rows.map((r) => r.name)]).toEqual([4, ["c-covered"]]);
 
     const policies = await listBackupPolicies(ctx);
     expect(policies).toEqual([expect.objectContaining({ name: "daily-7d", retentionDays: 7, retentionWeeks: 4, vmCount: 2 })]);

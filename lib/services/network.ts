@@ -56,7 +56,7 @@ export async function propagationTargets(ctx: TenantContext) {
   const memberships = await listUserTenants(userId);
   return memberships
     .filter((m) => m.tenant.id !== ctx.tenant.id)
-    .map((m) => ({ id: m.tenant.id, name: m.tenant.name, organization: m.tenant.organization.name, sameOrganization: m.tenant.organizationId === ctx.tenant.organizationId, canWrite: m.permissions.includes("network:write") }));
+    .map((m) => ({ id: m.tenant.id, name: m.tenant.name, organization: m.tenant.organization.name, sameOrganization: m.tenant.organizationId === ctx.tenant.organizationId }));
 }
 
 // ───────────────────────── Changes ─────────────────────────

@@ -84,7 +84,7 @@ export default tenantPage({ permission: "network:read", title: ["network", "titl
                 <Td>{v.name}</Td>
                 <Td>{v.own ? t("ownTenant") : t("from", { tenant: v.tenant.name })}</Td>
                 <Td className="whitespace-normal">
-                  <span className="block text-xs text-slate-600 dark:text-slate-400">{t("everywhere", { tenant: v.own ? ctx.tenant.name : v.tenant.name })}</span>
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">{t("everywhere", { tenant: ctx.tenant.name })}</span>
                   {v.own && v.propagations.length > 0 && (
                     <span className="mt-1 flex flex-wrap items-center gap-1">
                       <span className="text-xs">{t("alsoIn")}</span>
@@ -108,7 +108,7 @@ export default tenantPage({ permission: "network:read", title: ["network", "titl
                       <PropagateVlanDialog
                         tenantId={ctx.tenant.id}
                         vlan={{ id: v.id, tag: v.tag, name: v.name }}
-                        targets={targets.filter((x) => !v.propagations.some((p) => p.tenant.id === x.id)).map(({ id, name, organization, sameOrganization }) => ({ id, name, organization, sameOrganization }))}
+                        targets={targets.filter((x) => !v.propagations.some((p) => p.tenant.id === x.id))}
                       />
                     )}
                   </Td>
