@@ -3,7 +3,12 @@ import { test, expect } from "./fixtures";
 // Data protection, as a tenant admin clicks it: a VM refused at start for want of a backup
 // policy gets one and starts; a Global Mirror on an Enterprise volume is refused with its rule.
 
+// An activity ends when a worker has run its steps and the page's poll has seen it: seconds on a
+// quiet machine, more on a busy one.
+const ACTIVITY = { timeout: 45_000 };
+
 test("a VM refused at start without a backup policy gets one, then starts", async ({ page, loginAs }) => {
+  test.setTimeout(150_000);
   await loginAs("adminProd");
   await page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name: "Data protection" }).click();
   await expect(page).toHaveURL(/\/t\/production\/data-protection$/);
@@ -26,12 +31,12 @@ test("a VM refused at start without a backup policy gets one, then starts", asyn
 
   await row.getByLabel(`Backup policy for ${vm}`).selectOption({ label: "daily-7d" });
   await row.getByRole("button", { name: "Assign" }).click();
-  await expect(page.getByText(`Assign backup policy of ${vm} completed.`)).toBeVisible();
+  await expect(page.getByText(`Assign backup policy of ${vm} completed.`)).toBeVisible(ACTIVITY);
   await expect(row.getByText("daily-7d")).toBeVisible();
   await expect(row.getByText("No policy")).toHaveCount(0);
 
   await row.getByRole("button", { name: `Power on ${vm}` }).click();
-  await expect(page.getByText(`Power on of ${vm} completed.`)).toBeVisible();
+  await expect(page.getByText(`Power on of ${vm} completed.`)).toBeVisible(ACTIVITY);
   await expect(row.getByText("Powered on")).toBeVisible();
   await expect(row.getByRole("button", { name: `Power on ${vm}` })).toHaveCount(0);
 });
