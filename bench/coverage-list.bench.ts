@@ -5,6 +5,7 @@
 // prints the median and p95 in ms and writes bench/results/coverage-list.json.
 // Run: node --conditions=react-server --import tsx bench/coverage-list.bench.ts
 import { writeFileSync, mkdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { resolveTestServer, ensureTemplate, createDatabaseFromTemplate, dropDatabase } from "../scripts/lib/test-db";
 
@@ -77,8 +78,10 @@ for (const [label, run] of Object.entries(views)) {
   console.log(`${label.padEnd(42)} median ${results[label]!.medianMs.toFixed(2)} ms  p95 ${results[label]!.p95Ms.toFixed(2)} ms  (${total} matching)`);
 }
 
+// Figures from a shared machine mean little without its load.
+console.log(`load average (1 min) ${loadavg()[0]!.toFixed(1)}`);
 mkdirSync(path.join(root, "bench/results"), { recursive: true });
-writeFileSync(path.join(root, "bench/results/coverage-list.json"), JSON.stringify({ benchmark: "listCoverage + coverageSummary, listReplications", vmsInTenant: VMS, replicationsInTenant: REPLICATIONS, runs: RUNS, results, date: new Date().toISOString() }, null, 2));
+writeFileSync(path.join(root, "bench/results/coverage-list.json"), JSON.stringify({ benchmark: "listCoverage + coverageSummary, listReplications", vmsInTenant: VMS, replicationsInTenant: REPLICATIONS, runs: RUNS, results, loadAverage1m: +loadavg()[0]!.toFixed(1), date: new Date().toISOString() }, null, 2));
 await db().$disconnect();
 await dropDatabase(server.adminUrl, dbName);
 await server.embedded?.stop();
