@@ -35,4 +35,7 @@ export const CLIENT_NAMESPACES = [
   "orderActions",
   "poolPage",
   "affinity",
+  // data protection and network (issue 8)
+  "dataProtectionForms",
+  "networkForms",
 ] as const;

@@ -8,6 +8,9 @@ export const MESSAGE_AREAS = [
   "write-path",
   // orders, pools and hosts, affinity rules, datastore pages (issue 8)
   "orders",
+  // data protection and network (issue 8)
+  "data-protection",
+  "network",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -35,6 +35,16 @@ export const ACTIVITY_TYPES = [
   "affinity.enable",
   "affinity.disable",
   "affinity.delete",
+  // data protection (issue 8): backup policies per VM, replications between AZs
+  "backup.policy_assign",
+  "backup.policy_remove",
+  "replication.vm_enable",
+  "replication.global_mirror_enable",
+  "replication.metro_mirror_enable",
+  "replication.stop",
+  // network (issue 8): VLAN propagation between tenants of one organization
+  "vlan.propagate",
+  "vlan.unpropagate",
 ] as const;
 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];

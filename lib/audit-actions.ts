@@ -34,6 +34,16 @@ export const AUDIT_ACTIONS = [
   "affinity.enable",
   "affinity.disable",
   "affinity.delete",
+  // data protection (issue 8)
+  "backup.policy_assign",
+  "backup.policy_remove",
+  "replication.vm_enable",
+  "replication.global_mirror_enable",
+  "replication.metro_mirror_enable",
+  "replication.stop",
+  // network (issue 8); a propagation is recorded in the receiving tenant too
+  "vlan.propagate",
+  "vlan.unpropagate",
   // the demo data
   "tenant.seed",
 ] as const;

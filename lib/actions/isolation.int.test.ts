@@ -27,9 +27,19 @@ type Fixture = {
   hostId: string;
   orderId: string;
   ruleId: string;
+  // data protection and network (issue 8)
+  replicationId: string;
+  vlanId: string;
+  /** A tenant of the same organization, which the VLAN reaches. */
+  siblingTenantId: string;
 };
 type Row =
-  | { permission: Permission; input: (f: Fixture) => Record<string, unknown> }
+  | {
+      permission: Permission;
+      input: (f: Fixture) => Record<string, unknown>;
+      /** A bulk action skips the selected ids it cannot see (the default for bulk files); false when another of its inputs is then not found. */
+      skipsCrossed?: boolean;
+    }
   | { public: string }
   // orders (issue 8): acts across an organization's tenants
   | { organization: OrganizationRole; input: (f: Fixture) => Record<string, unknown> };
@@ -67,6 +77,19 @@ export const ACTIONS: Record<string, Row> = {
   "affinity/enable-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ ruleId: f.ruleId }) },
   "affinity/disable-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ ruleId: f.ruleId }) },
   "affinity/delete-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ ruleId: f.ruleId, confirmName: "iso-keep" }) },
+  // data protection (issue 8): with another tenant's policy, a bulk change is not found as a whole
+  "data-protection/assign-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmId: f.vmId, policyId: f.policyId }) },
+  "data-protection/remove-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmId: f.vmId, policyId: f.policyId }) },
+  "data-protection/bulk-assign-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmIds: [f.vmId], policyId: f.policyId }), skipsCrossed: false },
+  "data-protection/bulk-remove-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmIds: [f.vmId], policyId: f.policyId }), skipsCrossed: false },
+  "data-protection/preview-vm-replication.ts": { permission: "replication:write", input: (f) => ({ vmId: f.vmId, standbyAzId: "TH3S" }) },
+  "data-protection/enable-vm-replication.ts": { permission: "replication:write", input: (f) => ({ vmId: f.vmId, standbyAzId: "TH3S" }) },
+  "data-protection/preview-storage-mirror.ts": { permission: "replication:write", input: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }) },
+  "data-protection/enable-storage-mirror.ts": { permission: "replication:write", input: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }) },
+  "data-protection/stop-replication.ts": { permission: "replication:write", input: (f) => ({ replicationId: f.replicationId }) },
+  // network (issue 8)
+  "network/propagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
+  "network/unpropagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
 };
 
 const root = path.resolve(import.meta.dirname);
@@ -97,12 +120,31 @@ async function makeTenant(organizationId: string): Promise<Fixture> {
   const author = await createUser(db(), { cost: 4 });
   const order = await db().order.create({ data: { tenantId: tenant.id, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 999, name: "iso", summary: "VLAN 999 iso" }, createdById: author.id } });
   const rule = await db().affinityRule.create({ data: { tenantId: tenant.id, poolId: pool.id, name: "iso-keep", kind: "ANTI_AFFINITY", enabled: false, vms: { create: [{ vmId: vm.id }] } } });
-  return { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, vmId: vm.id, snapshotId: snapshot.id, policyId: policy.id, organizationId, hostId: hosts[0]!.id, orderId: order.id, ruleId: rule.id };
+  // data protection and network (issue 8)
+  const replication = await db().replication.create({ data: { tenantId: tenant.id, kind: "VM_REPLICATION", sourceAzId: "PAR7S", targetAzId: "TH3S", vmId: vm.id, promisedRpoMinutes: 60, status: "ACTIVE", lastReplicatedAt: new Date() } });
+  const sibling = await createTenant(db(), { organizationId });
+  const vlan = await db().vlan.create({ data: { tenantId: tenant.id, tag: 100, name: "iso-front" } });
+  await db().vlanPropagation.create({ data: { vlanId: vlan.id, tenantId: sibling.id } });
+  return {
+    tenantId: tenant.id,
+    poolId: pool.id,
+    datastoreId: ds.id,
+    vmId: vm.id,
+    snapshotId: snapshot.id,
+    policyId: policy.id,
+    organizationId,
+    hostId: hosts[0]!.id,
+    orderId: order.id,
+    ruleId: rule.id,
+    replicationId: replication.id,
+    vlanId: vlan.id,
+    siblingTenantId: sibling.id,
+  };
 }
 
 /** Everything of a tenant an action could change. */
 async function fingerprint(tenantId: string) {
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().vmDisk.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().snapshot.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
@@ -114,8 +156,13 @@ async function fingerprint(tenantId: string) {
     db().order.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().orderEvent.count({ where: { tenantId } }),
     db().affinityRule.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    // data protection and network (issue 8)
+    db().backupPolicyAssignment.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().replication.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().vlan.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().vlanPropagation.findMany({ where: { OR: [{ tenantId }, { vlan: { tenantId } }] }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations });
 }
 
 const nobody = { id: "", email: "", name: "" };
@@ -216,7 +263,7 @@ describe("every server action", () => {
         expect(await action(s.b.tenantId, null, row.input(s.b))).toMatchObject({ ok: false, code: "NOT_FOUND" });
         const crossed = await action(s.a.tenantId, null, row.input(s.b));
         // A bulk action skips what it cannot see: nothing of the other tenant is in its result.
-        if (file.includes("bulk")) expect(crossed).toMatchObject({ ok: true, data: [] });
+        if (row.skipsCrossed ?? file.includes("bulk")) expect(crossed).toMatchObject({ ok: true, data: [] });
         else expect(crossed).toMatchObject({ ok: false, code: "NOT_FOUND" });
         expect(await fingerprint(s.b.tenantId)).toBe(before);
       });

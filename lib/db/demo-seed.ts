@@ -212,12 +212,15 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
         const otherAz = (az: string) => (az === "PAR7S" ? "TH3S" : "PAR7S");
         if (gmStore) {
           await tx.replication.create({
-            data: { tenantId: tenant.id, kind: "GLOBAL_MIRROR", sourceAzId: gmStore.azId, targetAzId: otherAz(gmStore.azId), datastoreId: gmStore.id, promisedRpoMinutes: 15, status: "ACTIVE", lastReplicatedAt: new Date(now.getTime() - (index === 1 ? 42 : 6) * 60_000) },
+            data: { tenantId: tenant.id, kind: "GLOBAL_MIRROR", sourceAzId: gmStore.azId, targetAzId: otherAz(gmStore.azId), datastoreId: gmStore.id, standbyTierCode: gmStore.tierCode, promisedRpoMinutes: 15, status: "ACTIVE", lastReplicatedAt: new Date(now.getTime() - (index === 1 ? 42 : 6) * 60_000) },
           });
         }
+        // data protection (issue 8): where each replica's memory and disks are reserved on the standby site
+        const standbyAz = otherAz(pools[0]!.pool.azId);
+        const standby = { standbyPoolId: pools.find((p) => p.pool.azId === standbyAz)?.pool.id ?? null, standbyTierCode: datastores.find((d) => d.azId === standbyAz && d.tierCode !== "MASS")?.tierCode ?? null };
         for (const [k, vm] of vms.filter((v) => v.encryption === "NONE" && v.powerState === "POWERED_ON").slice(0, 3).entries()) {
           await tx.replication.create({
-            data: { tenantId: tenant.id, kind: "VM_REPLICATION", sourceAzId: pools[0]!.pool.azId, targetAzId: otherAz(pools[0]!.pool.azId), vmId: vm.id, promisedRpoMinutes: 60 * (k + 1), status: "ACTIVE", lastReplicatedAt: new Date(now.getTime() - (k === 2 ? 200 : 25) * 60_000) },
+            data: { tenantId: tenant.id, kind: "VM_REPLICATION", sourceAzId: pools[0]!.pool.azId, targetAzId: standbyAz, ...standby, vmId: vm.id, promisedRpoMinutes: 60 * (k + 1), status: "ACTIVE", lastReplicatedAt: new Date(now.getTime() - (k === 2 ? 200 : 25) * 60_000) },
           });
         }
 

@@ -66,6 +66,25 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
   "affinity.enable": [WRITE_RULE],
   "affinity.disable": [WRITE_RULE],
   "affinity.delete": [step("remove_rule", "Removing the rule from the cluster", "Retrait de la règle du cluster", 400)],
+  // ── data protection (issue 8) ──
+  "backup.policy_assign": [step("register_backup", "Registering the VM with the backup service", "Inscription de la VM au service de sauvegarde", 800)],
+  "backup.policy_remove": [step("unregister_backup", "Removing the VM from the backup job", "Retrait de la VM du travail de sauvegarde", 800)],
+  "replication.vm_enable": [
+    step("reserve_standby", "Reserving memory and storage on the standby site", "Réservation de la mémoire et du stockage sur le site de secours", 700),
+    step("initial_sync", "Copying the VM to the standby site", "Copie de la VM vers le site de secours", 3000),
+  ],
+  "replication.global_mirror_enable": [
+    step("create_standby_lun", "Creating the standby volume", "Création du volume de secours", 900),
+    step("initial_copy", "Initial copy of the volume", "Copie initiale du volume", 3000),
+  ],
+  "replication.metro_mirror_enable": [
+    step("create_standby_lun", "Creating the standby volume", "Création du volume de secours", 900),
+    step("initial_copy", "Initial copy of the volume", "Copie initiale du volume", 3000),
+  ],
+  "replication.stop": [step("break_relationship", "Stopping the replication", "Arrêt de la réplication", 800), step("release_standby", "Releasing the standby reservation", "Libération de la réservation de secours", 600)],
+  // ── network (issue 8) ──
+  "vlan.propagate": [step("extend_vlan", "Extending the VLAN to the tenant", "Extension du VLAN au tenant", 1000)],
+  "vlan.unpropagate": [step("withdraw_vlan", "Withdrawing the VLAN from the tenant", "Retrait du VLAN du tenant", 1000)],
 };
 
 export class InfraFault extends Error {

@@ -6,6 +6,10 @@ import { VM_ACTIVITY_HANDLERS } from "@/lib/services/vms";
 import { ORDER_ACTIVITY_HANDLERS } from "@/lib/services/orders";
 import { POOL_ACTIVITY_HANDLERS } from "@/lib/services/pools";
 import { AFFINITY_ACTIVITY_HANDLERS } from "@/lib/services/affinity";
+// data protection and network (issue 8)
+import { BACKUP_ACTIVITY_HANDLERS } from "@/lib/services/backup";
+import { REPLICATION_ACTIVITY_HANDLERS } from "@/lib/services/replication";
+import { NETWORK_ACTIVITY_HANDLERS } from "@/lib/services/network";
 
 /** How every type of activity ends: the compiler refuses a type without its handler. */
 export const ACTIVITY_HANDLERS: Record<ActivityType, ActivityHandler> = {
@@ -14,4 +18,7 @@ export const ACTIVITY_HANDLERS: Record<ActivityType, ActivityHandler> = {
   ...ORDER_ACTIVITY_HANDLERS,
   ...POOL_ACTIVITY_HANDLERS,
   ...AFFINITY_ACTIVITY_HANDLERS,
+  ...BACKUP_ACTIVITY_HANDLERS,
+  ...REPLICATION_ACTIVITY_HANDLERS,
+  ...NETWORK_ACTIVITY_HANDLERS,
 };

@@ -13,7 +13,7 @@ export function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
  * Locks rows for the rest of the transaction, in id order (two writers locking the same rows
  * never deadlock). The tenant is in the where clause: another tenant's row locks nothing.
  */
-export async function lockRows(tx: Tx, table: "ComputePool" | "Datastore" | "Vm", tenantId: string, ids: readonly string[]): Promise<number> {
+export async function lockRows(tx: Tx, table: "ComputePool" | "Datastore" | "Vm" | "Replication", tenantId: string, ids: readonly string[]): Promise<number> {
   const sorted = [...new Set(ids)].sort();
   if (sorted.length === 0) return 0;
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(

@@ -129,7 +129,7 @@ const busyMessage = (name: string): LocalizedText =>
   );
 
 /** A change to one VM: locked, refused while another activity changes it, marked busy with the new one. */
-function changeVm(
+export function changeVm(
   ctx: TenantContext,
   vmId: string,
   kind: { action: AuditAction; activity: ActivityType },
@@ -506,7 +506,7 @@ export async function encryptVm(ctx: TenantContext, input: EncryptVmInput): Prom
 
 // ───────────────────────── How each activity ends ─────────────────────────
 
-type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string };
+type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string; assignmentId?: string };
 const payloadOf = (p: Prisma.JsonValue) => (p && typeof p === "object" && !Array.isArray(p) ? (p as VmPayload) : {});
 
 /**
@@ -521,7 +521,7 @@ function required(id: string | null | undefined, what: string): string {
 type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
 
 /** Every VM handler works on the activity's own VM, in its tenant, and ends by freeing it for the next change. */
-function vmHandler(h: { complete?: VmStep; revert?: VmStep }): ActivityHandler {
+export function vmHandler(h: { complete?: VmStep; revert?: VmStep }): ActivityHandler {
   const run = async (tx: Tx, a: ActivityRecord, step?: VmStep) => {
     const vm = { id: required(a.resourceId, "VM"), tenantId: a.tenantId };
     await step?.(tx, vm, payloadOf(a.payload));

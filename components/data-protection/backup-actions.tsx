@@ -1,0 +1,103 @@
+"use client";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { X } from "lucide-react";
+import { assignBackupPolicyAction } from "@/lib/actions/data-protection/assign-backup-policy";
+import { removeBackupPolicyAction } from "@/lib/actions/data-protection/remove-backup-policy";
+import { powerVmAction } from "@/lib/actions/vms/power-vm";
+import { useActivityAction } from "@/components/activity/use-activity-action";
+import { ActionOutcome } from "@/components/activity/action-outcome";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+
+type Policy = { id: string; name: string };
+
+/** Assign a policy to one VM, and start it once it may (the power service decides: BACKUP.POLICY_REQUIRED). */
+export function VmBackupActions({ tenantId, vm, policies, canAssign, canPower }: { tenantId: string; vm: { id: string; name: string; powerState: string; assigned: Policy[]; busy: boolean }; policies: Policy[]; canAssign: boolean; canPower: boolean }) {
+  const t = useTranslations("dataProtectionForms");
+  const assign = useActivityAction(assignBackupPolicyAction, tenantId);
+  const power = useActivityAction(powerVmAction, tenantId);
+  const free = policies.filter((p) => !vm.assigned.some((a) => a.id === p.id));
+  const [policyId, setPolicyId] = useState("");
+  const outcomeId = `vm-${vm.id}-outcome`;
+  const last = power.result ?? assign.result;
+  return (
+    <div className="flex flex-col gap-1.5">
+      <div className="flex flex-wrap items-center gap-1.5">
+        {canAssign && free.length > 0 && (
+          <>
+            <Select aria-label={t("policyFor", { vm: vm.name })} value={policyId} onChange={(e) => setPolicyId(e.target.value)} className="py-1 text-xs" aria-describedby={outcomeId}>
+              <option value="">{t("choosePolicy")}</option>
+              {free.map((p) => (
+                <option key={p.id} value={p.id}>{p.name}</option>
+              ))}
+            </Select>
+            <Button
+              disabled={!policyId || vm.busy}
+              pending={assign.pending}
+              onClick={() => {
+                power.reset();
+                assign.run({ vmId: vm.id, policyId }, () => setPolicyId(""));
+              }}
+            >
+              {t("assign")}
+            </Button>
+          </>
+        )}
+        {canPower && vm.powerState !== "POWERED_ON" && (
+          <Button
+            aria-label={t("powerOnLabel", { vm: vm.name })}
+            disabled={vm.busy}
+            pending={power.pending}
+            onClick={() => {
+              assign.reset();
+              power.run({ vmId: vm.id, action: "on" });
+            }}
+          >
+            {t("powerOn")}
+          </Button>
+        )}
+      </div>
+      <ActionOutcome id={outcomeId} result={last} className="max-w-md whitespace-normal" />
+    </div>
+  );
+}
+
+/** A policy of a VM, with its removal behind a confirmation (BACKUP.LAST_POLICY refuses it on a running VM). */
+export function PolicyChip({ tenantId, vm, policy, canRemove, busy }: { tenantId: string; vm: { id: string; name: string }; policy: Policy; canRemove: boolean; busy: boolean }) {
+  const t = useTranslations("dataProtectionForms");
+  const remove = useActivityAction(removeBackupPolicyAction, tenantId);
+  const [open, setOpen] = useState(false);
+  return (
+    <span className="inline-flex items-center gap-0.5 rounded-full bg-brand-50 py-0.5 pr-0.5 pl-2 text-xs font-medium text-brand-700 ring-1 ring-brand-600/25 ring-inset dark:bg-brand-700/25 dark:text-brand-100">
+      {policy.name}
+      {canRemove && (
+        <Dialog
+          open={open}
+          onOpenChange={(o) => {
+            setOpen(o);
+            if (!o) remove.reset();
+          }}
+        >
+          <DialogTrigger asChild>
+            <button type="button" disabled={busy} aria-label={t("remove", { policy: policy.name, vm: vm.name })} className="rounded-full p-0.5 hover:bg-brand-600/15 disabled:opacity-40">
+              <X aria-hidden className="size-3" />
+            </button>
+          </DialogTrigger>
+          <DialogContent title={t("removeTitle", { policy: policy.name, vm: vm.name })} description={t("removeBody")}>
+            <ActionOutcome result={remove.result} className="mb-3" />
+            <div className="flex justify-end gap-2">
+              <DialogClose asChild>
+                <Button>{t("cancel")}</Button>
+              </DialogClose>
+              <Button variant="danger" pending={remove.pending} onClick={() => remove.run({ vmId: vm.id, policyId: policy.id }, () => setOpen(false))}>
+                {t("removeConfirm")}
+              </Button>
+            </div>
+          </DialogContent>
+        </Dialog>
+      )}
+    </span>
+  );
+}

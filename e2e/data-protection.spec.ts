@@ -1,0 +1,70 @@
+import { test, expect } from "./fixtures";
+
+// Data protection, as a tenant admin clicks it: a VM refused at start for want of a backup
+// policy gets one and starts; a Global Mirror on an Enterprise volume is refused with its rule.
+
+// An activity ends when a worker has run its steps and the page's poll has seen it: seconds on a
+// quiet machine, more on a busy one.
+const ACTIVITY = { timeout: 45_000 };
+
+test("a VM refused at start without a backup policy gets one, then starts", async ({ page, loginAs }) => {
+  test.setTimeout(150_000);
+  await loginAs("adminProd");
+  await page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name: "Data protection" }).click();
+  await expect(page).toHaveURL(/\/t\/production\/data-protection$/);
+  const coverage = page.getByRole("table", { name: "Backup coverage of the virtual machines" });
+  // VMs without a policy come first.
+  await expect(coverage.getByRole("row").nth(1).getByText("No policy")).toBeVisible();
+
+  const filters = page.getByRole("search", { name: "Filter the coverage" });
+  await filters.getByLabel("Coverage").selectOption("none");
+  await filters.getByLabel("State").selectOption("POWERED_OFF");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/coverage=none/);
+  const vm = (await coverage.getByRole("row").nth(1).getByRole("rowheader").textContent())!.trim();
+
+  // That VM alone, whatever its coverage becomes.
+  await page.goto(`/t/production/data-protection?q=${encodeURIComponent(vm)}`);
+  const row = coverage.getByRole("row", { name: new RegExp(vm) });
+  await row.getByRole("button", { name: `Power on ${vm}` }).click();
+  await expect(row.getByTestId("violations")).toContainText("BACKUP.POLICY_REQUIRED");
+
+  await row.getByLabel(`Backup policy for ${vm}`).selectOption({ label: "daily-7d" });
+  await row.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByText(`Assign backup policy of ${vm} completed.`)).toBeVisible(ACTIVITY);
+  await expect(row.getByText("daily-7d")).toBeVisible();
+  await expect(row.getByText("No policy")).toHaveCount(0);
+
+  await row.getByRole("button", { name: `Power on ${vm}` }).click();
+  await expect(page.getByText(`Power on of ${vm} completed.`)).toBeVisible(ACTIVITY);
+  await expect(row.getByText("Powered on")).toBeVisible();
+  await expect(row.getByRole("button", { name: `Power on ${vm}` })).toHaveCount(0);
+});
+
+test("Global Mirror on an Enterprise datastore is refused with REPLICATION.GM_TIER", async ({ page, loginAs }) => {
+  await loginAs("owner");
+  await page.goto("/t/analytics/data-protection/replications");
+  const mirrors = page.getByRole("table", { name: "Datastores and the mirror protecting each" });
+  await mirrors.getByRole("button", { name: "Mirror ds-ana-enterprise-01" }).click();
+  const dialog = page.getByRole("dialog", { name: "Mirror ds-ana-enterprise-01 to another availability zone" });
+  await expect(dialog.getByLabel("Replication")).toHaveValue("GLOBAL_MIRROR");
+  await expect(dialog.getByTestId("violations")).toContainText("REPLICATION.GM_TIER");
+  await expect(dialog.getByTestId("violations")).toContainText("FLASH Enterprise");
+  await expect(dialog.getByRole("button", { name: "Enable the mirror" })).toBeDisabled();
+});
+
+test("the replications list shows each one's RPO status and filters on it", async ({ page, loginAs }) => {
+  await loginAs("adminProd");
+  await page.goto("/t/production/data-protection/replications");
+  const list = page.getByRole("table", { name: "Replications of this tenant" });
+  // The demo: a Global Mirror (RPO 15 min) and three VM replications 25, 25 and 200 min behind 1, 2 and 3 h.
+  await expect(list.getByRole("row")).toHaveCount(5);
+  await page.getByLabel("Kind").selectOption("VM_REPLICATION");
+  await page.getByLabel("RPO status").selectOption("breach");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/rpo=breach/);
+  await expect(list.getByRole("row")).toHaveCount(2);
+  const late = list.getByRole("row").nth(1);
+  await expect(late.getByText("Breached")).toBeVisible();
+  await expect(late.getByText("180 min")).toBeVisible();
+});

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { pageWindow } from "@/lib/list-query";
+import type { VlanListQuery, VlanSort } from "@/lib/validation/network";
+import { db, type Tx } from "./client";
+
+// Level-2 VLANs: a tenant's own, and those a sibling tenant propagated to it. A received VLAN shows
+// only its own propagation: the other tenants it reaches are none of the receiver's business.
+
+const ORDER: Record<VlanSort, (dir: Prisma.SortOrder) => Prisma.VlanOrderByWithRelationInput[]> = {
+  tag: (dir) => [{ tag: dir }, { id: "asc" }],
+  name: (dir) => [{ name: dir }, { tag: "asc" }, { id: "asc" }],
+};
+
+export async function listVlans(tenantId: string, q: VlanListQuery, tx: Tx = db()) {
+  const received: Prisma.VlanWhereInput = { tenantId: { not: tenantId }, propagations: { some: { tenantId } } };
+  const scope: Prisma.VlanWhereInput = q.scope === "own" ? { tenantId } : q.scope === "received" ? received : { OR: [{ tenantId }, received] };
+  const tag = q.q && /^\d{1,4}$/.test(q.q) ? Number(q.q) : null;
+  const where: Prisma.VlanWhereInput = {
+    AND: [scope, ...(q.q ? [{ OR: [{ name: { contains: q.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const } }, ...(tag !== null ? [{ tag }] : [])] }] : [])],
+  };
+  const w = pageWindow(q, 0);
+  const [total, rows] = await Promise.all([
+    tx.vlan.count({ where }),
+    tx.vlan.findMany({
+      where,
+      orderBy: ORDER[q.sort](q.dir),
+      skip: w.skip,
+      take: w.take,
+      select: {
+        id: true,
+        tag: true,
+        name: true,
+        tenantId: true,
+        tenant: { select: { id: true, name: true, slug: true } },
+        propagations: { orderBy: { createdAt: "asc" }, select: { id: true, tenantId: true, busyActivityId: true, createdAt: true, tenant: { select: { id: true, name: true, slug: true } } } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    rows: rows.map((v) => ({ ...v, own: v.tenantId === tenantId, propagations: v.tenantId === tenantId ? v.propagations : v.propagations.filter((p) => p.tenantId === tenantId) })),
+  };
+}
+
+/** The tenant's own VLAN, locked for the rest of the transaction (propagations of one VLAN queue); another tenant's is not found. */
+export async function lockVlan(tx: Tx, tenantId: string, vlanId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Vlan" WHERE id = ${vlanId} AND "tenantId" = ${tenantId} FOR UPDATE`;
+  if (rows.length === 0) return null;
+  return tx.vlan.findFirst({ where: { id: vlanId, tenantId }, select: { id: true, tag: true, name: true } });
+}
+
+/** A propagation of the tenant's own VLAN to `targetTenantId`, or null. */
+export async function findPropagation(tx: Tx, tenantId: string, vlanId: string, targetTenantId: string) {
+  return tx.vlanPropagation.findFirst({ where: { vlanId, tenantId: targetTenantId, vlan: { tenantId } }, select: { id: true, busyActivityId: true, tenant: { select: { id: true, name: true } } } });
+}

@@ -1,0 +1,171 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import { findPropagation, listVlans as listVlanRows, lockVlan } from "@/lib/db/vlans";
+import { getTenantRef, listUserTenants } from "@/lib/db/tenancy";
+import { authorize } from "@/lib/auth/authorize";
+import { actorUserId } from "@/lib/auth/context";
+import type { ActivityType } from "@/lib/activity-types";
+import { checkVlanPropagation } from "@/lib/domain/network";
+import { decide, msg, type Decision, type LocalizedText } from "@/lib/domain/result";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import type { VlanListQuery, VlanPropagationInput } from "@/lib/validation/network";
+import { ACTIVITY_SELECT, toActivityView, type ActivityHandler } from "./activities";
+import { audit } from "./audit";
+import { change, type Accepted } from "./change";
+import { assertPermission, type TenantContext } from "./context";
+
+// Level-2 VLANs: a tenant's own VLANs reach every AZ and pool of the tenant, and may be propagated
+// to sibling tenants of the same organization (VLAN.CROSS_ORGANIZATION otherwise). A propagation
+// changes the receiving tenant's network too, so the actor must hold network:write there as well,
+// and the receiving tenant's audit trail records it. New VLANs are orders (the orders area).
+
+const busy = (what: string): LocalizedText =>
+  msg(
+    () => `An activity is already changing ${what}. Wait for it to finish (see Activities), then try again.`,
+    () => `Une activité modifie déjà ${what}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
+  );
+
+// ───────────────────────── Reads ─────────────────────────
+
+export type VlanRow = Awaited<ReturnType<typeof listVlans>>["rows"][number];
+
+export async function listVlans(ctx: TenantContext, q: VlanListQuery) {
+  assertPermission(ctx, "network:read");
+  const { total, rows } = await listVlanRows(ctx.tenant.id, q);
+  // The activities of propagations under way are the owning tenant's: only its own page follows them.
+  const ids = rows.flatMap((v) => (v.own ? v.propagations.flatMap((p) => (p.busyActivityId ? [p.busyActivityId] : [])) : []));
+  const activities = ids.length ? await db().activity.findMany({ where: { tenantId: ctx.tenant.id, id: { in: ids } }, select: ACTIVITY_SELECT }) : [];
+  const byId = new Map(activities.map((a) => [a.id, toActivityView(a)]));
+  return {
+    total,
+    rows: rows.map((v) => ({
+      ...v,
+      propagations: v.propagations.map(({ busyActivityId, ...p }) => ({ ...p, pending: busyActivityId !== null, busy: v.own && busyActivityId ? (byId.get(busyActivityId) ?? null) : null })),
+    })),
+  };
+}
+
+/**
+ * The tenants a VLAN may be offered to: every other tenant the person can see, with its
+ * organization. One of another organization is offered too and refused with the rule's reason.
+ */
+export async function propagationTargets(ctx: TenantContext) {
+  assertPermission(ctx, "network:read");
+  const userId = actorUserId(ctx.actor);
+  if (!userId) return [];
+  const memberships = await listUserTenants(userId);
+  return memberships
+    .filter((m) => m.tenant.id !== ctx.tenant.id)
+    .map((m) => ({ id: m.tenant.id, name: m.tenant.name, organization: m.tenant.organization.name, sameOrganization: m.tenant.organizationId === ctx.tenant.organizationId }));
+}
+
+// ───────────────────────── Changes ─────────────────────────
+
+/**
+ * The receiving tenant, as far as this actor may know it: the rule speaks first (another
+ * organization is refused, named only by the id the caller gave); then the actor must be a member
+ * there (else not found, like a tenant that does not exist) holding network:write.
+ */
+async function receivingTenant(ctx: TenantContext, targetTenantId: string) {
+  const target = await getTenantRef({ id: targetTenantId });
+  if (!target) throw new NotFoundError("tenant", targetTenantId);
+  if (target.id === ctx.tenant.id) {
+    throw new InvalidInputError({ targetTenantId: { en: "A VLAN already reaches every AZ and pool of its own tenant: choose another tenant.", fr: "Un VLAN dessert déjà toutes les AZ et tous les pools de son propre tenant : choisissez un autre tenant." } });
+  }
+  return target;
+}
+
+async function assertCanWriteThere(ctx: TenantContext, target: { id: string; organizationId: string }) {
+  // A token is bound to one tenant: reaching into another is beyond what it was issued for.
+  if (ctx.actor.type === "token") throw new ForbiddenError("network:write");
+  const there = await authorize(ctx.actor, { id: target.id }, "network:write");
+  if (there.ok) return there.ctx;
+  if (there.reason === "FORBIDDEN") throw new ForbiddenError("network:write");
+  throw new NotFoundError("tenant", target.id);
+}
+
+export async function propagateVlan(ctx: TenantContext, input: VlanPropagationInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "network:write");
+  const tenantId = ctx.tenant.id;
+  return change(ctx, { action: "vlan.propagate", activity: "vlan.propagate" }, async (tx) => {
+    const vlan = await lockVlan(tx, tenantId, input.vlanId);
+    if (!vlan) throw new NotFoundError("vlan", input.vlanId);
+    const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
+    const target = await receivingTenant(ctx, input.targetTenantId);
+    // No name for the other tenant: the refusal says only what the rule says.
+    const d = checkVlanPropagation({
+      vlan: { id: vlan.id, tag: vlan.tag, tenantId, organizationId: ctx.tenant.organizationId },
+      target: { tenantId: input.targetTenantId, organizationId: target.organizationId },
+    });
+    if (!d.ok) return { target: t, decision: d };
+    const there = await assertCanWriteThere(ctx, target);
+    if (await findPropagation(tx, tenantId, vlan.id, target.id)) {
+      throw new ConflictError({ en: `VLAN ${vlan.tag} already reaches ${target.name}.`, fr: `Le VLAN ${vlan.tag} dessert déjà ${target.name}.` });
+    }
+    // Reserved at once: the receiving tenant sees it coming; a failed activity takes it back.
+    const p = await tx.vlanPropagation.create({ data: { vlanId: vlan.id, tenantId: target.id }, select: { id: true } });
+    return {
+      target: t,
+      decision: decide(d.warnings, {
+        after: { tenant: target.name, tenantId: target.id },
+        payload: { propagationId: p.id },
+        also: [{ type: "tenant", id: target.id, name: target.name }],
+        onStarted: async (tx2: Tx, activityId: string) => {
+          await tx2.vlanPropagation.update({ where: { id: p.id }, data: { busyActivityId: activityId } });
+          await audit(tx2, there, { action: "vlan.propagate", target: t, after: { from: ctx.tenant.name, fromTenantId: tenantId }, activityId });
+        },
+      }),
+    };
+  });
+}
+
+export async function unpropagateVlan(ctx: TenantContext, input: VlanPropagationInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "network:write");
+  const tenantId = ctx.tenant.id;
+  return change(ctx, { action: "vlan.unpropagate", activity: "vlan.unpropagate" }, async (tx) => {
+    const vlan = await lockVlan(tx, tenantId, input.vlanId);
+    if (!vlan) throw new NotFoundError("vlan", input.vlanId);
+    const p = await findPropagation(tx, tenantId, vlan.id, input.targetTenantId);
+    if (!p) throw new NotFoundError("vlan propagation", `${vlan.id}/${input.targetTenantId}`);
+    const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
+    if (p.busyActivityId) throw new ConflictError(busy(`VLAN ${vlan.tag} → ${p.tenant.name}`));
+    const receiver = await getTenantRef({ id: p.tenant.id });
+    return {
+      target: t,
+      decision: decide([], {
+        before: { tenant: p.tenant.name, tenantId: p.tenant.id },
+        payload: { propagationId: p.id },
+        also: [{ type: "tenant", id: p.tenant.id, name: p.tenant.name }],
+        onStarted: async (tx2: Tx, activityId: string) => {
+          await tx2.vlanPropagation.update({ where: { id: p.id }, data: { busyActivityId: activityId } });
+          // The receiving tenant's trail says its network lost the VLAN, whoever withdrew it.
+          if (receiver) await audit(tx2, { ...ctx, tenant: receiver }, { action: "vlan.unpropagate", target: t, before: { from: ctx.tenant.name, fromTenantId: tenantId }, activityId });
+        },
+      }),
+    };
+  });
+}
+
+// ───────────────────────── How each activity ends ─────────────────────────
+
+const propagationIdOf = (p: unknown) => (p && typeof p === "object" && "propagationId" in p ? String((p as { propagationId: unknown }).propagationId) : "");
+
+// The propagation's tenant is the receiver; the VLAN's tenant (the activity's) is in the where clause.
+export const NETWORK_ACTIVITY_HANDLERS = {
+  "vlan.propagate": {
+    async complete(tx, a) {
+      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a.payload), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
+    },
+    async revert(tx, a) {
+      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a.payload), vlan: { tenantId: a.tenantId } } });
+    },
+  },
+  "vlan.unpropagate": {
+    async complete(tx, a) {
+      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a.payload), vlan: { tenantId: a.tenantId } } });
+    },
+    async revert(tx, a) {
+      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a.payload), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
+    },
+  },
+} satisfies Record<Extract<ActivityType, `vlan.${string}`>, ActivityHandler>;
