@@ -145,6 +145,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
         const datastores = [];
         for (const d of plan.datastores) datastores.push(await createDatastore(tx, { tenantId: tenant.id, azId: d.az, tierCode: d.tier, name: d.name, sizeGib: d.sizeGib }));
         const fastStores = datastores.filter((d) => d.tierCode !== "MASS");
+        // The Global-Mirrored volume: no encrypted VM may live on it (REPLICATION.VM_ENCRYPTED).
+        const gmStore = datastores.find((d) => ["ESSENTIEL", "STANDARD", "PREMIUM"].includes(d.tierCode));
 
         const policies = [
           await createBackupPolicy(tx, { tenantId: tenant.id, name: "daily-7d", days: 7, weeks: 0, months: 0 }),
@@ -183,7 +185,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
             thin: rand() < 0.4,
             iopsDemand: Math.round(20 + rand() * 180),
             writeRateMbps: Math.round(rand() * 30 * 10) / 10,
-            encryption: plan.advancedProtection && rand() < 0.15 ? "ENCRYPTED" : "NONE",
+            encryption: plan.advancedProtection && ds.id !== gmStore?.id && rand() < 0.15 ? "ENCRYPTED" : "NONE",
             createdAt: new Date(now.getTime() - Math.floor(rand() * 200) * 86_400_000),
           });
           vms.push(vm);
@@ -208,17 +210,18 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
         }
 
         // Replications: Global Mirror on a compatible tier, VM replication on a few VMs.
-        const gmStore = datastores.find((d) => ["ESSENTIEL", "STANDARD", "PREMIUM"].includes(d.tierCode));
         const otherAz = (az: string) => (az === "PAR7S" ? "TH3S" : "PAR7S");
         if (gmStore) {
           await tx.replication.create({
             data: { tenantId: tenant.id, kind: "GLOBAL_MIRROR", sourceAzId: gmStore.azId, targetAzId: otherAz(gmStore.azId), datastoreId: gmStore.id, standbyTierCode: gmStore.tierCode, promisedRpoMinutes: 15, status: "ACTIVE", lastReplicatedAt: new Date(now.getTime() - (index === 1 ? 42 : 6) * 60_000) },
           });
         }
-        // data protection (issue 8): where each replica's memory and disks are reserved on the standby site
-        const standbyAz = otherAz(pools[0]!.pool.azId);
+        // data protection (issue 8): where each replica's memory and disks are reserved on the standby
+        // site — the AZ of the tenant's other pool, so the reservation has somewhere to live.
+        const sourcePool = pools[0]!.pool;
+        const standbyAz = pools.find((p) => p.pool.azId !== sourcePool.azId)?.pool.azId ?? otherAz(sourcePool.azId);
         const standby = { standbyPoolId: pools.find((p) => p.pool.azId === standbyAz)?.pool.id ?? null, standbyTierCode: datastores.find((d) => d.azId === standbyAz && d.tierCode !== "MASS")?.tierCode ?? null };
-        for (const [k, vm] of vms.filter((v) => v.encryption === "NONE" && v.powerState === "POWERED_ON").slice(0, 3).entries()) {
+        for (const [k, vm] of vms.filter((v) => v.poolId === sourcePool.id && v.encryption === "NONE" && v.powerState === "POWERED_ON").slice(0, 3).entries()) {
           await tx.replication.create({
             data: { tenantId: tenant.id, kind: "VM_REPLICATION", sourceAzId: pools[0]!.pool.azId, targetAzId: standbyAz, ...standby, vmId: vm.id, promisedRpoMinutes: 60 * (k + 1), status: "ACTIVE", lastReplicatedAt: new Date(now.getTime() - (k === 2 ? 200 : 25) * 60_000) },
           });
