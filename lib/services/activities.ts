@@ -8,6 +8,8 @@ export type { ActivityView, ConcernedItem };
 import { actorUserId } from "@/lib/auth/context";
 import { assertPermission, type TenantContext } from "./context";
 import { NotFoundError } from "@/lib/errors";
+import { listActivities as listActivityRows, listTenantPeople } from "@/lib/db/activities";
+import type { ActivityListQuery } from "@/lib/validation/activity-list";
 
 
 export type ActivitySpec = {
@@ -35,6 +37,7 @@ export async function startActivity(tx: Tx, ctx: TenantContext, spec: ActivitySp
       concernedItems: [spec.resource, ...(spec.also ?? [])],
       resourceType: spec.resource.type,
       resourceId: spec.resource.id,
+      resourceName: spec.resource.name,
       payload: spec.payload ?? {},
     },
     select: { id: true },
@@ -115,3 +118,18 @@ export type ActivityHandler = {
   complete(tx: Tx, a: ActivityRecord): Promise<{ resultId?: string } | void>;
   revert(tx: Tx, a: ActivityRecord): Promise<void>;
 };
+
+// ───────────────────────── vm-ui: the tenant's history ─────────────────────────
+
+/** One page of the tenant's activities, newest first, filtered in the database (a resource's own history with resourceType + resourceId). */
+export async function listActivities(ctx: TenantContext, q: ActivityListQuery): Promise<{ total: number; rows: ActivityView[] }> {
+  assertPermission(ctx, "activity:read");
+  const { total, rows } = await listActivityRows(ctx.tenant.id, q, ACTIVITY_SELECT);
+  return { total, rows: rows.map(toActivityView) };
+}
+
+/** Who the history may be filtered by: the tenant's members. */
+export async function activityInitiators(ctx: TenantContext) {
+  assertPermission(ctx, "activity:read");
+  return listTenantPeople(ctx.tenant.id);
+}
