@@ -21,4 +21,16 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
  * The message namespaces client components use: only these are shipped to the browser
  * (the rest stay on the server). i18n/client-namespaces.test.ts keeps the list honest.
  */
-export const CLIENT_NAMESPACES = ["errors", "nav", "shell", "signin", "violations", "activity", "validation", "actions"] as const;
+export const CLIENT_NAMESPACES = [
+  "errors",
+  "nav",
+  "shell",
+  "signin",
+  "violations",
+  "activity",
+  "validation",
+  "actions",
+  // vm-ui: the VM dialogs, bulk actions, padlock and create form
+  "vmActions",
+  "vmForm",
+] as const;

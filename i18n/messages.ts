@@ -4,7 +4,11 @@
 import type { Locale } from "./config";
 
 /** The area files, in both languages. */
-export const MESSAGE_AREAS = ["write-path"] as const;
+export const MESSAGE_AREAS = [
+  "write-path",
+  // vm-ui: the VM list, page and create form, activities, audit log
+  "vm-ui",
+] as const;
 
 export type Messages = Record<string, unknown>;
 

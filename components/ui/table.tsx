@@ -1,9 +1,11 @@
 import clsx from "clsx";
+import { cn } from "@/lib/cn";
 
 /** A data table named for assistive technology (role table, name = label). */
 export function Table({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900">
+    // relative: a visually hidden (absolute) cell text stays inside the scroll box instead of widening the page
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
         {children}
       </table>
@@ -40,7 +42,8 @@ export function Th({ children, align = "left", sort }: { children: React.ReactNo
 }
 
 export function Td({ children, align = "left", className }: { children: React.ReactNode; align?: "left" | "right"; className?: string }) {
-  return <td className={clsx("px-3 py-1.5 whitespace-nowrap", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
+  // cn, not clsx: a caller's class (whitespace-normal for a long reason) wins over the default.
+  return <td className={cn("px-3 py-1.5 whitespace-nowrap", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
 }
 
 export function EmptyState({ children }: { children: React.ReactNode }) {

@@ -6,6 +6,7 @@ import { Nav } from "@/components/shell/nav";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 import { LocaleSwitch, ThemeToggle } from "@/components/shell/preference-switches";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { MobileNav } from "@/components/shell/mobile-nav";
 import { ActivityTracker } from "@/components/activity/activity-tracker";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
@@ -21,7 +22,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
       >
         {t("skip")}
       </a>
-      <aside className="sticky top-0 h-screen w-56 shrink-0 overflow-y-auto border-r border-slate-200 bg-slate-100/70 p-3 dark:border-slate-800 dark:bg-slate-900/60">
+      <aside className="sticky top-0 hidden h-screen w-56 shrink-0 overflow-y-auto border-r md:block border-slate-200 bg-slate-100/70 p-3 dark:border-slate-800 dark:bg-slate-900/60">
         <Link href={`/t/${ctx.tenant.slug}/overview`} className="mb-4 block rounded-md px-3 py-1">
           <span className="block text-sm font-semibold">{app("name")}</span>
           <span className="block text-xs text-slate-600 dark:text-slate-400">{app("provider")}</span>
@@ -29,8 +30,11 @@ export default async function TenantLayout({ children, params }: { children: Rea
         <Nav tenant={ctx.tenant.slug} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-6 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
-          <TenantSwitcher current={ctx.tenant.slug} tenants={tenants.map((m) => ({ slug: m.tenant.slug, name: m.tenant.name }))} />
+        <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/95">
+          <div className="flex items-center gap-2">
+            <MobileNav tenant={ctx.tenant.slug} appName={app("name")} provider={app("provider")} />
+            <TenantSwitcher current={ctx.tenant.slug} tenants={tenants.map((m) => ({ slug: m.tenant.slug, name: m.tenant.name }))} />
+          </div>
           <div className="flex items-center gap-3">
             <LocaleSwitch />
             <ThemeToggle />
@@ -41,7 +45,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
             <SignOutButton />
           </div>
         </header>
-        <main id="content" tabIndex={-1} className="min-w-0 flex-1 p-6 focus:outline-none">
+        <main id="content" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-6">
           <ActivityTracker tenant={ctx.tenant.slug}>{children}</ActivityTracker>
         </main>
       </div>
