@@ -16,7 +16,7 @@ import { ActionFailure } from "@/components/actions/action-failure";
 import { OverrideField } from "@/components/actions/override-field";
 import { onlyOverridable, useActivityStarted, useTenantAction } from "@/components/actions/use-tenant-action";
 import { ProvisioningChoice } from "./vm-actions";
-import { CreateVmPreview } from "./create-vm-preview";
+import { CreateVmPreview, useVerdict } from "./create-vm-preview";
 
 export type CreateVmOptions = {
   pools: { id: string; name: string; azId: string; nodeType: { label: string; threads: number; ramGb: number } }[];
@@ -107,6 +107,7 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
 
   const previewData = preview.data?.ok ? preview.data.data : null;
   const previewViolations = previewData ? toViolationViews(previewData.violations, lang) : [];
+  const verdict = useVerdict(previewViolations);
   const showOverride = onlyOverridable(previewViolations) || (submit.failure?.code === "REFUSED" && onlyOverridable(submit.failure.violations)) || f.overrideReason !== "" || previewViolations.some((v) => v.overridden);
   // The submit's own field errors win; before any submit, the preview's (not the placeholder name's).
   const previewFieldErrors = preview.data && !preview.data.ok ? preview.data.fieldErrors ?? {} : {};
@@ -226,6 +227,12 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
 
         <div className="space-y-3">
           <ActionFailure result={submit.failure} />
+          {/* Below lg the preview comes after the form: its answer is repeated next to Submit. */}
+          {previewData && (
+            <p className={cn("text-sm font-medium lg:hidden", verdict.refused ? "text-red-800 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300")}>
+              <a href="#preview-title" className="underline underline-offset-2">{verdict.text}</a>
+            </p>
+          )}
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" variant="primary" size="md" pending={submit.pending}>
               {submit.pending ? t("creating") : t("submit")}

@@ -2,7 +2,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { previewVmCreateAction } from "@/lib/actions/vms/preview-vm-create";
 import { MEMORY_PRESSURE_LIMIT } from "@/lib/domain/catalogue";
-import { langOf, toViolationViews } from "@/lib/decision-view";
+import { langOf, toViolationViews, type ViolationView } from "@/lib/decision-view";
 import { cn } from "@/lib/cn";
 import { Violations } from "@/components/ui/violations";
 import { Badge } from "@/components/ui/badge";
@@ -21,6 +21,14 @@ function MemoryBar({ before, after, capacity, label }: { before: number; after: 
       <div className="absolute inset-y-0 w-0.5 bg-slate-900 dark:bg-white" style={{ left: `${MEMORY_PRESSURE_LIMIT * 100}%` }} />
     </div>
   );
+}
+
+/** The preview's one-line answer: would Submit be refused, accepted with warnings, or accepted. */
+export function useVerdict(violations: readonly ViolationView[]): { refused: boolean; text: string } {
+  const t = useTranslations("vmForm");
+  const refusing = violations.filter((v) => v.severity === "refuse").length;
+  if (refusing > 0) return { refused: true, text: t("preview.refused", { count: refusing }) };
+  return { refused: false, text: violations.length > 0 ? t("preview.warned", { count: violations.length }) : t("preview.accepted") };
 }
 
 function Row({ label, before, after, warn }: { label: string; before?: string; after: string; warn?: boolean }) {
@@ -48,7 +56,8 @@ export function CreateVmPreview({ data, fetching, failed }: { data: VmCreatePrev
   const gib = (x: number) => t("gib", { value: format.number(x, { maximumFractionDigits: 0 }) });
   const percent = (x: number) => format.number(x, { style: "percent", maximumFractionDigits: 1 });
   const violations = data ? toViolationViews(data.violations, lang) : [];
-  const refused = violations.some((v) => v.severity === "refuse");
+  const verdict = useVerdict(violations);
+  const refused = verdict.refused;
   const pb = data?.before.pool;
   const pa = data?.after.pool;
   const db = data?.before.datastore;
@@ -65,7 +74,7 @@ export function CreateVmPreview({ data, fetching, failed }: { data: VmCreatePrev
       ) : (
         <div className={cn("space-y-4 transition-opacity", fetching && "opacity-70")}>
           <p aria-live="polite" data-testid="preview-verdict" className={cn("rounded-md px-2 py-1.5 text-sm font-medium", refused ? "bg-red-50 text-red-900 dark:bg-red-950/50 dark:text-red-100" : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-100")}>
-            {refused ? t("preview.refused", { count: violations.filter((v) => v.severity === "refuse").length }) : violations.length > 0 ? t("preview.warned", { count: violations.length }) : t("preview.accepted")}
+            {verdict.text}
           </p>
 
           {pb && pa && (
