@@ -137,9 +137,8 @@ test("the theme toggle switches to dark and the server renders it on the next lo
 
 test("sections not built yet say so plainly", async ({ page, loginAs }) => {
   await loginAs("adminProd");
-  // Network: a section no branch builds yet (Orders is on its way).
-  await page.getByRole("link", { name: "Network" }).click();
-  await expect(page.getByRole("heading", { name: "Network is not available yet" })).toBeVisible();
+  await page.getByRole("link", { name: "IAM" }).click();
+  await expect(page.getByRole("heading", { name: "IAM is not available yet" })).toBeVisible();
 });
 
 test("more than 5 sign-in attempts a second from one client are refused with 429", async ({ page }) => {

@@ -4,8 +4,11 @@ import { cn } from "@/lib/cn";
 /** A data table named for assistive technology (role table, name = label). */
 export function Table({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    // relative: a visually hidden (absolute) cell text stays inside the scroll box instead of widening the page
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900">
+    // A table wider than the screen scrolls sideways: the region takes focus so that keyboard
+    // users can scroll it too (a table of plain text has nothing else to focus). `relative`
+    // keeps the table's visually hidden texts (absolutely positioned) inside the scroll area;
+    // otherwise they widen the whole page on a phone.
+    <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
         {children}
       </table>
@@ -42,7 +45,7 @@ export function Th({ children, align = "left", sort }: { children: React.ReactNo
 }
 
 export function Td({ children, align = "left", className }: { children: React.ReactNode; align?: "left" | "right"; className?: string }) {
-  // cn, not clsx: a caller's class (whitespace-normal for a long reason) wins over the default.
+  // cn (tailwind-merge): a caller's whitespace-normal replaces the default nowrap instead of fighting it.
   return <td className={cn("px-3 py-1.5 whitespace-nowrap", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
 }
 

@@ -78,12 +78,15 @@ export async function listAuditEvents(tenantId: string, f: AuditWhere, page: { s
  * The same trail in batches, newest first, for an export of any length: each batch starts after
  * the last row of the one before (keyset), so no batch re-reads what came before it.
  */
-export async function* auditEventBatches(tenantId: string, f: AuditWhere, batchSize = 500, tx: Tx = db()): AsyncGenerator<AuditRow[]> {
+export async function* auditEventBatches(tenantId: string, f: AuditWhere, batchSize = 1000, tx: Tx = db()): AsyncGenerator<AuditRow[]> {
   const where = auditWhere(tenantId, f);
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
     const page: AuditRow[] = await tx.auditEvent.findMany({
-      where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where,
+      // "up to the last row's instant, minus what was already sent of that instant": a range the
+      // (tenantId, createdAt) index walks backwards; an OR of the two cases made PostgreSQL sort
+      // every remaining row for each batch.
+      where: after ? { AND: [where, { createdAt: { lte: after.createdAt } }, { NOT: { createdAt: after.createdAt, id: { gte: after.id } } }] } : where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: batchSize,
       select: AUDIT_SELECT,

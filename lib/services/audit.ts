@@ -60,7 +60,7 @@ export async function listAuditEvents(ctx: TenantContext, q: AuditListQuery): Pr
 }
 
 /** Every row the same filters show, in batches read one after the other (the CSV export streams them). */
-export async function* exportAuditEvents(ctx: TenantContext, f: AuditFilters, batchSize = 500): AsyncGenerator<AuditEventView[]> {
+export async function* exportAuditEvents(ctx: TenantContext, f: AuditFilters, batchSize = 1000): AsyncGenerator<AuditEventView[]> {
   assertPermission(ctx, "audit:read");
   for await (const batch of auditEventBatches(ctx.tenant.id, whereOf(f), batchSize)) yield batch.map(toAuditEventView);
 }

@@ -6,14 +6,23 @@ import { Nav } from "@/components/shell/nav";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 import { LocaleSwitch, ThemeToggle } from "@/components/shell/preference-switches";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import { MobileNav } from "@/components/shell/mobile-nav";
 import { ActivityTracker } from "@/components/activity/activity-tracker";
+import { NavDrawer } from "@/components/shell/nav-drawer";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
   // Another tenant's slug is a 404 here, before anything of the tenant is read.
   const ctx = await requireTenant((await params).tenant);
   const user = await requireUser();
   const [tenants, t, app] = await Promise.all([listUserTenants(user.id), getTranslations("shell"), getTranslations("app")]);
+  const sidebar = (
+    <>
+      <Link href={`/t/${ctx.tenant.slug}/overview`} className="mb-4 block rounded-md px-3 py-1">
+        <span className="block text-sm font-semibold">{app("name")}</span>
+        <span className="block text-xs text-slate-600 dark:text-slate-400">{app("provider")}</span>
+      </Link>
+      <Nav tenant={ctx.tenant.slug} />
+    </>
+  );
   return (
     <div className="flex min-h-screen">
       <a
@@ -22,20 +31,17 @@ export default async function TenantLayout({ children, params }: { children: Rea
       >
         {t("skip")}
       </a>
-      <aside className="sticky top-0 hidden h-screen w-56 shrink-0 overflow-y-auto border-r md:block border-slate-200 bg-slate-100/70 p-3 dark:border-slate-800 dark:bg-slate-900/60">
-        <Link href={`/t/${ctx.tenant.slug}/overview`} className="mb-4 block rounded-md px-3 py-1">
-          <span className="block text-sm font-semibold">{app("name")}</span>
-          <span className="block text-xs text-slate-600 dark:text-slate-400">{app("provider")}</span>
-        </Link>
-        <Nav tenant={ctx.tenant.slug} />
+      {/* The column stretches to the page's full height (its background with it); only its content sticks. */}
+      <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-slate-100 lg:block dark:border-slate-800 dark:bg-slate-900">
+        <div className="sticky top-0 max-h-screen overflow-y-auto p-3">{sidebar}</div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/95">
-          <div className="flex items-center gap-2">
-            <MobileNav tenant={ctx.tenant.slug} appName={app("name")} provider={app("provider")} />
+        <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-x-3 gap-y-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur sm:px-6 dark:border-slate-800 dark:bg-slate-900/95">
+          <div className="flex min-w-0 items-center gap-2">
+            <NavDrawer>{sidebar}</NavDrawer>
             <TenantSwitcher current={ctx.tenant.slug} tenants={tenants.map((m) => ({ slug: m.tenant.slug, name: m.tenant.name }))} />
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-2 sm:gap-3">
             <LocaleSwitch />
             <ThemeToggle />
             <span className="hidden text-xs text-slate-700 sm:inline dark:text-slate-300" title={user.email}>
@@ -45,7 +51,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
             <SignOutButton />
           </div>
         </header>
-        <main id="content" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-6">
+        <main id="content" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none sm:p-6">
           <ActivityTracker tenant={ctx.tenant.slug}>{children}</ActivityTracker>
         </main>
       </div>

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await grantMembership(db(), { userId: s.auditor.id, tenantId: a.id, permissions: ["audit:read"] });
   await grantMembership(db(), { userId: s.noAudit.id, tenantId: a.id, permissions: PERMISSIONS.filter((p) => p !== "audit:read") });
 
-  // 1 203 resize rows (three batches of 500 and a bit), one refusal whose text needs escaping, and B's own row.
+  // 1 203 resize rows (more than one batch of 1 000), one refusal whose text needs escaping, and B's own row.
   const base = Date.parse("2026-05-01T00:00:00Z");
   await db().auditEvent.createMany({
     data: Array.from({ length: 1203 }, (_, i) => ({ organizationId: org.id, tenantId: a.id, actorType: "USER" as const, actorLabel: "ops@example.test", action: "vm.resize", targetType: "vm", targetId: `vm-${i}`, targetName: `app-${i}`, createdAt: new Date(base + i * 1000), details: { before: { cpu: 2 }, after: { cpu: 4 } } })),
