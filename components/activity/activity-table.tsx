@@ -55,7 +55,7 @@ export async function ActivityTable({ rows, tenantSlug, label, showResource = tr
                   {item ? (
                     href ? <Link href={href} className={resourceLinkClass}>{item.name}</Link> : <span>{item.name}</span>
                   ) : (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500 dark:text-slate-400">—</span>
                   )}
                 </Td>
               )}

@@ -52,7 +52,7 @@ export async function AuditTable({ rows, tenantSlug, label, showTarget = true }:
                   {e.target ? (
                     href ? <Link href={href} className={resourceLinkClass}>{e.target.name ?? e.target.id}</Link> : <span>{e.target.name ?? e.target.id}</span>
                   ) : (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500 dark:text-slate-400">—</span>
                   )}
                   {e.target && <span className="block text-xs text-slate-500 dark:text-slate-400">{e.target.type}</span>}
                 </Td>
@@ -93,7 +93,7 @@ export async function AuditTable({ rows, tenantSlug, label, showTarget = true }:
                     </dl>
                   </details>
                 )}
-                {!e.permission && e.violations.length === 0 && !hasChange && <span className="text-slate-400">—</span>}
+                {!e.permission && e.violations.length === 0 && !hasChange && <span className="text-slate-500 dark:text-slate-400">—</span>}
               </Td>
             </Tr>
           );

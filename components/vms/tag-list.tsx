@@ -5,7 +5,7 @@ export function TagList({ tags, hrefFor, label, empty, wrap = false }: { tags: r
   if (tags.length === 0) {
     return (
       <>
-        <span aria-hidden className="text-slate-400">—</span>
+        <span aria-hidden className="text-slate-500 dark:text-slate-400">—</span>
         <span className="sr-only">{empty}</span>
       </>
     );
