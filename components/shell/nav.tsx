@@ -34,7 +34,7 @@ export function Nav({ tenant }: { tenant: string }) {
       href={base + item.href}
       aria-current={current(item.href) ? "page" : undefined}
       className={clsx(
-        "block rounded-md px-3 py-1.5 hover:bg-slate-200/70 dark:hover:bg-slate-800",
+        "block rounded-md px-3 py-1.5 hover:bg-slate-200 dark:hover:bg-slate-800",
         nested && "pl-6",
         current(item.href) && "bg-slate-200 font-semibold text-brand-700 dark:bg-slate-800 dark:text-brand-100",
       )}
@@ -47,7 +47,7 @@ export function Nav({ tenant }: { tenant: string }) {
       {NAV.map((item) =>
         item.children ? (
           <div key={item.key}>
-            <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{t(item.key)}</p>
+            <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">{t(item.key)}</p>
             {item.children.map((c) => <div key={c.key}>{link(c, true)}</div>)}
           </div>
         ) : (

@@ -155,7 +155,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             {vm.disks.length === 0 ? (
               <Empty>{t("noDisks")}</Empty>
             ) : (
-              <Table label={t("sections.disks")}>
+              <Table label={t("tableOf", { section: t("sections.disks"), name: vm.name })}>
                 <THead>
                   <Th>{t("disks.label")}</Th>
                   <Th align="right">{t("disks.size")}</Th>
@@ -182,7 +182,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             {vm.snapshots.length === 0 ? (
               <Empty>{t("noSnapshots")}</Empty>
             ) : (
-              <Table label={t("sections.snapshots")}>
+              <Table label={t("tableOf", { section: t("sections.snapshots"), name: vm.name })}>
                 <THead>
                   <Th>{t("snapshots.name")}</Th>
                   <Th align="right">{t("snapshots.size")}</Th>
@@ -217,7 +217,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             ) : history.rows.length === 0 ? (
               <Empty>{t("noHistory")}</Empty>
             ) : (
-              <ActivityTable rows={history.rows} tenantSlug={ctx.tenant.slug} label={t("sections.history")} showResource={false} now={now} />
+              <ActivityTable rows={history.rows} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: t("sections.history"), name: vm.name })} showResource={false} now={now} />
             )}
           </Section>
 
@@ -231,7 +231,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             ) : trail.rows.length === 0 ? (
               <Empty>{t("noAudit")}</Empty>
             ) : (
-              <AuditTable rows={trail.rows} tenantSlug={ctx.tenant.slug} label={t("sections.audit")} showTarget={false} />
+              <AuditTable rows={trail.rows} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: t("sections.audit"), name: vm.name })} showTarget={false} />
             )}
           </Section>
         </div>
