@@ -185,6 +185,41 @@ test("the activities page lists the history with links to each resource, and fil
   await expect(page.getByRole("heading", { name: VM, level: 1 })).toBeVisible();
 });
 
+test("tags and snapshots from the VM page: tags filter the list; a snapshot is taken, then deleted after a confirmation", async ({ page, loginAs }) => {
+  test.setTimeout(60_000);
+  await loginAs("adminProd");
+  await page.goto(`/t/production/compute/vms?q=${VM}`);
+  await vmTable(page).getByRole("link", { name: VM }).click();
+
+  await page.getByRole("button", { name: "Edit tags" }).click();
+  const tags = page.getByRole("dialog", { name: `Tags of ${VM}` });
+  await tags.getByLabel("Tags").fill("env:e2e, team-web");
+  await tags.getByRole("button", { name: "Save tags" }).click();
+  const figures = page.getByRole("region", { name: "Configuration" });
+  await expect(figures.getByRole("link", { name: "team-web" })).toBeVisible({ timeout: 30_000 });
+  await figures.getByRole("link", { name: "team-web" }).click();
+  await expect(page).toHaveURL(/\/compute\/vms\?tag=team-web$/);
+  await expect(vmTable(page).getByRole("rowheader")).toHaveText([VM]);
+  await vmTable(page).getByRole("link", { name: VM }).click();
+
+  await page.getByRole("button", { name: "Take snapshot" }).click();
+  const take = page.getByRole("dialog", { name: `Take a snapshot of ${VM}` });
+  await take.getByLabel("Snapshot name").fill("before-upgrade");
+  await take.getByRole("button", { name: "Take snapshot" }).click();
+  const snapshots = page.getByRole("table", { name: "Snapshots" });
+  await expect(snapshots.getByRole("rowheader", { name: "before-upgrade" })).toBeVisible({ timeout: 30_000 });
+  // Its activity ended (the history says so): the VM is free for the next change.
+  const latest = page.getByRole("table", { name: "Activity history" }).getByRole("row").nth(1);
+  await expect(latest).toContainText("Take snapshot");
+  await expect(latest).toContainText("completed", { timeout: 30_000 });
+
+  await snapshots.getByRole("button", { name: "Delete snapshot before-upgrade" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete snapshot before-upgrade?" });
+  await expect(confirm).toContainText("This cannot be undone.");
+  await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Snapshots" }).getByText("No snapshot.")).toBeVisible({ timeout: 30_000 });
+});
+
 test("another tenant's VM is not found, even by its id", async ({ page, loginAs }) => {
   await loginAs("owner");
   await page.goto("/t/analytics/compute/vms");
