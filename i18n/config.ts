@@ -38,4 +38,7 @@ export const CLIENT_NAMESPACES = [
   // data protection and network (issue 8)
   "dataProtectionForms",
   "networkForms",
+  // vm-ui: the VM dialogs, bulk actions, padlock and create form
+  "vmActions",
+  "vmForm",
 ] as const;

@@ -11,6 +11,8 @@ export const MESSAGE_AREAS = [
   // data protection and network (issue 8)
   "data-protection",
   "network",
+  // vm-ui: the VM list, page and create form, activities, audit log
+  "vm-ui",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -18,6 +18,8 @@ export const NAV: Item[] = [
   { key: "network", href: "network" },
   { key: "dataProtection", href: "data-protection" },
   { key: "activities", href: "activities" },
+  // vm-ui
+  { key: "audit", href: "audit" },
   { key: "orders", href: "orders" },
   { key: "dashboards", href: "dashboards" },
   { key: "iam", href: "iam" },

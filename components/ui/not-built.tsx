@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "./page-header";
 
-export type Section = "hosts" | "network" | "dataProtection" | "activities" | "orders" | "dashboards" | "iam";
+export type Section = "hosts" | "network" | "dataProtection" | "orders" | "dashboards" | "iam";
 
 /** A section that does not exist yet says so; nothing is faked. */
 export async function NotBuilt({ section }: { section: Section }) {

@@ -197,6 +197,10 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
           }
         }
 
+        // vm-ui: tags to filter the VM list by (environment, and the role in each VM's name),
+        // written without drawing from the PRNG so the rest of the demo data stays the same.
+        await tx.$executeRaw`UPDATE "Vm" SET tags = ARRAY[${`env:${plan.slug}`}::text, 'role:' || split_part(name, '-', 2)] WHERE "tenantId" = ${tenant.id}`;
+
         // Affinity: two DCs apart, an app next to its database.
         const firstPool = pools[0]!.pool;
         const inFirst = vms.filter((v) => v.poolId === firstPool.id && v.powerState === "POWERED_ON");
@@ -229,10 +233,10 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
 
         await tx.vlan.create({ data: { tenantId: tenant.id, tag: 100 + index * 10, name: `${plan.slug}-front` } });
         await tx.activity.create({
-          data: { tenantId: tenant.id, type: "tenant.seed", state: "COMPLETED", progress: 100, initiatorId: users.owner.id, concernedItems: [{ type: "tenant", id: tenant.id, name: tenant.name }], resultId: tenant.id, startedAt: now, completedAt: now },
+          data: { tenantId: tenant.id, type: "tenant.seed", state: "COMPLETED", progress: 100, initiatorId: users.owner.id, concernedItems: [{ type: "tenant", id: tenant.id, name: tenant.name }], resourceType: "tenant", resourceId: tenant.id, resourceName: tenant.name, resultId: tenant.id, startedAt: now, completedAt: now },
         });
         await tx.auditEvent.create({
-          data: { organizationId: org.id, tenantId: tenant.id, actorType: "SYSTEM", action: "tenant.seed", targetType: "tenant", targetId: tenant.id },
+          data: { organizationId: org.id, tenantId: tenant.id, actorType: "SYSTEM", action: "tenant.seed", targetType: "tenant", targetId: tenant.id, targetName: tenant.name },
         });
 
         // A week of hourly capacity samples per pool and datastore for the dashboards.

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HostListQuery } from "@/lib/validation/pools";
 import { db, type Tx } from "./client";
-import { likeLiteral } from "./vms";
+import { likeLiteral } from "./like";
 
 // Hosts (issue 8): the tenant's ESXi hosts, a page at a time.
 

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VmListQuery, VmSortColumn } from "@/lib/validation/vm-list";
 import { NotFoundError } from "@/lib/errors";
 import { db, type Tx } from "./client";
+import { likeLiteral } from "./like";
 
 // The URL's sort names mapped to Prisma orderings; relations sort by their name.
 const ORDER: Record<VmSortColumn, (dir: Prisma.SortOrder) => Prisma.VmOrderByWithRelationInput> = {
@@ -16,11 +17,6 @@ const ORDER: Record<VmSortColumn, (dir: Prisma.SortOrder) => Prisma.VmOrderByWit
   encryption: (dir) => ({ encryption: dir }),
   createdAt: (dir) => ({ createdAt: dir }),
 };
-
-/** Prisma passes `contains` to LIKE as is: escape its wildcards so "%" or "_" match themselves. */
-export function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export type VmRow = Awaited<ReturnType<typeof listVms>>["rows"][number];
 

@@ -3,12 +3,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
 import { isActivityType, type ActivityType, type ActivityView, type ConcernedItem } from "@/lib/activity-types";
 import { INFRA_PLANS } from "@/lib/infra/driver";
+import { actorUserId } from "@/lib/auth/context";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { listActivities as listActivityRows, listTenantPeople } from "@/lib/db/activities";
+import type { ActivityListQuery } from "@/lib/validation/activity-list";
+import { assertPermission, type TenantContext } from "./context";
 
 export type { ActivityView, ConcernedItem };
-import { actorUserId } from "@/lib/auth/context";
-import { assertPermission, type TenantContext } from "./context";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-
 
 export type ActivitySpec = {
   type: ActivityType;
@@ -35,6 +36,7 @@ export async function startActivity(tx: Tx, ctx: TenantContext, spec: ActivitySp
       concernedItems: [spec.resource, ...(spec.also ?? [])],
       resourceType: spec.resource.type,
       resourceId: spec.resource.id,
+      resourceName: spec.resource.name,
       payload: spec.payload ?? {},
     },
     select: { id: true },
@@ -144,4 +146,19 @@ export async function unfinishedActivitiesOf(tenantId: string, resourceType: str
     select: ACTIVITY_SELECT,
   });
   return rows.map(toActivityView);
+}
+
+// ───────────────────────── vm-ui: the tenant's history ─────────────────────────
+
+/** One page of the tenant's activities, newest first, filtered in the database (a resource's own history with resourceType + resourceId). */
+export async function listActivities(ctx: TenantContext, q: ActivityListQuery): Promise<{ total: number; rows: ActivityView[] }> {
+  assertPermission(ctx, "activity:read");
+  const { total, rows } = await listActivityRows(ctx.tenant.id, q, ACTIVITY_SELECT);
+  return { total, rows: rows.map(toActivityView) };
+}
+
+/** Who the history may be filtered by: the tenant's members. */
+export async function activityInitiators(ctx: TenantContext) {
+  assertPermission(ctx, "activity:read");
+  return listTenantPeople(ctx.tenant.id);
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
-import { recordAudit } from "@/lib/db/audit";
+import { auditEventBatches, listAuditEvents as listAuditRows, recordAudit, type AuditWhere } from "@/lib/db/audit";
+import { toAuditEventView, type AuditEventView } from "@/lib/audit-view";
+import { auditDateBounds, type AuditFilters, type AuditListQuery } from "@/lib/validation/audit-list";
 import type { AuditAction } from "@/lib/audit-actions";
 import type { Violation } from "@/lib/domain/result";
-import { actorColumns, type TenantContext } from "./context";
+import { actorColumns, assertPermission, type TenantContext } from "./context";
 
 export type AuditEntry = {
   action: AuditAction;
@@ -37,8 +39,28 @@ export async function audit(tx: Tx, ctx: TenantContext, e: AuditEntry) {
       outcome: e.outcome ?? "SUCCEEDED",
       targetType: e.target?.type,
       targetId: e.target?.id,
+      targetName: e.target?.name,
       details,
     },
     tx,
   );
+}
+
+// ───────────────────────── vm-ui: reading the trail ─────────────────────────
+
+function whereOf(f: AuditFilters): AuditWhere {
+  return { action: f.action, outcome: f.outcome, actor: f.actor, target: f.target, targetType: f.targetType, targetId: f.targetId, createdAt: auditDateBounds(f) };
+}
+
+/** One page of the tenant's audit trail (every mutation, refusal and denial), newest first, filtered in the database. */
+export async function listAuditEvents(ctx: TenantContext, q: AuditListQuery): Promise<{ total: number; rows: AuditEventView[] }> {
+  assertPermission(ctx, "audit:read");
+  const { total, rows } = await listAuditRows(ctx.tenant.id, whereOf(q), { skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+  return { total, rows: rows.map(toAuditEventView) };
+}
+
+/** Every row the same filters show, in batches read one after the other (the CSV export streams them). */
+export async function* exportAuditEvents(ctx: TenantContext, f: AuditFilters, batchSize = 1000): AsyncGenerator<AuditEventView[]> {
+  assertPermission(ctx, "audit:read");
+  for await (const batch of auditEventBatches(ctx.tenant.id, whereOf(f), batchSize)) yield batch.map(toAuditEventView);
 }

@@ -79,14 +79,20 @@ export type VmDetailView = Awaited<ReturnType<typeof getVm>>;
 export async function getVm(ctx: TenantContext, vmId: string, now = new Date()) {
   assertPermission(ctx, "compute:read");
   const [vm, tenant] = await Promise.all([getVmDetail(ctx.tenant.id, vmId), encryptionTenant(ctx.tenant.id)]);
-  const [kinds, busy] = await Promise.all([
+  const [kinds, busy, mirrors] = await Promise.all([
     replicationKindsOf(ctx.tenant.id, { id: vm.id, datastoreId: vm.datastore.id }),
     vm.busyActivityId ? db().activity.findFirst({ where: { id: vm.busyActivityId, tenantId: ctx.tenant.id }, select: ACTIVITY_SELECT }) : null,
+    // vm-ui: the VM page shows the mirrors of its datastore beside its own replication.
+    db().replication.findMany({
+      where: { tenantId: ctx.tenant.id, datastoreId: vm.datastore.id, status: { not: "FAILED_OVER" } },
+      select: { id: true, kind: true, sourceAzId: true, targetAzId: true, promisedRpoMinutes: true, lastReplicatedAt: true, status: true },
+    }),
   ]);
   return {
     ...vm,
     busy: busy ? toActivityView(busy) : null,
     replications: vm.replications.map((r) => ({ ...r, rpo: rpoStatus(r.promisedRpoMinutes, r.lastReplicatedAt, now) })),
+    datastoreReplications: mirrors.map((r) => ({ ...r, rpo: rpoStatus(r.promisedRpoMinutes, r.lastReplicatedAt, now) })),
     encryptionBlockers: encryptionDecision(tenant, { id: vm.id, name: vm.name, powerState: vm.powerState, encryption: vm.encryption, snapshotCount: vm.snapshots.length, replications: kinds }),
   };
 }

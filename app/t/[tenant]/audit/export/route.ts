@@ -1,0 +1,52 @@
+import { getSessionActor } from "@/lib/auth/session";
+import { authorize } from "@/lib/auth/authorize";
+import { exportAuditEvents } from "@/lib/services/audit";
+import { parseAuditListQuery } from "@/lib/validation/audit-list";
+import { AUDIT_CSV_HEADER, auditCsvLine } from "@/lib/audit-view";
+import { CSV_BOM, csvLine } from "@/lib/csv";
+
+const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
+
+/**
+ * The audit log as CSV: exactly the rows the page's filters show (its own URL parameters), all
+ * pages of them, streamed in batches read from the database as the download goes, so an export
+ * of any length holds one batch in memory at a time.
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ tenant: string }> }) {
+  const slug = (await params).tenant;
+  const authz = await authorize(await getSessionActor(), { slug }, "audit:read");
+  if (!authz.ok) return Response.json({ code: authz.reason }, { status: STATUS[authz.reason], headers: { "Cache-Control": "no-store" } });
+
+  const filters = parseAuditListQuery(Object.fromEntries(new URL(req.url).searchParams));
+  const batches = exportAuditEvents(authz.ctx, filters);
+  const encoder = new TextEncoder();
+  let started = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine(AUDIT_CSV_HEADER)));
+        return;
+      }
+      try {
+        const next = await batches.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value.map(auditCsvLine).join("")));
+      } catch (e) {
+        console.error("[audit export]", e);
+        controller.error(e);
+      }
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="audit-${authz.ctx.tenant.slug}-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,298 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ChevronLeft } from "lucide-react";
+import { getVm } from "@/lib/services/vms";
+import { listActivities } from "@/lib/services/activities";
+import { listAuditEvents } from "@/lib/services/audit";
+import { NotFoundError } from "@/lib/errors";
+import { hasPermission, type Permission } from "@/lib/permissions";
+import { langOf, toViolationViews } from "@/lib/decision-view";
+import { VM_REPLICATION_WRITE_HEAVY_MBPS } from "@/lib/domain/catalogue";
+import { parseActivityListQuery } from "@/lib/validation/activity-list";
+import { parseAuditListQuery } from "@/lib/validation/audit-list";
+import { Badge } from "@/components/ui/badge";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
+import { Violations } from "@/components/ui/violations";
+import { linkClass } from "@/components/ui/styles";
+import { ActivityProgress } from "@/components/activity/activity-tracker";
+import { ActivityTable } from "@/components/activity/activity-table";
+import { AuditTable } from "@/components/audit/audit-table";
+import { EncryptionPadlock } from "@/components/vms/encryption-padlock";
+import { DeleteSnapshotButton, PowerControls, VmConfigActions, type VmActionsVm } from "@/components/vms/vm-actions";
+import { TagList } from "@/components/vms/tag-list";
+import { tenantPage } from "../../../tenant-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("vmPage"))("title") };
+}
+
+const POWER_TONE = { POWERED_ON: "green", POWERED_OFF: "grey", SUSPENDED: "amber" } as const;
+const RPO_TONE = { ok: "green", at_risk: "amber", breach: "red" } as const;
+/** How many rows of its history and trail the VM page shows; the full pages have the rest. */
+const LATEST = 10;
+
+function Section({ title, id, action, children }: { title: string; id: string; action?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="min-w-0">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={id} className="text-sm font-semibold">{title}</h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Empty({ children }: { children: React.ReactNode }) {
+  return <p className="rounded-lg border border-dashed border-slate-300 px-3 py-4 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">{children}</p>;
+}
+
+export default tenantPage<{ vmId: string }>({ permission: "compute:read", title: ["vmPage", "title"] }, async ({ ctx, params }) => {
+  const can = (p: Permission) => hasPermission(ctx.permissions, p);
+  const vm = await getVm(ctx, params.vmId).catch((e: unknown) => {
+    // Another tenant's VM is not found, exactly like one that does not exist.
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const base = `/t/${ctx.tenant.slug}`;
+  const historyQuery = { ...parseActivityListQuery({ resourceType: "vm", resourceId: vm.id }), pageSize: LATEST };
+  const trailQuery = { ...parseAuditListQuery({ targetType: "vm", targetId: vm.id }), pageSize: LATEST };
+  const [history, trail, t, ps, tl, format, locale] = await Promise.all([
+    can("activity:read") ? listActivities(ctx, historyQuery) : null,
+    can("audit:read") ? listAuditEvents(ctx, trailQuery) : null,
+    getTranslations("vmPage"),
+    getTranslations("powerState"),
+    getTranslations("vmList"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const lang = langOf(locale);
+  const now = new Date();
+  const n = (x: number) => format.number(x);
+  const blockers = toViolationViews(vm.encryptionBlockers, lang);
+  const actionsVm: VmActionsVm = {
+    id: vm.id,
+    name: vm.name,
+    powerState: vm.powerState,
+    cpu: vm.cpu,
+    memoryGb: vm.memoryGb,
+    tags: vm.tags,
+    busy: vm.busy !== null,
+    pool: vm.pool.name,
+    datastore: vm.datastore.name,
+    maxCpu: vm.pool.nodeType.threads,
+  };
+  const vmCan = { power: can("vm:power"), write: can("compute:write"), manage: can("compute:management") };
+  const replications = [...vm.replications.map((r) => ({ ...r, scope: "vm" as const })), ...vm.datastoreReplications.map((r) => ({ ...r, scope: "datastore" as const }))];
+
+  const figures: [string, React.ReactNode][] = [
+    [t("figures.power"), vm.busy && vm.busy.type.startsWith("vm.power") ? <ActivityProgress activity={vm.busy} compact /> : <Badge tone={POWER_TONE[vm.powerState]} dot>{ps(vm.powerState)}</Badge>],
+    [t("figures.host"), vm.host?.name ?? <span className="text-slate-500 dark:text-slate-400">{t("unplaced")}</span>],
+    [t("figures.pool"), <span key="pool">{vm.pool.name} <span className="text-slate-500 dark:text-slate-400">· {vm.pool.azId} · {vm.pool.nodeType.label}</span></span>],
+    [t("figures.datastore"), <span key="ds">{vm.datastore.name} <span className="text-slate-500 dark:text-slate-400">· {vm.datastore.azId} · {vm.datastore.tierCode}</span></span>],
+    [t("figures.cpu"), t("figures.cpuValue", { cpu: n(vm.cpu), max: n(vm.pool.nodeType.threads) })],
+    [t("figures.memory"), t("figures.gb", { value: n(vm.memoryGb) })],
+    [t("figures.guestOs"), vm.guestOs],
+    [t("figures.iops"), t("figures.iopsValue", { value: n(vm.iopsDemand) })],
+    [
+      t("figures.writeRate"),
+      <span key="wr" className="inline-flex items-center gap-1.5">
+        {t("figures.mbps", { value: format.number(vm.writeRateMbps, { maximumFractionDigits: 1 }) })}
+        {vm.writeRateMbps > VM_REPLICATION_WRITE_HEAVY_MBPS && <Badge tone="amber">{t("figures.writeHeavy")}</Badge>}
+      </span>,
+    ],
+    [t("figures.created"), format.dateTime(vm.createdAt, { dateStyle: "medium" })],
+    [t("figures.tags"), <TagList key="tags" wrap tags={vm.tags} hrefFor={(tag) => `${base}/compute/vms?tag=${encodeURIComponent(tag)}`} label={tl("tagsOf", { name: vm.name })} empty={tl("noTags")} />],
+  ];
+
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")} className="mb-2 text-xs">
+        <Link href={`${base}/compute/vms`} className="inline-flex items-center gap-0.5 text-slate-600 hover:text-slate-900 hover:underline dark:text-slate-400 dark:hover:text-white">
+          <ChevronLeft aria-hidden className="size-3.5" />
+          {t("back")}
+        </Link>
+      </nav>
+      <header className="mb-4 flex flex-col gap-3 border-b border-slate-200 pb-4 dark:border-slate-800">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+          <h1 className="text-xl font-semibold break-all">{vm.name}</h1>
+          <Badge tone={POWER_TONE[vm.powerState]} dot>{ps(vm.powerState)}</Badge>
+          {vm.status === "PROVISIONING" && <Badge tone="blue">{t("provisioning")}</Badge>}
+          <EncryptionPadlock tenantId={ctx.tenant.id} canManage={vmCan.manage} vm={{ id: vm.id, name: vm.name, encryption: vm.encryption, busy: vm.busy, blockers }} />
+        </div>
+        <p className="text-slate-600 dark:text-slate-400">{t("subtitle", { os: vm.guestOs, pool: vm.pool.name, az: vm.pool.azId })}</p>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <PowerControls tenantId={ctx.tenant.id} vm={actionsVm} can={vmCan} />
+          <span aria-hidden className="hidden h-5 w-px bg-slate-200 sm:block dark:bg-slate-700" />
+          <VmConfigActions tenantId={ctx.tenant.id} tenantSlug={ctx.tenant.slug} vm={actionsVm} can={vmCan} />
+        </div>
+      </header>
+
+      {vm.busy && (
+        <div role="status" className="mb-4 flex flex-wrap items-center gap-3 rounded-lg border border-brand-500/40 bg-brand-50 px-4 py-3 dark:bg-brand-700/20" data-testid="running-activity">
+          <span className="text-sm font-medium">{t("inProgress")}</span>
+          <ActivityProgress activity={vm.busy} />
+        </div>
+      )}
+
+      <div className="grid gap-6 xl:grid-cols-3">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
+          <Section title={t("sections.figures")} id="vm-figures">
+            <dl className="grid grid-cols-1 gap-px overflow-hidden rounded-lg border border-slate-200 bg-slate-200 sm:grid-cols-2 dark:border-slate-800 dark:bg-slate-800">
+              {figures.map(([k, v], i) => (
+                // An odd last figure fills its row: no grey hole in the grid.
+                <div key={k} className={`flex items-baseline justify-between gap-3 bg-white px-3 py-2 dark:bg-slate-900 ${i === figures.length - 1 && figures.length % 2 === 1 ? "sm:col-span-2" : ""}`}>
+                  <dt className="text-xs text-slate-600 dark:text-slate-400">{k}</dt>
+                  <dd className="text-right font-medium">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </Section>
+
+          <Section title={t("sections.disks")} id="vm-disks">
+            {vm.disks.length === 0 ? (
+              <Empty>{t("noDisks")}</Empty>
+            ) : (
+              <Table label={t("tableOf", { section: t("sections.disks"), name: vm.name })}>
+                <THead>
+                  <Th>{t("disks.label")}</Th>
+                  <Th align="right">{t("disks.size")}</Th>
+                  <Th align="right">{t("disks.used")}</Th>
+                  <Th>{t("disks.provisioning")}</Th>
+                  <Th>{t("disks.datastore")}</Th>
+                </THead>
+                <TBody>
+                  {vm.disks.map((d) => (
+                    <Tr key={d.id}>
+                      <RowHeader>{d.label}</RowHeader>
+                      <Td align="right">{n(d.sizeGib)}</Td>
+                      <Td align="right">{n(d.usedGib)}</Td>
+                      <Td>{t(`disks.${d.provisioning}`)}</Td>
+                      <Td>{d.datastore.name}</Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+          </Section>
+
+          <Section title={t("sections.snapshots")} id="vm-snapshots">
+            {vm.snapshots.length === 0 ? (
+              <Empty>{t("noSnapshots")}</Empty>
+            ) : (
+              <Table label={t("tableOf", { section: t("sections.snapshots"), name: vm.name })}>
+                <THead>
+                  <Th>{t("snapshots.name")}</Th>
+                  <Th align="right">{t("snapshots.size")}</Th>
+                  <Th>{t("snapshots.created")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("snapshots.actions")}</span>
+                  </Th>
+                </THead>
+                <TBody>
+                  {vm.snapshots.map((s) => (
+                    <Tr key={s.id}>
+                      <RowHeader>{s.name}</RowHeader>
+                      <Td align="right">{n(s.sizeGib)}</Td>
+                      <Td>{format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                      <Td align="right">
+                        <DeleteSnapshotButton tenantId={ctx.tenant.id} vm={actionsVm} snapshot={{ id: s.id, name: s.name }} can={vmCan} />
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+          </Section>
+
+          <Section
+            title={t("sections.history")}
+            id="vm-history"
+            action={history && history.total > 0 ? <Link href={`${base}/activities?resourceType=vm&resourceId=${vm.id}`} className={`text-xs ${linkClass}`}>{t("allHistory", { count: history.total })}</Link> : undefined}
+          >
+            {!history ? (
+              <Empty>{t("needs", { permission: "activity:read" })}</Empty>
+            ) : history.rows.length === 0 ? (
+              <Empty>{t("noHistory")}</Empty>
+            ) : (
+              <ActivityTable rows={history.rows} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: t("sections.history"), name: vm.name })} showResource={false} now={now} />
+            )}
+          </Section>
+
+          <Section
+            title={t("sections.audit")}
+            id="vm-audit"
+            action={trail && trail.total > 0 ? <Link href={`${base}/audit?targetType=vm&targetId=${vm.id}`} className={`text-xs ${linkClass}`}>{t("allAudit", { count: trail.total })}</Link> : undefined}
+          >
+            {!trail ? (
+              <Empty>{t("needs", { permission: "audit:read" })}</Empty>
+            ) : trail.rows.length === 0 ? (
+              <Empty>{t("noAudit")}</Empty>
+            ) : (
+              <AuditTable rows={trail.rows} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: t("sections.audit"), name: vm.name })} showTarget={false} />
+            )}
+          </Section>
+        </div>
+
+        <div className="min-w-0 space-y-6">
+          <Section title={t("sections.encryption")} id="vm-encryption">
+            <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+              <p className="text-sm">
+                {vm.encryption === "ENCRYPTED"
+                  ? t("encryption.encrypted", { date: vm.encryptedAt ? format.dateTime(vm.encryptedAt, { dateStyle: "medium" }) : "—" })
+                  : vm.encryption === "ENCRYPTING"
+                    ? t("encryption.encrypting")
+                    : blockers.length === 0
+                      ? t("encryption.ready")
+                      : t("encryption.blocked")}
+              </p>
+              {vm.encryption === "NONE" && <Violations items={blockers} />}
+            </div>
+          </Section>
+
+          <Section title={t("sections.backup")} id="vm-backup">
+            {vm.backups.length === 0 ? (
+              <Empty>{t("noBackup")}</Empty>
+            ) : (
+              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+                {vm.backups.map(({ policy }) => (
+                  <li key={policy.id} className="px-3 py-2">
+                    <span className="block font-medium">{policy.name}</span>
+                    <span className="text-xs text-slate-600 dark:text-slate-400">{t("retention", { days: policy.retentionDays, weeks: policy.retentionWeeks, months: policy.retentionMonths })}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+
+          <Section title={t("sections.replication")} id="vm-replication">
+            {replications.length === 0 ? (
+              <Empty>{t("noReplication")}</Empty>
+            ) : (
+              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+                {replications.map((r) => (
+                  <li key={r.id} className="space-y-1 px-3 py-2">
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <span className="font-medium">{t(`replication.kind.${r.kind}`)}</span>
+                      <Badge tone={RPO_TONE[r.rpo.status]} dot>{t(`replication.status.${r.rpo.status}`)}</Badge>
+                    </div>
+                    <p className="text-xs text-slate-600 dark:text-slate-400">
+                      {t(`replication.scope.${r.scope}`, { datastore: vm.datastore.name })} · {r.sourceAzId} → {r.targetAzId}
+                    </p>
+                    <p className="text-xs tabular-nums">
+                      {r.rpo.lagMinutes === null
+                        ? t("replication.never", { rpo: n(r.promisedRpoMinutes) })
+                        : t("replication.lag", { lag: format.number(r.rpo.lagMinutes, { maximumFractionDigits: 0 }), rpo: n(r.promisedRpoMinutes) })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </div>
+      </div>
+    </>
+  );
+});
