@@ -15,7 +15,11 @@ mkdirSync(results, { recursive: true });
 const log = (l: string) => console.log(l);
 type Tally = { name: string; passed: number; failed: number; skipped: number; note?: string };
 const tallies: Tally[] = [];
-const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
+// `npm test -- unit integration` runs those stages; any other argument is a file filter
+// handed to Vitest and Playwright (`npm run test:e2e -- e2e/orders.spec.ts`).
+const STAGES = ["unit", "integration", "e2e"];
+const only = process.argv.slice(2).filter((a) => STAGES.includes(a));
+const filters = process.argv.slice(2).filter((a) => !STAGES.includes(a));
 const wanted = (stage: string) => only.length === 0 || only.includes(stage);
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
@@ -27,7 +31,7 @@ function vitestStage(project: "unit" | "integration", env: Record<string, string
   const out = path.join(results, `${project}.json`);
   rmSync(out, { force: true });
   log(`\n━━ ${project} tests ━━`);
-  const code = run(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  const code = run(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--project", project, ...filters.filter((f) => !f.endsWith(".spec.ts")), "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
   if (!existsSync(out)) return tallies.push({ name: project, passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` });
   const r = JSON.parse(readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
   // A file that fails to load has no failed test but a failed suite: count it.
