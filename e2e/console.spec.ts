@@ -48,6 +48,8 @@ test("filtering by state keeps only VMs in that state", async ({ page, loginAs }
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/state=POWERED_OFF/);
   const rows = vmTable(page).getByRole("row");
+  // The filtered page streams in after the URL changes: wait until it replaced the full list.
+  await expect(page.getByText(/^Showing 1–\d+ of (?!72$)\d+$/)).toBeVisible();
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
   for (let i = 1; i < count; i++) await expect(rows.nth(i).getByRole("cell").first()).toHaveText("Powered off");

@@ -64,7 +64,7 @@ export function EncryptionPadlock({ tenantId, vm, canManage, compact = false }: 
         aria-label={t("padlock.whyNot", { name: vm.name })}
         data-testid="padlock"
         data-state="blocked"
-        className={cn(chip, "border border-dashed border-slate-300 text-slate-500 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-400 dark:hover:bg-slate-800")}
+        className={cn(chip, "border border-dashed border-slate-300 text-slate-600 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-400 dark:hover:bg-slate-800")}
       >
         <LockOpen aria-hidden className="size-3.5 opacity-60" />
         {compact ? t("padlock.blockedShort") : t("padlock.blocked", { count: reasons.length || 1 })}
