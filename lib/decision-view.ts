@@ -16,11 +16,21 @@ export type ViolationView = {
   overridden?: string;
 };
 
+/** The domain writes its units in English; French readers get theirs (numbers are the same). */
+const FRENCH_UNITS: Record<string, string> = {
+  GB: "Go", GiB: "Gio", TiB: "Tio", "MB/s": "Mo/s",
+  host: "hôte", hosts: "hôtes", VMs: "VM", orders: "commandes", policies: "politiques", snapshots: "instantanés",
+};
+
+export function unitIn(unit: string, lang: Lang): string {
+  return lang === "fr" ? (FRENCH_UNITS[unit] ?? unit) : unit;
+}
+
 export function toViolationView(v: Violation, lang: Lang): ViolationView {
   const out: ViolationView = { code: v.code, severity: v.severity, message: v.message[lang] };
   if (v.limit !== undefined) out.limit = v.limit;
   if (v.actual !== undefined) out.actual = v.actual;
-  if (v.unit !== undefined) out.unit = v.unit;
+  if (v.unit !== undefined) out.unit = unitIn(v.unit, lang);
   if (v.subject !== undefined) out.subject = v.subject;
   if (v.severity === "refuse" && RULES[v.code].overridable) out.overridable = true;
   if (v.overridden) out.overridden = v.overridden.reason;
