@@ -9,7 +9,7 @@ import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { ruleBrokenBy } from "@/lib/pool-plan";
 import type { AffinityListQuery, AffinityRuleIdInput, CreateAffinityRuleInput, DeleteAffinityRuleInput } from "@/lib/validation/affinity";
-import { assertResourceIdle, type ActivityHandler, type ActivityRecord } from "./activities";
+import { assertResourceIdle, payloadOf, required, type ActivityHandler, type ActivityRecord } from "./activities";
 import { change, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
@@ -141,14 +141,14 @@ export async function deleteAffinityRule(ctx: TenantContext, input: DeleteAffini
 
 // ───────────────────────── How each activity ends ─────────────────────────
 
-type RulePayload = { ruleId: string; before?: { enabled: boolean } };
-const payloadOf = (a: ActivityRecord) => a.payload as unknown as RulePayload;
+type RulePayload = { ruleId: string; before: { enabled: boolean } };
+const ruleOf = (a: ActivityRecord) => ({ id: required(payloadOf<RulePayload>(a).ruleId, "affinity rule"), tenantId: a.tenantId });
 
 const restore: ActivityHandler = {
   async complete() {},
   async revert(tx, a) {
-    const p = payloadOf(a);
-    if (p.before) await tx.affinityRule.updateMany({ where: { id: p.ruleId, tenantId: a.tenantId }, data: p.before });
+    const { before } = payloadOf<RulePayload>(a);
+    if (before) await tx.affinityRule.updateMany({ where: ruleOf(a), data: before });
   },
 };
 
@@ -156,14 +156,14 @@ export const AFFINITY_ACTIVITY_HANDLERS = {
   "affinity.create": {
     async complete() {},
     async revert(tx, a) {
-      await tx.affinityRule.deleteMany({ where: { id: payloadOf(a).ruleId, tenantId: a.tenantId } });
+      await tx.affinityRule.deleteMany({ where: ruleOf(a) });
     },
   },
   "affinity.enable": restore,
   "affinity.disable": restore,
   "affinity.delete": {
     async complete(tx, a) {
-      await tx.affinityRule.deleteMany({ where: { id: payloadOf(a).ruleId, tenantId: a.tenantId } });
+      await tx.affinityRule.deleteMany({ where: ruleOf(a) });
     },
     async revert() {},
   },

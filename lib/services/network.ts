@@ -9,7 +9,7 @@ import { checkVlanPropagation } from "@/lib/domain/network";
 import { decide, msg, type Decision, type LocalizedText } from "@/lib/domain/result";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { VlanListQuery, VlanPropagationInput } from "@/lib/validation/network";
-import { ACTIVITY_SELECT, toActivityView, type ActivityHandler } from "./activities";
+import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
 import { audit } from "./audit";
 import { change, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
@@ -148,24 +148,24 @@ export async function unpropagateVlan(ctx: TenantContext, input: VlanPropagation
 
 // ───────────────────────── How each activity ends ─────────────────────────
 
-const propagationIdOf = (p: unknown) => (p && typeof p === "object" && "propagationId" in p ? String((p as { propagationId: unknown }).propagationId) : "");
+const propagationIdOf = (a: ActivityRecord) => required(payloadOf<{ propagationId: string }>(a).propagationId, "VLAN propagation");
 
 // The propagation's tenant is the receiver; the VLAN's tenant (the activity's) is in the where clause.
 export const NETWORK_ACTIVITY_HANDLERS = {
   "vlan.propagate": {
     async complete(tx, a) {
-      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a.payload), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
+      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
     },
     async revert(tx, a) {
-      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a.payload), vlan: { tenantId: a.tenantId } } });
+      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } } });
     },
   },
   "vlan.unpropagate": {
     async complete(tx, a) {
-      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a.payload), vlan: { tenantId: a.tenantId } } });
+      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } } });
     },
     async revert(tx, a) {
-      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a.payload), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
+      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
     },
   },
 } satisfies Record<Extract<ActivityType, `vlan.${string}`>, ActivityHandler>;

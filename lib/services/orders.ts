@@ -11,7 +11,7 @@ import { decide, type Decision, type LocalizedText, type Violation } from "@/lib
 import { ActivityRefused, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { planOrder, RESOURCE_TYPE_OF, type OrderPlan, type OrderPlanContext } from "@/lib/order-plan";
 import { submitOrderSchema, type OrderIdInput, type OrderKind, type OrderListQuery, type RejectOrderInput, type ReviewQueueQuery, type SubmitOrderInput } from "@/lib/validation/orders";
-import { ACTIVITY_SELECT, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
+import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
 import { change, type Accepted, type ChangePlan } from "./change";
 import { assertOrganizationRole, assertPermission, type OrganizationContext, type TenantContext } from "./context";
 import { lockName, lockRows } from "./tx";
@@ -410,7 +410,7 @@ async function deliver(tx: Tx, tenant: { id: string; slug: string }, input: Subm
 }
 
 type OrderPayload = { orderId: string; eventId?: string };
-const payloadOf = (a: ActivityRecord) => a.payload as unknown as OrderPayload;
+const orderIdOf = (a: ActivityRecord) => required(payloadOf<OrderPayload>(a).orderId, "order");
 
 /** The rules' refusal at delivery as the activity's failure: its first code, every sentence. */
 function refusalOf(plan: OrderPlan): ActivityRefused | null {
@@ -426,7 +426,7 @@ function refusalOf(plan: OrderPlan): ActivityRefused | null {
 
 const deliveryHandler: ActivityHandler = {
   async complete(tx, a) {
-    const { orderId } = payloadOf(a);
+    const orderId = orderIdOf(a);
     const first = await tx.order.findFirstOrThrow({ where: { id: orderId, tenantId: a.tenantId }, select: { payload: true } });
     const input = orderInputOf(first.payload);
     // The house's lock order: pool, datastore, then the order itself.
@@ -456,13 +456,13 @@ const deliveryHandler: ActivityHandler = {
   },
   async revert(tx, a) {
     // Nothing was made (complete() makes everything in one transaction): the order awaits review again.
-    const { orderId } = payloadOf(a);
+    const orderId = orderIdOf(a);
     await tx.order.updateMany({ where: { id: orderId, tenantId: a.tenantId }, data: { status: "SUBMITTED", busyActivityId: null } });
     await recordEvent(tx, null, a.tenantId, orderId, { kind: "DELIVERY_FAILED", status: "SUBMITTED", activityId: a.id });
   },
 };
 
-const release = (tx: Tx, a: ActivityRecord) => tx.order.updateMany({ where: { id: payloadOf(a).orderId, tenantId: a.tenantId }, data: { busyActivityId: null } });
+const release = (tx: Tx, a: ActivityRecord) => tx.order.updateMany({ where: { id: orderIdOf(a), tenantId: a.tenantId }, data: { busyActivityId: null } });
 
 /** A review step undone: the order awaits review again, and the step leaves no event. */
 const undoStep = (extra: Prisma.OrderUpdateManyMutationInput = {}): ActivityHandler => ({
@@ -470,8 +470,8 @@ const undoStep = (extra: Prisma.OrderUpdateManyMutationInput = {}): ActivityHand
     await release(tx, a);
   },
   revert: async (tx, a) => {
-    const p = payloadOf(a);
-    await tx.order.updateMany({ where: { id: p.orderId, tenantId: a.tenantId }, data: { status: "SUBMITTED", busyActivityId: null, ...extra } });
+    const p = payloadOf<OrderPayload>(a);
+    await tx.order.updateMany({ where: { id: orderIdOf(a), tenantId: a.tenantId }, data: { status: "SUBMITTED", busyActivityId: null, ...extra } });
     if (p.eventId) await tx.orderEvent.deleteMany({ where: { id: p.eventId, tenantId: a.tenantId } });
   },
 });
@@ -483,7 +483,7 @@ export const ORDER_ACTIVITY_HANDLERS = {
     },
     // The provider never got it: the order goes, with its history.
     revert: async (tx, a) => {
-      await tx.order.deleteMany({ where: { id: payloadOf(a).orderId, tenantId: a.tenantId } });
+      await tx.order.deleteMany({ where: { id: orderIdOf(a), tenantId: a.tenantId } });
     },
   },
   "order.cancel": undoStep(),

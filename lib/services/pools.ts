@@ -11,7 +11,7 @@ import { decide, type Decision, type Violation } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { planEvacuation, ruleBrokenBy, type VmMove } from "@/lib/pool-plan";
 import type { HostListQuery, HostMaintenanceInput, SetActivatedMemoryInput, SetHaInput } from "@/lib/validation/pools";
-import { assertResourceIdle, unfinishedActivitiesOf, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
+import { assertResourceIdle, payloadOf, required, unfinishedActivitiesOf, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
 import { change, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
@@ -228,13 +228,12 @@ export async function exitHostMaintenance(ctx: TenantContext, input: HostMainten
 // ───────────────────────── How each activity ends ─────────────────────────
 
 type PoolPayload = { before?: Prisma.ComputePoolUpdateManyMutationInput; hostId?: string; moves?: { vmId: string; from: string }[] };
-const payloadOf = (a: ActivityRecord) => a.payload as unknown as PoolPayload;
 
 const restorePool: ActivityHandler = {
   async complete() {},
   async revert(tx, a) {
-    const p = payloadOf(a);
-    if (p.before) await tx.computePool.updateMany({ where: { id: a.resourceId!, tenantId: a.tenantId }, data: p.before });
+    const { before } = payloadOf<PoolPayload>(a);
+    if (before) await tx.computePool.updateMany({ where: { id: required(a.resourceId, "pool"), tenantId: a.tenantId }, data: before });
   },
 };
 
@@ -249,15 +248,15 @@ export const POOL_ACTIVITY_HANDLERS = {
     },
     // The migration failed: every VM back on the host, which stays in service.
     async revert(tx, a) {
-      const p = payloadOf(a);
+      const p = payloadOf<PoolPayload>(a);
       for (const m of p.moves ?? []) await tx.vm.updateMany({ where: { id: m.vmId, tenantId: a.tenantId }, data: { hostId: m.from } });
-      await tx.host.updateMany({ where: { id: p.hostId, tenantId: a.tenantId }, data: { status: "CONNECTED" } });
+      await tx.host.updateMany({ where: { id: required(p.hostId, "host"), tenantId: a.tenantId }, data: { status: "CONNECTED" } });
       await releaseMoved(tx, a);
     },
   },
   "host.exit_maintenance": {
     async complete(tx, a) {
-      await tx.host.updateMany({ where: { id: payloadOf(a).hostId, tenantId: a.tenantId, status: "MAINTENANCE" }, data: { status: "CONNECTED" } });
+      await tx.host.updateMany({ where: { id: required(payloadOf<PoolPayload>(a).hostId, "host"), tenantId: a.tenantId, status: "MAINTENANCE" }, data: { status: "CONNECTED" } });
     },
     async revert() {},
   },

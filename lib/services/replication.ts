@@ -10,7 +10,7 @@ import { checkGlobalMirror, checkMetroMirror, checkRpoCompliance, checkVmReplica
 import { decide, msg, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { EnableStorageMirrorInput, EnableVmReplicationInput, ReplicationListQuery, StopReplicationInput, StorageMirrorKind } from "@/lib/validation/data-protection";
-import { ACTIVITY_SELECT, toActivityView, type ActivityHandler } from "./activities";
+import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
 import { change, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
@@ -336,17 +336,17 @@ export async function stopReplication(ctx: TenantContext, input: StopReplication
 
 // ───────────────────────── How each activity ends ─────────────────────────
 
-const replicationIdOf = (p: unknown) => (p && typeof p === "object" && "replicationId" in p ? String((p as { replicationId: unknown }).replicationId) : "");
+const replicationIdOf = (a: ActivityRecord) => required(payloadOf<{ replicationId: string }>(a).replicationId, "replication");
 
 /** The initial copy done: the replication runs, with its first replicated point. A failure takes the reservation back. */
 const enableHandler: ActivityHandler = {
   async complete(tx, a) {
-    const id = replicationIdOf(a.payload);
+    const id = replicationIdOf(a);
     await tx.replication.updateMany({ where: { id, tenantId: a.tenantId }, data: { status: "ACTIVE", lastReplicatedAt: new Date(), busyActivityId: null } });
     return { resultId: id };
   },
   async revert(tx, a) {
-    await tx.replication.deleteMany({ where: { id: replicationIdOf(a.payload), tenantId: a.tenantId } });
+    await tx.replication.deleteMany({ where: { id: replicationIdOf(a), tenantId: a.tenantId } });
   },
 };
 
@@ -356,10 +356,10 @@ export const REPLICATION_ACTIVITY_HANDLERS = {
   "replication.metro_mirror_enable": enableHandler,
   "replication.stop": {
     async complete(tx, a) {
-      await tx.replication.deleteMany({ where: { id: replicationIdOf(a.payload), tenantId: a.tenantId } });
+      await tx.replication.deleteMany({ where: { id: replicationIdOf(a), tenantId: a.tenantId } });
     },
     async revert(tx, a) {
-      await tx.replication.updateMany({ where: { id: replicationIdOf(a.payload), tenantId: a.tenantId }, data: { busyActivityId: null } });
+      await tx.replication.updateMany({ where: { id: replicationIdOf(a), tenantId: a.tenantId }, data: { busyActivityId: null } });
     },
   },
 } satisfies Record<Extract<ActivityType, `replication.${string}`>, ActivityHandler>;

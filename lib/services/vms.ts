@@ -30,7 +30,7 @@ import type {
   SetTagsInput,
   VmPowerAction,
 } from "@/lib/validation/vms";
-import { ACTIVITY_SELECT, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
+import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
 import { change, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
@@ -513,16 +513,6 @@ export async function encryptVm(ctx: TenantContext, input: EncryptVmInput): Prom
 // ───────────────────────── How each activity ends ─────────────────────────
 
 type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string; assignmentId?: string };
-const payloadOf = (p: Prisma.JsonValue) => (p && typeof p === "object" && !Array.isArray(p) ? (p as VmPayload) : {});
-
-/**
- * An id the handler is about to delete by. A missing one is a bug, and must never become a
- * `where` without it (Prisma reads `{ id: undefined }` as no condition at all).
- */
-function required(id: string | null | undefined, what: string): string {
-  if (!id) throw new Error(`activity payload lacks the ${what} id`);
-  return id;
-}
 
 type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
 
@@ -530,7 +520,7 @@ type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Pr
 export function vmHandler(h: { complete?: VmStep; revert?: VmStep }): ActivityHandler {
   const run = async (tx: Tx, a: ActivityRecord, step?: VmStep) => {
     const vm = { id: required(a.resourceId, "VM"), tenantId: a.tenantId };
-    await step?.(tx, vm, payloadOf(a.payload));
+    await step?.(tx, vm, payloadOf<VmPayload>(a));
     await tx.vm.updateMany({ where: vm, data: { busyActivityId: null } });
   };
   return { complete: (tx, a) => run(tx, a, h.complete), revert: (tx, a) => run(tx, a, h.revert) };
