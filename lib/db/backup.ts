@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CoverageQuery } from "@/lib/validation/data-protection";
 import { pageWindow } from "@/lib/list-query";
 import { db, type Tx } from "./client";
+import { likeLiteral } from "./like";
 
 // Backup policies and the VMs they cover. Policies are created by service request (they arrive
 // with the tenant); the console assigns them per VM. Every "has a policy" test names the tenant
@@ -17,7 +18,6 @@ export async function listBackupPolicies(tenantId: string, tx: Tx = db()) {
   return policies.map((p) => ({ ...p, vmCount: covered.get(p.id) ?? 0 }));
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The tenant's VMs holding at least one policy, to join against (a per-row EXISTS in a select list runs once per VM). */
 const coveredVms = (tenantId: string) => Prisma.sql`(SELECT DISTINCT a."vmId" FROM "BackupPolicyAssignment" a WHERE a."tenantId" = ${tenantId})`;
@@ -42,7 +42,7 @@ export async function listCoverage(tenantId: string, q: CoverageQuery, tx: Tx = 
   const some: Prisma.VmWhereInput = { backups: { some: { tenantId } } };
   const where: Prisma.VmWhereInput = {
     tenantId,
-    ...(q.q ? { name: { contains: escapeLike(q.q), mode: "insensitive" } } : {}),
+    ...(q.q ? { name: { contains: likeLiteral(q.q), mode: "insensitive" } } : {}),
     ...(q.state ? { powerState: q.state } : {}),
     ...(q.coverage === "none" ? none : q.coverage === "covered" ? some : {}),
   };
@@ -58,7 +58,7 @@ export async function listCoverage(tenantId: string, q: CoverageQuery, tx: Tx = 
   const filters = Prisma.join(
     [
       Prisma.sql`v."tenantId" = ${tenantId}`,
-      ...(q.q ? [Prisma.sql`v.name ILIKE ${`%${escapeLike(q.q)}%`}`] : []),
+      ...(q.q ? [Prisma.sql`v.name ILIKE ${`%${likeLiteral(q.q)}%`}`] : []),
       ...(q.state ? [Prisma.sql`v."powerState"::text = ${q.state}`] : []),
       ...(q.coverage === "none" ? [Prisma.sql`c."vmId" IS NULL`] : q.coverage === "covered" ? [Prisma.sql`c."vmId" IS NOT NULL`] : []),
     ],

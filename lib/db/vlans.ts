@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow } from "@/lib/list-query";
 import type { VlanListQuery, VlanSort } from "@/lib/validation/network";
 import { db, type Tx } from "./client";
+import { likeLiteral } from "./like";
 
 // Level-2 VLANs: a tenant's own, and those a sibling tenant propagated to it. A received VLAN shows
 // only its own propagation: the other tenants it reaches are none of the receiver's business.
@@ -17,7 +18,7 @@ export async function listVlans(tenantId: string, q: VlanListQuery, tx: Tx = db(
   const scope: Prisma.VlanWhereInput = q.scope === "own" ? { tenantId } : q.scope === "received" ? received : { OR: [{ tenantId }, received] };
   const tag = q.q && /^\d{1,4}$/.test(q.q) ? Number(q.q) : null;
   const where: Prisma.VlanWhereInput = {
-    AND: [scope, ...(q.q ? [{ OR: [{ name: { contains: q.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const } }, ...(tag !== null ? [{ tag }] : [])] }] : [])],
+    AND: [scope, ...(q.q ? [{ OR: [{ name: { contains: likeLiteral(q.q), mode: "insensitive" as const } }, ...(tag !== null ? [{ tag }] : [])] }] : [])],
   };
   const w = pageWindow(q, 0);
   const [total, rows] = await Promise.all([
