@@ -21,7 +21,7 @@ test("filtering by name puts q= in the URL and keeps only matching rows; a link 
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/[?&]q=db/);
   const rows = vmTable(page).getByRole("row");
-  await expect(page.getByText(/Showing 1–\d+ of \d+/)).toBeVisible();
+  await expect(page.getByText(/^Showing 1–\d+ of (?!72$)\d+$/)).toBeVisible();
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
   for (let i = 1; i < count; i++) await expect(rows.nth(i).getByRole("rowheader")).toContainText("db");
