@@ -13,7 +13,7 @@ type NumberKind = "whole" | "amount";
 const shown = (value: unknown, lang: "en" | "fr"): string => {
   if (typeof value === "number") return formatNumber(value, lang);
   if (value instanceof Date) return lang === "en" ? "an invalid date" : "une date invalide";
-  if (value === undefined) return lang === "en" ? "nothing" : "rien";
+  if (value === undefined) return lang === "en" ? "nothing" : "aucune";
   if (value === null) return "null";
   return JSON.stringify(value) ?? String(value);
 };
@@ -27,7 +27,7 @@ export class Guard {
         "INPUT.INVALID",
         msg(
           () => `${field} must be ${en}; ${shown(value, "en")} was received. Correct the figure and try again.`,
-          () => `${field} doit être ${fr} ; la valeur reçue est ${shown(value, "fr")}. Corrigez la valeur et réessayez.`,
+          () => `${field} doit être ${fr} ; valeur reçue : ${shown(value, "fr")}. Corrigez la valeur et réessayez.`,
         ),
         { subject: field },
       ),

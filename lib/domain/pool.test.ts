@@ -112,8 +112,8 @@ describe("checkPoolOrder", () => {
     const d = checkPoolOrder({ nodeType: "ECO_V3", hostCount: 1.5, haEnabled: true });
     expect(d.ok).toBe(false);
     expect(allViolations(d)).toEqual([expect.objectContaining({ code: "INPUT.INVALID", subject: "hostCount" })]);
-    expect(allViolations(d)[0].message.en).toBe("hostCount must be a whole number of 0 or more; 1.5 was received. Correct the figure and try again.");
-    expect(allViolations(d)[0].message.fr).toBe("hostCount doit être un nombre entier supérieur ou égal à 0 ; la valeur reçue est 1,5. Corrigez la valeur et réessayez.");
+    expect(allViolations(d)[0]?.message.en).toBe("hostCount must be a whole number of 0 or more; 1.5 was received. Correct the figure and try again.");
+    expect(allViolations(d)[0]?.message.fr).toBe("hostCount doit être un nombre entier supérieur ou égal à 0 ; valeur reçue : 1,5. Corrigez la valeur et réessayez.");
   });
 });
 
@@ -158,7 +158,7 @@ describe("checkHostMaintenance", () => {
     const two = checkHostMaintenance(makePool({ hosts: 2 }), "h0");
     expect(two.ok).toBe(false);
     expect(allViolations(two)).toEqual([expect.objectContaining({ code: "HOST.MAINTENANCE_CAPACITY", limit: 2, actual: 1 })]);
-    expect(allViolations(two)[0].message.en).toContain("1 would remain outside maintenance");
+    expect(allViolations(two)[0]?.message.en).toContain("1 would remain outside maintenance");
     // Exactly two others left: accepted, and the pool keeps HA meanwhile (no SLA warning).
     expect(checkHostMaintenance(makePool({ hosts: 3 }), "h0")).toEqual({ ok: true, value: { remainingHosts: 2, usedPctAfter: 0 }, warnings: [] });
   });

@@ -40,7 +40,7 @@ describe("checkGlobalMirror", () => {
     const d = checkGlobalMirror({ ...mirror, standby: { ...mirror.standby, azCode: "TH3S", tier: "PREMIUM" } });
     expect(d.ok).toBe(false);
     expect(allViolations(d)).toEqual([expect.objectContaining({ code: "REPLICATION.STANDBY_TIER", subject: "ds1" })]);
-    expect(allViolations(d)[0].message.en).toBe(
+    expect(allViolations(d)[0]?.message.en).toBe(
       "Storage replication needs identical performance in both AZs: ds1 is FLASH Standard, the standby copy in TH3S would be FLASH Premium. Put the standby copy on FLASH Standard.",
     );
   });
