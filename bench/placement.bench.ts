@@ -69,10 +69,10 @@ function requests(pool: PoolState, n: number): { vm: PlacementVm; datastoreId: s
   return Array.from({ length: n }, (_, i) => {
     // a third new VMs, a third moves of VMs under a rule, a third moves of any VM
     const kind = i % 3;
-    if (kind === 0) return { vm: { id: `new-${i}`, memoryGb: pick(MEMORY), poweredOn: true, iopsDemand: 50 }, datastoreId: `ds-${i % DATASTORES}` };
+    if (kind === 0) return { vm: { id: `new-${i}`, memoryGb: pick(MEMORY), poweredOn: true, iopsDemand: 50, encryption: "NONE" }, datastoreId: `ds-${i % DATASTORES}` };
     const id = kind === 1 ? pick(ruled) : `vm-${Math.floor(rand() * VMS)}`;
     const v = pool.vms.find((x) => x.id === id)!;
-    return { vm: { id: v.id, memoryGb: v.memoryGb, poweredOn: true, iopsDemand: v.iopsDemand }, datastoreId: v.datastoreId };
+    return { vm: { id: v.id, memoryGb: v.memoryGb, poweredOn: true, iopsDemand: v.iopsDemand, encryption: "NONE" }, datastoreId: v.datastoreId };
   });
 }
 

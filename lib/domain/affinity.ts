@@ -1,5 +1,6 @@
 // Creating an affinity or anti-affinity rule: VM-to-VM only, inside one pool, and satisfiable.
-import { memoryCapacityGb, type AffinityKind, type PoolState } from "./pool";
+import { guard } from "./guard";
+import { availableHosts, memoryCapacityGb, type AffinityKind, type PoolState } from "./pool";
 import { decide, msg, violation, type Decision, type Violation } from "./result";
 
 export type AffinityRuleDraft = {
@@ -19,6 +20,9 @@ export function checkAffinityRule(
   pool: Pick<PoolState, "id" | "name" | "nodeType" | "activatedMemoryGb" | "hosts">,
   draft: AffinityRuleDraft,
 ): Decision<{ kind: AffinityKind; vmIds: string[] }> {
+  const g = guard().amount("pool.activatedMemoryGb", pool.activatedMemoryGb);
+  draft.vms.forEach((v, i) => g.amount(`vms[${i}].memoryGb`, v.memoryGb));
+  if (!g.ok) return g.refused();
   const violations: Violation[] = [];
   const vmIds = [...new Set(draft.vms.map((v) => v.id))];
   const poolName = pool.name ?? pool.id;
@@ -48,7 +52,8 @@ export function checkAffinityRule(
       ),
     );
   }
-  const hosts = pool.hosts.length;
+  // Hosts in maintenance take no VMs: only the available ones can keep VMs together or apart.
+  const hosts = availableHosts(pool).length;
   if (draft.kind === "AFFINITY") {
     const share = hosts > 0 ? memoryCapacityGb(pool.nodeType, pool.activatedMemoryGb, hosts) / hosts : 0;
     const seen = new Set<string>();
@@ -75,8 +80,8 @@ export function checkAffinityRule(
       violation(
         "AFFINITY.UNSATISFIABLE",
         msg(
-          (n) => `Anti-affinity puts each VM on its own host: ${n(vmIds.length)} VMs need ${n(vmIds.length)} hosts and pool ${poolName} has ${n(hosts)}. Add hosts or relate fewer VMs.`,
-          (n) => `L’anti-affinité place chaque VM sur son propre hôte : ${n(vmIds.length)} VM exigent ${n(vmIds.length)} hôtes et le pool ${poolName} en a ${n(hosts)}. Ajoutez des hôtes ou reliez moins de VM.`,
+          (n) => `Anti-affinity puts each VM on its own host: ${n(vmIds.length)} VMs need ${n(vmIds.length)} hosts and pool ${poolName} has ${n(hosts)} available (outside maintenance). Add hosts, wait for the maintenance to end, or relate fewer VMs.`,
+          (n) => `L’anti-affinité place chaque VM sur son propre hôte : ${n(vmIds.length)} VM exigent ${n(vmIds.length)} hôtes et le pool ${poolName} en a ${n(hosts)} disponibles (hors maintenance). Ajoutez des hôtes, attendez la fin de la maintenance ou reliez moins de VM.`,
         ),
         { limit: hosts, actual: vmIds.length, unit: "hosts" },
       ),

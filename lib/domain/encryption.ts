@@ -1,4 +1,5 @@
 // One-click VM encryption (HSM/KMS): every precondition checked, every failure reported together.
+import { guard } from "./guard";
 import { decide, msg, violation, type Decision, type Violation } from "./result";
 import type { PowerState } from "./vm";
 
@@ -30,6 +31,8 @@ const REPLICATION_LABEL: Record<ReplicationKind, { en: string; fr: string }> = {
 };
 
 export function checkEncryption({ tenant, vm }: EncryptionInput): Decision {
+  const g = guard().whole("vm.snapshotCount", vm.snapshotCount);
+  if (!g.ok) return g.refused();
   const name = vm.name ?? vm.id;
   const v: Violation[] = [];
   if (vm.encryption !== "NONE") {

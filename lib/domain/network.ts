@@ -1,4 +1,5 @@
 // Level-2 VLANs: shared across the AZs and pools of a tenant, propagated within one organization.
+import { guard } from "./guard";
 import { decide, msg, violation, type Decision } from "./result";
 
 export type VlanPropagationInput = {
@@ -7,6 +8,8 @@ export type VlanPropagationInput = {
 };
 
 export function checkVlanPropagation({ vlan, target }: VlanPropagationInput): Decision {
+  const g = guard().optionalWhole("vlan.tag", vlan.tag);
+  if (!g.ok) return g.refused();
   if (target.organizationId === vlan.organizationId) return decide([], undefined);
   const who = target.tenantName ?? target.tenantId;
   const tag = vlan.tag !== undefined ? ` ${vlan.tag}` : "";

@@ -6,7 +6,7 @@ import { allViolations } from "./result";
 import { makeDatastore, makePool } from "./testing/fixtures";
 
 const codes = (d: Parameters<typeof allViolations>[0]) => allViolations(d).map((v) => v.code);
-const newVm = (memoryGb: number, extra: Partial<PlacementVm> = {}): PlacementVm => ({ id: "new", memoryGb, poweredOn: true, iopsDemand: 0, ...extra });
+const newVm = (memoryGb: number, extra: Partial<PlacementVm> = {}): PlacementVm => ({ id: "new", memoryGb, poweredOn: true, iopsDemand: 0, encryption: "NONE", ...extra });
 
 describe("checkPlacement", () => {
   it("picks the least loaded host", () => {
@@ -53,7 +53,7 @@ describe("checkPlacement", () => {
   it("lets a running VM move between hosts of a pool above 85 %", () => {
     const pool = makePool({ hosts: 3, activatedMemoryGb: 384, vms: [{ id: "big", memoryGb: 120, host: 0 }, { memoryGb: 110, host: 0 }, { memoryGb: 110, host: 1 }] });
     expect(poolMemory(pool).inPressure).toBe(true);
-    const d = checkPlacement({ pool, vm: { id: "big", memoryGb: 120, poweredOn: true, iopsDemand: 0 } });
+    const d = checkPlacement({ pool, vm: { id: "big", memoryGb: 120, poweredOn: true, iopsDemand: 0, encryption: "NONE" } });
     expect(d).toMatchObject({ ok: true, value: { hostId: "h2" } });
   });
 
@@ -116,7 +116,7 @@ describe("checkPlacement", () => {
     it("needs no new swap file for a VM already running on the datastore", () => {
       const pool = makePool({ hosts: 2, vms: [{ id: "run", memoryGb: 64, host: 0 }] });
       const ds = makeDatastore({ sizeGib: 600, usedGib: 480, vms: [{ id: "run", memoryGb: 64 }] });
-      expect(checkPlacement({ pool, vm: { id: "run", memoryGb: 64, poweredOn: true, iopsDemand: 0 }, datastore: ds, hostId: "h1" }).ok).toBe(true);
+      expect(checkPlacement({ pool, vm: { id: "run", memoryGb: 64, poweredOn: true, iopsDemand: 0, encryption: "NONE" }, datastore: ds, hostId: "h1" }).ok).toBe(true);
     });
   });
 
@@ -152,7 +152,7 @@ const arbPool: fc.Arbitrary<PoolState> = fc
     }),
   );
 
-const arbVm = fc.record({ memoryGb: fc.integer({ min: 1, max: 200 }), poweredOn: fc.boolean() }).map((v) => ({ id: "new", iopsDemand: 0, ...v }));
+const arbVm = fc.record({ memoryGb: fc.integer({ min: 1, max: 200 }), poweredOn: fc.boolean() }).map((v) => ({ id: "new", iopsDemand: 0, encryption: "NONE" as const, ...v }));
 
 function place(pool: PoolState, vm: PlacementVm, hostId: string): PoolState {
   return { ...pool, vms: [...pool.vms.filter((v) => v.id !== vm.id), { id: vm.id, memoryGb: vm.memoryGb, hostId, poweredOn: vm.poweredOn, datastoreId: "ds1", iopsDemand: 0 }] };

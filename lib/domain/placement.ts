@@ -7,8 +7,10 @@ import {
   type HostState,
   type PoolState,
 } from "./pool";
+import type { EncryptionState } from "./encryption";
+import { guard } from "./guard";
 import { applyOverride, decide, formatNumber, msg, violation, type Decision, type Override, type Violation } from "./result";
-import { startOnDatastoreViolations, type DatastoreState } from "./storage";
+import { encryptedOnGlobalMirrorViolations, startOnDatastoreViolations, type DatastoreState } from "./storage";
 
 export type PlacementVm = {
   id: string;
@@ -17,6 +19,8 @@ export type PlacementVm = {
   /** Whether the VM runs once placed. Only a running VM uses host memory and needs a swap file. */
   poweredOn: boolean;
   iopsDemand: number;
+  /** An encrypted VM (or one being encrypted) may not reach a Global Mirror datastore. */
+  encryption: EncryptionState;
 };
 
 export type PlacementRequest = {
@@ -181,8 +185,13 @@ export function planPlacement(pool: PoolState, vm: PlacementVm, forcedHostId: st
  */
 export function checkPlacement(req: PlacementRequest, index: PoolIndex = indexPool(req.pool, req.vm.id)): Decision<Placement> {
   const { pool, vm } = req;
+  const g = guard().pool("pool", pool).amount("vm.memoryGb", vm.memoryGb).whole("vm.iopsDemand", vm.iopsDemand);
+  if (req.datastore) g.datastore("datastore", req.datastore);
+  if (!g.ok) return g.refused();
   const plan = planPlacement(pool, vm, req.hostId, index);
   const violations = [...plan.violations];
+  // A VM arriving on the datastore (created there, or moved onto it) is held to its mirror.
+  if (req.datastore && !req.datastore.vms.some((v) => v.id === vm.id)) violations.push(...encryptedOnGlobalMirrorViolations(req.datastore, vm));
 
   if (vm.poweredOn) {
     const existing = pool.vms.find((v) => v.id === vm.id);

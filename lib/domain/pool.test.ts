@@ -108,8 +108,12 @@ describe("checkPoolOrder", () => {
     for (const nodeType of NODE_TYPE_CODES) for (const hostCount of [1, 2, 16, 32]) expect(checkPoolOrder({ nodeType, hostCount, haEnabled: true }).ok).toBe(true);
   });
 
-  it("throws on a fractional host count: a bug upstream, not a refusal", () => {
-    expect(() => checkPoolOrder({ nodeType: "ECO_V3", hostCount: 1.5, haEnabled: true })).toThrow(RangeError);
+  it("refuses a fractional host count, naming the field and the value, before any rule runs", () => {
+    const d = checkPoolOrder({ nodeType: "ECO_V3", hostCount: 1.5, haEnabled: true });
+    expect(d.ok).toBe(false);
+    expect(allViolations(d)).toEqual([expect.objectContaining({ code: "INPUT.INVALID", subject: "hostCount" })]);
+    expect(allViolations(d)[0]?.message.en).toBe("hostCount must be a whole number of 0 or more; 1.5 was received. Correct the figure and try again.");
+    expect(allViolations(d)[0]?.message.fr).toBe("hostCount doit être un nombre entier supérieur ou égal à 0 ; valeur reçue : 1,5. Corrigez la valeur et réessayez.");
   });
 });
 
@@ -147,21 +151,22 @@ describe("checkActivatedMemoryChange", () => {
 });
 
 describe("checkHostMaintenance", () => {
-  it("needs two hosts available during the update", () => {
-    const d = checkHostMaintenance(makePool({ hosts: 1 }), "h0");
-    expect(d.ok).toBe(false);
-    expect(allViolations(d)[0]).toMatchObject({ code: "HOST.MAINTENANCE_CAPACITY", limit: 2, actual: 1 });
+  it("needs two other hosts available during the update (the seed: two hypervisors available during it)", () => {
+    const one = checkHostMaintenance(makePool({ hosts: 1 }), "h0");
+    expect(one.ok).toBe(false);
+    expect(allViolations(one)[0]).toMatchObject({ code: "HOST.MAINTENANCE_CAPACITY", limit: 2, actual: 0, subject: "h0" });
+    const two = checkHostMaintenance(makePool({ hosts: 2 }), "h0");
+    expect(two.ok).toBe(false);
+    expect(allViolations(two)).toEqual([expect.objectContaining({ code: "HOST.MAINTENANCE_CAPACITY", limit: 2, actual: 1 })]);
+    expect(allViolations(two)[0]?.message.en).toContain("1 would remain outside maintenance");
+    // Exactly two others left: accepted, and the pool keeps HA meanwhile (no SLA warning).
+    expect(checkHostMaintenance(makePool({ hosts: 3 }), "h0")).toEqual({ ok: true, value: { remainingHosts: 2, usedPctAfter: 0 }, warnings: [] });
   });
 
   it("counts only hosts outside maintenance", () => {
     expect(codes(checkHostMaintenance(makePool({ hosts: 3, maintenance: [1, 2] }), "h0"))).toEqual(["HOST.MAINTENANCE_CAPACITY"]);
-    expect(codes(checkHostMaintenance(makePool({ hosts: 3, maintenance: [2] }), "h0"))).toEqual(["CPOOL.SLA_INELIGIBLE"]);
-  });
-
-  it("warns that a two-host pool runs without HA restart meanwhile", () => {
-    const d = checkHostMaintenance(makePool({ hosts: 2 }), "h0");
-    expect(d.ok).toBe(true);
-    expect(codes(d)).toEqual(["CPOOL.SLA_INELIGIBLE"]);
+    expect(codes(checkHostMaintenance(makePool({ hosts: 3, maintenance: [2] }), "h0"))).toEqual(["HOST.MAINTENANCE_CAPACITY"]);
+    expect(codes(checkHostMaintenance(makePool({ hosts: 4, maintenance: [3] }), "h0"))).toEqual([]);
   });
 
   it("refuses when an anti-affinity rule would run out of hosts", () => {

@@ -18,6 +18,7 @@ import {
   SLA_MIN_HOSTS,
   type NodeTypeCode,
 } from "./catalogue";
+import { guard } from "./guard";
 import { applyOverride, decide, formatNumber, msg, violation, type Decision, type Override, type Violation } from "./result";
 
 // ───────────────────────── Shapes ─────────────────────────
@@ -87,7 +88,7 @@ export type PoolMemory = {
   /** What can still be started before the 85 % line; 0 once above it. */
   headroomGbBefore85: number;
   inPressure: boolean;
-  /** 99.99 % compute SLA: ≥ 2 hosts and HA enabled. */
+  /** 99.99 % compute SLA: ≥ 2 hosts available (outside maintenance) and HA enabled. */
   slaEligible: boolean;
   /** Losing one more host (all hosts of a pool are the same size) still leaves the pool ≤ 85 %. */
   nPlusOneOk: boolean;
@@ -156,7 +157,7 @@ export function poolMemory(pool: PoolMemoryInput): PoolMemory {
     pressureLimitGb: limitGb,
     headroomGbBefore85: Math.max(0, limitGb - usedGb),
     inPressure: !withinPressureLimit(usedGb, capacityGb),
-    slaEligible: hostCount >= SLA_MIN_HOSTS && pool.haEnabled,
+    slaEligible: availableHostCount >= SLA_MIN_HOSTS && pool.haEnabled,
     nPlusOneOk: availableHostCount >= 2 && withinPressureLimit(usedGb, capacityMinusOne),
   };
 }
@@ -277,7 +278,8 @@ export type PoolOrder = { nodeType: NodeTypeCode; hostCount: number; activatedMe
 
 /** A new pool: 1 to 32 hosts of one node type, activated memory in range (default: hosts × 128 GB). */
 export function checkPoolOrder(order: PoolOrder): Decision<{ hostCount: number; activatedMemoryGb: number }> {
-  if (!Number.isInteger(order.hostCount)) throw new RangeError(`hostCount must be an integer, got ${order.hostCount}`);
+  const g = guard().whole("hostCount", order.hostCount).optionalAmount("activatedMemoryGb", order.activatedMemoryGb);
+  if (!g.ok) return g.refused();
   const activatedMemoryGb = order.activatedMemoryGb ?? order.hostCount * HOST_ACTIVATED_MEMORY_MIN_GB;
   const violations: Violation[] = [];
   if (order.hostCount < POOL_MIN_HOSTS || order.hostCount > POOL_MAX_HOSTS) violations.push(maxHostsViolation(order.hostCount));
@@ -296,7 +298,8 @@ export function checkAddHosts(
   pool: PoolShape,
   add: { count: number; nodeType: NodeTypeCode; activatedMemoryGb?: number },
 ): Decision<{ hostCount: number; activatedMemoryGb: number }> {
-  if (!Number.isInteger(add.count) || add.count < 1) throw new RangeError(`count must be a positive integer, got ${add.count}`);
+  const g = guard().pool("pool", pool).whole("count", add.count, 1).optionalAmount("activatedMemoryGb", add.activatedMemoryGb);
+  if (!g.ok) return g.refused();
   const hostCount = pool.hosts.length + add.count;
   const activatedMemoryGb = add.activatedMemoryGb ?? pool.activatedMemoryGb + add.count * HOST_ACTIVATED_MEMORY_MIN_GB;
   const violations: Violation[] = [];
@@ -321,6 +324,8 @@ export function checkAddHosts(
 
 /** Changing the activated memory: in range, and not below what keeps running VMs ≤ 85 % (overridable). */
 export function checkActivatedMemoryChange(pool: PoolState, activatedMemoryGb: number, override?: Override): Decision<{ activatedMemoryGb: number }> {
+  const g = guard().pool("pool", pool).amount("activatedMemoryGb", activatedMemoryGb);
+  if (!g.ok) return g.refused();
   const violations: Violation[] = [...reservationViolations(pool.nodeType, pool.hosts.length, activatedMemoryGb)];
   const capacity = memoryCapacityGb(pool.nodeType, activatedMemoryGb, availableHosts(pool).length);
   violations.push(
@@ -333,11 +338,14 @@ export function checkActivatedMemoryChange(pool: PoolState, activatedMemoryGb: n
 }
 
 /**
- * A host enters maintenance only if at least 2 hypervisors are available during the rolling
- * update (this one and at least one other outside maintenance) and the others can carry all the
- * running VMs at ≤ 85 %. An enabled anti-affinity rule that would run out of hosts is refused too.
+ * A host enters maintenance only if at least 2 *other* hypervisors stay available (outside
+ * maintenance) during the rolling update, the seed's "a minimum of two hypervisors per cluster must
+ * be available during the update", and they can carry every running VM at ≤ 85 %. An enabled
+ * anti-affinity rule that would run out of hosts is refused too.
  */
 export function checkHostMaintenance(pool: PoolState, hostId: string): Decision<{ remainingHosts: number; usedPctAfter: number }> {
+  const g = guard().pool("pool", pool);
+  if (!g.ok) return g.refused();
   const host = pool.hosts.find((h) => h.id === hostId);
   if (!host) throw new Error(`host ${hostId} is not in pool ${pool.id}`);
   const available = availableHosts(pool).length;
@@ -348,15 +356,15 @@ export function checkHostMaintenance(pool: PoolState, hostId: string): Decision<
   }
   const remaining = available - 1;
   const violations: Violation[] = [];
-  if (available < MAINTENANCE_MIN_AVAILABLE_HOSTS) {
+  if (remaining < MAINTENANCE_MIN_AVAILABLE_HOSTS) {
     violations.push(
       violation(
         "HOST.MAINTENANCE_CAPACITY",
         msg(
-          (n) => `Rolling hypervisor updates need at least ${n(MAINTENANCE_MIN_AVAILABLE_HOSTS)} hosts available; this pool has ${n(available)} outside maintenance. Add a host, or bring one back from maintenance, first.`,
-          (n) => `Les mises à jour successives des hyperviseurs exigent au moins ${n(MAINTENANCE_MIN_AVAILABLE_HOSTS)} hôtes disponibles ; ce pool en a ${n(available)} hors maintenance. Ajoutez d’abord un hôte ou sortez-en un de maintenance.`,
+          (n) => `Rolling hypervisor updates need at least ${n(MAINTENANCE_MIN_AVAILABLE_HOSTS)} hosts available while this one is in maintenance; ${n(remaining)} would remain outside maintenance. Add a host, or bring one back from maintenance, first.`,
+          (n) => `Les mises à jour successives des hyperviseurs exigent au moins ${n(MAINTENANCE_MIN_AVAILABLE_HOSTS)} hôtes disponibles pendant la maintenance de celui-ci ; il n’en resterait que ${n(remaining)} hors maintenance. Ajoutez d’abord un hôte ou sortez-en un de maintenance.`,
         ),
-        { limit: MAINTENANCE_MIN_AVAILABLE_HOSTS, actual: available, unit: "hosts", subject: hostId },
+        { limit: MAINTENANCE_MIN_AVAILABLE_HOSTS, actual: remaining, unit: "hosts", subject: hostId },
       ),
     );
   }
@@ -374,27 +382,68 @@ export function checkHostMaintenance(pool: PoolState, hostId: string): Decision<
       ),
     );
   }
-  // Anti-affinity: the host's VMs must find a host holding none of their rule's other VMs.
-  const hostOf = new Map(pool.vms.map((v) => [v.id, v]));
+  violations.push(...antiAffinityShortfall(pool, new Set([hostId]), remaining, "maintenance"));
+  return decide(violations, { remainingHosts: remaining, usedPctAfter: capAfter > 0 ? (used / capAfter) * 100 : 0 });
+}
+
+/**
+ * Enabled anti-affinity rules with a running VM on one of the `leaving` hosts and more running VMs
+ * than the `remaining` available hosts: they could no longer keep their VMs apart.
+ */
+function antiAffinityShortfall(pool: PoolState, leaving: ReadonlySet<string>, remaining: number, context: "maintenance" | "removal"): Violation[] {
+  const out: Violation[] = [];
+  const byId = new Map(pool.vms.map((v) => [v.id, v]));
   for (const rule of pool.affinityRules) {
     if (!rule.enabled || rule.kind !== "ANTI_AFFINITY") continue;
-    const running = rule.vmIds.map((id) => hostOf.get(id)).filter((v): v is PoolVm => v !== undefined && v.poweredOn && v.hostId !== null);
-    if (!running.some((v) => v.hostId === hostId)) continue;
-    if (running.length > remaining) {
-      const name = rule.name ?? rule.id;
-      violations.push(
-        violation(
-          "AFFINITY.VIOLATION",
-          msg(
-            (n) => `Anti-affinity rule “${name}” keeps ${n(running.length)} running VMs on different hosts; only ${n(remaining)} would remain during this maintenance. Add a host or disable the rule first.`,
-            (n) => `La règle d’anti-affinité « ${name} » maintient ${n(running.length)} VM en marche sur des hôtes distincts ; il n’en resterait que ${n(remaining)} pendant cette maintenance. Ajoutez un hôte ou désactivez d’abord la règle.`,
-          ),
-          { limit: remaining, actual: running.length, unit: "hosts", subject: rule.id },
+    const running = rule.vmIds.map((id) => byId.get(id)).filter((v): v is PoolVm => v !== undefined && v.poweredOn && v.hostId !== null);
+    if (!running.some((v) => leaving.has(v.hostId as string))) continue;
+    if (running.length <= remaining) continue;
+    const name = rule.name ?? rule.id;
+    const during = context === "maintenance" ? { en: "during this maintenance", fr: "pendant cette maintenance" } : { en: "once these hosts are removed", fr: "une fois ces hôtes retirés" };
+    out.push(
+      violation(
+        "AFFINITY.VIOLATION",
+        msg(
+          (n) => `Anti-affinity rule “${name}” keeps ${n(running.length)} running VMs on different hosts; only ${n(remaining)} would remain ${during.en}. Add a host or disable the rule first.`,
+          (n) => `La règle d’anti-affinité « ${name} » maintient ${n(running.length)} VM en marche sur des hôtes distincts ; il n’en resterait que ${n(remaining)} ${during.fr}. Ajoutez un hôte ou désactivez d’abord la règle.`,
         ),
-      );
-    }
+        { limit: remaining, actual: running.length, unit: "hosts", subject: rule.id },
+      ),
+    );
   }
-  // With one host left the pool loses HA restart for the duration: allowed, but said.
-  if (remaining === 1) violations.push(...slaViolations(remaining, pool.haEnabled, "maintenance"));
-  return decide(violations, { remainingHosts: remaining, usedPctAfter: capAfter > 0 ? (used / capAfter) * 100 : 0 });
+  return out;
+}
+
+export type RemoveHosts = {
+  hostIds: readonly string[];
+  /** The activated memory after the removal; unless told, the activation stays what it is (it is the tenant's, not a host's). */
+  activatedMemoryGb?: number;
+};
+
+/**
+ * Removing hosts re-checks what adding does: at least one host left, the activated memory in the
+ * new range, the running VMs ≤ 85 % of what the remaining available hosts carry (overridable),
+ * every enabled anti-affinity rule still satisfiable, and HA (a warning under 2 available hosts).
+ */
+export function checkRemoveHosts(pool: PoolState, remove: RemoveHosts, override?: Override): Decision<{ hostCount: number; activatedMemoryGb: number }> {
+  const g = guard().pool("pool", pool).optionalAmount("activatedMemoryGb", remove.activatedMemoryGb);
+  if (!g.ok) return g.refused();
+  const leaving = new Set(remove.hostIds);
+  for (const id of leaving) if (!pool.hosts.some((h) => h.id === id)) throw new Error(`host ${id} is not in pool ${pool.id}`);
+  const hostCount = pool.hosts.length - leaving.size;
+  const activatedMemoryGb = remove.activatedMemoryGb ?? pool.activatedMemoryGb;
+  const remainingAvailable = availableHosts(pool).filter((h) => !leaving.has(h.id)).length;
+  const violations: Violation[] = [];
+  if (hostCount < POOL_MIN_HOSTS) violations.push(maxHostsViolation(hostCount));
+  else violations.push(...reservationViolations(pool.nodeType, hostCount, activatedMemoryGb));
+  const capacity = memoryCapacityGb(pool.nodeType, activatedMemoryGb, remainingAvailable);
+  violations.push(
+    ...poolPressureViolations(poolUsedGb(pool), capacity, {
+      en: `removing ${formatNumber(leaving.size, "en")} host(s) with the running VMs`,
+      fr: `retirer ${formatNumber(leaving.size, "fr")} hôte(s) avec les VM en marche`,
+    }),
+  );
+  violations.push(...antiAffinityShortfall(pool, leaving, remainingAvailable, "removal"));
+  if (hostCount >= POOL_MIN_HOSTS) violations.push(...slaViolations(remainingAvailable, pool.haEnabled));
+  return decide(applyOverride(violations, override), { hostCount, activatedMemoryGb });
 }

@@ -7,7 +7,7 @@ const codes = (d: Parameters<typeof allViolations>[0]) => allViolations(d).map((
 const mirror: StorageMirrorInput = {
   datastore: { id: "ds1", tier: "STANDARD", sizeGib: 3000, azCode: "PAR7S" },
   vms: [],
-  standby: { azCode: "AZ07", availableGib: 5000 },
+  standby: { azCode: "AZ07", availableGib: 5000, tier: "STANDARD" },
 };
 
 describe("checkGlobalMirror", () => {
@@ -24,24 +24,39 @@ describe("checkGlobalMirror", () => {
     ["XX9", ["REPLICATION.GM_STANDBY_CAPACITY"]],
     ["TH3S", []],
   ])("standby AZ %s → %o", (az, expected) => {
-    expect(codes(checkGlobalMirror({ ...mirror, standby: { azCode: az, availableGib: 5000 } }))).toEqual(expected);
+    expect(codes(checkGlobalMirror({ ...mirror, standby: { azCode: az, availableGib: 5000, tier: "STANDARD" } }))).toEqual(expected);
   });
 
   it("reports tier, capacity and encrypted VMs together", () => {
     const d = checkGlobalMirror({
       datastore: { ...mirror.datastore, tier: "ULTRA" },
       vms: [{ id: "a", encrypted: true }],
-      standby: { azCode: "TH3S", availableGib: 10 },
+      standby: { azCode: "TH3S", availableGib: 10, tier: "ULTRA" },
     });
     expect(codes(d)).toEqual(["REPLICATION.GM_TIER", "REPLICATION.GM_STANDBY_CAPACITY", "REPLICATION.VM_ENCRYPTED"]);
+  });
+
+  it("refuses a standby copy on another tier: performance must be identical in both AZs", () => {
+    const d = checkGlobalMirror({ ...mirror, standby: { ...mirror.standby, azCode: "TH3S", tier: "PREMIUM" } });
+    expect(d.ok).toBe(false);
+    expect(allViolations(d)).toEqual([expect.objectContaining({ code: "REPLICATION.STANDBY_TIER", subject: "ds1" })]);
+    expect(allViolations(d)[0]?.message.en).toBe(
+      "Storage replication needs identical performance in both AZs: ds1 is FLASH Standard, the standby copy in TH3S would be FLASH Premium. Put the standby copy on FLASH Standard.",
+    );
   });
 });
 
 describe("checkMetroMirror", () => {
   it("needs the standby capacity but no tier and allows encrypted VMs", () => {
-    const ok = checkMetroMirror({ ...mirror, datastore: { ...mirror.datastore, tier: "ULTRA" }, vms: [{ id: "a", encrypted: true }] });
+    const ok = checkMetroMirror({ ...mirror, datastore: { ...mirror.datastore, tier: "ULTRA" }, vms: [{ id: "a", encrypted: true }], standby: { ...mirror.standby, tier: "ULTRA" } });
     expect(ok).toMatchObject({ ok: true, value: { rpoMinutes: 0, standbyGib: 3000 } });
-    expect(codes(checkMetroMirror({ ...mirror, standby: { azCode: "TH3S", availableGib: 2999 } }))).toEqual(["REPLICATION.GM_STANDBY_CAPACITY"]);
+    expect(codes(checkMetroMirror({ ...mirror, standby: { azCode: "TH3S", availableGib: 2999, tier: "STANDARD" } }))).toEqual(["REPLICATION.GM_STANDBY_CAPACITY"]);
+  });
+
+  it("needs the same tier on both sides, as Global Mirror does", () => {
+    expect(codes(checkMetroMirror({ ...mirror, datastore: { ...mirror.datastore, tier: "ULTRA" } }))).toEqual(["REPLICATION.STANDBY_TIER"]);
+    // Exactly the standby capacity needed (3000 GiB for 3000 GiB) is enough.
+    expect(checkMetroMirror({ ...mirror, standby: { ...mirror.standby, availableGib: 3000 } }).ok).toBe(true);
   });
 });
 

@@ -12,8 +12,10 @@ import {
   VM_REPLICATION_RTO_MINUTES,
   VM_REPLICATION_WRITE_HEAVY_MBPS,
   regionOfAz,
+  STORAGE_TIERS,
   type StorageTierCode,
 } from "./catalogue";
+import { guard } from "./guard";
 import { poolMemory, type PoolMemoryInput } from "./pool";
 import { decide, msg, violation, type Decision, type Violation } from "./result";
 import type { RuleCode } from "./rules";
@@ -58,8 +60,8 @@ export type StorageMirrorInput = {
   datastore: { id: string; name?: string; tier: StorageTierCode; sizeGib: number; azCode: string };
   /** VMs with disks on the datastore. */
   vms: { id: string; name?: string; encrypted: boolean }[];
-  /** The standby AZ and the capacity available there for the mirror copy. */
-  standby: { azCode: string; availableGib: number };
+  /** The standby AZ, the capacity available there for the mirror copy, and the tier the copy would be on. */
+  standby: { azCode: string; availableGib: number; tier: StorageTierCode };
 };
 
 export type StorageMirrorTerms = {
@@ -73,9 +75,32 @@ export type StorageMirrorTerms = {
   writeImpact: number;
 };
 
+function mirrorGuard(input: StorageMirrorInput) {
+  return guard().amount("datastore.sizeGib", input.datastore.sizeGib).amount("standby.availableGib", input.standby.availableGib);
+}
+
+/** Storage replication needs the same performance on both sides: the standby copy on the source's tier. */
+function standbyTierViolations(input: StorageMirrorInput): Violation[] {
+  const { datastore: ds, standby } = input;
+  if (standby.tier === ds.tier) return [];
+  const name = ds.name ?? ds.id;
+  const mine = STORAGE_TIERS[ds.tier].label;
+  const theirs = STORAGE_TIERS[standby.tier].label;
+  return [
+    violation(
+      "REPLICATION.STANDBY_TIER",
+      msg(
+        () => `Storage replication needs identical performance in both AZs: ${name} is ${mine}, the standby copy in ${standby.azCode} would be ${theirs}. Put the standby copy on ${mine}.`,
+        () => `La réplication de stockage exige des performances identiques dans les deux AZ : ${name} est en ${mine}, la copie de secours en ${standby.azCode} serait en ${theirs}. Placez la copie de secours en ${mine}.`,
+      ),
+      { subject: ds.id },
+    ),
+  ];
+}
+
 function standbyCapacityViolations(input: StorageMirrorInput): Violation[] {
   const { datastore: ds, standby } = input;
-  const out = standbySiteViolations("REPLICATION.GM_STANDBY_CAPACITY", ds.azCode, standby.azCode, ds.id);
+  const out = [...standbySiteViolations("REPLICATION.GM_STANDBY_CAPACITY", ds.azCode, standby.azCode, ds.id), ...standbyTierViolations(input)];
   if (standby.availableGib < ds.sizeGib) {
     const name = ds.name ?? ds.id;
     out.push(
@@ -94,9 +119,11 @@ function standbyCapacityViolations(input: StorageMirrorInput): Violation[] {
 
 /**
  * Global Mirror (asynchronous LUN replication): Essentiel/Standard/Premium only, a standby of the
- * same size in another AZ of the region, and no encrypted VM on the volume.
+ * same size and tier in another AZ of the region, and no encrypted VM on the volume.
  */
 export function checkGlobalMirror(input: StorageMirrorInput): Decision<StorageMirrorTerms> {
+  const g = mirrorGuard(input);
+  if (!g.ok) return g.refused();
   const { datastore: ds } = input;
   const violations: Violation[] = [...globalMirrorTierViolations(ds, ds.tier), ...standbyCapacityViolations(input)];
   const encrypted = input.vms.filter((v) => v.encrypted);
@@ -124,10 +151,13 @@ export function checkGlobalMirror(input: StorageMirrorInput): Decision<StorageMi
 
 /**
  * Metro Mirror (synchronous): DOMAIN.md gives it no code of its own. Its standby is an identical
- * copy, so the standby-capacity rule (REPLICATION.GM_STANDBY_CAPACITY) applies as for Global Mirror;
- * the tier and encryption restrictions are Global Mirror's only and do not.
+ * copy, so the standby-capacity rule (REPLICATION.GM_STANDBY_CAPACITY) applies as for Global Mirror, and
+ * so does the same tier on both sides (REPLICATION.STANDBY_TIER); the list of compatible tiers and the
+ * encryption restriction are Global Mirror's only.
  */
 export function checkMetroMirror(input: StorageMirrorInput): Decision<StorageMirrorTerms> {
+  const g = mirrorGuard(input);
+  if (!g.ok) return g.refused();
   return decide(standbyCapacityViolations(input), {
     rpoMinutes: METRO_MIRROR_RPO_MINUTES,
     rtoMinutes: null,
@@ -169,6 +199,14 @@ export type VmReplicationInput = {
  */
 export function checkVmReplication(input: VmReplicationInput): Decision<{ rpoMinutes: number; rtoMinutes: number; reservedGb: number; standbyGib: number }> {
   const { vm, standby } = input;
+  const g = guard()
+    .amount("vm.memoryGb", vm.memoryGb)
+    .amount("vm.storageGib", vm.storageGib)
+    .amount("vm.writeRateMbps", vm.writeRateMbps)
+    .amount("standby.reservedForReplicasGb", standby.reservedForReplicasGb)
+    .amount("standby.availableStorageGib", standby.availableStorageGib);
+  if (standby.pool !== null) g.poolMemory("standby.pool", standby.pool);
+  if (!g.ok) return g.refused();
   const name = vm.name ?? vm.id;
   const violations: Violation[] = [...standbySiteViolations("REPLICATION.VM_STANDBY_RESERVATION", vm.azCode, standby.azCode, vm.id)];
   if (standby.pool === null) {
@@ -244,6 +282,9 @@ export function rpoStatus(promisedRpoMinutes: number, lastReplicatedAt: Date | n
 
 /** The RPO status, with a REPLICATION.RPO_BREACH warning when the promise is broken. */
 export function checkRpoCompliance(replication: { id: string; promisedRpoMinutes: number; lastReplicatedAt: Date | null }, now: Date): Decision<RpoStatus> {
+  const g = guard().amount("promisedRpoMinutes", replication.promisedRpoMinutes).date("now", now);
+  if (replication.lastReplicatedAt !== null) g.date("lastReplicatedAt", replication.lastReplicatedAt);
+  if (!g.ok) return g.refused();
   const s = rpoStatus(replication.promisedRpoMinutes, replication.lastReplicatedAt, now);
   if (s.status !== "breach") return decide([], s);
   const rpo = replication.promisedRpoMinutes;

@@ -5,11 +5,11 @@ import { checkVlanPropagation } from "./network";
 import { checkOrderOpen } from "./orders";
 import { checkPlacement } from "./placement";
 import { checkActivatedMemoryChange, checkAddHosts, checkHostMaintenance, checkPoolOrder } from "./pool";
-import { checkGlobalMirror, checkRpoCompliance, checkVmReplication, type StorageMirrorInput, type VmReplicationInput } from "./replication";
+import { checkGlobalMirror, checkMetroMirror, checkRpoCompliance, checkVmReplication, type StorageMirrorInput, type VmReplicationInput } from "./replication";
 import { allViolations, formatNumber, type Decision } from "./result";
 import { RULES, RULE_CODES, type RuleCode } from "./rules";
 import { checkDatastoreOrder, checkDatastoreResize, checkDiskAdd } from "./storage";
-import { makeDatastore, makePool } from "./testing/fixtures";
+import { makeDatastore, makePool, plainVm } from "./testing/fixtures";
 import { checkPowerOn, checkRemoveBackupPolicy } from "./vm";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
@@ -25,7 +25,7 @@ const encrypt = (patch: { tenant?: Partial<EncryptionInput["tenant"]>; vm?: Part
 const mirrorOk: StorageMirrorInput = {
   datastore: { id: "ds1", tier: "STANDARD", sizeGib: 2048, azCode: "PAR7S" },
   vms: [{ id: "vm1", encrypted: false }],
-  standby: { azCode: "TH3S", availableGib: 4096 },
+  standby: { azCode: "TH3S", availableGib: 4096, tier: "STANDARD" },
 };
 const vmReplicationOk: VmReplicationInput = {
   vm: { id: "vm1", memoryGb: 16, storageGib: 200, writeRateMbps: 2, azCode: "PAR7S" },
@@ -33,7 +33,7 @@ const vmReplicationOk: VmReplicationInput = {
 };
 const now = new Date("2026-03-01T12:00:00Z");
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
-const poweredOffVm = { id: "vmX", memoryGb: 64, iopsDemand: 0, powerState: "POWERED_OFF" as const, backupPolicyCount: 1 };
+const poweredOffVm = { id: "vmX", memoryGb: 64, iopsDemand: 0, powerState: "POWERED_OFF" as const, backupPolicyCount: 1, encryption: "NONE" as const };
 
 export const CASES: Record<RuleCode, Case> = {
   "CPOOL.MIXED_NODE_TYPES": {
@@ -50,8 +50,8 @@ export const CASES: Record<RuleCode, Case> = {
   },
   "CPOOL.MEMORY_PRESSURE": {
     // 3 × 128 = 384 GB activated: the 85 % line is 326.4 GB.
-    fires: () => checkPlacement({ pool: makePool({ vms: [{ memoryGb: 100, host: 0 }, { memoryGb: 100, host: 1 }, { memoryGb: 100, host: 2 }] }), vm: { id: "new", memoryGb: 32, poweredOn: true, iopsDemand: 0 } }),
-    passes: () => checkPlacement({ pool: makePool({ vms: [{ memoryGb: 100, host: 0 }, { memoryGb: 100, host: 1 }, { memoryGb: 100, host: 2 }] }), vm: { id: "new", memoryGb: 26, poweredOn: true, iopsDemand: 0 } }),
+    fires: () => checkPlacement({ pool: makePool({ vms: [{ memoryGb: 100, host: 0 }, { memoryGb: 100, host: 1 }, { memoryGb: 100, host: 2 }] }), vm: { id: "new", memoryGb: 32, poweredOn: true, iopsDemand: 0, encryption: "NONE" } }),
+    passes: () => checkPlacement({ pool: makePool({ vms: [{ memoryGb: 100, host: 0 }, { memoryGb: 100, host: 1 }, { memoryGb: 100, host: 2 }] }), vm: { id: "new", memoryGb: 26, poweredOn: true, iopsDemand: 0, encryption: "NONE" } }),
   },
   "CPOOL.SLA_INELIGIBLE": {
     fires: () => checkPoolOrder({ nodeType: "ECO_V3", hostCount: 1, haEnabled: true }),
@@ -70,12 +70,12 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () =>
       checkPlacement({
         pool: makePool({ hosts: 2, vms: [{ id: "dc1", memoryGb: 8, host: 0 }, { id: "dc2", memoryGb: 8, host: 1 }], rules: [{ kind: "ANTI_AFFINITY", vmIds: ["dc1", "dc2", "dc3"] }] }),
-        vm: { id: "dc3", memoryGb: 8, poweredOn: true, iopsDemand: 0 },
+        vm: { id: "dc3", memoryGb: 8, poweredOn: true, iopsDemand: 0, encryption: "NONE" },
       }),
     passes: () =>
       checkPlacement({
         pool: makePool({ hosts: 3, vms: [{ id: "dc1", memoryGb: 8, host: 0 }, { id: "dc2", memoryGb: 8, host: 1 }], rules: [{ kind: "ANTI_AFFINITY", vmIds: ["dc1", "dc2", "dc3"] }] }),
-        vm: { id: "dc3", memoryGb: 8, poweredOn: true, iopsDemand: 0 },
+        vm: { id: "dc3", memoryGb: 8, poweredOn: true, iopsDemand: 0, encryption: "NONE" },
       }),
   },
   "DATASTORE.MIN_SIZE": {
@@ -97,8 +97,8 @@ export const CASES: Record<RuleCode, Case> = {
   },
   "DATASTORE.THIN_OVERCOMMIT": {
     // 1000 GiB: disks may promise 900 GiB (10 % reserve) when nothing runs.
-    fires: () => checkDiskAdd(makeDatastore({ sizeGib: 1000, usedGib: 100, provisionedGib: 800 }), { sizeGib: 101, provisioning: "THIN" }),
-    passes: () => checkDiskAdd(makeDatastore({ sizeGib: 1000, usedGib: 100, provisionedGib: 800 }), { sizeGib: 100, provisioning: "THIN" }),
+    fires: () => checkDiskAdd(makeDatastore({ sizeGib: 1000, usedGib: 100, provisionedGib: 800 }), { sizeGib: 101, provisioning: "THIN", vm: plainVm }),
+    passes: () => checkDiskAdd(makeDatastore({ sizeGib: 1000, usedGib: 100, provisionedGib: 800 }), { sizeGib: 100, provisioning: "THIN", vm: plainVm }),
   },
   "DATASTORE.IOPS_BUDGET": {
     // 1024 GiB Standard: 1500 IOPS.
@@ -110,8 +110,8 @@ export const CASES: Record<RuleCode, Case> = {
     passes: () => checkGlobalMirror({ ...mirrorOk, datastore: { ...mirrorOk.datastore, tier: "PREMIUM" } }),
   },
   "REPLICATION.GM_STANDBY_CAPACITY": {
-    fires: () => checkGlobalMirror({ ...mirrorOk, standby: { azCode: "TH3S", availableGib: 2047 } }),
-    passes: () => checkGlobalMirror({ ...mirrorOk, standby: { azCode: "TH3S", availableGib: 2048 } }),
+    fires: () => checkGlobalMirror({ ...mirrorOk, standby: { azCode: "TH3S", availableGib: 2047, tier: "STANDARD" } }),
+    passes: () => checkGlobalMirror({ ...mirrorOk, standby: { azCode: "TH3S", availableGib: 2048, tier: "STANDARD" } }),
   },
   "REPLICATION.VM_STANDBY_RESERVATION": {
     fires: () => checkVmReplication({ ...vmReplicationOk, standby: { ...vmReplicationOk.standby, availableStorageGib: 199 } }),
@@ -151,14 +151,22 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkRemoveBackupPolicy({ id: "vm1", powerState: "POWERED_ON", backupPolicyCount: 1 }),
     passes: () => checkRemoveBackupPolicy({ id: "vm1", powerState: "POWERED_OFF", backupPolicyCount: 1 }),
   },
+  "INPUT.INVALID": {
+    fires: () => checkPoolOrder({ nodeType: "STANDARD_V3", hostCount: 3, activatedMemoryGb: Number.NaN, haEnabled: true }),
+    passes: () => checkPoolOrder({ nodeType: "STANDARD_V3", hostCount: 3, activatedMemoryGb: 384, haEnabled: true }),
+  },
+  "REPLICATION.STANDBY_TIER": {
+    fires: () => checkMetroMirror({ ...mirrorOk, standby: { ...mirrorOk.standby, tier: "PREMIUM" } }),
+    passes: () => checkMetroMirror(mirrorOk),
+  },
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, each once", () => {
-    expect(RULE_CODES).toHaveLength(30);
-    expect(new Set(RULE_CODES).size).toBe(30);
+  it("holds the 30 codes of DOMAIN.md and the 2 of issue 6 (INPUT.INVALID, REPLICATION.STANDBY_TIER), each once", () => {
+    expect(RULE_CODES).toHaveLength(32);
+    expect(new Set(RULE_CODES).size).toBe(32);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 
@@ -255,7 +263,7 @@ describe("evaluating every rule", () => {
 
   it("lets an admin override memory pressure with a reason, as an audited warning", () => {
     const pool = makePool({ vms: [{ memoryGb: 100, host: 0 }, { memoryGb: 100, host: 1 }, { memoryGb: 100, host: 2 }] });
-    const vm = { id: "new", memoryGb: 32, poweredOn: true, iopsDemand: 0 };
+    const vm = { id: "new", memoryGb: 32, poweredOn: true, iopsDemand: 0, encryption: "NONE" as const };
     expect(checkPlacement({ pool, vm, override: { reason: "   " } }).ok).toBe(false);
     const d = checkPlacement({ pool, vm, override: { reason: "quarter-end batch, memory order on its way" } });
     expect(d.ok).toBe(true);

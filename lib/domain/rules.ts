@@ -32,6 +32,8 @@ export const RULE_CODES = [
   "ORDER.ALREADY_OPEN",
   "BACKUP.POLICY_REQUIRED",
   "BACKUP.LAST_POLICY",
+  "INPUT.INVALID",
+  "REPLICATION.STANDBY_TIER",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -98,4 +100,8 @@ export const RULES: Record<RuleCode, Rule> = {
   "ORDER.ALREADY_OPEN": refuse("Only one open order per resource type and tenant at a time (the provider's console documentation)."),
   "BACKUP.POLICY_REQUIRED": refuse("Cloud Temple offers an native, non-disruptive cross-architecture backup (it's mandatory for the secnumcloud French certification)."),
   "BACKUP.LAST_POLICY": refuse("Cloud Temple offers an native, non-disruptive cross-architecture backup (it's mandatory for the secnumcloud French certification)."),
+  "INPUT.INVALID": refuse(
+    "The domain is the last guard of its own contract: a figure no honest form sends (not a finite number, negative where a negative means nothing, a fraction of a whole unit, an invalid date) is refused before any rule runs (the project's own rule, issue 6).",
+  ),
+  "REPLICATION.STANDBY_TIER": refuse("When using storage replication mechanisms, performance must be identical across both availability zones."),
 };

@@ -3,7 +3,7 @@ import { describe, expect, it, test } from "vitest";
 import { STORAGE_TIER_CODES } from "./catalogue";
 import { allViolations } from "./result";
 import { checkDatastoreOrder, checkDatastoreResize, checkDatastoreTierChange, checkDiskAdd, datastoreFigures, datastoreWarnings, iopsLimit, sizeForIops } from "./storage";
-import { makeDatastore } from "./testing/fixtures";
+import { makeDatastore, plainVm } from "./testing/fixtures";
 
 const codes = (d: Parameters<typeof allViolations>[0]) => allViolations(d).map((v) => v.code);
 
@@ -156,9 +156,9 @@ describe("checkDatastoreTierChange", () => {
 describe("checkDiskAdd", () => {
   const ds = makeDatastore({ sizeGib: 1000, usedGib: 500, provisionedGib: 500 });
   test.each([
-    [{ sizeGib: 400, provisioning: "THICK" }, []],
-    [{ sizeGib: 401, provisioning: "THICK" }, ["DATASTORE.SNAPSHOT_RESERVE", "DATASTORE.THIN_OVERCOMMIT"]],
-    [{ sizeGib: 401, provisioning: "THIN" }, ["DATASTORE.THIN_OVERCOMMIT"]],
+    [{ sizeGib: 400, provisioning: "THICK", vm: plainVm }, []],
+    [{ sizeGib: 401, provisioning: "THICK", vm: plainVm }, ["DATASTORE.SNAPSHOT_RESERVE", "DATASTORE.THIN_OVERCOMMIT"]],
+    [{ sizeGib: 401, provisioning: "THIN", vm: plainVm }, ["DATASTORE.THIN_OVERCOMMIT"]],
   ] as const)("%o → %o", (disk, expected) => {
     expect(codes(checkDiskAdd(ds, disk))).toEqual(expected);
   });

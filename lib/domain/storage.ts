@@ -6,6 +6,8 @@
 // may promise more (`provisionedGib`) than that: the over-commit. No compression or dedup, so
 // nothing else shrinks. Simplification: a VM's memory in GB makes a swap file of as many GiB.
 import { DATASTORE_MIN_GIB, GIB_PER_TB, SNAPSHOT_RESERVE_RATIO, STORAGE_TIERS, STORAGE_TIER_CODES, type StorageTierCode } from "./catalogue";
+import type { EncryptionState } from "./encryption";
+import { guard } from "./guard";
 import { decide, msg, violation, type Decision, type Violation } from "./result";
 
 // ───────────────────────── Shapes ─────────────────────────
@@ -280,6 +282,8 @@ export type DatastoreOrder = { tier: StorageTierCode; sizeGib: number; /** IOPS 
 
 /** A new datastore: ≥ 500 GiB; when an IOPS figure is asked, the tier and size must give it. */
 export function checkDatastoreOrder(order: DatastoreOrder): Decision<{ sizeGib: number; iopsLimit: number | null }> {
+  const g = guard().whole("sizeGib", order.sizeGib).optionalWhole("requestedIops", order.requestedIops);
+  if (!g.ok) return g.refused();
   const violations: Violation[] = [...minSizeViolation(order.sizeGib)];
   const limit = iopsLimit(order.tier, order.sizeGib);
   const asked = order.requestedIops;
@@ -325,6 +329,8 @@ export function checkDatastoreOrder(order: DatastoreOrder): Decision<{ sizeGib: 
  * still-short IOPS budget are warnings.
  */
 export function checkDatastoreResize(ds: DatastoreState, sizeGib: number): Decision<{ sizeGib: number; iopsLimit: number | null }> {
+  const g = guard().datastore("datastore", ds).whole("sizeGib", sizeGib);
+  if (!g.ok) return g.refused();
   const f = datastoreFigures(ds);
   const name = dsName(ds);
   const violations: Violation[] = [...minSizeViolation(sizeGib)];
@@ -362,6 +368,8 @@ export function checkDatastoreResize(ds: DatastoreState, sizeGib: number): Decis
 
 /** Changing tier: the IOPS limit as for a resize, and Global Mirror only on the 500/1500/3000 tiers. */
 export function checkDatastoreTierChange(ds: DatastoreState, tier: StorageTierCode): Decision<{ tier: StorageTierCode; iopsLimit: number | null }> {
+  const g = guard().datastore("datastore", ds);
+  if (!g.ok) return g.refused();
   const violations: Violation[] = [...changeIopsViolations(ds, tier, ds.sizeGib)];
   if (ds.replication === "GLOBAL_MIRROR") violations.push(...globalMirrorTierViolations(ds, tier));
   return decide(violations, { tier, iopsLimit: iopsLimit(tier, ds.sizeGib) });
@@ -383,11 +391,47 @@ export function globalMirrorTierViolations(ds: { id?: string; name?: string }, t
   ];
 }
 
-/** A new disk: a thick one must fit while keeping the snapshot reserve; thin ones warn once over-committed. */
-export function checkDiskAdd(ds: DatastoreState, disk: { sizeGib: number; provisioning: "THIN" | "THICK" }): Decision<{ sizeGib: number }> {
+/**
+ * An encrypted VM (or one being encrypted) arriving on a Global Mirror datastore, by a new disk,
+ * a creation or a move: refused as switching the mirror on over it is (REPLICATION.VM_ENCRYPTED).
+ */
+export function encryptedOnGlobalMirrorViolations(
+  ds: { id?: string; name?: string; replication?: StorageReplicationKind | null },
+  vm: { id: string; name?: string; encryption: EncryptionState },
+): Violation[] {
+  if (ds.replication !== "GLOBAL_MIRROR" || vm.encryption === "NONE") return [];
+  const name = dsName(ds);
+  const vmName = vm.name ?? vm.id;
+  const state = vm.encryption === "ENCRYPTING" ? { en: "is being encrypted", fr: "est en cours de chiffrement" } : { en: "is encrypted", fr: "est chiffrée" };
+  return [
+    violation(
+      "REPLICATION.VM_ENCRYPTED",
+      msg(
+        () => `${vmName} ${state.en}, and encrypted VMs are not compatible with Global Mirror, which protects ${name}. Choose a datastore without Global Mirror, or use VM replication.`,
+        () => `${vmName} ${state.fr}, et les VM chiffrées sont incompatibles avec le Global Mirror qui protège ${name}. Choisissez un datastore sans Global Mirror ou utilisez la réplication de VM.`,
+      ),
+      { subject: vm.id },
+    ),
+  ];
+}
+
+export type DiskAdd = {
+  sizeGib: number;
+  provisioning: "THIN" | "THICK";
+  /** The VM the disk belongs to: an encrypted one may not reach a Global Mirror datastore. */
+  vm: { id: string; name?: string; encryption: EncryptionState };
+};
+
+/**
+ * A new disk: a thick one must fit while keeping the snapshot reserve; thin ones warn once
+ * over-committed; an encrypted VM's disk never lands on a Global Mirror datastore.
+ */
+export function checkDiskAdd(ds: DatastoreState, disk: DiskAdd): Decision<{ sizeGib: number }> {
+  const g = guard().datastore("datastore", ds).whole("disk.sizeGib", disk.sizeGib, 1);
+  if (!g.ok) return g.refused();
   const f = datastoreFigures(ds);
   const name = dsName(ds);
-  const violations: Violation[] = [];
+  const violations: Violation[] = [...encryptedOnGlobalMirrorViolations(ds, disk.vm)];
   if (disk.provisioning === "THICK") {
     const freeAfter = f.freeGib - disk.sizeGib;
     if (!keepsReserve(freeAfter, ds.sizeGib)) {

@@ -7,7 +7,7 @@ import { makeDatastore, makePool } from "./testing/fixtures";
 import { checkPowerOn, checkRemoveBackupPolicy } from "./vm";
 
 const codes = (d: Parameters<typeof allViolations>[0]) => allViolations(d).map((v) => v.code);
-const vm = { id: "vm1", memoryGb: 64, iopsDemand: 0, powerState: "POWERED_OFF" as const, backupPolicyCount: 1 };
+const vm = { id: "vm1", memoryGb: 64, iopsDemand: 0, powerState: "POWERED_OFF" as const, backupPolicyCount: 1, encryption: "NONE" as const };
 
 describe("checkPowerOn", () => {
   it("needs a backup policy and room for the swap file, both reported", () => {

@@ -1,5 +1,7 @@
 // Self-service VM actions whose preconditions are rules: power-on and backup policies.
 import { checkPlacement, type Placement } from "./placement";
+import type { EncryptionState } from "./encryption";
+import { guard } from "./guard";
 import type { PoolState } from "./pool";
 import { decide, msg, violation, type Decision, type Override, type Violation } from "./result";
 import { startOnDatastoreViolations, type DatastoreState } from "./storage";
@@ -14,6 +16,7 @@ export type PowerOnVm = {
   powerState: PowerState;
   /** Backup policies assigned to the VM. */
   backupPolicyCount: number;
+  encryption: EncryptionState;
 };
 
 function policyRequired(vm: { id: string; name?: string }): Violation {
@@ -35,6 +38,9 @@ function policyRequired(vm: { id: string; name?: string }): Violation {
  */
 export function checkPowerOn(input: { vm: PowerOnVm; datastore: DatastoreState; pool?: PoolState; override?: Override }): Decision<{ hostId: string | null }> {
   const { vm, datastore, pool } = input;
+  const g = guard().amount("vm.memoryGb", vm.memoryGb).whole("vm.iopsDemand", vm.iopsDemand).whole("vm.backupPolicyCount", vm.backupPolicyCount).datastore("datastore", datastore);
+  if (pool) g.pool("pool", pool);
+  if (!g.ok) return g.refused();
   if (vm.powerState === "POWERED_ON") {
     const current = pool?.vms.find((v) => v.id === vm.id)?.hostId ?? null;
     return decide([], { hostId: current });
@@ -51,6 +57,8 @@ export function checkPowerOn(input: { vm: PowerOnVm; datastore: DatastoreState; 
 
 /** The last backup policy cannot be removed from a running VM. */
 export function checkRemoveBackupPolicy(vm: { id: string; name?: string; powerState: PowerState; backupPolicyCount: number }): Decision {
+  const g = guard().whole("vm.backupPolicyCount", vm.backupPolicyCount);
+  if (!g.ok) return g.refused();
   if (vm.powerState !== "POWERED_ON" || vm.backupPolicyCount > 1) return decide([], undefined);
   const name = vm.name ?? vm.id;
   const left = Math.max(0, vm.backupPolicyCount - 1);

@@ -19,8 +19,8 @@ describe("whatIf", () => {
     const r = whatIf(state, {
       kind: "add_vms",
       vms: [
-        { id: "a", memoryGb: 64, poweredOn: true, iopsDemand: 100 },
-        { id: "b", memoryGb: 64, poweredOn: true, iopsDemand: 100 },
+        { id: "a", memoryGb: 64, poweredOn: true, iopsDemand: 100, encryption: "NONE" },
+        { id: "b", memoryGb: 64, poweredOn: true, iopsDemand: 100, encryption: "NONE" },
       ],
     });
     expect(r.before.pool?.usedGb).toBe(200);
@@ -79,7 +79,7 @@ const arbState: fc.Arbitrary<WhatIfState> = fc
 const arbChange: fc.Arbitrary<WhatIfChange> = fc.oneof(
   fc
     .array(fc.record({ memoryGb: fc.integer({ min: 1, max: 128 }), poweredOn: fc.boolean(), iopsDemand: fc.integer({ min: 0, max: 3000 }) }), { minLength: 1, maxLength: 5 })
-    .map((vms) => ({ kind: "add_vms" as const, vms: vms.map((v, i) => ({ id: `new${i}`, ...v })) })),
+    .map((vms) => ({ kind: "add_vms" as const, vms: vms.map((v, i) => ({ id: `new${i}`, encryption: "NONE" as const, ...v })) })),
   fc.record({ kind: fc.constant("add_hosts" as const), count: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant("resize_datastore" as const), sizeGib: fc.integer({ min: 100, max: 40_000 }) }),
   fc.record({ kind: fc.constant("change_tier" as const), tier: fc.constantFrom(...STORAGE_TIER_CODES) }),

@@ -196,13 +196,14 @@ async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Pro
   if (Object.keys(fields).length > 0) throw new InvalidInputError(fields);
 
   // The disk comes first (thick disks take their space now), then the VM and its swap file.
-  const disk = checkDiskAdd(datastore, { sizeGib: input.diskGib, provisioning: input.diskProvisioning });
+  // A new VM is not encrypted (encryption is a later, powered-off, one-click action).
+  const disk = checkDiskAdd(datastore, { sizeGib: input.diskGib, provisioning: input.diskProvisioning, vm: { id: "new-vm", name: input.name, encryption: "NONE" } });
   const withDisk: DatastoreState = {
     ...datastore,
     usedGib: datastore.usedGib + (input.diskProvisioning === "THICK" ? input.diskGib : 0),
     provisionedGib: datastore.provisionedGib + input.diskGib,
   };
-  const vm = { id: "new-vm", name: input.name, memoryGb: input.memoryGb, iopsDemand: template.iopsDemand };
+  const vm = { id: "new-vm", name: input.name, memoryGb: input.memoryGb, iopsDemand: template.iopsDemand, encryption: "NONE" as const };
   const override = input.overrideReason ? { reason: input.overrideReason } : undefined;
   const placed: Decision<{ hostId: string | null }> = input.powerOn
     ? checkPowerOn({ vm: { ...vm, powerState: "POWERED_OFF", backupPolicyCount: policy ? 1 : 0 }, datastore: withDisk, pool, override })
@@ -310,7 +311,7 @@ function decidePower(vm: LockedVm, action: VmPowerAction, states: PowerInputs | 
     case "on": {
       if (vm.powerState === "POWERED_ON") conflict(`${vm.name} is already running.`, `${vm.name} tourne déjà.`);
       const d = checkPowerOn({
-        vm: { id: vm.id, name: vm.name, memoryGb: vm.memoryGb, iopsDemand: vm.iopsDemand, powerState: vm.powerState, backupPolicyCount: vm._count.backups },
+        vm: { id: vm.id, name: vm.name, memoryGb: vm.memoryGb, iopsDemand: vm.iopsDemand, powerState: vm.powerState, backupPolicyCount: vm._count.backups, encryption: vm.encryption },
         datastore: states!.datastore,
         pool: states!.pool,
         override: override ? { reason: override } : undefined,
@@ -432,7 +433,7 @@ export async function resizeVm(ctx: TenantContext, input: ResizeVmInput): Promis
       const { pool, datastore } = await loadPowerStates(tx, ctx, vm);
       const d = checkPlacement({
         pool,
-        vm: { id: vm.id, name: vm.name, memoryGb: input.memoryGb, poweredOn: true, iopsDemand: vm.iopsDemand },
+        vm: { id: vm.id, name: vm.name, memoryGb: input.memoryGb, poweredOn: true, iopsDemand: vm.iopsDemand, encryption: vm.encryption },
         datastore,
         hostId: vm.hostId ?? undefined,
         override: input.overrideReason ? { reason: input.overrideReason } : undefined,
@@ -450,7 +451,7 @@ export async function addDisk(ctx: TenantContext, input: AddDiskInput): Promise<
   return changeVm(ctx, input.vmId, { action: "vm.disk_add", activity: "vm.disk_add" }, async (tx, vm) => {
     await lockRows(tx, "Datastore", ctx.tenant.id, [vm.datastoreId]);
     const datastore = await loadDatastoreState(ctx.tenant.id, vm.datastoreId, tx);
-    const d = checkDiskAdd(datastore, { sizeGib: input.sizeGib, provisioning: input.provisioning });
+    const d = checkDiskAdd(datastore, { sizeGib: input.sizeGib, provisioning: input.provisioning, vm: { id: vm.id, name: vm.name, encryption: vm.encryption } });
     if (!d.ok) return d;
     const count = await tx.vmDisk.count({ where: { tenantId: ctx.tenant.id, vmId: vm.id } });
     const disk = await tx.vmDisk.create({

@@ -64,3 +64,6 @@ export function makeDatastore(spec: DatastoreSpec = {}): DatastoreState {
     vms: (spec.vms ?? []).map((v, i) => ({ id: v.id ?? `dvm${i}`, memoryGb: v.memoryGb, poweredOn: v.poweredOn ?? true, iopsDemand: v.iopsDemand ?? 0 })),
   };
 }
+
+/** The VM a new disk belongs to, when its encryption does not matter to the test. */
+export const plainVm = { id: "vm-disk", encryption: "NONE" as const };
