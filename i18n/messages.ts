@@ -13,6 +13,8 @@ export const MESSAGE_AREAS = [
   "network",
   // vm-ui: the VM list, page and create form, activities, audit log
   "vm-ui",
+  // dashboards (issue 9): the pool, datastore and SLA dashboards
+  "dashboards-detail",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -30,6 +30,8 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long (try: openssl rand -base64 32)").optional(),
   NEXTAUTH_URL: z.url({ message: "must be the console's public URL, e.g. http://localhost:3000" }).optional(),
   CONSOLE_DATA_DIR: z.string().min(1, "must be a folder path").optional(),
+  // dashboards (issue 9): seconds between two collector ticks; 0 stops the simulated telemetry
+  TELEMETRY_TICK_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).int("must be a whole number").min(0, "must be 0 (off) or more").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

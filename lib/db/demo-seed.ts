@@ -5,6 +5,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { NodeTypeCode, StorageTierCode } from "@/lib/domain/catalogue";
 import { ROLE_BUNDLES } from "@/lib/permissions";
+import { backfillTelemetry } from "@/lib/metrics/collector";
 import {
   seedCatalogue,
   createOrganization,
@@ -100,7 +101,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
   await seedCatalogue(db);
   if (await db.organization.findUnique({ where: { slug: DEMO_ORG_SLUG } })) return { created: false };
 
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       const rand = prng(2026);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -239,15 +240,9 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
           data: { organizationId: org.id, tenantId: tenant.id, actorType: "SYSTEM", action: "tenant.seed", targetType: "tenant", targetId: tenant.id, targetName: tenant.name },
         });
 
-        // A week of hourly capacity samples per pool and datastore for the dashboards.
-        const samples = [];
-        for (let h = 168; h >= 0; h--) {
-          const at = new Date(now.getTime() - h * 3_600_000);
-          const wave = 0.85 + 0.15 * Math.sin((h / 24) * 2 * Math.PI);
-          for (const { pool } of pools) samples.push({ tenantId: tenant.id, resourceType: "POOL" as const, resourceId: pool.id, metric: "memory_used_gb", value: Math.round(pool.activatedMemoryGb * 0.6 * wave), at });
-          for (const ds of fastStores) samples.push({ tenantId: tenant.id, resourceType: "DATASTORE" as const, resourceId: ds.id, metric: "iops", value: Math.round(800 * wave + rand() * 200), at });
-        }
-        await tx.metricSample.createMany({ data: samples });
+        // dashboards (issue 9): the metric history is the collector's (backfillTelemetry below). These
+        // draws stood for the first, hourly samples: kept so the rest of the demo stays the same.
+        for (let i = 0; i < 169 * fastStores.length; i++) rand();
       }
 
       // A shared front VLAN: Production's VLAN propagated to Recette (same organization).
@@ -257,4 +252,9 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  // dashboards (issue 9): 30 days of telemetry, 5-minute samples for the raw window, hourly and
+  // daily rollups before it (lib/metrics/collector.ts), outages and replication points included.
+  // Raw rows only for the last 24 h (what the 24 h charts read): the seed stays a few seconds.
+  await backfillTelemetry(db, now.getTime(), { days: 30, rawHours: 24 });
+  return result;
 }

@@ -36,7 +36,7 @@ beforeAll(async () => {
   const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
   Object.assign(s, { ctx: r.ctx, pool: pool.id, ds: ds.id, policy: policy.id });
 
-  worker = await startWorker({ concurrency: 2, sweepSeconds: 1 });
+  worker = await startWorker({ concurrency: 2, sweepSeconds: 1, telemetry: false });
   other = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: PGBOSS_SCHEMA, supervise: false, schedule: false, migrate: false });
   await other.start();
   for (let i = 0; i < 2; i++) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { ACTIVITY_QUEUE, enqueueActivities, jobs, stopJobs } from "./queue";
 import { findOrphanActivities, runActivity } from "./runner";
+import { startTelemetryJobs, telemetrySchedule } from "./telemetry";
 
 export type WorkerHandle = { stop(): Promise<void> };
 
@@ -10,7 +11,7 @@ export type WorkerHandle = { stop(): Promise<void> };
  * processes may run this at once (`npm run worker`, or the app itself): pg-boss hands each job to
  * one of them, and the activity's claim stops a duplicate.
  */
-export async function startWorker({ concurrency = 4, sweepSeconds = 5 }: { concurrency?: number; sweepSeconds?: number } = {}): Promise<WorkerHandle> {
+export async function startWorker({ concurrency = 4, sweepSeconds = 5, telemetry = true }: { concurrency?: number; sweepSeconds?: number; /** The metric jobs (lib/jobs/telemetry.ts); off in the activity tests. */ telemetry?: boolean } = {}): Promise<WorkerHandle> {
   const j = await jobs();
   for (let i = 0; i < concurrency; i++) {
     const id = await j.boss.work<{ activityId: string }>(ACTIVITY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
@@ -36,9 +37,13 @@ export async function startWorker({ concurrency = 4, sweepSeconds = 5 }: { concu
   await sweep();
   const timer = setInterval(sweep, sweepSeconds * 1000);
   timer.unref();
+  // dashboards (issue 9): the collector, rollups and retention, where the activity worker runs.
+  const schedule = telemetry ? telemetrySchedule() : null;
+  const metrics = schedule ? await startTelemetryJobs(j.boss, schedule) : null;
   return {
     async stop() {
       clearInterval(timer);
+      metrics?.stop();
       await stopJobs();
     },
   };

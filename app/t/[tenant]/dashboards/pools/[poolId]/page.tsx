@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getPoolDashboard } from "@/lib/services/dashboards-pool";
+import { NotFoundError } from "@/lib/errors";
+import { langOf, toViolationViews } from "@/lib/decision-view";
+import { DASHBOARD_RANGES, RANGE_MS, parseRange } from "@/lib/validation/dashboards";
+import { PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
+import { Violations } from "@/components/ui/violations";
+import { ChartCard, Figure, RangeTabs } from "@/components/dashboards/chart-card";
+import { TimeChart } from "@/components/dashboards/lazy-charts";
+import { tenantPage } from "../../../tenant-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("poolDashboard"))("title") };
+}
+
+const HOST_COLORS = ["#2563eb", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#dc2626"];
+
+export default tenantPage<{ poolId: string }>({ permission: "metric:read", title: ["poolDashboard", "title"] }, async ({ ctx, params, searchParams }) => {
+  await connection();
+  const range = parseRange(searchParams.range);
+  const d = await getPoolDashboard(ctx, params.poolId, range).catch((e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const [t, c, format, locale] = await Promise.all([getTranslations("poolDashboard"), getTranslations("dashboardCommon"), getFormatter(), getLocale()]);
+  const m = d.memory;
+  const gb = (n: number) => c("gb", { value: format.number(Math.round(n * 10) / 10) });
+  const pct = (r: number) => (Number.isFinite(r) ? format.number(r, { style: "percent", maximumFractionDigits: 0 }) : "—");
+  const when = (at: number) => format.dateTime(new Date(at), range === "24h" ? { hour: "2-digit", minute: "2-digit" } : { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
+  const base = `/t/${ctx.tenant.slug}/dashboards/pools/${d.pool.id}`;
+  const labels = { csv: c("csv"), table: c("table"), empty: c("empty") };
+  const empty = d.points.length === 0;
+  const hostName = new Map(d.hosts.map((h) => [h.id, h.name]));
+
+  return (
+    <>
+      <PageHeader title={`${t("title")} — ${d.pool.name}`} subtitle={t("subtitle", { nodeType: d.pool.nodeTypeLabel, az: d.pool.azId, resolution: c(`resolution_${d.resolution}`) })}>
+        <RangeTabs base={base} current={range} label={c("range")} options={DASHBOARD_RANGES.map((r) => ({ value: r, label: c(`range_${r}`) }))} />
+      </PageHeader>
+
+      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6" data-testid="pool-dashboard-figures">
+        <Figure label={t("figUsed")} value={`${gb(m.usedGb)} · ${pct(m.usedRatio)}`} tone={m.inPressure ? "red" : undefined} />
+        <Figure label={t("figHeadroom")} value={gb(m.headroomGbBefore85)} tone={m.headroomGbBefore85 <= 0 ? "red" : undefined} />
+        <Figure label={t("figPeak")} value={gb(d.peakGb)} tone={d.peakGb > d.lines.pressureGb ? "red" : undefined} />
+        <Figure label={t("figOverLine")} value={c("minutes", { value: format.number(Math.round(d.overLineMinutes)) })} tone={d.overLineMinutes > 0 ? "amber" : undefined} />
+        <Figure
+          label={t("figNPlusOne")}
+          value={<span className="text-sm">{d.nPlusOne.ok ? t("nPlusOneOk", { headroom: gb(d.nPlusOne.headroomAfterLossGb), capacity: gb(d.nPlusOne.capacityAfterLossGb) }) : t("nPlusOneNo", { capacity: gb(d.nPlusOne.capacityAfterLossGb), limit: gb(d.nPlusOne.limitAfterLossGb) })}</span>}
+          tone={d.nPlusOne.ok ? "green" : "amber"}
+        />
+        <Figure label={t("figSla")} value={d.slaWhy.length === 0 ? t("slaOk") : t("slaNo")} tone={d.slaWhy.length === 0 ? "green" : "amber"} />
+      </dl>
+      {d.slaWhy.length > 0 && (
+        <div className="mb-4">
+          <Violations items={toViolationViews(d.slaWhy, langOf(locale))} />
+        </div>
+      )}
+
+      <div className="grid gap-6">
+        <ChartCard
+          id="pool-memory-chart"
+          title={t("memoryChart")}
+          labels={labels}
+          empty={empty}
+          csv={{ filename: `${d.pool.name}-memory-${range}.csv`, header: ["at", "used_gb_avg", "used_gb_max", "ballooned_gb", "cpu_pct", "line_85_gb", "activated_gb", "physical_gb"], rows: d.points.map((p) => [new Date(p.at).toISOString(), p.usedGb, p.usedMaxGb, p.balloonedGb, p.cpuPct, d.lines.pressureGb, d.lines.activatedGb, d.lines.physicalGb]) }}
+          table={{ header: [c("time"), t("used"), t("usedMax"), t("ballooned"), t("cpu")], rows: d.points.map((p) => [when(p.at), gb(p.usedGb), gb(p.usedMaxGb), gb(p.balloonedGb), `${format.number(p.cpuPct)} %`]) }}
+        >
+          <TimeChart
+            title={t("memoryChart")}
+            data={d.points}
+            locale={locale}
+            rangeMs={RANGE_MS[range]}
+            unit="GB"
+            series={[
+              { key: "usedGb", label: t("used"), color: "#2563eb", kind: "area" },
+              ...(d.resolution === "RAW" ? [] : [{ key: "usedMaxGb", label: t("usedMax"), color: "#1e40af", dashed: true }]),
+              { key: "balloonedGb", label: t("ballooned"), color: "#dc2626" },
+            ]}
+            lines={[
+              { y: d.lines.pressureGb, label: t("line85", { value: gb(d.lines.pressureGb) }), color: "#b91c1c", testId: "line-85" },
+              { y: d.lines.activatedGb, label: t("activated", { value: gb(d.lines.activatedGb) }), color: "#334155" },
+              { y: d.lines.physicalGb, label: t("physical", { value: gb(d.lines.physicalGb) }), color: "#64748b" },
+            ]}
+            areas={d.overLine}
+            areaLabel={t("overLine")}
+          />
+        </ChartCard>
+
+        <ChartCard
+          id="pool-hosts-chart"
+          title={t("hostsChart")}
+          labels={labels}
+          empty={d.hostPoints.length === 0}
+          csv={{ filename: `${d.pool.name}-hosts-${range}.csv`, header: ["at", ...d.hosts.map((h) => h.name)], rows: d.hostPoints.map((p) => [new Date(p.at).toISOString(), ...d.hosts.map((h) => p[h.id] ?? "")]) }}
+          table={{ header: [c("time"), ...d.hosts.map((h) => h.name)], rows: d.hostPoints.map((p) => [when(p.at), ...d.hosts.map((h) => (p[h.id] === undefined ? "—" : gb(p[h.id]!)))]) }}
+        >
+          <TimeChart
+            title={t("hostsChart")}
+            data={d.hostPoints}
+            locale={locale}
+            rangeMs={RANGE_MS[range]}
+            unit="GB"
+            series={d.hosts.map((h, i) => ({ key: h.id, label: hostName.get(h.id)!, color: HOST_COLORS[i % HOST_COLORS.length]! }))}
+            lines={d.hosts[0] ? [{ y: d.hosts.find((h) => h.shareGb > 0)?.shareGb ?? 0, label: t("hostShare"), color: "#334155" }] : []}
+          />
+        </ChartCard>
+
+        <Table label={t("hostsTable")}>
+          <THead>
+            <Th>{t("host")}</Th>
+            <Th align="right">{t("hostUsed")}</Th>
+            <Th align="right">{t("hostShare")}</Th>
+            <Th align="right">{t("hostLoad")}</Th>
+            <Th align="right">{t("hostSampled")}</Th>
+            <Th align="right">{t("hostVms")}</Th>
+          </THead>
+          <TBody>
+            {d.hosts.map((h) => (
+              <Tr key={h.id}>
+                <RowHeader>
+                  {h.name} {h.maintenance && <Badge tone="amber">{t("maintenance")}</Badge>}
+                </RowHeader>
+                <Td align="right">{gb(h.usedGb)}</Td>
+                <Td align="right">{gb(h.shareGb)}</Td>
+                <Td align="right">{h.usedRatio > 0.85 ? <Badge tone="red">{pct(h.usedRatio)}</Badge> : pct(h.usedRatio)}</Td>
+                <Td align="right">{h.sampledGb === null ? "—" : gb(h.sampledGb)}</Td>
+                <Td align="right">{format.number(h.vmCount)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+    </>
+  );
+});

@@ -1,0 +1,59 @@
+"use client";
+
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+// dashboards (issue 9): the charts, the only modules that import Recharts. Pages load them through
+// lazy-charts.tsx (next/dynamic, no server rendering), so Recharts is in no route's first load.
+// Every label comes from the page, already translated; every figure from a service.
+
+export type SeriesSpec = { key: string; label: string; color: string; kind?: "line" | "area"; dashed?: boolean };
+export type LineSpec = { y: number; label: string; color: string; testId?: string };
+export type ChartProps = {
+  title: string;
+  data: readonly ({ at: number } & Record<string, number>)[];
+  series: readonly SeriesSpec[];
+  lines?: readonly LineSpec[];
+  /** Periods to shade (throttled, over the line). */
+  areas?: readonly { from: number; to: number }[];
+  areaLabel?: string;
+  unit: string;
+  locale: string;
+  /** Span of the range, to pick the time format of the axis. */
+  rangeMs: number;
+  yMax?: number;
+};
+
+export function TimeChart({ title, data, series, lines = [], areas = [], areaLabel, unit, locale, rangeMs, yMax }: ChartProps) {
+  const day = rangeMs > 36 * 3_600_000;
+  const tick = new Intl.DateTimeFormat(locale, day ? { day: "2-digit", month: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
+  const full = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const top = Math.max(yMax ?? 0, ...lines.map((l) => l.y)) * 1.05 || undefined;
+  return (
+    // The chart is a picture for sighted users; the same figures are in the table below it.
+    <div role="img" aria-label={title} className="h-72 w-full">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data as ({ at: number } & Record<string, number>)[]} margin={{ top: 16, right: 24, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => tick.format(v)} tick={{ fontSize: 12, fill: "#475569" }} minTickGap={24} />
+          <YAxis domain={[0, top ?? "auto"]} tickFormatter={(v: number) => num.format(v)} tick={{ fontSize: 12, fill: "#475569" }} width={64} unit={` ${unit}`} />
+          <Tooltip labelFormatter={(v) => full.format(Number(v))} formatter={(v) => `${num.format(Number(v))} ${unit}`} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {areas.map((a, i) => (
+            <ReferenceArea key={i} x1={a.from} x2={a.to} fill="#fecaca" fillOpacity={0.5} ifOverflow="extendDomain" label={i === 0 && areaLabel ? { value: areaLabel, position: "insideTop", fontSize: 11, fill: "#991b1b" } : undefined} />
+          ))}
+          {series.map((s) =>
+            s.kind === "area" ? (
+              <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} fill={s.color} fillOpacity={0.15} isAnimationActive={false} dot={false} />
+            ) : (
+              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeDasharray={s.dashed ? "4 3" : undefined} isAnimationActive={false} dot={false} strokeWidth={1.5} />
+            ),
+          )}
+          {lines.map((l) => (
+            <ReferenceLine key={l.label} y={l.y} stroke={l.color} strokeDasharray="6 3" ifOverflow="extendDomain" label={{ value: l.label, position: "insideTopRight", fontSize: 12, fill: l.color }} className={l.testId} />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

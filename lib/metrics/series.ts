@@ -1,0 +1,43 @@
+// Pure shaping of stored series for the dashboards: rows per (metric, instant) into chart points,
+// periods above a line, and downtime minutes from availability events. No I/O.
+
+export type Point = { at: number; avg: number; min: number; max: number };
+
+/** Contiguous periods where `value(point)` is above `limit`; each period runs to the end of its last bucket. */
+export function periodsAbove(points: readonly Point[], limit: number, bucketMs: number, value: (p: Point) => number = (p) => p.max): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  for (const p of points) {
+    if (!(value(p) > limit)) continue;
+    const last = out[out.length - 1];
+    if (last && p.at <= last.to) last.to = p.at + bucketMs;
+    else out.push({ from: p.at, to: p.at + bucketMs });
+  }
+  return out;
+}
+
+/** Minutes of [from, to) covered by at least one interval (overlaps counted once; open intervals run to `to`). */
+export function downtimeMinutes(intervals: readonly { startedAt: Date; endedAt: Date | null }[], from: Date, to: Date): number {
+  const spans = intervals
+    .map((i) => [Math.max(i.startedAt.getTime(), from.getTime()), Math.min((i.endedAt ?? to).getTime(), to.getTime())] as const)
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let curS = -Infinity;
+  let curE = -Infinity;
+  for (const [s, e] of spans) {
+    if (s > curE) {
+      if (curE > curS) total += curE - curS;
+      curS = s;
+      curE = e;
+    } else curE = Math.max(curE, e);
+  }
+  if (curE > curS) total += curE - curS;
+  return total / 60_000;
+}
+
+/** The first instant of the UTC month of `now`, and its number of days. */
+export function monthOf(now: Date): { start: Date; days: number } {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  return { start: new Date(Date.UTC(y, m, 1)), days: new Date(Date.UTC(y, m + 1, 0)).getUTCDate() };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { loadDatastoreState } from "@/lib/db/capacity";
+import { loadSeries } from "@/lib/db/metric-series";
+import { datastoreFigures, datastoreWarnings } from "@/lib/domain/storage";
+import { STORAGE_TIERS } from "@/lib/domain/catalogue";
+import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
+import { HOUR_MS } from "@/lib/metrics/rollup";
+import { periodsAbove } from "@/lib/metrics/series";
+import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
+import { assertPermission, type TenantContext } from "./context";
+
+// dashboards (issue 9): the datastore dashboard. The IOPS limit comes from the tier computation
+// (lib/domain/storage.ts iopsLimit), the space split from datastoreFigures; the history from the
+// stored series, with the periods the demand went past the limit (throttled) marked.
+
+export type DatastoreIopsPoint = { at: number; iops: number; iopsMax: number; latencyMs: number; spaceUsedGb: number };
+export type DatastoreDashboard = Awaited<ReturnType<typeof getDatastoreDashboard>>;
+
+export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: string, range: DashboardRange, now = new Date()) {
+  assertPermission(ctx, "metric:read");
+  const tenantId = ctx.tenant.id;
+  const state = await loadDatastoreState(tenantId, datastoreId);
+  const row = await db().datastore.findFirstOrThrow({ where: { id: datastoreId, tenantId }, select: { id: true, name: true, azId: true, tierCode: true, sizeGib: true } });
+  const figures = datastoreFigures(state);
+  const from = new Date(now.getTime() - RANGE_MS[range]);
+  const series = await loadSeries(tenantId, "DATASTORE", [datastoreId], ["iops_demand", "latency_ms", "space_used_gb"], { from, to: now });
+  const bucketMs = series.resolution === "RAW" ? TELEMETRY_SLOT_MS : HOUR_MS;
+  const byAt = new Map<number, DatastoreIopsPoint>();
+  for (const p of series.points) {
+    const at = p.at.getTime();
+    const r = byAt.get(at) ?? { at, iops: 0, iopsMax: 0, latencyMs: 0, spaceUsedGb: 0 };
+    if (p.metric === "iops_demand") {
+      r.iops = Math.round(p.avg);
+      r.iopsMax = Math.round(p.max);
+    } else if (p.metric === "latency_ms") r.latencyMs = Math.round(p.avg * 100) / 100;
+    else r.spaceUsedGb = Math.round(p.avg);
+    byAt.set(at, r);
+  }
+  const points = [...byAt.values()].sort((a, b) => a.at - b.at);
+  const limit = figures.iopsLimit;
+  const throttled = limit === null ? [] : periodsAbove(points.map((p) => ({ at: p.at, avg: p.iops, min: p.iops, max: p.iopsMax })), limit, bucketMs);
+  return {
+    datastore: { ...row, tierLabel: STORAGE_TIERS[state.tier].label, iopsPerTb: STORAGE_TIERS[state.tier].iopsPerTb },
+    range,
+    resolution: series.resolution,
+    figures,
+    warnings: datastoreWarnings(state),
+    points,
+    peakIops: points.reduce((m, p) => Math.max(m, p.iopsMax), 0),
+    throttled,
+    throttledMinutes: throttled.reduce((s, p) => s + (p.to - p.from) / 60_000, 0),
+    /** The capacity split, GiB: what the disks hold, the swap files, the snapshot reserve, what is left. */
+    space: [
+      { key: "used", gib: figures.usedGib },
+      { key: "swap", gib: figures.swapGib },
+      { key: "snapshotReserve", gib: figures.snapshotReserveGib },
+      { key: "free", gib: figures.availableGib },
+    ] as const,
+  };
+}

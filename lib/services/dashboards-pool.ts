@@ -1,0 +1,96 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { loadPoolState } from "@/lib/db/capacity";
+import { loadSeries } from "@/lib/db/metric-series";
+import { MEMORY_PRESSURE_LIMIT, NODE_TYPES } from "@/lib/domain/catalogue";
+import { hostUsage, memoryCapacityGb, poolMemory, pressureLimitGb, slaViolations, withinPressureLimit } from "@/lib/domain/pool";
+import type { Violation } from "@/lib/domain/result";
+import { HOUR_MS } from "@/lib/metrics/rollup";
+import { periodsAbove } from "@/lib/metrics/series";
+import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
+import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
+import { assertPermission, type TenantContext } from "./context";
+
+// dashboards (issue 9): the pool dashboard. The lines (85 %, activated, physical), headroom, N+1
+// and per-host figures come from the domain over the inventory; the history from the stored series.
+
+export type PoolMemoryPoint = { at: number; usedGb: number; usedMaxGb: number; balloonedGb: number; cpuPct: number };
+export type HostSeriesPoint = { at: number } & Record<string, number>;
+
+export type PoolDashboard = Awaited<ReturnType<typeof getPoolDashboard>>;
+
+export async function getPoolDashboard(ctx: TenantContext, poolId: string, range: DashboardRange, now = new Date()) {
+  assertPermission(ctx, "metric:read");
+  const tenantId = ctx.tenant.id;
+  const state = await loadPoolState(tenantId, poolId);
+  const pool = await db().computePool.findFirstOrThrow({ where: { id: poolId, tenantId }, select: { id: true, name: true, azId: true, nodeTypeCode: true, haEnabled: true } });
+  const memory = poolMemory(state);
+  const from = new Date(now.getTime() - RANGE_MS[range]);
+  const hostIds = state.hosts.map((h) => h.id);
+  const [poolSeries, hostSeries] = await Promise.all([
+    loadSeries(tenantId, "POOL", [poolId], ["mem_used_gb", "mem_ballooned_gb", "cpu_pct"], { from, to: now }),
+    loadSeries(tenantId, "HOST", hostIds, ["mem_used_gb"], { from, to: now }),
+  ]);
+  const bucketMs = poolSeries.resolution === "RAW" ? TELEMETRY_SLOT_MS : HOUR_MS;
+
+  const byAt = new Map<number, PoolMemoryPoint>();
+  for (const p of poolSeries.points) {
+    const at = p.at.getTime();
+    const row = byAt.get(at) ?? { at, usedGb: 0, usedMaxGb: 0, balloonedGb: 0, cpuPct: 0 };
+    if (p.metric === "mem_used_gb") {
+      row.usedGb = round1(p.avg);
+      row.usedMaxGb = round1(p.max);
+    } else if (p.metric === "mem_ballooned_gb") row.balloonedGb = round1(p.avg);
+    else row.cpuPct = round1(p.avg);
+    byAt.set(at, row);
+  }
+  const points = [...byAt.values()].sort((a, b) => a.at - b.at);
+
+  const hostNames = new Map(state.hosts.map((h) => [h.id, h.name ?? h.id]));
+  const hostByAt = new Map<number, HostSeriesPoint>();
+  for (const p of hostSeries.points) {
+    const at = p.at.getTime();
+    const row = hostByAt.get(at) ?? ({ at } as HostSeriesPoint);
+    row[p.resourceId] = round1(p.avg);
+    hostByAt.set(at, row);
+  }
+
+  // Losing one more host: the capacity of the others, and whether today's load stays under 85 % of it.
+  const afterLossGb = memoryCapacityGb(state.nodeType, state.activatedMemoryGb, memory.availableHostCount - 1);
+  const overLine = periodsAbove(
+    points.map((p) => ({ at: p.at, avg: p.usedGb, min: p.usedGb, max: p.usedMaxGb })),
+    memory.pressureLimitGb,
+    bucketMs,
+  );
+  const peak = points.reduce((m, p) => Math.max(m, p.usedMaxGb), 0);
+  const usage = hostUsage(state);
+  return {
+    pool: { ...pool, nodeTypeLabel: NODE_TYPES[state.nodeType].label, nodeRamGb: NODE_TYPES[state.nodeType].ramGb },
+    range,
+    resolution: poolSeries.resolution,
+    memory,
+    lines: { pressureGb: memory.pressureLimitGb, activatedGb: memory.capacityGb, physicalGb: memory.physicalGb, pressurePct: MEMORY_PRESSURE_LIMIT * 100 },
+    nPlusOne: {
+      ok: memory.nPlusOneOk,
+      capacityAfterLossGb: afterLossGb,
+      limitAfterLossGb: pressureLimitGb(afterLossGb),
+      /** Memory that can still start with one host down, before its 85 % line. */
+      headroomAfterLossGb: Math.max(0, pressureLimitGb(afterLossGb) - memory.usedGb),
+      peakFits: withinPressureLimit(peak, afterLossGb),
+    },
+    slaWhy: slaViolations(memory.availableHostCount, pool.haEnabled) as Violation[],
+    points,
+    peakGb: peak,
+    /** Periods when the sampled use went past the 85 % line. */
+    overLine,
+    overLineMinutes: overLine.reduce((s, p) => s + (p.to - p.from) / 60_000, 0),
+    hosts: state.hosts.map((h) => {
+      const u = usage.find((x) => x.hostId === h.id)!;
+      const last = [...hostByAt.values()].at(-1)?.[h.id];
+      return { id: h.id, name: hostNames.get(h.id)!, maintenance: h.maintenance, usedGb: u.usedGb, shareGb: u.shareGb, usedRatio: u.usedRatio, vmCount: u.vmCount, sampledGb: last ?? null };
+    }),
+    hostPoints: [...hostByAt.values()].sort((a, b) => a.at - b.at),
+  };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;

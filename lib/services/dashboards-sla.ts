@@ -1,0 +1,98 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { coverageSummary } from "@/lib/db/backup";
+import { listAvailabilityEvents } from "@/lib/db/metric-series";
+import { lastReplicatedPoint } from "@/lib/db/replications";
+import { SLA_TARGET } from "@/lib/domain/catalogue";
+import { slaViolations } from "@/lib/domain/pool";
+import { rpoStatus } from "@/lib/domain/replication";
+import type { Violation } from "@/lib/domain/result";
+import { monthlyAvailability } from "@/lib/domain/sla";
+import { downtimeMinutes, monthOf } from "@/lib/metrics/series";
+import { hasPermission } from "@/lib/permissions";
+import { assertPermission, type TenantContext } from "./context";
+
+// dashboards (issue 9): the SLA dashboard. Each readable tenant's month so far against 99.99 %
+// (downtime minutes from AvailabilityEvent, through lib/domain/sla.ts monthlyAvailability), then
+// for the current tenant: each pool's SLA eligibility and why not, RPO compliance of each
+// replication (lib/domain/replication.ts rpoStatus), and backup coverage.
+
+export type SlaDashboard = Awaited<ReturnType<typeof getSlaDashboard>>;
+
+/** The tenants of the context's organization in which the actor may read metrics (a token: its own tenant only). */
+async function readableTenants(ctx: TenantContext) {
+  const self = { id: ctx.tenant.id, slug: ctx.tenant.slug, name: ctx.tenant.name };
+  if (ctx.actor.type !== "user") return [self];
+  const memberships = await db().membership.findMany({
+    where: { userId: ctx.actor.userId, tenant: { organizationId: ctx.tenant.organizationId } },
+    select: { permissions: true, tenant: { select: { id: true, slug: true, name: true } } },
+    orderBy: { tenant: { name: "asc" } },
+  });
+  const out = memberships.filter((m) => hasPermission(m.permissions, "metric:read")).map((m) => m.tenant);
+  return out.some((t) => t.id === self.id) ? out : [self, ...out];
+}
+
+export async function getSlaDashboard(ctx: TenantContext, now = new Date()) {
+  assertPermission(ctx, "metric:read");
+  const tenantId = ctx.tenant.id;
+  const month = monthOf(now);
+  const tenants = await readableTenants(ctx);
+  const [events, pools, replications, coverage] = await Promise.all([
+    listAvailabilityEvents(
+      tenants.map((t) => t.id),
+      month.start,
+      now,
+    ),
+    db().computePool.findMany({ where: { tenantId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true, azId: true, haEnabled: true, hosts: { select: { id: true, name: true, status: true } } } }),
+    db().replication.findMany({
+      where: { tenantId },
+      orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+      select: { id: true, kind: true, status: true, promisedRpoMinutes: true, lastReplicatedAt: true, sourceAzId: true, targetAzId: true, datastore: { select: { name: true } }, vm: { select: { name: true } } },
+    }),
+    coverageSummary(tenantId),
+  ]);
+
+  const names = new Map<string, string>();
+  for (const p of pools) {
+    names.set(p.id, p.name);
+    for (const h of p.hosts) names.set(h.id, h.name);
+  }
+  const elapsedMinutes = (now.getTime() - month.start.getTime()) / 60_000;
+  const tenantRows = tenants.map((t) => {
+    const own = events.filter((e) => e.tenantId === t.id);
+    const down = downtimeMinutes(own, month.start, now);
+    const a = monthlyAvailability(down, month.days);
+    return {
+      ...t,
+      current: t.id === tenantId,
+      downtimeMinutes: a.downtimeMinutes,
+      allowedMinutes: a.allowedDowntimeMinutes,
+      budgetUsedPct: a.allowedDowntimeMinutes > 0 ? (a.downtimeMinutes / a.allowedDowntimeMinutes) * 100 : 0,
+      /** Availability of the month so far (the elapsed minutes), and of the whole month if nothing else happens. */
+      availabilitySoFar: elapsedMinutes > 0 ? 1 - a.downtimeMinutes / elapsedMinutes : 1,
+      availability: a.availability,
+      targetMet: a.targetMet,
+      incidents: own.length,
+    };
+  });
+
+  return {
+    month: { start: month.start.getTime(), days: month.days, elapsedMinutes },
+    target: SLA_TARGET,
+    tenants: tenantRows,
+    events: events
+      .filter((e) => e.tenantId === tenantId)
+      .map((e) => ({ id: e.id, resourceType: e.resourceType, resourceName: names.get(e.resourceId) ?? e.resourceId, startedAt: e.startedAt.getTime(), minutes: downtimeMinutes([e], month.start, now), open: e.endedAt === null, cause: e.cause })),
+    pools: pools.map((p) => {
+      const available = p.hosts.filter((h) => h.status === "CONNECTED").length;
+      const why: Violation[] = slaViolations(available, p.haEnabled);
+      return { id: p.id, name: p.name, azId: p.azId, hosts: p.hosts.length, availableHosts: available, haEnabled: p.haEnabled, eligible: why.length === 0, why };
+    }),
+    replications: replications.map((r) => {
+      const point = lastReplicatedPoint(r, now);
+      const s = rpoStatus(r.promisedRpoMinutes, point, now);
+      return { id: r.id, kind: r.kind, status: r.status, name: r.datastore?.name ?? r.vm?.name ?? r.id, sourceAzId: r.sourceAzId, targetAzId: r.targetAzId, promisedRpoMinutes: r.promisedRpoMinutes, lastReplicatedAt: point?.getTime() ?? null, lagMinutes: s.lagMinutes, rpo: s.status };
+    }),
+    backup: { ...coverage, covered: coverage.total - coverage.uncovered, coveragePct: coverage.total > 0 ? ((coverage.total - coverage.uncovered) / coverage.total) * 100 : 100 },
+  };
+}
