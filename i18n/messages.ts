@@ -13,6 +13,8 @@ export const MESSAGE_AREAS = [
   "network",
   // vm-ui: the VM list, page and create form, activities, audit log
   "vm-ui",
+  // views (issue 9): fleet overview, cost, capacity planner
+  "dashboards-views",
 ] as const;
 
 export type Messages = Record<string, unknown>;

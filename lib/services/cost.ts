@@ -120,3 +120,10 @@ export async function costReport(ctx: TenantContext, now = new Date()): Promise<
     forecast: cents(tenants.reduce((n, t) => n + t.forecast, 0)),
   };
 }
+
+export const COST_CSV_HEADER = ["month", "tenant", "sku", "label", "month_to_date_eur", "forecast_eur"] as const;
+
+/** The cost report as CSV rows: one per tenant and SKU, what the page's tables show. */
+export function costCsvRows(r: CostReport): (string | number)[][] {
+  return r.tenants.flatMap((t) => t.lines.map((l) => [r.month, t.tenant.name, l.sku, l.label, l.monthToDate.toFixed(2), l.forecast.toFixed(2)]));
+}

@@ -112,3 +112,23 @@ export function datastoreInput(d: { tierCode: string; sizeGib: number; usedGib: 
     ],
   };
 }
+
+export const DATASTORE_ATTENTION = ["iops", "space"] as const;
+export type DatastoreAttention = (typeof DATASTORE_ATTENTION)[number];
+
+/**
+ * The tenant's datastores behind a fleet count, by the same rules and the same telemetry window:
+ * "iops" over their limit by their latest sample, "space" short of snapshot reserve or swap space.
+ * The storage list filters on these ids.
+ */
+export async function datastoresNeedingAttention(ctx: TenantContext, kind: DatastoreAttention, now = new Date()): Promise<Set<string>> {
+  assertPermission(ctx, "storage:read");
+  const rows = await fleetDatastoreRows([ctx.tenant.id], new Date(now.getTime() - IOPS_SAMPLE_WINDOW_MINUTES * 60_000));
+  const out = new Set<string>();
+  for (const d of rows) {
+    const f = datastoreFigures(datastoreInput(d));
+    const short = spaceShort(f);
+    if (kind === "iops" ? d.sampledIops !== null && f.iopsLimit !== null && d.sampledIops > f.iopsLimit : short.reserve || short.swap) out.add(d.id);
+  }
+  return out;
+}

@@ -2,8 +2,8 @@ import "server-only";
 import { loadDatastoreState, loadPoolState } from "@/lib/db/capacity";
 import { listDashboardTargets } from "@/lib/db/dashboards-views";
 import type { Decision } from "@/lib/domain/result";
-import { whatIfAll, type WhatIfChange, type WhatIfFigures, type WhatIfState } from "@/lib/domain/what-if";
-import type { PlanCapacityInput } from "@/lib/validation/planner";
+import { whatIfAll, type WhatIfChange, type WhatIfState } from "@/lib/domain/what-if";
+import type { PlanCapacityInput, PlannerResult } from "@/lib/validation/planner";
 import { assertPermission, type TenantContext } from "./context";
 
 // views (issue 9): the capacity planner. Read-only: the stored pool or datastore, the hypothetical
@@ -15,17 +15,7 @@ export async function plannerTargets(ctx: TenantContext) {
   return listDashboardTargets(ctx.tenant.id);
 }
 
-export type PlannerResult = {
-  before: WhatIfFigures;
-  after: WhatIfFigures;
-  /** False when a rule refuses one of the changes: the violations (in the decision's warnings) say which. */
-  fits: boolean;
-  /** How many changes were simulated (0: the figures as they stand). */
-  changes: number;
-  addedVms: number;
-  addedVcpu: number;
-  addedMemoryGb: number;
-};
+export type { PlannerResult };
 
 /** The changes the planner's question asks for, in the order they would be made: hosts first, then VMs, then the datastore. */
 export function plannerChanges(input: PlanCapacityInput, state: WhatIfState): WhatIfChange[] {

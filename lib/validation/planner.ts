@@ -1,6 +1,7 @@
 // views (issue 9): the capacity planner's question — a pool or a datastore, and what to add or change.
 import { z } from "zod";
 import { STORAGE_TIER_CODES } from "@/lib/domain/catalogue";
+import type { WhatIfFigures } from "@/lib/domain/what-if";
 
 const id = z.string().trim().min(1, "v.required").max(64);
 const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional());
@@ -27,3 +28,16 @@ export const planCapacitySchema = z
   })
   .refine((v) => (v.target === "pool" ? v.poolId !== undefined : v.datastoreId !== undefined), { message: "v.required", path: ["target"] });
 export type PlanCapacityInput = z.infer<typeof planCapacitySchema>;
+
+/** The planner's answer: the figures before and after; the violations travel as the action's warnings. */
+export type PlannerResult = {
+  before: WhatIfFigures;
+  after: WhatIfFigures;
+  /** False when a rule refuses one of the changes: the violations say which. */
+  fits: boolean;
+  /** How many changes were simulated (0: the figures as they stand). */
+  changes: number;
+  addedVms: number;
+  addedVcpu: number;
+  addedMemoryGb: number;
+};
