@@ -41,4 +41,7 @@ export const CLIENT_NAMESPACES = [
   // vm-ui: the VM dialogs, bulk actions, padlock and create form
   "vmActions",
   "vmForm",
+  // views (issue 9): the capacity planner and the cost chart
+  "dashboardsPlanner",
+  "dashboardsCostChart",
 ] as const;

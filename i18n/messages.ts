@@ -15,6 +15,8 @@ export const MESSAGE_AREAS = [
   "vm-ui",
   // dashboards (issue 9): the pool, datastore and SLA dashboards
   "dashboards-detail",
+  // views (issue 9): fleet overview, cost, capacity planner
+  "dashboards-views",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -90,6 +90,8 @@ export const ACTIONS: Record<string, Row> = {
   // network (issue 8)
   "network/propagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
   "network/unpropagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
+  // views (issue 9): the capacity planner's read-only what-if
+  "dashboards/plan-capacity.ts": { permission: "metric:read", input: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }) },
 };
 
 const root = path.resolve(import.meta.dirname);

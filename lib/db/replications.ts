@@ -21,7 +21,7 @@ const METRO_ACTIVE = Prisma.sql`(r.kind = 'METRO_MIRROR' AND r.status = 'ACTIVE'
  * lib/domain's rpoStatus says for the same row and instant (a test holds them together):
  * breach past the promise or without any point, at risk past 80 % of it, ok below.
  */
-function rpoCondition(status: "ok" | "at_risk" | "breach", now: Prisma.Sql): Prisma.Sql {
+export function rpoCondition(status: "ok" | "at_risk" | "breach", now: Prisma.Sql): Prisma.Sql {
   const promise = Prisma.sql`make_interval(secs => r."promisedRpoMinutes" * 60.0)`;
   const atRisk = Prisma.sql`make_interval(secs => r."promisedRpoMinutes" * 60.0 * ${RPO_AT_RISK_RATIO})`;
   switch (status) {

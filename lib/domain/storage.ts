@@ -450,3 +450,14 @@ export function checkDiskAdd(ds: DatastoreState, disk: DiskAdd): Decision<{ size
   violations.push(...thinViolation(ds, ds.provisionedGib + disk.sizeGib, f.swapGib, ds.sizeGib));
   return decide(violations, { sizeGib: disk.sizeGib });
 }
+
+// ── views (issue 9): the fleet overview ──
+
+/**
+ * Short of space by the storage rules: free space below the 10 % kept for backup snapshots
+ * (DATASTORE.SNAPSHOT_RESERVE), or not enough beyond it for the swap files of the VMs that are
+ * stopped today, so that not all of them could start (DATASTORE.SWAP_SPACE).
+ */
+export function spaceShort(f: DatastoreFigures): { reserve: boolean; swap: boolean } {
+  return { reserve: !keepsReserve(f.freeGib, f.sizeGib), swap: f.swapNeededGib - f.swapGib > f.availableGib + 1e-9 };
+}

@@ -5,13 +5,14 @@ import { HOST_ACTIVATED_MEMORY_MIN_GB, type StorageTierCode } from "./catalogue"
 import { checkPlacement, indexPool, planPlacement, type PlacementVm } from "./placement";
 import { checkAddHosts, poolMemory, type PoolMemory, type PoolState } from "./pool";
 import { allViolations, type Violation } from "./result";
-import { checkDatastoreResize, checkDatastoreTierChange, datastoreFigures, startOnDatastoreViolations, type DatastoreFigures, type DatastoreState } from "./storage";
+import { checkDatastoreResize, checkDatastoreTierChange, checkDiskAdd, datastoreFigures, startOnDatastoreViolations, type DatastoreFigures, type DatastoreState } from "./storage";
 
 /** A pool and/or the datastore its new VMs would use. */
 export type WhatIfState = { pool?: PoolState; datastore?: DatastoreState };
 
 export type WhatIfChange =
-  | { kind: "add_vms"; vms: PlacementVm[] }
+  /** `diskGib`: a thick disk each new VM brings onto the datastore (views, issue 9: the planner). */
+  | { kind: "add_vms"; vms: (PlacementVm & { diskGib?: number })[] }
   | { kind: "add_hosts"; count: number; activatedMemoryGb?: number }
   | { kind: "resize_datastore"; sizeGib: number }
   | { kind: "change_tier"; tier: StorageTierCode };
@@ -39,6 +40,11 @@ function simulate(state: WhatIfState, change: WhatIfChange): { state: WhatIfStat
       // VMs are placed one after the other, each seeing the ones before: the host the engine would
       // pick is used even when a rule refuses, so that `after` shows what going ahead would mean.
       for (const vm of change.vms) {
+        // The disk is written before the VM starts: its space is taken first, then the swap file.
+        if (datastore && vm.diskGib) {
+          violations.push(...allViolations(checkDiskAdd(datastore, { sizeGib: vm.diskGib, provisioning: "THICK" })));
+          datastore = { ...datastore, usedGib: datastore.usedGib + vm.diskGib, provisionedGib: datastore.provisionedGib + vm.diskGib };
+        }
         let hostId: string | null = null;
         if (pool) {
           const index = indexPool(pool, vm.id);
@@ -79,4 +85,22 @@ export function applyChange(state: WhatIfState, change: WhatIfChange): WhatIfSta
 export function whatIf(state: WhatIfState, change: WhatIfChange): WhatIfResult {
   const { state: next, violations } = simulate(state, change);
   return { before: figuresOf(state), after: figuresOf(next), violations };
+}
+
+// ── views (issue 9): the capacity planner combines several changes ──
+
+/**
+ * Several changes made one after the other (hosts added, then VMs placed on the larger pool):
+ * `before` is the state as it stands, `after` the state once every change is made, and the
+ * violations are every one met on the way, in order.
+ */
+export function whatIfAll(state: WhatIfState, changes: readonly WhatIfChange[]): WhatIfResult {
+  let current = state;
+  const violations: Violation[] = [];
+  for (const change of changes) {
+    const step = simulate(current, change);
+    current = step.state;
+    violations.push(...step.violations);
+  }
+  return { before: figuresOf(state), after: figuresOf(current), violations };
 }

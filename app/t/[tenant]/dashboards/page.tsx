@@ -1,5 +1,144 @@
-import { notBuiltPage } from "../not-built-page";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FLEET_COUNTS, fleetOverview, type FleetCount } from "@/lib/services/dashboards-fleet";
+import { plannerTargets } from "@/lib/services/planner";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
+import { linkClass } from "@/components/ui/styles";
+import { DashboardsNav } from "@/components/dashboards-views/dashboards-nav";
+import { cn } from "@/lib/cn";
+import { tenantPage } from "../tenant-page";
 
-const { Page, generateMetadata } = notBuiltPage("dashboards");
-export { generateMetadata };
-export default Page;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboardsViews"))("title") };
+}
+
+/** The list behind each count, in the tenant that holds it (views, issue 9). */
+const LIST: Record<FleetCount, string> = {
+  poolsInPressure: "compute/pools?attention=pressure",
+  poolsNotSlaEligible: "compute/pools?attention=sla",
+  datastoresOverIops: "storage?attention=iops",
+  datastoresShortOfSpace: "storage?attention=space",
+  replicationsAtRisk: "data-protection/replications?rpo=at_risk",
+  replicationsInBreach: "data-protection/replications?rpo=breach",
+  vmsWithoutBackup: "data-protection?coverage=none",
+};
+const SEVERE: Record<FleetCount, "red" | "amber"> = {
+  poolsInPressure: "red",
+  poolsNotSlaEligible: "amber",
+  datastoresOverIops: "red",
+  datastoresShortOfSpace: "red",
+  replicationsAtRisk: "amber",
+  replicationsInBreach: "red",
+  vmsWithoutBackup: "amber",
+};
+
+/**
+ * The dashboards' home: the fleet overview across every tenant the user may read (an owner or
+ * operator: the whole organization), each count linking to the list behind it, then the pools and
+ * datastores of this tenant, each with its own dashboard.
+ */
+export default tenantPage({ permission: "metric:read", title: ["dashboardsViews", "title"] }, async ({ ctx }) => {
+  const [fleet, targets, t, format] = await Promise.all([fleetOverview(ctx), plannerTargets(ctx), getTranslations("dashboardsViews"), getFormatter()]);
+  const base = `/t/${ctx.tenant.slug}/dashboards`;
+  const single = fleet.rows.length === 1 ? fleet.rows[0]!.tenant : null;
+  const countLabel = (k: FleetCount, n: number) => (k === "datastoresOverIops" && !fleet.telemetry ? t("noTelemetry") : format.number(n));
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={fleet.organizationWide ? t("scopeOrganization", { count: fleet.rows.length }) : t("scopeTenants", { count: fleet.rows.length })} />
+      <DashboardsNav tenantSlug={ctx.tenant.slug} current="fleet" />
+
+      <section aria-labelledby="fleet-heading" className="mb-8">
+        <h2 id="fleet-heading" className="mb-3 text-lg font-semibold">{t("fleet.heading")}</h2>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("fleet.cards")}>
+          {FLEET_COUNTS.map((k) => {
+            const n = fleet.totals[k];
+            const body = (
+              <>
+                <span className={cn("block text-2xl font-semibold tabular-nums", n > 0 && (SEVERE[k] === "red" ? "text-red-700 dark:text-red-300" : "text-amber-800 dark:text-amber-300"))}>{countLabel(k, n)}</span>
+                <span className="block text-sm text-slate-700 dark:text-slate-300">{t(`fleet.count.${k}`)}</span>
+              </>
+            );
+            return (
+              <li key={k} data-testid={`fleet-${k}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs dark:border-slate-800 dark:bg-slate-900">
+                {/* one tenant: the count opens its list; several: the breakdown below links each tenant's */}
+                <Link href={single ? `/t/${single.slug}/${LIST[k]}` : `#breakdown-${k}`} className="block hover:underline">
+                  {body}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        {!fleet.telemetry && <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">{t("noTelemetryNote")}</p>}
+      </section>
+
+      <section aria-labelledby="breakdown-heading" className="mb-8">
+        <h2 id="breakdown-heading" className="mb-3 text-lg font-semibold">{t("fleet.breakdown")}</h2>
+        <Table label={t("fleet.breakdown")}>
+          <THead>
+            <Th>{t("fleet.tenant")}</Th>
+            <Th align="right">{t("fleet.pools")}</Th>
+            <Th align="right">{t("fleet.datastores")}</Th>
+            {FLEET_COUNTS.map((k) => (
+              <Th key={k} align="right">
+                <span id={`breakdown-${k}`}>{t(`fleet.count.${k}`)}</span>
+              </Th>
+            ))}
+          </THead>
+          <TBody>
+            {fleet.rows.map(({ tenant, counts }) => (
+              <Tr key={tenant.id}>
+                <RowHeader>{tenant.name}</RowHeader>
+                <Td align="right">{format.number(counts.pools)}</Td>
+                <Td align="right">{format.number(counts.datastores)}</Td>
+                {FLEET_COUNTS.map((k) => (
+                  <Td key={k} align="right">
+                    {k === "datastoresOverIops" && !fleet.telemetry ? (
+                      <span className="text-slate-600 dark:text-slate-300">{t("noTelemetry")}</span>
+                    ) : (
+                      <Link href={`/t/${tenant.slug}/${LIST[k]}`} className={linkClass} aria-label={t("fleet.cellLabel", { count: counts[k], what: t(`fleet.count.${k}`), tenant: tenant.name })}>
+                        {format.number(counts[k])}
+                      </Link>
+                    )}
+                  </Td>
+                ))}
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </section>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="pools-heading">
+          <h2 id="pools-heading" className="mb-2 text-lg font-semibold">{t("pools.heading", { tenant: ctx.tenant.name })}</h2>
+          {targets.pools.length === 0 ? (
+            <EmptyState>{t("pools.none")}</EmptyState>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {targets.pools.map((p) => (
+                <li key={p.id}>
+                  <Link href={`${base}/pools/${p.id}`} className={linkClass}>{p.name}</Link> <span className="text-slate-600 dark:text-slate-300">· {p.azId}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="datastores-heading">
+          <h2 id="datastores-heading" className="mb-2 text-lg font-semibold">{t("datastores.heading", { tenant: ctx.tenant.name })}</h2>
+          {targets.datastores.length === 0 ? (
+            <EmptyState>{t("datastores.none")}</EmptyState>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {targets.datastores.map((d) => (
+                <li key={d.id}>
+                  <Link href={`${base}/datastores/${d.id}`} className={linkClass}>{d.name}</Link> <span className="text-slate-600 dark:text-slate-300">· {d.azId}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+});

@@ -6,6 +6,9 @@ import { listDatastores } from "@/lib/services/datastores";
 import { SNAPSHOT_RESERVE_RATIO } from "@/lib/domain/catalogue";
 import { buttonVariants } from "@/components/ui/button";
 import { tenantPage } from "../tenant-page";
+// views (issue 9): the fleet overview links here filtered by ?attention=iops|space
+import { datastoresNeedingAttention } from "@/lib/services/dashboards-fleet";
+import { AttentionNotice } from "@/components/dashboards-views/attention-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
@@ -15,8 +18,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("storage"))("title") };
 }
 
-export default tenantPage({ permission: "storage:read", title: ["storage", "title"] }, async ({ ctx }) => {
-  const [stores, t, d, format] = await Promise.all([listDatastores(ctx), getTranslations("storage"), getTranslations("datastorePage"), getFormatter()]);
+export default tenantPage({ permission: "storage:read", title: ["storage", "title"] }, async ({ ctx, searchParams }) => {
+  const attention = searchParams.attention === "iops" || searchParams.attention === "space" ? searchParams.attention : null;
+  const [allStores, t, d, format, dv, flagged] = await Promise.all([
+    listDatastores(ctx),
+    getTranslations("storage"),
+    getTranslations("datastorePage"),
+    getFormatter(),
+    getTranslations("dashboardsViews"),
+    attention ? datastoresNeedingAttention(ctx, attention) : null,
+  ]);
+  const stores = flagged ? allStores.filter((s) => flagged.has(s.id)) : allStores;
   const gib = (n: number) => t("gib", { value: format.number(n) });
   const pct = (r: number) => format.number(r, { style: "percent", maximumFractionDigits: 0 });
   const reserve = pct(SNAPSHOT_RESERVE_RATIO);
@@ -27,8 +39,9 @@ export default tenantPage({ permission: "storage:read", title: ["storage", "titl
           <Link href={`/t/${ctx.tenant.slug}/orders/new?kind=datastore`} className={buttonVariants({ variant: "primary", size: "md" })}>{d("orderDatastore")}</Link>
         )}
       </PageHeader>
+      {attention && <AttentionNotice text={dv(`attention.datastores.${attention}`, { count: stores.length })} allHref={`/t/${ctx.tenant.slug}/storage`} />}
       {stores.length === 0 ? (
-        <EmptyState>{t("none")}</EmptyState>
+        <EmptyState>{attention ? dv("attention.noneLeft") : t("none")}</EmptyState>
       ) : (
         <>
           <Table label={t("caption")}>

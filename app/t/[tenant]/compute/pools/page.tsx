@@ -11,13 +11,17 @@ import { UsageBar } from "@/components/ui/usage-bar";
 import { buttonVariants } from "@/components/ui/button";
 import { linkClass } from "@/components/ui/styles";
 import { tenantPage } from "../../tenant-page";
+// views (issue 9): the fleet overview links here filtered by ?attention=pressure|sla
+import { AttentionNotice } from "@/components/dashboards-views/attention-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pools"))("title") };
 }
 
-export default tenantPage({ permission: "compute:read", title: ["pools", "title"] }, async ({ ctx }) => {
-  const [pools, t, p, format] = await Promise.all([listPools(ctx), getTranslations("pools"), getTranslations("poolPage"), getFormatter()]);
+export default tenantPage({ permission: "compute:read", title: ["pools", "title"] }, async ({ ctx, searchParams }) => {
+  const [allPools, t, p, format, dv] = await Promise.all([listPools(ctx), getTranslations("pools"), getTranslations("poolPage"), getFormatter(), getTranslations("dashboardsViews")]);
+  const attention = searchParams.attention === "pressure" || searchParams.attention === "sla" ? searchParams.attention : null;
+  const pools = attention === null ? allPools : allPools.filter((x) => (attention === "pressure" ? x.memory.inPressure : !x.memory.slaEligible));
   const base = `/t/${ctx.tenant.slug}`;
   const gb = (n: number) => t("gb", { value: format.number(n) });
   const pct = (r: number) => (Number.isFinite(r) ? format.number(r, { style: "percent", maximumFractionDigits: 0 }) : "—");
@@ -30,8 +34,9 @@ export default tenantPage({ permission: "compute:read", title: ["pools", "title"
           {hasPermission(ctx.permissions, "order:write") && <Link href={`${base}/orders/new?kind=pool`} className={buttonVariants({ variant: "primary", size: "md" })}>{p("orderPool")}</Link>}
         </div>
       </PageHeader>
+      {attention && <AttentionNotice text={dv(`attention.pools.${attention}`, { count: pools.length })} allHref={`${base}/compute/pools`} />}
       {pools.length === 0 ? (
-        <EmptyState>{t("none")}</EmptyState>
+        <EmptyState>{attention ? dv("attention.noneLeft") : t("none")}</EmptyState>
       ) : (
         <>
           <Table label={t("title")}>

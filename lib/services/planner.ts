@@ -1,0 +1,72 @@
+import "server-only";
+import { loadDatastoreState, loadPoolState } from "@/lib/db/capacity";
+import { listDashboardTargets } from "@/lib/db/dashboards-views";
+import type { Decision } from "@/lib/domain/result";
+import { whatIfAll, type WhatIfChange, type WhatIfState } from "@/lib/domain/what-if";
+import type { PlanCapacityInput, PlannerResult } from "@/lib/validation/planner";
+import { assertPermission, type TenantContext } from "./context";
+
+// views (issue 9): the capacity planner. Read-only: the stored pool or datastore, the hypothetical
+// changes the user typed, and the domain's what-if over them. Nothing is written, nothing audited.
+
+/** The pools and datastores of the tenant the planner can start from. */
+export async function plannerTargets(ctx: TenantContext) {
+  assertPermission(ctx, "metric:read");
+  return listDashboardTargets(ctx.tenant.id);
+}
+
+export type { PlannerResult };
+
+/** The changes the planner's question asks for, in the order they would be made: hosts first, then VMs, then the datastore. */
+export function plannerChanges(input: PlanCapacityInput, state: WhatIfState): WhatIfChange[] {
+  const changes: WhatIfChange[] = [];
+  if (state.pool && input.hostCount > 0) changes.push({ kind: "add_hosts", count: input.hostCount });
+  if (state.datastore && input.sizeGib !== undefined && input.sizeGib !== state.datastore.sizeGib) changes.push({ kind: "resize_datastore", sizeGib: input.sizeGib });
+  if (state.datastore && input.tier !== undefined && input.tier !== state.datastore.tier) changes.push({ kind: "change_tier", tier: input.tier });
+  if (input.vmCount > 0) {
+    changes.push({
+      kind: "add_vms",
+      vms: Array.from({ length: input.vmCount }, (_, i) => ({
+        id: `planned-${i + 1}`,
+        name: `planned-${i + 1}`,
+        memoryGb: input.vmMemoryGb,
+        poweredOn: true,
+        iopsDemand: input.vmIops,
+        diskGib: state.datastore ? input.vmDiskGib : undefined,
+      })),
+    });
+  }
+  return changes;
+}
+
+/**
+ * The what-if of the planner. Always "accepted" as a question: the figures before and after travel
+ * with every violation the changes would meet (refusals included), so the page can show both.
+ * Another tenant's pool or datastore is not found.
+ */
+export async function planCapacity(ctx: TenantContext, input: PlanCapacityInput): Promise<Decision<PlannerResult>> {
+  assertPermission(ctx, "metric:read");
+  const tenantId = ctx.tenant.id;
+  const state: WhatIfState = {};
+  if (input.target === "pool") {
+    state.pool = await loadPoolState(tenantId, input.poolId ?? "");
+    if (input.datastoreId) state.datastore = await loadDatastoreState(tenantId, input.datastoreId);
+  } else {
+    state.datastore = await loadDatastoreState(tenantId, input.datastoreId ?? "");
+  }
+  const changes = plannerChanges(input, state);
+  const r = whatIfAll(state, changes);
+  return {
+    ok: true,
+    value: {
+      before: r.before,
+      after: r.after,
+      fits: !r.violations.some((v) => v.severity === "refuse"),
+      changes: changes.length,
+      addedVms: input.vmCount,
+      addedVcpu: input.vmCount * input.vmCpu,
+      addedMemoryGb: input.vmCount * input.vmMemoryGb,
+    },
+    warnings: r.violations,
+  };
+}
