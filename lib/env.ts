@@ -30,6 +30,9 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long (try: openssl rand -base64 32)").optional(),
   NEXTAUTH_URL: z.url({ message: "must be the console's public URL, e.g. http://localhost:3000" }).optional(),
   CONSOLE_DATA_DIR: z.string().min(1, "must be a folder path").optional(),
+  // issue 10: shared rate limits and the client address behind proxies
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a Redis URL such as redis://127.0.0.1:6379").optional(),
+  TRUST_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 10").max(10, "must be between 0 and 10").default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;
