@@ -29,7 +29,12 @@ async function openStore(env: Record<string, string | undefined>): Promise<Store
     const { Redis } = await import("ioredis");
     return { kind: "redis", client: new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) };
   }
-  if (env.DATABASE_URL) return { kind: "postgres", pool: new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, allowExitOnIdle: true }) };
+  if (env.DATABASE_URL) {
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, allowExitOnIdle: true });
+    // An idle connection dropped by the server (a restart) must not crash the process: the next query reconnects.
+    pool.on("error", (e) => console.warn(`[rate-limit] idle connection lost: ${e.message}`));
+    return { kind: "postgres", pool };
+  }
   return { kind: "memory" };
 }
 
