@@ -46,6 +46,14 @@ export const AUDIT_ACTIONS = [
   "vlan.unpropagate",
   // the demo data
   "tenant.seed",
+  // IAM and personal access tokens (issue 10)
+  "token.create",
+  "token.revoke",
+  "iam.user_create",
+  "iam.user_disable",
+  "iam.user_enable",
+  "iam.permissions_set",
+  "iam.owner_set",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

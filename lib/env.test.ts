@@ -3,7 +3,7 @@ import { parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("accepts nothing at all: embedded database on port 3000", () => {
-    expect(parseEnv({})).toEqual({ ok: true, env: { PORT: 3000, EMBEDDED_PG_PORT: 54329 } });
+    expect(parseEnv({})).toEqual({ ok: true, env: { PORT: 3000, EMBEDDED_PG_PORT: 54329, TRUST_PROXY_HOPS: 0 } });
   });
 
   it("treats empty values as unset", () => {
@@ -23,5 +23,13 @@ describe("parseEnv", () => {
   it("refuses a connection string without a database", () => {
     const r = parseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432" });
     expect(r.ok ? [] : r.errors).toEqual([expect.stringMatching(/^DATABASE_URL must name a database/)]);
+  });
+});
+
+describe("parseEnv: issue 10", () => {
+  it("says which proxy setting is wrong", () => {
+    expect(parseEnv({ TRUST_PROXY_HOPS: "-1" })).toEqual({ ok: false, errors: ['TRUST_PROXY_HOPS must be between 0 and 10 (got "-1").'] });
+    expect(parseEnv({ REDIS_URL: "localhost:6379" })).toMatchObject({ ok: false, errors: [expect.stringContaining("REDIS_URL must be a Redis URL")] });
+    expect(parseEnv({ TRUST_PROXY_HOPS: "2", REDIS_URL: "redis://127.0.0.1:6379" })).toMatchObject({ ok: true, env: { TRUST_PROXY_HOPS: 2 } });
   });
 });

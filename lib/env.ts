@@ -32,6 +32,9 @@ export const envSchema = z.object({
   CONSOLE_DATA_DIR: z.string().min(1, "must be a folder path").optional(),
   // dashboards (issue 9): seconds between two collector ticks; 0 stops the simulated telemetry
   TELEMETRY_TICK_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).int("must be a whole number").min(0, "must be 0 (off) or more").optional(),
+  // issue 10: shared rate limits and the client address behind proxies
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a Redis URL such as redis://127.0.0.1:6379").optional(),
+  TRUST_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 10").max(10, "must be between 0 and 10").default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

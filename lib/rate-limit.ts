@@ -1,28 +1,91 @@
-// Token buckets per client key: `ratePerSecond` requests a second on average, bursts up
-// to the same number. In memory, per server process: the console runs as one process.
-export type RateLimiter = { take(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } };
+import "server-only";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
-export function createRateLimiter(ratePerSecond: number, now: () => number = Date.now, maxKeys = 10_000): RateLimiter {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+// Rate limits shared by every instance of the app (issue 10): the counters live in PostgreSQL (the
+// console's own database), or in Redis when REDIS_URL is set, so two instances behind a proxy do
+// not double a limit. Fixed windows of one second (rate-limiter-flexible's model). If the store
+// cannot be reached, each instance falls back to its own memory rather than refusing everyone.
+
+export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type Limiter = { consume(key: string): Promise<Verdict> };
+
+export const LIMITS = {
+  /** DOMAIN.md: 25 requests a second per client (token) on the API. */
+  api: { points: 25, duration: 1 },
+  /** DOMAIN.md: 5 a second on authentication, per address and per account. */
+  signInAddress: { points: 5, duration: 1 },
+  signInAccount: { points: 5, duration: 1 },
+} as const;
+export type LimitName = keyof typeof LIMITS;
+
+/** The table rate-limiter-flexible keeps its counters in (it creates it when missing). */
+export const RATE_LIMIT_TABLE = "rate_limiter_flexible";
+
+type Store = { kind: "postgres"; pool: pg.Pool } | { kind: "redis"; client: import("ioredis").Redis } | { kind: "memory" };
+
+async function openStore(env: Record<string, string | undefined>): Promise<Store> {
+  if (env.REDIS_URL) {
+    const { Redis } = await import("ioredis");
+    return { kind: "redis", client: new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) };
+  }
+  if (env.DATABASE_URL) {
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, allowExitOnIdle: true });
+    // An idle connection dropped by the server (a restart) must not crash the process: the next query reconnects.
+    pool.on("error", (e) => console.warn(`[rate-limit] idle connection lost: ${e.message}`));
+    return { kind: "postgres", pool };
+  }
+  return { kind: "memory" };
+}
+
+async function limiterOn(store: Store, name: LimitName): Promise<RateLimiterAbstract> {
+  const { points, duration } = LIMITS[name];
+  const keyPrefix = `rl:${name}`;
+  const insuranceLimiter = new RateLimiterMemory({ points, duration, keyPrefix });
+  if (store.kind === "redis") return new RateLimiterRedis({ storeClient: store.client, points, duration, keyPrefix, insuranceLimiter });
+  if (store.kind === "memory") return insuranceLimiter;
+  return new Promise((resolve, reject) => {
+    const l: RateLimiterPostgres = new RateLimiterPostgres(
+      { storeClient: store.pool, storeType: "pool", tableName: RATE_LIMIT_TABLE, points, duration, keyPrefix, insuranceLimiter, clearExpiredByTimeout: true },
+      (err?: unknown) => (err ? reject(err) : resolve(l)),
+    );
+  });
+}
+
+/** A set of limiters on one store. Tests make two of these on one database: two instances of the app. */
+export function createLimiters(env: Record<string, string | undefined> = process.env) {
+  const store = openStore(env);
+  const made = new Map<LimitName, Promise<RateLimiterAbstract>>();
+  const get = (name: LimitName) => {
+    if (!made.has(name)) made.set(name, store.then((s) => limiterOn(s, name)));
+    return made.get(name)!;
+  };
   return {
-    take(key) {
-      const t = now();
-      const b = buckets.get(key) ?? { tokens: ratePerSecond, at: t };
-      b.tokens = Math.min(ratePerSecond, b.tokens + ((t - b.at) / 1000) * ratePerSecond);
-      b.at = t;
-      buckets.delete(key); // re-insert: the Map's order is then least recently used first
-      buckets.set(key, b);
-      if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value!);
-      if (b.tokens >= 1) {
-        b.tokens -= 1;
-        return { ok: true };
-      }
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - b.tokens) / ratePerSecond))) };
+    limiter(name: LimitName): Limiter {
+      return {
+        async consume(key) {
+          try {
+            await (await get(name)).consume(key);
+            return { ok: true };
+          } catch (e) {
+            if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
+            throw e;
+          }
+        },
+      };
+    },
+    async close() {
+      const s = await store;
+      if (s.kind === "postgres") await s.pool.end();
+      if (s.kind === "redis") s.client.disconnect();
     },
   };
 }
 
-/** The client as the rate limits see it: the first forwarded address, else the direct one. */
-export function clientKey(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+const g = globalThis as unknown as { __consoleLimiters?: ReturnType<typeof createLimiters> };
+
+/** The process's limiters, made on first use (never at import: `next build` has no database). */
+export function limiter(name: LimitName): Limiter {
+  g.__consoleLimiters ??= createLimiters();
+  return g.__consoleLimiters.limiter(name);
 }

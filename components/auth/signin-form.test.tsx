@@ -30,7 +30,7 @@ describe("sign-in form", () => {
 
   it.each([
     [{ ok: false, status: 401, error: "CredentialsSignin" }, "Email or password is incorrect."],
-    [{ ok: false, status: 429, error: "RateLimited" }, "Too many sign-in attempts from this address. Wait a second and try again."],
+    [{ ok: false, status: 429, error: "RateLimited" }, "Too many sign-in attempts for this account or from this address (at most 5 a second). Wait a second and try again."],
     [{ ok: false, status: 500, error: "Configuration" }, "Sign-in is unavailable right now. Try again in a moment."],
   ])("explains %j", async (answer, message) => {
     signIn.mockResolvedValue(answer);

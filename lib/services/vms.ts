@@ -551,3 +551,24 @@ export const VM_ACTIVITY_HANDLERS = {
 } satisfies Record<Extract<ActivityType, `vm.${string}`>, ActivityHandler>;
 
 export type { ActivityView };
+
+// ───────────────────────── issue 10: the REST API's shapes of the same changes ─────────────────────────
+
+async function vmSize(ctx: TenantContext, vmId: string) {
+  const vm = await db().vm.findFirst({ where: { id: vmId, tenantId: ctx.tenant.id, status: { not: "DECOMMISSIONED" } }, select: { name: true, cpu: true, memoryGb: true } });
+  if (!vm) throw new NotFoundError("vm", vmId);
+  return vm;
+}
+
+/** DELETE /compute/vms/{id}: the request itself is the confirmation the console asks for by name. */
+export async function deleteVmById(ctx: TenantContext, vmId: string): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return deleteVm(ctx, { vmId, confirmName: (await vmSize(ctx, vmId)).name });
+}
+
+/** PATCH /compute/vms/{id} with cpu and/or memoryGb: what is left out keeps its value. */
+export async function resizeVmPartially(ctx: TenantContext, input: { vmId: string; cpu?: number; memoryGb?: number; overrideReason?: string }): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  const now = await vmSize(ctx, input.vmId);
+  return resizeVm(ctx, { vmId: input.vmId, cpu: input.cpu ?? now.cpu, memoryGb: input.memoryGb ?? now.memoryGb, overrideReason: input.overrideReason });
+}

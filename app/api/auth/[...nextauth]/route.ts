@@ -1,20 +1,26 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { createRateLimiter, clientKey } from "@/lib/rate-limit";
+import { limiter } from "@/lib/rate-limit";
+import { clientAddress, trustProxyHops } from "@/lib/client-address";
 
 const handler = NextAuth(authOptions);
 
-// DOMAIN.md: 5 requests a second per client on authentication, then HTTP 429. The body
-// has the shape next-auth's client reads, so signIn() reports error "RateLimited".
-const signInLimiter = createRateLimiter(5);
-
+// DOMAIN.md: 5 sign-in attempts a second, per address and per account (issue 10), counted in the
+// store every instance shares. The body has the shape next-auth's client reads, so signIn()
+// reports error "RateLimited" and the form explains the wait.
 async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    const verdict = signInLimiter.take(clientKey(req.headers));
-    if (!verdict.ok) {
+    const form = await req.clone().formData().catch(() => null);
+    const email = String(form?.get("email") ?? "").trim().toLowerCase().slice(0, 200);
+    const verdicts = await Promise.all([
+      limiter("signInAddress").consume(clientAddress(req.headers, trustProxyHops())),
+      email ? limiter("signInAccount").consume(email) : Promise.resolve({ ok: true as const }),
+    ]);
+    const refused = verdicts.find((v) => !v.ok);
+    if (refused && !refused.ok) {
       return Response.json(
         { url: new URL("/signin?error=RateLimited", req.url).toString() },
-        { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
+        { status: 429, headers: { "Retry-After": String(refused.retryAfterSeconds) } },
       );
     }
   }

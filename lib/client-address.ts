@@ -1,0 +1,20 @@
+// The client's address as the rate limits see it (issue 10). X-Forwarded-For is written by whoever
+// sends the request, so only the entries appended by proxies the operator trusts count:
+// TRUST_PROXY_HOPS = n takes the n-th address from the right (what the outermost trusted proxy
+// saw). Next's own server sets X-Forwarded-For to the socket's address when the request has none,
+// so with no trusted proxy (n = 0) the rightmost entry is the best guess: the peer, or a value the
+// client chose — which is why sign-in is also limited per account.
+export function clientAddress(headers: Headers, trustProxyHops: number): string {
+  const list = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (list.length === 0) return "unknown";
+  const index = Math.max(0, list.length - Math.max(1, trustProxyHops));
+  return list[index]!;
+}
+
+export function trustProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.TRUST_PROXY_HOPS ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+}
