@@ -15,21 +15,21 @@ describe("add_vms with a disk each", () => {
   };
 
   it("takes each disk and swap file off the free space", () => {
-    const r = whatIf(state, { kind: "add_vms", vms: [{ id: "a", memoryGb: 16, poweredOn: true, iopsDemand: 50, diskGib: 100 }, { id: "b", memoryGb: 16, poweredOn: true, iopsDemand: 50, diskGib: 100 }] });
+    const r = whatIf(state, { kind: "add_vms", vms: [{ id: "a", memoryGb: 16, poweredOn: true, encryption: "NONE", iopsDemand: 50, diskGib: 100 }, { id: "b", memoryGb: 16, poweredOn: true, encryption: "NONE", iopsDemand: 50, diskGib: 100 }] });
     expect(r.after.datastore).toMatchObject({ usedGib: 500, provisionedGib: 500, swapGib: 132, freeGib: 392, iopsDemand: 100 });
     expect(r.violations).toEqual([]);
   });
 
   it("refuses the disk that would eat into the 10 % snapshot reserve, naming the numbers", () => {
     // free 624: a 530 GiB disk leaves 94 < 102.4
-    const r = whatIf(state, { kind: "add_vms", vms: [{ id: "big", memoryGb: 8, poweredOn: false, iopsDemand: 0, diskGib: 530 }] });
+    const r = whatIf(state, { kind: "add_vms", vms: [{ id: "big", memoryGb: 8, poweredOn: false, encryption: "NONE", iopsDemand: 0, diskGib: 530 }] });
     // (the thin over-commit warning follows: promised space then exceeds what the volume keeps)
     expect(codes(r)[0]).toBe("DATASTORE.SNAPSHOT_RESERVE");
     expect(r.violations[0]).toMatchObject({ severity: "refuse", limit: 102.4, actual: 94 });
   });
 
   it("without a disk, behaves as before (no space taken)", () => {
-    const after = applyChange(state, { kind: "add_vms", vms: [{ id: "c", memoryGb: 8, poweredOn: false, iopsDemand: 0 }] });
+    const after = applyChange(state, { kind: "add_vms", vms: [{ id: "c", memoryGb: 8, poweredOn: false, encryption: "NONE", iopsDemand: 0 }] });
     expect(after.datastore?.usedGib).toBe(300);
   });
 });
@@ -37,7 +37,7 @@ describe("add_vms with a disk each", () => {
 describe("whatIfAll", () => {
   // 1 host × 128 GB activated: 85 % = 108.8 GB; 100 GB running
   const state: WhatIfState = { pool: makePool({ hosts: 1, vms: [{ memoryGb: 100, host: 0 }] }) };
-  const vms = { kind: "add_vms" as const, vms: [{ id: "n1", memoryGb: 64, poweredOn: true, iopsDemand: 0 }] };
+  const vms = { kind: "add_vms" as const, vms: [{ id: "n1", memoryGb: 64, poweredOn: true, encryption: "NONE" as const, iopsDemand: 0 }] };
 
   it("a VM that does not fit alone fits once a host is added first", () => {
     expect(codes(whatIf(state, vms))).toContain("CPOOL.MEMORY_PRESSURE");

@@ -42,7 +42,7 @@ function simulate(state: WhatIfState, change: WhatIfChange): { state: WhatIfStat
       for (const vm of change.vms) {
         // The disk is written before the VM starts: its space is taken first, then the swap file.
         if (datastore && vm.diskGib) {
-          violations.push(...allViolations(checkDiskAdd(datastore, { sizeGib: vm.diskGib, provisioning: "THICK" })));
+          violations.push(...allViolations(checkDiskAdd(datastore, { sizeGib: vm.diskGib, provisioning: "THICK", vm })));
           datastore = { ...datastore, usedGib: datastore.usedGib + vm.diskGib, provisionedGib: datastore.provisionedGib + vm.diskGib };
         }
         let hostId: string | null = null;

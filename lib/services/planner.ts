@@ -31,6 +31,7 @@ export function plannerChanges(input: PlanCapacityInput, state: WhatIfState): Wh
         name: `planned-${i + 1}`,
         memoryGb: input.vmMemoryGb,
         poweredOn: true,
+        encryption: "NONE" as const,
         iopsDemand: input.vmIops,
         diskGib: state.datastore ? input.vmDiskGib : undefined,
       })),
