@@ -49,7 +49,7 @@ async function e2eStage(adminUrl: string, template: string) {
   const out = path.join(results, "e2e.json");
   rmSync(out, { force: true });
   const port = process.env.E2E_PORT ?? String(await freePort());
-  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test"], { E2E_DATABASE_URL: url, E2E_PORT: port });
+  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...filters.filter((f) => f.endsWith(".spec.ts"))], { E2E_DATABASE_URL: url, E2E_PORT: port });
   if (!existsSync(out)) return tallies.push({ name: "e2e", passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
   const s = (JSON.parse(readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
   tallies.push({ name: "e2e", passed: s.expected + s.flaky, failed: s.unexpected + (s.unexpected === 0 && code !== 0 ? 1 : 0), skipped: s.skipped });
