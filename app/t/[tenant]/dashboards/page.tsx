@@ -73,7 +73,8 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsViews"
         {!fleet.telemetry && <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">{t("noTelemetryNote")}</p>}
       </section>
 
-      <section aria-labelledby="breakdown-heading" className="mb-8">
+      {/* no landmark name of its own: the table's region already carries it (names stay unique) */}
+      <section className="mb-8">
         <h2 id="breakdown-heading" className="mb-3 text-lg font-semibold">{t("fleet.breakdown")}</h2>
         <Table label={t("fleet.breakdown")}>
           <THead>
