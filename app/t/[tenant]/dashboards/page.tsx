@@ -111,7 +111,7 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsViews"
       </section>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="pools-heading">
+        <section id="dashboard-pools" aria-labelledby="pools-heading">
           <h2 id="pools-heading" className="mb-2 text-lg font-semibold">{t("pools.heading", { tenant: ctx.tenant.name })}</h2>
           {targets.pools.length === 0 ? (
             <EmptyState>{t("pools.none")}</EmptyState>
@@ -125,7 +125,7 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsViews"
             </ul>
           )}
         </section>
-        <section aria-labelledby="datastores-heading">
+        <section id="dashboard-datastores" aria-labelledby="datastores-heading">
           <h2 id="datastores-heading" className="mb-2 text-lg font-semibold">{t("datastores.heading", { tenant: ctx.tenant.name })}</h2>
           {targets.datastores.length === 0 ? (
             <EmptyState>{t("datastores.none")}</EmptyState>
