@@ -93,9 +93,10 @@ export function PlannerForm({ tenantId, options }: { tenantId: string; options: 
           </div>
           {f.target === "pool" ? (
             <>
+              {/* another pool may be in another AZ: the new VMs' datastore is chosen again */}
               <Field id="planner-pool" label={t("pool")} errors={errors("poolId")}>
                 {(a) => (
-                  <Select {...a} value={f.poolId} onChange={(e) => set("poolId", e.target.value)}>
+                  <Select {...a} value={f.poolId} onChange={(e) => setF((cur) => ({ ...cur, poolId: e.target.value, datastoreId: "" }))}>
                     {options.pools.map((p) => (
                       <option key={p.id} value={p.id}>{`${p.name} (${p.azId})`}</option>
                     ))}
