@@ -6,7 +6,7 @@ export default function CostBars({ data, locale, labels }: { data: CostBar[]; lo
   const eur = (n: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(n);
   return (
     <ResponsiveContainer width="100%" height={288}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
         <XAxis dataKey="name" tick={{ fill: "#334155", fontSize: 12 }} interval={0} />
         <YAxis tickFormatter={eur} tick={{ fill: "#334155", fontSize: 12 }} width={80} />

@@ -2,12 +2,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 
-export const DASHBOARD_SECTIONS = ["fleet", "sla", "cost", "planner"] as const;
+export const DASHBOARD_SECTIONS = ["fleet", "pools", "datastores", "sla", "cost", "planner"] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
-const HREF: Record<DashboardSection, string> = { fleet: "", sla: "/sla", cost: "/cost", planner: "/planner" };
+// Pools and datastores have one dashboard each: the overview lists them (its own sections).
+const HREF: Record<DashboardSection, string> = { fleet: "", pools: "#dashboard-pools", datastores: "#dashboard-datastores", sla: "/sla", cost: "/cost", planner: "/planner" };
 
-/** The dashboards' own sub-navigation (views, issue 9). Pools and datastores are listed on the overview. */
+/** The dashboards' own sub-navigation (views, issue 9). The other dashboards' pages may pass `current` too. */
 export function DashboardsNav({ tenantSlug, current }: { tenantSlug: string; current: DashboardSection }) {
   const t = useTranslations("dashboardsViews");
   const base = `/t/${tenantSlug}/dashboards`;

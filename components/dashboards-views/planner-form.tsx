@@ -1,15 +1,38 @@
 "use client";
 import { useEffect, useState } from "react";
+import dynamic from "next/dynamic";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { planCapacityAction } from "@/lib/actions/dashboards/plan-capacity";
 import type { PlannerResult } from "@/lib/validation/planner";
-import { MEMORY_PRESSURE_LIMIT, SNAPSHOT_RESERVE_RATIO, STORAGE_TIER_CODES, STORAGE_TIERS, type StorageTierCode } from "@/lib/domain/catalogue";
-import type { DatastoreFigures } from "@/lib/domain/storage";
-import type { PoolMemory } from "@/lib/domain/pool";
-import { Field, Input, Select } from "@/components/ui/field";
-import { UsageBar } from "@/components/ui/usage-bar";
-import { Violations } from "@/components/ui/violations";
+import { STORAGE_TIER_CODES, STORAGE_TIERS, type StorageTierCode } from "@/lib/domain/catalogue";
+import { inputClass } from "@/components/ui/styles";
+
+// The answer's tables, bars and violations load with the first answer, not with the page.
+const ResultView = dynamic(() => import("./planner-result"), {
+  ssr: false,
+  loading: () => <div className="h-40 animate-pulse rounded-lg bg-slate-100 motion-reduce:animate-none dark:bg-slate-800" />,
+});
+
+/**
+ * A labelled control with its hint and errors linked (as components/ui/field does), without the
+ * class-merging helper: the planner's first load stays small.
+ */
+function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: readonly string[]; children: (aria: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => React.ReactNode }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = `${id}-error`;
+  const described = [hintId, errors?.length ? errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-300">{label}</label>
+      {children({ id, "aria-describedby": described, ...(errors?.length ? { "aria-invalid": true as const } : {}) })}
+      {hint && <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p>}
+      <p id={errorId} aria-live="polite" className="text-xs font-medium text-red-700 empty:hidden dark:text-red-300">{errors?.join(" ")}</p>
+    </div>
+  );
+}
+const Input = (props: React.ComponentProps<"input">) => <input className={`${inputClass} aria-invalid:border-red-600 dark:aria-invalid:border-red-400`} {...props} />;
+const Select = (props: React.ComponentProps<"select">) => <select className={`${inputClass} aria-invalid:border-red-600 dark:aria-invalid:border-red-400`} {...props} />;
 
 export type PlannerOptions = {
   pools: { id: string; name: string; azId: string }[];
@@ -75,7 +98,6 @@ export function PlannerForm({ tenantId, options }: { tenantId: string; options: 
   const result: PlannerResult | null = answer?.ok ? answer.data : null;
   const errors = (k: string) => (answer && !answer.ok ? answer.fieldErrors?.[k] : undefined);
   const n = (x: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
-  const pct = (x: number) => (Number.isFinite(x) ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(x) : "—");
   const ds = options.datastores.find((d) => d.id === f.datastoreId);
 
   return (
@@ -93,9 +115,10 @@ export function PlannerForm({ tenantId, options }: { tenantId: string; options: 
           </div>
           {f.target === "pool" ? (
             <>
+              {/* another pool may be in another AZ: the new VMs' datastore is chosen again */}
               <Field id="planner-pool" label={t("pool")} errors={errors("poolId")}>
                 {(a) => (
-                  <Select {...a} value={f.poolId} onChange={(e) => set("poolId", e.target.value)}>
+                  <Select {...a} value={f.poolId} onChange={(e) => setF((cur) => ({ ...cur, poolId: e.target.value, datastoreId: "" }))}>
                     {options.pools.map((p) => (
                       <option key={p.id} value={p.id}>{`${p.name} (${p.azId})`}</option>
                     ))}
@@ -175,91 +198,9 @@ export function PlannerForm({ tenantId, options }: { tenantId: string; options: 
         {answer && !answer.ok && (
           <p role="alert" data-testid="planner-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100">{answer.formError}</p>
         )}
-        {result && (
-          <>
-            {result.changes === 0 ? (
-              <p className="rounded-md border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">{t("noChange")}</p>
-            ) : result.fits ? (
-              <p role="status" data-testid="planner-verdict" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100">
-                {t("fits", { vms: result.addedVms, vcpu: result.addedVcpu, memory: n(result.addedMemoryGb) })}
-              </p>
-            ) : (
-              <p data-testid="planner-verdict" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-semibold text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100">{t("refused")}</p>
-            )}
-            <Violations items={answer?.ok ? answer.warnings : []} title={t("rules")} />
-            {result.before.pool && result.after.pool && <PoolFigures before={result.before.pool} after={result.after.pool} n={n} pct={pct} />}
-            {result.before.datastore && result.after.datastore && <DatastoreFiguresView before={result.before.datastore} after={result.after.datastore} n={n} pct={pct} />}
-          </>
-        )}
+        {result && answer?.ok && <ResultView result={result} warnings={answer.warnings} locale={locale} />}
       </section>
     </div>
   );
 }
 
-type Fmt = (x: number) => string;
-
-function Row({ label, before, after }: { label: string; before: React.ReactNode; after: React.ReactNode }) {
-  return (
-    <tr>
-      <th scope="row" className="px-3 py-1.5 text-left text-sm font-medium">{label}</th>
-      <td className="px-3 py-1.5 text-sm tabular-nums">{before}</td>
-      <td className="px-3 py-1.5 text-sm tabular-nums">{after}</td>
-    </tr>
-  );
-}
-
-function FiguresTable({ label, children }: { label: string; children: React.ReactNode }) {
-  const t = useTranslations("dashboardsPlanner");
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table aria-label={label} className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
-        <caption className="px-3 pt-2 text-left text-sm font-semibold">{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-slate-600 dark:text-slate-300">{t("figure")}</th>
-            <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-slate-600 dark:text-slate-300">{t("before")}</th>
-            <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-slate-600 dark:text-slate-300">{t("after")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
-function PoolFigures({ before, after, n, pct }: { before: PoolMemory; after: PoolMemory; n: Fmt; pct: Fmt }) {
-  const t = useTranslations("dashboardsPlanner");
-  const limit = pct(MEMORY_PRESSURE_LIMIT);
-  const bar = (m: PoolMemory) => <UsageBar ratio={m.usedRatio} limit={MEMORY_PRESSURE_LIMIT} label={t("memoryBar", { used: n(m.usedGb), capacity: n(m.capacityGb), percent: pct(m.usedRatio) })} />;
-  const yes = (b: boolean) => (b ? t("yes") : t("no"));
-  return (
-    <FiguresTable label={t("poolFigures", { limit })}>
-      <Row label={t("memoryVsLine", { limit })} before={bar(before)} after={bar(after)} />
-      <Row label={t("hostsRow")} before={n(before.hostCount)} after={n(after.hostCount)} />
-      <Row label={t("activated")} before={`${n(before.activatedGb)} GB`} after={`${n(after.activatedGb)} GB`} />
-      <Row label={t("line85", { limit })} before={`${n(before.pressureLimitGb)} GB`} after={`${n(after.pressureLimitGb)} GB`} />
-      <Row label={t("headroom", { limit })} before={`${n(before.headroomGbBefore85)} GB`} after={`${n(after.headroomGbBefore85)} GB`} />
-      <Row label={t("nPlusOne")} before={yes(before.nPlusOneOk)} after={yes(after.nPlusOneOk)} />
-      <Row label={t("sla")} before={yes(before.slaEligible)} after={yes(after.slaEligible)} />
-    </FiguresTable>
-  );
-}
-
-function DatastoreFiguresView({ before, after, n, pct }: { before: DatastoreFigures; after: DatastoreFigures; n: Fmt; pct: Fmt }) {
-  const t = useTranslations("dashboardsPlanner");
-  const iops = (f: DatastoreFigures) =>
-    f.iopsLimit === null ? t("noIopsLimit") : <UsageBar ratio={f.iopsLimit > 0 ? f.iopsDemand / f.iopsLimit : 0} limit={1} label={t("iopsBar", { demand: n(f.iopsDemand), limit: n(f.iopsLimit) })} />;
-  const space = (f: DatastoreFigures) => (
-    <UsageBar ratio={f.sizeGib > 0 ? (f.sizeGib - f.freeGib) / f.sizeGib : 0} limit={1 - SNAPSHOT_RESERVE_RATIO} label={t("spaceBar", { free: n(f.freeGib), size: n(f.sizeGib) })} />
-  );
-  return (
-    <FiguresTable label={t("datastoreFigures")}>
-      <Row label={t("iopsVsLimit")} before={iops(before)} after={iops(after)} />
-      <Row label={t("freeSpace")} before={space(before)} after={space(after)} />
-      <Row label={t("available")} before={`${n(before.availableGib)} GiB`} after={`${n(after.availableGib)} GiB`} />
-      <Row label={t("swap")} before={`${n(before.swapGib)} GiB`} after={`${n(after.swapGib)} GiB`} />
-      <Row label={t("reserve")} before={`${n(before.snapshotReserveGib)} GiB`} after={`${n(after.snapshotReserveGib)} GiB`} />
-      <Row label={t("overcommit")} before={pct(before.overcommitRatio)} after={pct(after.overcommitRatio)} />
-    </FiguresTable>
-  );
-}

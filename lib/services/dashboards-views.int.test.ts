@@ -19,7 +19,8 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { memberContext } from "@/test/integration/context";
 import { planCapacitySchema } from "@/lib/validation/planner";
 import { lastReplicatedPoint } from "@/lib/db/replications";
-import { fleetOverview } from "./dashboards-fleet";
+import { datastoresNeedingAttention, fleetOverview } from "./dashboards-fleet";
+import { listPools } from "./pools";
 import { costReport } from "./cost";
 import { planCapacity, plannerChanges } from "./planner";
 
@@ -89,6 +90,18 @@ describe("fleet overview", () => {
     expect(fleet.totals.vmsWithoutBackup + fleet.totals.poolsNotSlaEligible + fleet.totals.replicationsInBreach + fleet.totals.replicationsAtRisk).toBeGreaterThan(0);
   });
 
+  it("each count equals the filtered list it links to", async () => {
+    const fleet = await fleetOverview(await demoContext("owner", "production"), NOW);
+    for (const row of fleet.rows) {
+      const ctx = await demoContext("owner", row.tenant.slug);
+      const pools = await listPools(ctx);
+      expect(pools.filter((p) => p.memory.inPressure).length).toBe(row.counts.poolsInPressure);
+      expect(pools.filter((p) => !p.memory.slaEligible).length).toBe(row.counts.poolsNotSlaEligible);
+      expect((await datastoresNeedingAttention(ctx, "space", NOW)).size).toBe(row.counts.datastoresShortOfSpace);
+      expect((await datastoresNeedingAttention(ctx, "iops", NOW)).size).toBe(row.counts.datastoresOverIops);
+    }
+  });
+
   it("counts a datastore over its IOPS limit from its latest sample of the last 15 minutes only", async () => {
     const ctx = await demoContext("owner", "analytics");
     const ds = await db().datastore.findFirstOrThrow({ where: { tenantId: ctx.tenant.id, tierCode: { not: "MASS" } }, orderBy: { name: "asc" } });
@@ -103,6 +116,7 @@ describe("fleet overview", () => {
     let fleet = await fleetOverview(ctx, NOW);
     expect(fleet.telemetry).toBe(true);
     expect(fleet.rows.find((r) => r.tenant.id === ctx.tenant.id)!.counts.datastoresOverIops).toBe(before + 1);
+    expect(await datastoresNeedingAttention(ctx, "iops", NOW)).toEqual(new Set([ds.id]));
     await db().metricSample.create({ data: sample(limit, 2) });
     fleet = await fleetOverview(ctx, NOW);
     expect(fleet.rows.find((r) => r.tenant.id === ctx.tenant.id)!.counts.datastoresOverIops).toBe(before);

@@ -73,7 +73,8 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsViews"
         {!fleet.telemetry && <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">{t("noTelemetryNote")}</p>}
       </section>
 
-      <section aria-labelledby="breakdown-heading" className="mb-8">
+      {/* no landmark name of its own: the table's region already carries it (names stay unique) */}
+      <section className="mb-8">
         <h2 id="breakdown-heading" className="mb-3 text-lg font-semibold">{t("fleet.breakdown")}</h2>
         <Table label={t("fleet.breakdown")}>
           <THead>
@@ -110,7 +111,7 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsViews"
       </section>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="pools-heading">
+        <section id="dashboard-pools" aria-labelledby="pools-heading">
           <h2 id="pools-heading" className="mb-2 text-lg font-semibold">{t("pools.heading", { tenant: ctx.tenant.name })}</h2>
           {targets.pools.length === 0 ? (
             <EmptyState>{t("pools.none")}</EmptyState>
@@ -124,7 +125,7 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsViews"
             </ul>
           )}
         </section>
-        <section aria-labelledby="datastores-heading">
+        <section id="dashboard-datastores" aria-labelledby="datastores-heading">
           <h2 id="datastores-heading" className="mb-2 text-lg font-semibold">{t("datastores.heading", { tenant: ctx.tenant.name })}</h2>
           {targets.datastores.length === 0 ? (
             <EmptyState>{t("datastores.none")}</EmptyState>

@@ -44,7 +44,7 @@ export default tenantPage({ permission: "billing:read", title: ["dashboardsViews
             <CostChart title={t("cost.chartByTenant")} locale={locale} data={r.tenants.map((x) => ({ name: x.tenant.name, monthToDate: x.monthToDate, forecast: x.forecast }))} />
           </div>
 
-          <section aria-labelledby="cost-tenants" className="mb-6">
+          <section className="mb-6">
             <h2 id="cost-tenants" className="mb-2 text-lg font-semibold">{t("cost.byTenant")}</h2>
             <Table label={t("cost.byTenant")}>
               <THead>
@@ -64,7 +64,7 @@ export default tenantPage({ permission: "billing:read", title: ["dashboardsViews
             </Table>
           </section>
 
-          <section aria-labelledby="cost-skus">
+          <section>
             <h2 id="cost-skus" className="mb-2 text-lg font-semibold">{t("cost.bySku")}</h2>
             <Table label={t("cost.bySku")}>
               <THead>
