@@ -5,7 +5,7 @@ import { loadSeries } from "@/lib/db/metric-series";
 import { datastoreFigures, datastoreWarnings } from "@/lib/domain/storage";
 import { STORAGE_TIERS } from "@/lib/domain/catalogue";
 import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
-import { HOUR_MS } from "@/lib/metrics/rollup";
+import { DAY_MS, HOUR_MS } from "@/lib/metrics/rollup";
 import { periodsAbove } from "@/lib/metrics/series";
 import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
 import { assertPermission, type TenantContext } from "./context";
@@ -25,7 +25,7 @@ export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: str
   const figures = datastoreFigures(state);
   const from = new Date(now.getTime() - RANGE_MS[range]);
   const series = await loadSeries(tenantId, "DATASTORE", [datastoreId], ["iops_demand", "latency_ms", "space_used_gb"], { from, to: now });
-  const bucketMs = series.resolution === "RAW" ? TELEMETRY_SLOT_MS : HOUR_MS;
+  const bucketMs = series.resolution === "RAW" ? TELEMETRY_SLOT_MS : series.resolution === "HOUR" ? HOUR_MS : DAY_MS;
   const byAt = new Map<number, DatastoreIopsPoint>();
   for (const p of series.points) {
     const at = p.at.getTime();

@@ -5,7 +5,7 @@ import { loadSeries } from "@/lib/db/metric-series";
 import { MEMORY_PRESSURE_LIMIT, NODE_TYPES } from "@/lib/domain/catalogue";
 import { hostUsage, memoryCapacityGb, poolMemory, pressureLimitGb, slaViolations, withinPressureLimit } from "@/lib/domain/pool";
 import type { Violation } from "@/lib/domain/result";
-import { HOUR_MS } from "@/lib/metrics/rollup";
+import { DAY_MS, HOUR_MS } from "@/lib/metrics/rollup";
 import { periodsAbove } from "@/lib/metrics/series";
 import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
 import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
@@ -31,7 +31,7 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
     loadSeries(tenantId, "POOL", [poolId], ["mem_used_gb", "mem_ballooned_gb", "cpu_pct"], { from, to: now }),
     loadSeries(tenantId, "HOST", hostIds, ["mem_used_gb"], { from, to: now }),
   ]);
-  const bucketMs = poolSeries.resolution === "RAW" ? TELEMETRY_SLOT_MS : HOUR_MS;
+  const bucketMs = poolSeries.resolution === "RAW" ? TELEMETRY_SLOT_MS : poolSeries.resolution === "HOUR" ? HOUR_MS : DAY_MS;
 
   const byAt = new Map<number, PoolMemoryPoint>();
   for (const p of poolSeries.points) {
