@@ -8,6 +8,7 @@ import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
 import { DAY_MS, HOUR_MS } from "@/lib/metrics/rollup";
 import { periodsAbove } from "@/lib/metrics/series";
 import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
+import { NotFoundError } from "@/lib/errors";
 import { assertPermission, type TenantContext } from "./context";
 
 // dashboards (issue 9): the datastore dashboard. The IOPS limit comes from the tier computation
@@ -20,11 +21,14 @@ export type DatastoreDashboard = Awaited<ReturnType<typeof getDatastoreDashboard
 export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: string, range: DashboardRange, now = new Date()) {
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
-  const state = await loadDatastoreState(tenantId, datastoreId);
-  const row = await db().datastore.findFirstOrThrow({ where: { id: datastoreId, tenantId }, select: { id: true, name: true, azId: true, tierCode: true, sizeGib: true } });
-  const figures = datastoreFigures(state);
   const from = new Date(now.getTime() - RANGE_MS[range]);
-  const series = await loadSeries(tenantId, "DATASTORE", [datastoreId], ["iops_demand", "latency_ms", "space_used_gb"], { from, to: now });
+  const [state, row, series] = await Promise.all([
+    loadDatastoreState(tenantId, datastoreId),
+    db().datastore.findFirst({ where: { id: datastoreId, tenantId }, select: { id: true, name: true, azId: true, tierCode: true, sizeGib: true } }),
+    loadSeries(tenantId, "DATASTORE", [datastoreId], ["iops_demand", "latency_ms", "space_used_gb"], { from, to: now }),
+  ]);
+  if (!row) throw new NotFoundError("datastore", datastoreId);
+  const figures = datastoreFigures(state);
   const bucketMs = series.resolution === "RAW" ? TELEMETRY_SLOT_MS : series.resolution === "HOUR" ? HOUR_MS : DAY_MS;
   const byAt = new Map<number, DatastoreIopsPoint>();
   for (const p of series.points) {

@@ -9,6 +9,7 @@ import { DAY_MS, HOUR_MS } from "@/lib/metrics/rollup";
 import { periodsAbove } from "@/lib/metrics/series";
 import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
 import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
+import { NotFoundError } from "@/lib/errors";
 import { assertPermission, type TenantContext } from "./context";
 
 // dashboards (issue 9): the pool dashboard. The lines (85 %, activated, physical), headroom, N+1
@@ -22,15 +23,19 @@ export type PoolDashboard = Awaited<ReturnType<typeof getPoolDashboard>>;
 export async function getPoolDashboard(ctx: TenantContext, poolId: string, range: DashboardRange, now = new Date()) {
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
-  const state = await loadPoolState(tenantId, poolId);
-  const pool = await db().computePool.findFirstOrThrow({ where: { id: poolId, tenantId }, select: { id: true, name: true, azId: true, nodeTypeCode: true, haEnabled: true } });
-  const memory = poolMemory(state);
   const from = new Date(now.getTime() - RANGE_MS[range]);
-  const hostIds = state.hosts.map((h) => h.id);
-  const [poolSeries, hostSeries] = await Promise.all([
+  // One round trip's worth of waiting: the inventory and the series are read side by side (the
+  // host series by pool, through the hosts' ids, in a sub-select the series index still serves).
+  const [state, pool, poolSeries, hostSeries] = await Promise.all([
+    loadPoolState(tenantId, poolId),
+    db().computePool.findFirst({ where: { id: poolId, tenantId }, select: { id: true, name: true, azId: true, nodeTypeCode: true, haEnabled: true } }),
     loadSeries(tenantId, "POOL", [poolId], ["mem_used_gb", "mem_ballooned_gb", "cpu_pct"], { from, to: now }),
-    loadSeries(tenantId, "HOST", hostIds, ["mem_used_gb"], { from, to: now }),
+    db()
+      .host.findMany({ where: { tenantId, poolId }, select: { id: true } })
+      .then((hs) => loadSeries(tenantId, "HOST", hs.map((h) => h.id), ["mem_used_gb"], { from, to: now })),
   ]);
+  if (!pool) throw new NotFoundError("pool", poolId);
+  const memory = poolMemory(state);
   const bucketMs = poolSeries.resolution === "RAW" ? TELEMETRY_SLOT_MS : poolSeries.resolution === "HOUR" ? HOUR_MS : DAY_MS;
 
   const byAt = new Map<number, PoolMemoryPoint>();

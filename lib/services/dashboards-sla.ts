@@ -36,13 +36,8 @@ export async function getSlaDashboard(ctx: TenantContext, now = new Date()) {
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
   const month = monthOf(now);
-  const tenants = await readableTenants(ctx);
-  const [events, pools, replications, coverage] = await Promise.all([
-    listAvailabilityEvents(
-      tenants.map((t) => t.id),
-      month.start,
-      now,
-    ),
+  const [[tenants, events], pools, replications, coverage] = await Promise.all([
+    readableTenants(ctx).then(async (ts) => [ts, await listAvailabilityEvents(ts.map((t) => t.id), month.start, now)] as const),
     db().computePool.findMany({ where: { tenantId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true, azId: true, haEnabled: true, hosts: { select: { id: true, name: true, status: true } } } }),
     db().replication.findMany({
       where: { tenantId },
