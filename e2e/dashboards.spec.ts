@@ -20,10 +20,12 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
   await page.goto(`/t/production/dashboards/pools/${poolId}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("prd-std-par7s");
   const chart = page.getByRole("region", { name: "Memory used against activated memory" });
-  // The reference line and its label: 85 % of 1 024 GB.
-  await expect(chart.locator(".recharts-reference-line").filter({ hasText: "85 % line (870.4 GB)" })).toBeVisible();
-  await expect(chart.locator(".recharts-reference-line").filter({ hasText: "Activated (1,024 GB)" })).toBeVisible();
-  await expect(chart.locator(".recharts-reference-line").filter({ hasText: "Physical (1,536 GB)" })).toBeVisible();
+  // Three reference lines and their labels (Recharts 3 draws labels in a layer of their own): 85 % of 1 024 GB.
+  await expect(chart.locator(".recharts-reference-line")).toHaveCount(3);
+  await expect(chart.locator(".recharts-reference-line.line-85 line")).toBeVisible();
+  await expect(chart.locator("svg text").filter({ hasText: "85 % line (870.4 GB)" })).toBeVisible();
+  await expect(chart.locator("svg text").filter({ hasText: "Activated (1,024 GB)" })).toBeVisible();
+  await expect(chart.locator("svg text").filter({ hasText: "Physical (1,536 GB)" })).toBeVisible();
   await expect(page.getByTestId("pool-dashboard-figures")).toContainText("Headroom before 85 %");
   // The same figures as a table, and as a file.
   await chart.getByText("Show the figures as a table").click();
@@ -35,7 +37,7 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
   await page.getByRole("navigation", { name: "Time range" }).getByRole("link", { name: "30 days" }).click();
   await expect(page).toHaveURL(/range=30d/);
   await expect(page.getByText("hourly averages")).toBeVisible();
-  await expect(page.locator(".recharts-reference-line").filter({ hasText: "85 % line" })).toBeVisible();
+  await expect(page.locator("svg text").filter({ hasText: "85 % line (870.4 GB)" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Hosts" }).getByRole("row")).toHaveCount(5);
 });
 
@@ -44,7 +46,8 @@ test("the datastore dashboard shows IOPS demand against the tier's limit and the
   const id = await idFrom(page, "/t/production/storage", "ds-prd-premium-01");
   await page.goto(`/t/production/dashboards/datastores/${id}?range=7d`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("ds-prd-premium-01");
-  await expect(page.locator(".recharts-reference-line").filter({ hasText: "Limit 24,000 (3,000 IOPS/TB)" })).toBeVisible();
+  await expect(page.locator(".recharts-reference-line.line-iops-limit line")).toBeVisible();
+  await expect(page.locator("svg text").filter({ hasText: "Limit 24,000 (3,000 IOPS/TB)" })).toBeVisible();
   const space = page.getByRole("region", { name: "Space" });
   await expect(space).toContainText("Snapshot reserve (10 %):");
   await expect(space).toContainText("819 GiB of 8,192 GiB");
