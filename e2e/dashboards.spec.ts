@@ -22,7 +22,8 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
   const chart = page.getByRole("region", { name: "Memory used against activated memory" });
   // Three reference lines and their labels (Recharts 3 draws labels in a layer of their own): 85 % of 1 024 GB.
   await expect(chart.locator(".recharts-reference-line")).toHaveCount(3);
-  await expect(chart.locator(".recharts-reference-line.line-85 line")).toBeVisible();
+  // A horizontal SVG line has no height: Playwright calls it hidden, so check it is drawn at a height.
+  await expect(chart.locator(".recharts-reference-line.line-85 line")).toHaveAttribute("y1", /^\d/);
   await expect(chart.locator("svg text").filter({ hasText: "85 % line (870.4 GB)" })).toBeVisible();
   await expect(chart.locator("svg text").filter({ hasText: "Activated (1,024 GB)" })).toBeVisible();
   await expect(chart.locator("svg text").filter({ hasText: "Physical (1,536 GB)" })).toBeVisible();
@@ -46,7 +47,7 @@ test("the datastore dashboard shows IOPS demand against the tier's limit and the
   const id = await idFrom(page, "/t/production/storage", "ds-prd-premium-01");
   await page.goto(`/t/production/dashboards/datastores/${id}?range=7d`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("ds-prd-premium-01");
-  await expect(page.locator(".recharts-reference-line.line-iops-limit line")).toBeVisible();
+  await expect(page.locator(".recharts-reference-line.line-iops-limit line")).toHaveAttribute("y1", /^\d/);
   await expect(page.locator("svg text").filter({ hasText: "Limit 24,000 (3,000 IOPS/TB)" })).toBeVisible();
   const space = page.getByRole("region", { name: "Space" });
   await expect(space).toContainText("Snapshot reserve (10 %):");
