@@ -37,7 +37,7 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
 
   await page.getByRole("navigation", { name: "Time range" }).getByRole("link", { name: "30 days" }).click();
   await expect(page).toHaveURL(/range=30d/);
-  await expect(page.getByText("hourly averages")).toBeVisible();
+  await expect(page.getByText("daily averages")).toBeVisible();
   await expect(page.locator("svg text").filter({ hasText: "85 % line (870.4 GB)" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Hosts" }).getByRole("row")).toHaveCount(5);
 });
