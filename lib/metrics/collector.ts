@@ -6,7 +6,7 @@
 // No `server-only`: the seed scripts run this outside Next.
 import type { NodeTypeCode, StorageTierCode } from "@/lib/domain/catalogue";
 import { floorSlot, telemetryModel, TELEMETRY_SLOT_MS, DEFAULT_TELEMETRY_SEED, type Outage, type Sample, type TelemetryInventory, type TelemetryModel } from "@/lib/infra/telemetry";
-import { DAY_MS, HOUR_MS, RAW_RETENTION_HOURS, floorHour, rollupDays, rollupHours, type SqlClient } from "./rollup";
+import { DAY_MS, HOUR_MS, RAW_RETENTION_HOURS, floorDay, floorHour, rollupDays, rollupHours, type SqlClient } from "./rollup";
 
 const BATCH = 20_000;
 
@@ -85,12 +85,12 @@ export async function writeSamples(db: SqlClient, samples: readonly Sample[]): P
 
 type RollupRow = { tenantId: string; resourceType: string; resourceId: string; metric: string; bucket: number; avg: number; min: number; max: number; count: number };
 
-async function writeHourRollups(db: SqlClient, rows: readonly RollupRow[]): Promise<void> {
+async function writeRollups(db: SqlClient, resolution: "HOUR" | "DAY", rows: readonly RollupRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
     await db.$executeRawUnsafe(
       `INSERT INTO "MetricRollup" ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket", "avg", "min", "max", "count")
-       SELECT t, r::"MetricResource", id, m, 'HOUR', to_timestamp(b / 1000) AT TIME ZONE 'UTC', av, mi, ma, c
+       SELECT t, r::"MetricResource", id, m, $10::text::"RollupResolution", to_timestamp(b / 1000) AT TIME ZONE 'UTC', av, mi, ma, c
        FROM unnest($1::text::text[], $2::text::text[], $3::text::text[], $4::text::text[], $5::text::float8[], $6::text::float8[], $7::text::float8[], $8::text::float8[], $9::text::int[]) AS s(t, r, id, m, b, av, mi, ma, c)
        ON CONFLICT ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket")
        DO UPDATE SET "avg" = EXCLUDED."avg", "min" = EXCLUDED."min", "max" = EXCLUDED."max", "count" = EXCLUDED."count"`,
@@ -103,6 +103,7 @@ async function writeHourRollups(db: SqlClient, rows: readonly RollupRow[]): Prom
       pgArray(part.map((s) => s.min)),
       pgArray(part.map((s) => s.max)),
       pgArray(part.map((s) => s.count)),
+      resolution,
     );
   }
 }
@@ -176,26 +177,39 @@ export async function backfillTelemetry(
   now: number,
   {
     days = 30,
+    hourDays = 7,
     rawHours = RAW_RETENTION_HOURS,
     seed = DEFAULT_TELEMETRY_SEED,
     tenantIds,
     onProgress,
-  }: { days?: number; /** Raw samples for this many hours (≤ the retention window), rollups only before. */ rawHours?: number; seed?: number; tenantIds?: readonly string[]; onProgress?: (done: number, total: number) => void } = {},
+  }: { days?: number; /** Hourly rows for this many days, daily rows only before. */ hourDays?: number; /** Raw samples for this many hours (≤ the retention window), rollups only before. */ rawHours?: number; seed?: number; tenantIds?: readonly string[]; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<BackfillResult> {
   const inv = await loadTelemetryInventory(db, tenantIds);
   const m = telemetryModel(inv, seed);
   const end = floorSlot(now);
-  const start = floorHour(end - days * DAY_MS);
+  const start = floorDay(end - days * DAY_MS);
+  const hourFrom = Math.max(start, floorDay(end - hourDays * DAY_MS));
   const rawFrom = floorHour(end - Math.min(rawHours, RAW_RETENTION_HOURS) * HOUR_MS);
   const outages = m.outagesBetween(start, end + TELEMETRY_SLOT_MS);
   const totalSlots = Math.floor((end - start) / TELEMETRY_SLOT_MS) + 1;
   let done = 0;
   let hourRollups = 0;
 
-  // Older part: hour by hour, in memory.
+  // Older part: hour by hour in memory. Hourly rows for the last `hourDays` days; before that,
+  // the hours fold straight into daily rows (what a 30-day chart reads).
   let pending: RollupRow[] = [];
+  let pendingDays: RollupRow[] = [];
+  let keys: Sample[] = [];
+  let day: { at: number; sum: Float64Array; min: Float64Array; max: Float64Array; count: number } | null = null;
+  const flushDay = () => {
+    if (!day) return;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      pendingDays.push({ tenantId: k.tenantId, resourceType: k.resourceType, resourceId: k.resourceId, metric: k.metric, bucket: day.at, avg: day.sum[i]! / day.count, min: day.min[i]!, max: day.max[i]!, count: day.count });
+    }
+    day = null;
+  };
   for (let hour = start; hour < rawFrom; hour += HOUR_MS) {
-    let keys: Sample[] = [];
     let sum: Float64Array | null = null;
     let min: Float64Array | null = null;
     let max: Float64Array | null = null;
@@ -217,18 +231,34 @@ export async function backfillTelemetry(
       count++;
       done++;
     }
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      pending.push({ tenantId: k.tenantId, resourceType: k.resourceType, resourceId: k.resourceId, metric: k.metric, bucket: hour, avg: sum![i]! / count, min: min![i]!, max: max![i]!, count });
+    if (hour >= hourFrom) {
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        pending.push({ tenantId: k.tenantId, resourceType: k.resourceType, resourceId: k.resourceId, metric: k.metric, bucket: hour, avg: sum![i]! / count, min: min![i]!, max: max![i]!, count });
+      }
+    } else {
+      const d = floorDay(hour);
+      if (day && day.at !== d) flushDay();
+      day ??= { at: d, sum: new Float64Array(keys.length), min: new Float64Array(keys.length).fill(Infinity), max: new Float64Array(keys.length).fill(-Infinity), count: 0 };
+      for (let i = 0; i < keys.length; i++) {
+        day.sum[i]! += sum![i]!;
+        if (min![i]! < day.min[i]!) day.min[i] = min![i]!;
+        if (max![i]! > day.max[i]!) day.max[i] = max![i]!;
+      }
+      day.count += count;
     }
-    if (pending.length >= BATCH) {
-      await writeHourRollups(db, pending);
+    if (pending.length + pendingDays.length >= BATCH) {
+      await writeRollups(db, "HOUR", pending);
+      await writeRollups(db, "DAY", pendingDays);
       hourRollups += pending.length;
       pending = [];
+      pendingDays = [];
       onProgress?.(done, totalSlots);
     }
   }
-  await writeHourRollups(db, pending);
+  flushDay();
+  await writeRollups(db, "HOUR", pending);
+  await writeRollups(db, "DAY", pendingDays);
   hourRollups += pending.length;
 
   // The raw window.
@@ -249,7 +279,7 @@ export async function backfillTelemetry(
   onProgress?.(totalSlots, totalSlots);
 
   hourRollups += await rollupHours(db, rawFrom, end + HOUR_MS);
-  await rollupDays(db, start, end + DAY_MS);
+  await rollupDays(db, hourFrom, end + DAY_MS);
   await writeOutages(db, outages, now);
   await advanceReplications(db, m.samplesAt(end, outages));
   return { rawSamples, hourRollups, outages: outages.length, slots: totalSlots };

@@ -20,11 +20,10 @@ describe("rollups", () => {
     expect(combine([a, b])).toEqual(aggregate([1, 2, 3, 10]));
   });
 
-  it("a chart reads raw up to 24 h, hourly up to 30 days, daily beyond", () => {
+  it("a chart reads raw up to 24 h, hourly up to 7 days, daily beyond", () => {
     expect(resolutionFor(24 * HOUR_MS)).toBe("RAW");
     expect(resolutionFor(7 * DAY_MS)).toBe("HOUR");
-    expect(resolutionFor(30 * DAY_MS)).toBe("HOUR");
-    expect(resolutionFor(90 * DAY_MS)).toBe("DAY");
+    expect(resolutionFor(30 * DAY_MS)).toBe("DAY");
   });
 });
 

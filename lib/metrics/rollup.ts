@@ -39,10 +39,10 @@ export function retentionCutoffs(now: number): { raw: number; hour: number; day:
   return { raw: floorHour(now - RAW_RETENTION_HOURS * HOUR_MS), hour: floorDay(now - HOUR_RETENTION_DAYS * DAY_MS), day: floorDay(now - DAY_RETENTION_DAYS * DAY_MS) };
 }
 
-/** The stored resolution a chart over `rangeMs` reads: raw while the raw window covers it, hourly up to 30 days, daily beyond. */
+/** The stored resolution a chart over `rangeMs` reads: raw up to 24 h (288 points), hourly up to 7 days (168), daily beyond (30 for a month). */
 export function resolutionFor(rangeMs: number): Resolution {
   if (rangeMs <= 24 * HOUR_MS) return "RAW";
-  if (rangeMs <= 31 * DAY_MS) return "HOUR";
+  if (rangeMs <= 7 * DAY_MS) return "HOUR";
   return "DAY";
 }
 

@@ -1,13 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { loadDatastoreState } from "@/lib/db/capacity";
-import { loadSeries } from "@/lib/db/metric-series";
-import { datastoreFigures, datastoreWarnings } from "@/lib/domain/storage";
-import { STORAGE_TIERS } from "@/lib/domain/catalogue";
+import { loadDatastoreDashboardRow, loadSeries } from "@/lib/db/metric-series";
+import { datastoreFigures, datastoreWarnings, type DatastoreState, type StorageReplicationKind } from "@/lib/domain/storage";
+import { STORAGE_TIERS, type StorageTierCode } from "@/lib/domain/catalogue";
 import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
-import { HOUR_MS } from "@/lib/metrics/rollup";
+import { DAY_MS, HOUR_MS } from "@/lib/metrics/rollup";
 import { periodsAbove } from "@/lib/metrics/series";
 import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
+import { NotFoundError } from "@/lib/errors";
 import { assertPermission, type TenantContext } from "./context";
 
 // dashboards (issue 9): the datastore dashboard. The IOPS limit comes from the tier computation
@@ -20,12 +19,28 @@ export type DatastoreDashboard = Awaited<ReturnType<typeof getDatastoreDashboard
 export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: string, range: DashboardRange, now = new Date()) {
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
-  const state = await loadDatastoreState(tenantId, datastoreId);
-  const row = await db().datastore.findFirstOrThrow({ where: { id: datastoreId, tenantId }, select: { id: true, name: true, azId: true, tierCode: true, sizeGib: true } });
-  const figures = datastoreFigures(state);
   const from = new Date(now.getTime() - RANGE_MS[range]);
-  const series = await loadSeries(tenantId, "DATASTORE", [datastoreId], ["iops_demand", "latency_ms", "space_used_gb"], { from, to: now });
-  const bucketMs = series.resolution === "RAW" ? TELEMETRY_SLOT_MS : HOUR_MS;
+  const [row, series] = await Promise.all([
+    loadDatastoreDashboardRow(tenantId, datastoreId),
+    loadSeries(tenantId, "DATASTORE", [datastoreId], ["iops_demand", "latency_ms", "space_used_gb"], { from, to: now }),
+  ]);
+  if (!row) throw new NotFoundError("datastore", datastoreId);
+  // The domain's datastore with its VMs summed per power state (what space and IOPS depend on).
+  const state: DatastoreState = {
+    id: row.id,
+    name: row.name,
+    tier: row.tierCode as StorageTierCode,
+    sizeGib: row.sizeGib,
+    usedGib: row.usedGib,
+    provisionedGib: row.provisionedGib,
+    replication: row.mirror as StorageReplicationKind | null,
+    vms: [
+      { id: "running", memoryGb: row.onMemGb, poweredOn: true, iopsDemand: row.onIops },
+      { id: "stopped", memoryGb: row.offMemGb, poweredOn: false, iopsDemand: 0 },
+    ],
+  };
+  const figures = datastoreFigures(state);
+  const bucketMs = series.resolution === "RAW" ? TELEMETRY_SLOT_MS : series.resolution === "HOUR" ? HOUR_MS : DAY_MS;
   const byAt = new Map<number, DatastoreIopsPoint>();
   for (const p of series.points) {
     const at = p.at.getTime();
@@ -41,7 +56,7 @@ export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: str
   const limit = figures.iopsLimit;
   const throttled = limit === null ? [] : periodsAbove(points.map((p) => ({ at: p.at, avg: p.iops, min: p.iops, max: p.iopsMax })), limit, bucketMs);
   return {
-    datastore: { ...row, tierLabel: STORAGE_TIERS[state.tier].label, iopsPerTb: STORAGE_TIERS[state.tier].iopsPerTb },
+    datastore: { id: row.id, name: row.name, azId: row.azId, tierCode: row.tierCode, sizeGib: row.sizeGib, tierLabel: STORAGE_TIERS[state.tier].label, iopsPerTb: STORAGE_TIERS[state.tier].iopsPerTb },
     range,
     resolution: series.resolution,
     figures,

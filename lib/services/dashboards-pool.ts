@@ -1,14 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { loadPoolState } from "@/lib/db/capacity";
-import { loadSeries } from "@/lib/db/metric-series";
-import { MEMORY_PRESSURE_LIMIT, NODE_TYPES } from "@/lib/domain/catalogue";
-import { hostUsage, memoryCapacityGb, poolMemory, pressureLimitGb, slaViolations, withinPressureLimit } from "@/lib/domain/pool";
+import { loadPoolDashboardRow, loadPoolSeries } from "@/lib/db/metric-series";
+import { MEMORY_PRESSURE_LIMIT, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalogue";
+import { hostUsage, memoryCapacityGb, poolMemory, pressureLimitGb, slaViolations, withinPressureLimit, type PoolState } from "@/lib/domain/pool";
 import type { Violation } from "@/lib/domain/result";
-import { HOUR_MS } from "@/lib/metrics/rollup";
+import { DAY_MS, HOUR_MS } from "@/lib/metrics/rollup";
 import { periodsAbove } from "@/lib/metrics/series";
 import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
 import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
+import { NotFoundError } from "@/lib/errors";
 import { assertPermission, type TenantContext } from "./context";
 
 // dashboards (issue 9): the pool dashboard. The lines (85 %, activated, physical), headroom, N+1
@@ -22,16 +21,31 @@ export type PoolDashboard = Awaited<ReturnType<typeof getPoolDashboard>>;
 export async function getPoolDashboard(ctx: TenantContext, poolId: string, range: DashboardRange, now = new Date()) {
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
-  const state = await loadPoolState(tenantId, poolId);
-  const pool = await db().computePool.findFirstOrThrow({ where: { id: poolId, tenantId }, select: { id: true, name: true, azId: true, nodeTypeCode: true, haEnabled: true } });
-  const memory = poolMemory(state);
   const from = new Date(now.getTime() - RANGE_MS[range]);
-  const hostIds = state.hosts.map((h) => h.id);
-  const [poolSeries, hostSeries] = await Promise.all([
-    loadSeries(tenantId, "POOL", [poolId], ["mem_used_gb", "mem_ballooned_gb", "cpu_pct"], { from, to: now }),
-    loadSeries(tenantId, "HOST", hostIds, ["mem_used_gb"], { from, to: now }),
-  ]);
-  const bucketMs = poolSeries.resolution === "RAW" ? TELEMETRY_SLOT_MS : HOUR_MS;
+  // Two reads side by side: the pool aggregated in SQL (running memory per host) and its series.
+  const [row, series] = await Promise.all([loadPoolDashboardRow(tenantId, poolId), loadPoolSeries(tenantId, poolId, { from, to: now })]);
+  if (!row) throw new NotFoundError("pool", poolId);
+  const pool = { id: row.id, name: row.name, azId: row.azId, nodeTypeCode: row.nodeTypeCode, haEnabled: row.haEnabled };
+  const placedGb = row.hosts.reduce((s, h) => s + h.onGb, 0);
+  // The domain's pool, its VMs summed per host (what memory and per-host load depend on).
+  const state: PoolState = {
+    id: row.id,
+    name: row.name,
+    nodeType: row.nodeTypeCode as NodeTypeCode,
+    activatedMemoryGb: row.activatedMemoryGb,
+    haEnabled: row.haEnabled,
+    hosts: row.hosts.map((h) => ({ id: h.id, name: h.name, maintenance: h.status !== "CONNECTED" })),
+    vms: [
+      ...row.hosts.filter((h) => h.onGb > 0).map((h) => ({ id: `running-on-${h.id}`, memoryGb: h.onGb, hostId: h.id, poweredOn: true, datastoreId: "", iopsDemand: 0 })),
+      ...(row.usedGb > placedGb ? [{ id: "running-unplaced", memoryGb: row.usedGb - placedGb, hostId: null, poweredOn: true, datastoreId: "", iopsDemand: 0 }] : []),
+    ],
+    affinityRules: [],
+  };
+  const vmCount = new Map(row.hosts.map((h) => [h.id, h.vms]));
+  const memory = poolMemory(state);
+  const poolSeries = { resolution: series.resolution, points: series.points.filter((p) => p.resourceId === poolId) };
+  const hostSeries = { points: series.points.filter((p) => p.resourceId !== poolId) };
+  const bucketMs = poolSeries.resolution === "RAW" ? TELEMETRY_SLOT_MS : poolSeries.resolution === "HOUR" ? HOUR_MS : DAY_MS;
 
   const byAt = new Map<number, PoolMemoryPoint>();
   for (const p of poolSeries.points) {
@@ -87,7 +101,7 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
     hosts: state.hosts.map((h) => {
       const u = usage.find((x) => x.hostId === h.id)!;
       const last = [...hostByAt.values()].at(-1)?.[h.id];
-      return { id: h.id, name: hostNames.get(h.id)!, maintenance: h.maintenance, usedGb: u.usedGb, shareGb: u.shareGb, usedRatio: u.usedRatio, vmCount: u.vmCount, sampledGb: last ?? null };
+      return { id: h.id, name: hostNames.get(h.id)!, maintenance: h.maintenance, usedGb: u.usedGb, shareGb: u.shareGb, usedRatio: u.usedRatio, vmCount: vmCount.get(h.id) ?? 0, sampledGb: last ?? null };
     }),
     hostPoints: [...hostByAt.values()].sort((a, b) => a.at - b.at),
   };

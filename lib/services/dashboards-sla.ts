@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { coverageSummary } from "@/lib/db/backup";
-import { listAvailabilityEvents } from "@/lib/db/metric-series";
+import { listAvailabilityEvents, loadSlaInventory } from "@/lib/db/metric-series";
 import { lastReplicatedPoint } from "@/lib/db/replications";
 import { SLA_TARGET } from "@/lib/domain/catalogue";
 import { slaViolations } from "@/lib/domain/pool";
@@ -36,27 +35,18 @@ export async function getSlaDashboard(ctx: TenantContext, now = new Date()) {
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
   const month = monthOf(now);
-  const tenants = await readableTenants(ctx);
-  const [events, pools, replications, coverage] = await Promise.all([
-    listAvailabilityEvents(
-      tenants.map((t) => t.id),
-      month.start,
-      now,
-    ),
-    db().computePool.findMany({ where: { tenantId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true, azId: true, haEnabled: true, hosts: { select: { id: true, name: true, status: true } } } }),
-    db().replication.findMany({
-      where: { tenantId },
-      orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
-      select: { id: true, kind: true, status: true, promisedRpoMinutes: true, lastReplicatedAt: true, sourceAzId: true, targetAzId: true, datastore: { select: { name: true } }, vm: { select: { name: true } } },
-    }),
-    coverageSummary(tenantId),
+  const [[tenants, events], inventory] = await Promise.all([
+    readableTenants(ctx).then(async (ts) => [ts, await listAvailabilityEvents(ts.map((t) => t.id), month.start, now)] as const),
+    loadSlaInventory(tenantId),
   ]);
+  const { pools, replications } = inventory;
+  const coverage = { total: inventory.coverage.total, uncovered: inventory.coverage.uncovered, runningUncovered: inventory.coverage.running };
 
   const names = new Map<string, string>();
-  for (const p of pools) {
-    names.set(p.id, p.name);
-    for (const h of p.hosts) names.set(h.id, h.name);
-  }
+  for (const p of pools) names.set(p.id, p.name);
+  // Hosts are named only where an outage needs it.
+  const hostIds = events.filter((e) => e.tenantId === tenantId && e.resourceType === "HOST").map((e) => e.resourceId);
+  if (hostIds.length > 0) for (const h of await db().host.findMany({ where: { tenantId, id: { in: hostIds } }, select: { id: true, name: true } })) names.set(h.id, h.name);
   const elapsedMinutes = (now.getTime() - month.start.getTime()) / 60_000;
   const tenantRows = tenants.map((t) => {
     const own = events.filter((e) => e.tenantId === t.id);
@@ -84,14 +74,13 @@ export async function getSlaDashboard(ctx: TenantContext, now = new Date()) {
       .filter((e) => e.tenantId === tenantId)
       .map((e) => ({ id: e.id, resourceType: e.resourceType, resourceName: names.get(e.resourceId) ?? e.resourceId, startedAt: e.startedAt.getTime(), minutes: downtimeMinutes([e], month.start, now), open: e.endedAt === null, cause: e.cause })),
     pools: pools.map((p) => {
-      const available = p.hosts.filter((h) => h.status === "CONNECTED").length;
-      const why: Violation[] = slaViolations(available, p.haEnabled);
-      return { id: p.id, name: p.name, azId: p.azId, hosts: p.hosts.length, availableHosts: available, haEnabled: p.haEnabled, eligible: why.length === 0, why };
+      const why: Violation[] = slaViolations(p.connected, p.haEnabled);
+      return { id: p.id, name: p.name, azId: p.azId, hosts: p.hosts, availableHosts: p.connected, haEnabled: p.haEnabled, eligible: why.length === 0, why };
     }),
     replications: replications.map((r) => {
       const point = lastReplicatedPoint(r, now);
       const s = rpoStatus(r.promisedRpoMinutes, point, now);
-      return { id: r.id, kind: r.kind, status: r.status, name: r.datastore?.name ?? r.vm?.name ?? r.id, sourceAzId: r.sourceAzId, targetAzId: r.targetAzId, promisedRpoMinutes: r.promisedRpoMinutes, lastReplicatedAt: point?.getTime() ?? null, lagMinutes: s.lagMinutes, rpo: s.status };
+      return { id: r.id, kind: r.kind, status: r.status, name: r.name, sourceAzId: r.sourceAzId, targetAzId: r.targetAzId, promisedRpoMinutes: r.promisedRpoMinutes, lastReplicatedAt: point?.getTime() ?? null, lagMinutes: s.lagMinutes, rpo: s.status };
     }),
     backup: { ...coverage, covered: coverage.total - coverage.uncovered, coveragePct: coverage.total > 0 ? ((coverage.total - coverage.uncovered) / coverage.total) * 100 : 100 },
   };
