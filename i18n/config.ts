@@ -41,4 +41,6 @@ export const CLIENT_NAMESPACES = [
   // vm-ui: the VM dialogs, bulk actions, padlock and create form
   "vmActions",
   "vmForm",
+  // IAM and personal access tokens (issue 10)
+  "iamForms",
 ] as const;

@@ -13,6 +13,8 @@ export const MESSAGE_AREAS = [
   "network",
   // vm-ui: the VM list, page and create form, activities, audit log
   "vm-ui",
+  // IAM, personal access tokens, the API reference (issue 10)
+  "iam",
 ] as const;
 
 export type Messages = Record<string, unknown>;
