@@ -93,3 +93,15 @@ test("a server action posted from another origin is refused and changes nothing;
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(1);
 });
+
+test("the API reference page renders every operation from the OpenAPI document", async ({ page, loginAs }) => {
+  await loginAs("readOnly");
+  await page.goto("/t/production/iam/api");
+  await expect(page.getByRole("heading", { name: "REST API reference" })).toBeVisible();
+  const create = page.getByRole("article", { name: "POST /api/v1/compute/vms", exact: true });
+  await expect(create).toContainText("Needs compute:write");
+  await expect(create).toContainText("templateCode");
+  await expect(create).toContainText("422");
+  await expect(page.getByRole("article")).toHaveCount(22);
+  await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toHaveAttribute("href", "/api/v1/openapi.json");
+});

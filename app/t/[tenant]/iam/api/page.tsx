@@ -37,8 +37,9 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ t
   return (
     <>
       <PageHeader title={t("api.title")} subtitle={`${doc.info.title} v${doc.info.version}`} />
-      <p className="mb-6 max-w-3xl text-sm text-slate-600 dark:text-slate-300">
-        {t.rich("api.intro", { url: () => <a href="/api/v1/openapi.json" className={linkClass}>/api/v1/openapi.json</a> })}
+      <p className="mb-2 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t("api.intro", { url: "/api/v1/openapi.json" })}</p>
+      <p className="mb-6 text-sm">
+        <a href="/api/v1/openapi.json" className={linkClass}>/api/v1/openapi.json</a>
       </p>
       {tags.map((tag) => (
         <section key={tag} aria-labelledby={`tag-${tag}`} className="mb-8">
