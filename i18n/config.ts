@@ -44,4 +44,6 @@ export const CLIENT_NAMESPACES = [
   // views (issue 9): the capacity planner and the cost chart
   "dashboardsPlanner",
   "dashboardsCostChart",
+  // IAM and personal access tokens (issue 10)
+  "iamForms",
 ] as const;

@@ -17,6 +17,8 @@ export const MESSAGE_AREAS = [
   "dashboards-detail",
   // views (issue 9): fleet overview, cost, capacity planner
   "dashboards-views",
+  // IAM, personal access tokens, the API reference (issue 10)
+  "iam",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -32,6 +32,9 @@ type Fixture = {
   vlanId: string;
   /** A tenant of the same organization, which the VLAN reaches. */
   siblingTenantId: string;
+  // IAM and tokens (issue 10): a member of the tenant and one of their tokens
+  memberId: string;
+  tokenId: string;
 };
 type Row =
   | {
@@ -39,7 +42,11 @@ type Row =
       input: (f: Fixture) => Record<string, unknown>;
       /** A bulk action skips the selected ids it cannot see (the default for bulk files); false when another of its inputs is then not found. */
       skipsCrossed?: boolean;
+      /** issue 10: false when the input names no resource at all (an invitation by email), so there is no other tenant's to cross. */
+      crosses?: false;
     }
+  // issue 10: any member of the tenant may call it (their own tokens); no permission to lack
+  | { member: true; input: (f: Fixture) => Record<string, unknown>; crosses?: false }
   | { public: string }
   // orders (issue 8): acts across an organization's tenants
   | { organization: OrganizationRole; input: (f: Fixture) => Record<string, unknown> };
@@ -92,6 +99,13 @@ export const ACTIONS: Record<string, Row> = {
   "network/unpropagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
   // views (issue 9): the capacity planner's read-only what-if
   "dashboards/plan-capacity.ts": { permission: "metric:read", input: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }) },
+  // IAM and tokens (issue 10)
+  "iam/create-member.ts": { permission: "iam:write", input: () => ({ email: "iso-new@example.test", password: "a-long-password-1", permissions: ["compute:read"] }), crosses: false },
+  "iam/set-member-permissions.ts": { permission: "iam:write", input: (f) => ({ userId: f.memberId, permissions: [] }) },
+  "iam/set-owner.ts": { permission: "iam:write", input: (f) => ({ userId: f.memberId, owner: "true" }) },
+  "iam/set-user-disabled.ts": { organization: "OWNER", input: (f) => ({ userId: f.memberId, disabled: "true" }) },
+  "iam/create-token.ts": { member: true, input: () => ({ name: "iso", days: 7 }), crosses: false },
+  "iam/revoke-token.ts": { member: true, input: (f) => ({ tokenId: f.tokenId }) },
 };
 
 const root = path.resolve(import.meta.dirname);
@@ -127,7 +141,13 @@ async function makeTenant(organizationId: string): Promise<Fixture> {
   const sibling = await createTenant(db(), { organizationId });
   const vlan = await db().vlan.create({ data: { tenantId: tenant.id, tag: 100, name: "iso-front" } });
   await db().vlanPropagation.create({ data: { vlanId: vlan.id, tenantId: sibling.id } });
+  // IAM and tokens (issue 10)
+  const member = await createUser(db(), { cost: 4 });
+  await db().membership.create({ data: { userId: member.id, tenantId: tenant.id, permissions: ["compute:read"] } });
+  const token = await db().personalAccessToken.create({ data: { userId: member.id, tenantId: tenant.id, name: "iso", prefix: "scp_iso", tokenHash: `iso-${tenant.id}`, permissions: ["compute:read"], expiresAt: new Date(Date.now() + 86_400_000) } });
   return {
+    memberId: member.id,
+    tokenId: token.id,
     tenantId: tenant.id,
     poolId: pool.id,
     datastoreId: ds.id,
@@ -146,7 +166,7 @@ async function makeTenant(organizationId: string): Promise<Fixture> {
 
 /** Everything of a tenant an action could change. */
 async function fingerprint(tenantId: string) {
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().vmDisk.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().snapshot.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
@@ -163,8 +183,12 @@ async function fingerprint(tenantId: string) {
     db().replication.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().vlan.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().vlanPropagation.findMany({ where: { OR: [{ tenantId }, { vlan: { tenantId } }] }, orderBy: { id: "asc" } }),
+    // IAM and tokens (issue 10)
+    db().membership.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().personalAccessToken.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().user.findMany({ where: { memberships: { some: { tenantId } } }, orderBy: { id: "asc" }, select: { id: true, disabledAt: true } }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users });
 }
 
 const nobody = { id: "", email: "", name: "" };
@@ -243,6 +267,24 @@ describe("every server action", () => {
       });
       continue;
     }
+    // IAM and tokens (issue 10): any member may call it; what they may touch is the service's own check
+    if ("member" in row) {
+      describe(file, () => {
+        it("refuses without a session", async () => {
+          const action = await actionOf(file);
+          expect(await action(s.a.tenantId, null, row.input(s.a))).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+        });
+        it("answers not found to someone who is no member of the tenant, and for another tenant's resources, changing nothing there", async () => {
+          const action = await actionOf(file);
+          signInAs(s.admin);
+          const before = await fingerprint(s.b.tenantId);
+          expect(await action(s.b.tenantId, null, row.input(s.b))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+          if (row.crosses !== false) expect(await action(s.a.tenantId, null, row.input(s.b))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+          expect(await fingerprint(s.b.tenantId)).toBe(before);
+        });
+      });
+      continue;
+    }
     describe(file, () => {
       it("refuses without a session", async () => {
         const action = await actionOf(file);
@@ -263,6 +305,7 @@ describe("every server action", () => {
         signInAs(s.admin);
         const before = await fingerprint(s.b.tenantId);
         expect(await action(s.b.tenantId, null, row.input(s.b))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+        if (row.crosses === false) return expect(await fingerprint(s.b.tenantId)).toBe(before);
         const crossed = await action(s.a.tenantId, null, row.input(s.b));
         // A bulk action skips what it cannot see: nothing of the other tenant is in its result.
         if (row.skipsCrossed ?? file.includes("bulk")) expect(crossed).toMatchObject({ ok: true, data: [] });

@@ -71,11 +71,15 @@ async function run<S extends z.ZodType, C, T>(
  * → zod parse → the service, whose Decision becomes the result. Server actions are public
  * endpoints: nothing upstream is trusted.
  */
-export function tenantAction<S extends z.ZodType, T>(opts: { permission: Permission; schema: S }, handler: (ctx: TenantContext, input: z.infer<S>) => Promise<Decision<T>>) {
+export function tenantAction<S extends z.ZodType, T>(
+  // issue 10: null = any member of the tenant (a person's own tokens); the service decides the rest.
+  opts: { permission: Permission | null; schema: S },
+  handler: (ctx: TenantContext, input: z.infer<S>) => Promise<Decision<T>>,
+) {
   return async (tenantId: string, _prev: unknown, raw: unknown): Promise<ActionResult<T>> =>
     run(
       async (t) => {
-        const authz = await authorize(await getSessionActor(), { id: typeof tenantId === "string" ? tenantId : "" }, opts.permission);
+        const authz = await authorize(await getSessionActor(), { id: typeof tenantId === "string" ? tenantId : "" }, opts.permission ?? undefined);
         if (authz.ok) return authz;
         if (authz.reason === "UNAUTHENTICATED") return { ok: false, code: "UNAUTHENTICATED", formError: t("sessionEnded") };
         if (authz.reason === "NOT_FOUND") return { ok: false, code: "NOT_FOUND", formError: t("notFound") };

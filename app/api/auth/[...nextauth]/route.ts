@@ -12,12 +12,11 @@ async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }>
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     const form = await req.clone().formData().catch(() => null);
     const email = String(form?.get("email") ?? "").trim().toLowerCase().slice(0, 200);
-    const verdicts = await Promise.all([
-      limiter("signInAddress").consume(clientAddress(req.headers, trustProxyHops())),
-      email ? limiter("signInAccount").consume(email) : Promise.resolve({ ok: true as const }),
-    ]);
-    const refused = verdicts.find((v) => !v.ok);
-    if (refused && !refused.ok) {
+    // The address first: an attempt it refuses does not spend the account's budget (a client
+    // spraying from one address cannot lock someone else's account out as a side effect).
+    let refused = await limiter("signInAddress").consume(clientAddress(req.headers, trustProxyHops()));
+    if (refused.ok && email) refused = await limiter("signInAccount").consume(email);
+    if (!refused.ok) {
       return Response.json(
         { url: new URL("/signin?error=RateLimited", req.url).toString() },
         { status: 429, headers: { "Retry-After": String(refused.retryAfterSeconds) } },

@@ -1,5 +1,98 @@
-import { notBuiltPage } from "../not-built-page";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { listMembers, listOrganizationUsers } from "@/lib/services/iam";
+import { authorizeSessionOrganization } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/permissions";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, THead, TBody, Tr, Td, Th, RowHeader } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
+import { linkClass } from "@/components/ui/styles";
+import { CreateMemberForm, DisableUserButton } from "@/components/iam/member-forms";
+import { tenantPage } from "../tenant-page";
 
-const { Page, generateMetadata } = notBuiltPage("iam");
-export { generateMetadata };
-export default Page;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("iam"))("title") };
+}
+
+export default tenantPage({ permission: "iam:read", title: ["iam", "title"] }, async ({ ctx }) => {
+  const base = `/t/${ctx.tenant.slug}/iam`;
+  const [members, t, org] = await Promise.all([listMembers(ctx), getTranslations("iam"), authorizeSessionOrganization(ctx.tenant.organizationId, "OWNER")]);
+  // Only an owner of the organization sees its users (and may disable one); checking is not audited here: the page asks, the action decides.
+  const orgUsers = org.ok ? await listOrganizationUsers(org.ctx) : null;
+  const canWrite = hasPermission(ctx.permissions, "iam:write");
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={ctx.tenant.name}>
+        <div className="flex items-center gap-4">
+          <Link href={`${base}/tokens`} className={linkClass}>{t("tokensLink")}</Link>
+          <Link href={`${base}/api`} className={linkClass}>{t("apiLink")}</Link>
+        </div>
+      </PageHeader>
+      <p className="mb-4 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t("intro")}</p>
+
+      <h2 className="mb-2 text-base font-semibold">{t("members", { tenant: ctx.tenant.name })}</h2>
+      <Table label={t("members", { tenant: ctx.tenant.name })}>
+        <THead>
+          <Tr>
+            <Th>{t("columns.user")}</Th>
+            <Th>{t("columns.permissions")}</Th>
+            <Th>{t("columns.owner")}</Th>
+            <Th>{t("columns.status")}</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {members.map((m) => (
+            <Tr key={m.user.id}>
+              <RowHeader>
+                <Link href={`${base}/users/${m.user.id}`} className={linkClass} aria-label={t("details", { name: m.user.email })}>{m.user.email}</Link>
+                <span className="ml-2 text-xs text-slate-600 dark:text-slate-300">{m.user.name}</span>
+              </RowHeader>
+              <Td>{t("count", { count: m.permissions.length })}</Td>
+              <Td>{m.isOwner ? <Badge tone="blue">{t("owner")}</Badge> : null}</Td>
+              <Td>{m.user.disabledAt ? <Badge tone="red">{t("disabled")}</Badge> : <Badge tone="green">{t("active")}</Badge>}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+
+      {canWrite && (
+        <section className="mt-6 rounded-lg border border-slate-200 p-4 dark:border-slate-700" aria-labelledby="add-member">
+          <h2 id="add-member" className="mb-3 text-base font-semibold">{t("addMember")}</h2>
+          <CreateMemberForm tenantId={ctx.tenant.id} />
+        </section>
+      )}
+
+      {org.ok && orgUsers && (
+        <section className="mt-6" aria-labelledby="org-users">
+          <h2 id="org-users" className="mb-1 text-base font-semibold">{t("orgUsers", { organization: org.ctx.organization.name })}</h2>
+          <p className="mb-3 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t("orgUsersIntro")}</p>
+          <Table label={t("orgUsers", { organization: org.ctx.organization.name })}>
+            <THead>
+              <Tr>
+                <Th>{t("columns.email")}</Th>
+                <Th>{t("columns.role")}</Th>
+                <Th>{t("columns.tenants")}</Th>
+                <Th>{t("columns.status")}</Th>
+                <Th>{t("columns.actions")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {orgUsers.map((u) => (
+                <Tr key={u.id}>
+                  <RowHeader>{u.email}</RowHeader>
+                  <Td>{u.organizationMembers[0]?.role ?? t("noRole")}</Td>
+                  <Td>{u.memberships.map((m) => `${m.tenant.name}${m.isOwner ? ` (${t("owner")})` : ""}`).join(", ")}</Td>
+                  <Td>{u.disabledAt ? <Badge tone="red">{t("disabled")}</Badge> : <Badge tone="green">{t("active")}</Badge>}</Td>
+                  <Td>
+                    <DisableUserButton organizationId={org.ctx.organization.id} userId={u.id} email={u.email} disabled={u.disabledAt !== null} />
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </section>
+      )}
+    </>
+  );
+});

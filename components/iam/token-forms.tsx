@@ -1,0 +1,128 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import { createTokenAction } from "@/lib/actions/iam/create-token";
+import { revokeTokenAction } from "@/lib/actions/iam/revoke-token";
+import type { Permission } from "@/lib/permissions";
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from "@/lib/validation/tokens";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { ActionFailure } from "@/components/actions/action-failure";
+import { useTenantAction } from "@/components/actions/use-tenant-action";
+import { PermissionCheckboxes } from "./permission-checkboxes";
+
+/** Make a token; its secret is shown once, in a dialog with a copy button. */
+export function CreateTokenForm({ tenantId, held }: { tenantId: string; held: readonly Permission[] }) {
+  const t = useTranslations("iamForms");
+  const router = useRouter();
+  const { run, pending, result, reset } = useTenantAction(createTokenAction, tenantId);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [key, setKey] = useState(0);
+  const errors = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
+  return (
+    <>
+      <form
+        key={key}
+        className="flex flex-col gap-3"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const r = await run(new FormData(e.currentTarget));
+          if (r.ok) {
+            setSecret(r.data.secret);
+            setKey((k) => k + 1);
+          }
+        }}
+      >
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field id="token-name" label={t("tokenName")} errors={errors("name")}>
+            {(aria) => <Input {...aria} name="name" required maxLength={80} autoComplete="off" />}
+          </Field>
+          <Field id="token-days" label={t("tokenDays")} errors={errors("days")}>
+            {(aria) => <Input {...aria} name="days" type="number" min={1} max={TOKEN_MAX_DAYS} defaultValue={TOKEN_DEFAULT_DAYS} />}
+          </Field>
+        </div>
+        <PermissionCheckboxes id="token-permissions" choices={held} initial={[]} errors={errors("permissions")} bundles={false} />
+        <p className="text-xs text-slate-600 dark:text-slate-300">{t("tokenPermissions")}</p>
+        <ActionFailure result={result && !result.ok && result.code !== "INVALID" ? result : null} />
+        <div>
+          <Button type="submit" variant="primary" size="md" pending={pending}>
+            {t("createToken")}
+          </Button>
+        </div>
+      </form>
+      <Dialog
+        open={secret !== null}
+        onOpenChange={(o) => {
+          if (!o) {
+            setSecret(null);
+            reset();
+            router.refresh();
+          }
+        }}
+      >
+        <DialogContent title={t("secretTitle")} description={t("secretText")}>
+          <div className="flex flex-col gap-3">
+            <Field id="token-secret" label={t("secretLabel")}>
+              {(aria) => <Input {...aria} readOnly value={secret ?? ""} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />}
+            </Field>
+            <div className="flex justify-end gap-2">
+              <Button
+                onClick={async () => {
+                  await navigator.clipboard?.writeText(secret ?? "").catch(() => undefined);
+                  toast.success(t("copied"));
+                }}
+              >
+                {t("copy")}
+              </Button>
+              <DialogClose asChild>
+                <Button variant="primary">{t("done")}</Button>
+              </DialogClose>
+            </div>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
+/** Revoke a token after confirmation. */
+export function RevokeTokenButton({ tenantId, tokenId, name }: { tenantId: string; tokenId: string; name: string }) {
+  const t = useTranslations("iamForms");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const { run, pending, result, reset } = useTenantAction(revokeTokenAction, tenantId);
+  return (
+    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) reset(); }}>
+      <DialogTrigger asChild>
+        <Button variant="danger" aria-label={`${t("revoke")} ${name}`}>{t("revoke")}</Button>
+      </DialogTrigger>
+      <DialogContent title={t("revokeTitle", { name })} description={t("revokeText")}>
+        <div className="flex flex-col gap-3">
+          <ActionFailure result={result} />
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>{t("cancel")}</Button>
+            </DialogClose>
+            <Button
+              variant="danger"
+              pending={pending}
+              onClick={async () => {
+                const r = await run({ tokenId });
+                if (r.ok) {
+                  toast.success(t("revokedDone", { name }));
+                  setOpen(false);
+                  router.refresh();
+                }
+              }}
+            >
+              {t("confirmRevoke")}
+            </Button>
+          </div>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}
