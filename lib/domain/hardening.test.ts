@@ -2,7 +2,7 @@ import { describe, expect, it, test } from "vitest";
 import { checkAffinityRule } from "./affinity";
 import { checkEncryption } from "./encryption";
 import { checkPlacement } from "./placement";
-import { checkHostMaintenance, checkRemoveHosts, poolMemory } from "./pool";
+import { checkAddHosts, checkHostMaintenance, checkRemoveHosts, poolMemory } from "./pool";
 import { checkVmReplication, type VmReplicationInput } from "./replication";
 import { allViolations, type Decision } from "./result";
 import { checkDiskAdd } from "./storage";
@@ -170,7 +170,8 @@ describe("checkRemoveHosts re-checks what adding does", () => {
   it("keeps at least one host, and throws for a host not in the pool", () => {
     const d = checkRemoveHosts(makePool({ hosts: 2 }), { hostIds: ["h0", "h1"] });
     expect(d.ok).toBe(false);
-    expect(allViolations(d)[0]).toMatchObject({ code: "CPOOL.MAX_HOSTS", limit: 1, actual: 0 });
+    // Only the host count is said: no reservation range or HA figure for a pool of none.
+    expect(allViolations(d)).toEqual([expect.objectContaining({ code: "CPOOL.MAX_HOSTS", limit: 1, actual: 0 })]);
     expect(() => checkRemoveHosts(makePool(), { hostIds: ["nope"] })).toThrow("host nope is not in pool pool1");
   });
 });
@@ -250,5 +251,23 @@ describe("boundaries", () => {
     expect(allViolations(d)).toEqual([expect.objectContaining({ code: "ENCRYPTION.ALREADY_ENCRYPTED", subject: "vm1" })]);
     expect(allViolations(d)[0]?.message.en).toBe("db-01 is being encrypted. Wait for the activity to finish.");
     expect(allViolations(d)[0]?.message.fr).toBe("db-01 est en cours de chiffrement. Attendez la fin de l’activité.");
+  });
+});
+
+describe("the guard reads every shape a decision is given", () => {
+  it("a pool shape without VMs (adding hosts from an order form)", () => {
+    const shape = { nodeType: "STANDARD_V3" as const, activatedMemoryGb: 384, haEnabled: true, hosts: [{}, {}, {}] };
+    expect(checkAddHosts(shape, { count: 1, nodeType: "STANDARD_V3" })).toEqual({ ok: true, value: { hostCount: 4, activatedMemoryGb: 512 }, warnings: [] });
+    expect(codes(checkAddHosts({ ...shape, activatedMemoryGb: Number.NaN }, { count: 1, nodeType: "STANDARD_V3" }))).toEqual(["INPUT.INVALID"]);
+  });
+
+  it("a full pool state as the standby pool of a VM replication", () => {
+    const input: VmReplicationInput = {
+      vm: { id: "vm1", memoryGb: 16, storageGib: 100, writeRateMbps: 1, azCode: "PAR7S" },
+      standby: { azCode: "TH3S", pool: makePool({ vms: [{ memoryGb: 100, host: 0 }] }), reservedForReplicasGb: 0, availableStorageGib: 100 },
+    };
+    expect(checkVmReplication(input).ok).toBe(true);
+    const broken = { ...input, standby: { ...input.standby, pool: makePool({ vms: [{ memoryGb: -1, host: 0 }] }) } };
+    expect(allViolations(checkVmReplication(broken))).toEqual([expect.objectContaining({ code: "INPUT.INVALID", subject: "standby.pool.vms[0].memoryGb" })]);
   });
 });
