@@ -8,5 +8,9 @@ export default defineConfig({
   test: {
     include: ["lib/domain/**/*.test.ts"],
     environment: "node",
+    // Properties try at most 25 cases per mutant (lib/domain/testing/runs.ts): enough to meet a
+    // mutant, and the suite runs once per mutant.
+    env: { DOMAIN_FC_RUNS: "25" },
+    setupFiles: ["lib/domain/testing/mutation-setup.ts"],
   },
 });

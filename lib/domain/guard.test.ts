@@ -3,6 +3,7 @@ import { describe, expect, it, test } from "vitest";
 import * as domain from "./index";
 import { allViolations, type Decision } from "./result";
 import { makeDatastore, makePool, plainVm } from "./testing/fixtures";
+import { runs } from "./testing/runs";
 
 // Every exported decision, with a valid input and the path of each figure it reads. The property:
 // whichever figure is replaced by something no honest form sends, the decision refuses with
@@ -273,7 +274,7 @@ describe("the domain refuses figures no honest form sends (INPUT.INVALID)", () =
           expect(vs[0]?.message.en.startsWith(`${name} must be `)).toBe(true);
           expect(vs[0]?.message.fr.startsWith(`${name} doit être `)).toBe(true);
         }),
-        { numRuns: 40 },
+        { numRuns: runs(40) },
       );
     });
 

@@ -7,9 +7,6 @@ import type { PoolMemoryInput, PoolShape, PoolState } from "./pool";
 import { formatNumber, msg, violation, type Decision, type Violation } from "./result";
 import type { DatastoreFiguresInput } from "./storage";
 
-/** What a figure must be: a whole number (hosts, IOPS, GiB ordered…) or an amount that may have a fraction (GB, MB/s, minutes). */
-type NumberKind = "whole" | "amount";
-
 const shown = (value: unknown, lang: "en" | "fr"): string => {
   if (typeof value === "number") return formatNumber(value, lang);
   if (value instanceof Date) return lang === "en" ? "an invalid date" : "une date invalide";
@@ -35,8 +32,8 @@ export class Guard {
     return this;
   }
 
-  private number(kind: NumberKind, field: string, value: unknown, min: number): this {
-    const whole = kind === "whole";
+  /** `whole`: a count of whole units (hosts, IOPS, GiB ordered…); otherwise an amount that may have a fraction (GB, MB/s, minutes). */
+  private number(whole: boolean, field: string, value: unknown, min: number): this {
     const ok = typeof value === "number" && Number.isFinite(value) && value >= min && (!whole || Number.isInteger(value));
     if (ok) return this;
     const en = whole ? `a whole number of ${min} or more` : `a number of ${min} or more`;
@@ -46,12 +43,12 @@ export class Guard {
 
   /** A count of whole units, `min` (0 unless told) or more: hosts, IOPS, snapshots, GiB ordered. */
   whole(field: string, value: unknown, min = 0): this {
-    return this.number("whole", field, value, min);
+    return this.number(true, field, value, min);
   }
 
   /** A quantity that may have a fraction, `min` (0 unless told) or more: GB, GiB, MB/s, minutes. */
   amount(field: string, value: unknown, min = 0): this {
-    return this.number("amount", field, value, min);
+    return this.number(false, field, value, min);
   }
 
   /** The same, for a figure the caller may leave out. */

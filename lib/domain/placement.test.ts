@@ -4,6 +4,7 @@ import { checkPlacement, type PlacementVm } from "./placement";
 import { poolMemory, withinPressureLimit, type PoolState } from "./pool";
 import { allViolations } from "./result";
 import { makeDatastore, makePool } from "./testing/fixtures";
+import { runs } from "./testing/runs";
 
 const codes = (d: Parameters<typeof allViolations>[0]) => allViolations(d).map((v) => v.code);
 const newVm = (memoryGb: number, extra: Partial<PlacementVm> = {}): PlacementVm => ({ id: "new", memoryGb, poweredOn: true, iopsDemand: 0, encryption: "NONE", ...extra });
@@ -170,7 +171,7 @@ describe("placement properties", () => {
         const hostUsed = after.usedGb === before.usedGb ? 0 : place(pool, vm, d.value.hostId).vms.filter((v) => v.poweredOn && v.hostId === d.value.hostId).reduce((n, v) => n + v.memoryGb, 0);
         return poolOk && hostUsed <= after.hostShareGb + 1e-9 && !pool.hosts.find((h) => h.id === d.value.hostId)?.maintenance;
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -188,7 +189,7 @@ describe("placement properties", () => {
         }
         return true;
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -201,7 +202,7 @@ describe("placement properties", () => {
         const onlyPressure = refusals.every((v) => v.code === "CPOOL.MEMORY_PRESSURE");
         return over.ok === (plain.ok || onlyPressure);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

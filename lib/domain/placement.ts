@@ -209,7 +209,8 @@ export function checkPlacement(req: PlacementRequest, index: PoolIndex = indexPo
       );
     }
     const hostId = plan.hostId;
-    if (hostId !== null && available > 0) {
+    // A host picked implies one available (a host in maintenance is never a candidate).
+    if (hostId !== null) {
       const share = capacity / available;
       const hostAfter = (index.hostUsedGb.get(hostId) ?? 0) + vm.memoryGb;
       if (hostAfter > share + 1e-9) {

@@ -235,19 +235,13 @@ export function reservationViolations(nodeType: NodeTypeCode, hosts: number, act
   return [];
 }
 
-export function slaViolations(hosts: number, haEnabled: boolean, context: "pool" | "maintenance" = "pool"): Violation[] {
+export function slaViolations(hosts: number, haEnabled: boolean): Violation[] {
   if (hosts >= SLA_MIN_HOSTS && haEnabled) return [];
   const why =
     hosts < SLA_MIN_HOSTS
       ? msg(
-          (n) =>
-            context === "maintenance"
-              ? `While this host is in maintenance the pool runs on ${n(hosts)} host: no automatic restart if it fails, and no 99.99 % SLA meanwhile (it needs ${n(SLA_MIN_HOSTS)} hosts with HA).`
-              : `With ${n(hosts)} host there is no automatic restart of VMs: the 99.99 % SLA needs at least ${n(SLA_MIN_HOSTS)} hosts with HA enabled. Add a host to be covered.`,
-          (n) =>
-            context === "maintenance"
-              ? `Pendant la maintenance de cet hôte, le pool tourne sur ${n(hosts)} hôte : pas de redémarrage automatique en cas de panne, ni de SLA de 99,99 % entre-temps (il exige ${n(SLA_MIN_HOSTS)} hôtes avec la HA).`
-              : `Avec ${n(hosts)} hôte, les VM ne redémarrent pas automatiquement : le SLA de 99,99 % exige au moins ${n(SLA_MIN_HOSTS)} hôtes avec la HA activée. Ajoutez un hôte pour être couvert.`,
+          (n) => `With ${n(hosts)} host available there is no automatic restart of VMs: the 99.99 % SLA needs at least ${n(SLA_MIN_HOSTS)} hosts outside maintenance with HA enabled. Add a host to be covered.`,
+          (n) => `Avec ${n(hosts)} hôte disponible, les VM ne redémarrent pas automatiquement : le SLA de 99,99 % exige au moins ${n(SLA_MIN_HOSTS)} hôtes hors maintenance avec la HA activée. Ajoutez un hôte pour être couvert.`,
         )
       : msg(
           () => "HA is disabled: VMs are not restarted automatically after a host failure and the pool is outside the 99.99 % SLA. Enable HA to be covered.",

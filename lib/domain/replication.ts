@@ -222,7 +222,8 @@ export function checkVmReplication(input: VmReplicationInput): Decision<{ rpoMin
     );
   } else {
     const free = Math.max(0, poolMemory(standby.pool).headroomGbBefore85 - standby.reservedForReplicasGb);
-    if (free < vm.memoryGb) {
+    // Tolerant of float noise: 326.4 − 100 − 26.4 leaves exactly 200 GB for a 200 GB replica.
+    if (vm.memoryGb > free + 1e-9) {
       violations.push(
         violation(
           "REPLICATION.VM_STANDBY_RESERVATION",

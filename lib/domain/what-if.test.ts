@@ -6,6 +6,7 @@ import { formatNumber } from "./result";
 import { datastoreFigures } from "./storage";
 import { makeDatastore, makePool } from "./testing/fixtures";
 import { applyChange, figuresOf, whatIf, type WhatIfChange, type WhatIfState } from "./what-if";
+import { runs } from "./testing/runs";
 
 const codes = (r: { violations: { code: string }[] }) => r.violations.map((v) => v.code);
 
@@ -117,7 +118,7 @@ describe("whatIf properties", () => {
         expect(r.after).toEqual({ pool: poolMemory(byHand.pool!), datastore: datastoreFigures(byHand.datastore!) });
         expect(r.after).toEqual(figuresOf(applyChange(s, c)));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -132,7 +133,7 @@ describe("whatIf properties", () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -143,7 +144,7 @@ describe("whatIf properties", () => {
         whatIf(s, c);
         expect(s).toEqual(copy);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });
