@@ -57,14 +57,21 @@ test("the replications list shows each one's RPO status and filters on it", asyn
   await loginAs("adminProd");
   await page.goto("/t/production/data-protection/replications");
   const list = page.getByRole("table", { name: "Replications of this tenant" });
-  // The demo: a Global Mirror (RPO 15 min) and three VM replications 25, 25 and 200 min behind 1, 2 and 3 h.
+  // The demo: a Global Mirror and three VM replications. The running collector moves their last
+  // replicated points (a lag that passes the RPO in the afternoon), so the statuses are read, not assumed.
   await expect(list.getByRole("row")).toHaveCount(5);
   await page.getByLabel("Kind").selectOption("VM_REPLICATION");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/kind=VM_REPLICATION/);
+  await expect(list.getByRole("row")).toHaveCount(4);
+  const breached = await list.getByRole("row").filter({ hasText: "Breached" }).count();
   await page.getByLabel("RPO status").selectOption("breach");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/rpo=breach/);
-  await expect(list.getByRole("row")).toHaveCount(2);
-  const late = list.getByRole("row").nth(1);
-  await expect(late.getByText("Breached")).toBeVisible();
-  await expect(late.getByText("180 min")).toBeVisible();
+  if (breached === 0) {
+    await expect(page.getByText("No replication matches these filters.")).toBeVisible();
+  } else {
+    await expect(list.getByRole("row")).toHaveCount(breached + 1);
+    for (let i = 1; i <= breached; i++) await expect(list.getByRole("row").nth(i)).toContainText("Breached");
+  }
 });
