@@ -7,8 +7,8 @@ import { pageWindow } from "@/lib/list-query";
 import { ACTIVITY_STATES } from "@/lib/activity-types";
 import { ACTIVITY_FILTER_TYPES, ACTIVITY_PAGE_SIZES, activityListHref, parseActivityListQuery } from "@/lib/validation/activity-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/table";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { Field, Input, Select } from "@/components/ui/field";
 import { linkClass } from "@/components/ui/styles";
@@ -88,16 +88,7 @@ export default tenantPage({ permission: "activity:read", title: ["activityLog", 
 
       <ListSummary from={w.from} to={w.to} total={total} />
       {rows.length === 0 ? (
-        <EmptyState>
-          {filtered ? (
-            <>
-              <p className="font-medium">{t("none")}</p>
-              <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>
-            </>
-          ) : (
-            <p>{t("noneAtAll")}</p>
-          )}
-        </EmptyState>
+        <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
         <ActivityTable rows={rows} tenantSlug={ctx.tenant.slug} label={t("title")} />
       )}

@@ -8,8 +8,8 @@ import { pageWindow } from "@/lib/list-query";
 import { AUDIT_ACTIONS } from "@/lib/audit-actions";
 import { AUDIT_OUTCOMES, AUDIT_PAGE_SIZES, auditListHref, parseAuditListQuery } from "@/lib/validation/audit-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/table";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { Field, Input, Select } from "@/components/ui/field";
 import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -93,16 +93,7 @@ export default tenantPage({ permission: "audit:read", title: ["auditLog", "title
 
       <ListSummary from={w.from} to={w.to} total={total} />
       {rows.length === 0 ? (
-        <EmptyState>
-          {filtered ? (
-            <>
-              <p className="font-medium">{t("none")}</p>
-              <Link href={base} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>
-            </>
-          ) : (
-            <p>{t("noneAtAll")}</p>
-          )}
-        </EmptyState>
+        <ListEmptyState filtered={filtered} clearHref={base} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
         <AuditTable rows={rows} tenantSlug={ctx.tenant.slug} label={t("title")} />
       )}

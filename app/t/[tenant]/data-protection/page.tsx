@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listBackupPolicies, listCoverage } from "@/lib/services/backup";
@@ -16,9 +15,9 @@ import { UsageBar } from "@/components/ui/usage-bar";
 import { SortableTh } from "@/components/ui/list/sortable-th";
 import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
-import { linkClass } from "@/components/ui/styles";
 import { PolicyChip, VmBackupActions } from "@/components/data-protection/backup-actions";
 import { BULK_FORM_ID, BulkPolicyBar, SelectAll } from "@/components/data-protection/bulk-policy-bar";
 import { ReplicateVmDialog } from "@/components/data-protection/replication-dialogs";
@@ -136,16 +135,7 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
         <ListSummary from={w.from} to={w.to} total={total} />
 
         {rows.length === 0 ? (
-          <EmptyState>
-            {filtered ? (
-              <>
-                <p className="font-medium">{t("noneMatch")}</p>
-                <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>
-              </>
-            ) : (
-              <p>{t("noVms")}</p>
-            )}
-          </EmptyState>
+          <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("noneMatch")} none={t("noVms")} />
         ) : (
           <Table label={t("coverageCaption")}>
             <THead>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listVlans, propagationTargets } from "@/lib/services/network";
@@ -7,14 +6,14 @@ import { pageWindow } from "@/lib/list-query";
 import { hasPermission } from "@/lib/permissions";
 import { vlanList, type VlanListQuery, type VlanSort } from "@/lib/validation/network";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { SortableTh } from "@/components/ui/list/sortable-th";
 import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
-import { linkClass } from "@/components/ui/styles";
 import { PropagateVlanDialog, WithdrawVlanButton } from "@/components/network/vlan-actions";
 import { tenantPage } from "../tenant-page";
 
@@ -58,16 +57,7 @@ export default tenantPage({ permission: "network:read", title: ["network", "titl
       </FilterBar>
       <ListSummary from={w.from} to={w.to} total={total} />
       {rows.length === 0 ? (
-        <EmptyState>
-          {filtered ? (
-            <>
-              <p className="font-medium">{t("noneMatch")}</p>
-              <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>
-            </>
-          ) : (
-            <p>{t("none")}</p>
-          )}
-        </EmptyState>
+        <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("noneMatch")} none={t("none")} />
       ) : (
         <Table label={t("caption")}>
           <THead>

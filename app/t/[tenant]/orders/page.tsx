@@ -9,10 +9,11 @@ import { hasPermission } from "@/lib/permissions";
 import { ORDER_RESOURCE_TYPES } from "@/lib/domain/orders";
 import { orderList, ORDER_STATUSES } from "@/lib/validation/orders";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, THead, TBody, Tr, Td, RowHeader, EmptyState } from "@/components/ui/table";
+import { Table, THead, TBody, Tr, Td, RowHeader } from "@/components/ui/table";
 import { SortableTh } from "@/components/ui/list/sortable-th";
 import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Select } from "@/components/ui/field";
 import { Th } from "@/components/ui/table";
 import { buttonVariants } from "@/components/ui/button";
@@ -66,16 +67,7 @@ export default tenantPage({ permission: "order:read", title: ["orders", "title"]
       </FilterBar>
       <ListSummary from={w.from} to={w.to} total={total} />
       {rows.length === 0 ? (
-        <EmptyState>
-          {filtered ? (
-            <>
-              <p className="font-medium">{t("none")}</p>
-              <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>
-            </>
-          ) : (
-            <p>{t("noneAtAll")}</p>
-          )}
-        </EmptyState>
+        <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
         <Table label={t("title")}>
           <THead>

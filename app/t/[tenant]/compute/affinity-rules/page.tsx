@@ -7,12 +7,12 @@ import { hasPermission } from "@/lib/permissions";
 import { pageWindow } from "@/lib/list-query";
 import { affinityList } from "@/lib/validation/affinity";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Select } from "@/components/ui/field";
-import { linkClass } from "@/components/ui/styles";
 import { AffinityRuleActions } from "@/components/affinity/rule-actions";
 import { tenantPage } from "../../tenant-page";
 
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default tenantPage({ permission: "compute:read", title: ["affinity", "title"] }, async ({ ctx, searchParams }) => {
   const q = affinityList.parse(searchParams);
   const base = `/t/${ctx.tenant.slug}/compute/affinity-rules`;
-  const [{ total, rows, pools }, t, list] = await Promise.all([listAffinityRules(ctx, q), getTranslations("affinity"), getTranslations("list")]);
+  const [{ total, rows, pools }, t] = await Promise.all([listAffinityRules(ctx, q), getTranslations("affinity")]);
   const w = pageWindow(q, total);
   if (q.page > w.pages) redirect(affinityList.href(base, q, { page: w.pages }));
   const filtered = Boolean(q.pool || q.kind);
@@ -53,10 +53,7 @@ export default tenantPage({ permission: "compute:read", title: ["affinity", "tit
       </FilterBar>
       <ListSummary from={w.from} to={w.to} total={total} />
       {rows.length === 0 ? (
-        <EmptyState>
-          <p>{filtered ? t("none") : t("noneAtAll")}</p>
-          {filtered && <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>}
-        </EmptyState>
+        <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
         <Table label={t("title")}>
           <THead>

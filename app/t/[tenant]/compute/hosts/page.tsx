@@ -6,14 +6,14 @@ import { listHosts } from "@/lib/services/pools";
 import { pageWindow } from "@/lib/list-query";
 import { hostList, HOST_STATUSES } from "@/lib/validation/pools";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { UsageBar } from "@/components/ui/usage-bar";
 import { SortableTh } from "@/components/ui/list/sortable-th";
 import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
-import { linkClass } from "@/components/ui/styles";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
 import { tenantPage } from "../../tenant-page";
 
@@ -63,16 +63,7 @@ export default tenantPage({ permission: "compute:read", title: ["hosts", "title"
       </FilterBar>
       <ListSummary from={w.from} to={w.to} total={total} />
       {rows.length === 0 ? (
-        <EmptyState>
-          {filtered ? (
-            <>
-              <p className="font-medium">{t("none")}</p>
-              <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>
-            </>
-          ) : (
-            <p>{t("noneAtAll")}</p>
-          )}
-        </EmptyState>
+        <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
         <Table label={t("title")}>
           <THead>

@@ -6,14 +6,15 @@ import { listVms } from "@/lib/services/vms";
 import { pageWindow } from "@/lib/list-query";
 import { parseVmListQuery, vmListHref, POWER_STATES, VM_PAGE_SIZES, type VmSortColumn } from "@/lib/validation/vm-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { SortableTh } from "@/components/ui/list/sortable-th";
 import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
-import { linkClass, primaryButtonClass } from "@/components/ui/styles";
+import { primaryButtonClass } from "@/components/ui/styles";
 import { hasPermission } from "@/lib/permissions";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { RowCheckbox, SelectAllCheckbox, VmSelection } from "@/components/vms/vm-selection";
@@ -100,16 +101,7 @@ export default tenantPage({ permission: "compute:read", title: ["vms", "title"] 
       <ListSummary from={w.from} to={w.to} total={total} />
 
       {rows.length === 0 ? (
-        <EmptyState>
-          {filtered ? (
-            <>
-              <p className="font-medium">{t("none")}</p>
-              <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>
-            </>
-          ) : (
-            <p>{t("noneAtAll")}</p>
-          )}
-        </EmptyState>
+        <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
         <VmSelection tenantId={ctx.tenant.id} vms={rows.map((v) => ({ id: v.id, name: v.name }))} canPower={can("vm:power")}>
           <Table label={t("title")}>

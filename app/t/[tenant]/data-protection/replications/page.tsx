@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { langOf } from "@/lib/decision-view";
@@ -13,9 +12,9 @@ import { Badge } from "@/components/ui/badge";
 import { SortableTh } from "@/components/ui/list/sortable-th";
 import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { FilterBar } from "@/components/ui/list/filter-bar";
+import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
-import { linkClass } from "@/components/ui/styles";
 import { MirrorDatastoreDialog, StopReplicationButton } from "@/components/data-protection/replication-dialogs";
 import { tenantPage } from "../../tenant-page";
 import { DataProtectionTabs } from "../tabs";
@@ -123,16 +122,7 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
         </FilterBar>
         <ListSummary from={w.from} to={w.to} total={total} />
         {rows.length === 0 ? (
-          <EmptyState>
-            {filtered ? (
-              <>
-                <p className="font-medium">{t("noReplicationMatch")}</p>
-                <Link href={clearHref} className={`mt-2 inline-block ${linkClass}`}>{list("clear")}</Link>
-              </>
-            ) : (
-              <p>{t("noReplications")}</p>
-            )}
-          </EmptyState>
+          <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("noReplicationMatch")} none={t("noReplications")} />
         ) : (
           <Table label={t("replicationsCaption")}>
             <THead>
