@@ -11,7 +11,8 @@ export type MonthlyAvailability = {
   minutesInMonth: number;
 };
 
-export function monthlyAvailability(downtimeMinutes: number, daysInMonth = 30): MonthlyAvailability {
+/** `daysInMonth` has no default: a month of 28, 29 or 31 days allows 4.03, 4.18 or 4.46 min, not 30 days' 4.32. */
+export function monthlyAvailability(downtimeMinutes: number, daysInMonth: number): MonthlyAvailability {
   if (daysInMonth <= 0) throw new RangeError(`daysInMonth must be positive, got ${daysInMonth}`);
   const minutesInMonth = daysInMonth * MINUTES_PER_DAY;
   const down = Math.min(Math.max(0, downtimeMinutes), minutesInMonth);

@@ -77,13 +77,17 @@ describe("dashboards", () => {
   });
 
   it("the SLA dashboard counts this month's outages against 99.99 % and says why a pool is not eligible", async () => {
-    const now = new Date();
+    // Noon on the 15th of this month: the outage below (00:10–00:12 on the 1st) is in the month so far
+    // whatever the day and hour the suite runs at (at 00:05 on the 1st it would not have happened yet).
+    const today = new Date();
+    const now = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 15, 12));
     const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1, 0, 10));
     await db().availabilityEvent.create({ data: { tenantId: s.a.tenant.id, resourceType: "HOST", resourceId: s.host, startedAt: start, endedAt: new Date(start.getTime() + 2 * 60_000), cause: "host.failure.ha_restart" } });
     const one = await createPool(db(), { tenantId: s.a.tenant.id, hosts: 1, activatedMemoryGb: 128, nodeTypeCode: "STANDARD_V3", name: "p-one" });
     const d = await getSlaDashboard(s.a, now);
     const mine = d.tenants.find((t) => t.id === s.a.tenant.id)!;
     expect(mine.downtimeMinutes).toBeGreaterThanOrEqual(2);
+    expect(d.month.days).toBe(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate());
     expect(mine.allowedMinutes).toBeCloseTo(d.month.days * 1440 * 0.0001, 6);
     // Both of the user's tenants are listed: it reads metrics in each.
     expect(d.tenants.map((t) => t.id).sort()).toEqual([s.a.tenant.id, s.b.tenant.id].sort());

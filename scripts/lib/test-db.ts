@@ -25,7 +25,11 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** The embedded server of the tests; its folder is `.data/test-pg` unless root must put it elsewhere. */
-export function startTestEmbedded(log: (l: string) => void, dataDir = path.join(root, ".data", "test-pg"), port = 54339): Promise<EmbeddedServer> {
+export function startTestEmbedded(
+  log: (l: string) => void,
+  dataDir = process.env.TEST_EMBEDDED_PG_DIR ?? path.join(root, ".data", "test-pg"),
+  port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339),
+): Promise<EmbeddedServer> {
   return startEmbedded({ dataDir, port, database: "postgres", log });
 }
 
