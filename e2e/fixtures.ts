@@ -31,6 +31,9 @@ export const test = base.extend<{ loginAs: (role: Role) => Promise<void> } & Opt
   page: async ({ page, context, axe }, use, testInfo) => {
     // Every test starts in English whatever the machine's language.
     await page.context().setExtraHTTPHeaders({ "Accept-Language": "en" });
+    // `npm run test:clocks`: this process and the server run on a shifted clock; the browser takes
+    // the same time (and keeps ticking from it), so pages and tests agree on the day.
+    if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
     const watcher = axe.enabled === false ? null : watchAccessibility(page, context, { exclude: axe.exclude });
     await use(page);
     if (!watcher) return;

@@ -101,7 +101,7 @@ try {
   }
   await applyMigrations(url, log);
   if (await runSeed(url)) log("• Demo data created (see README for the demo accounts).");
-  buildIfNeeded(log);
+  await buildIfNeeded(log);
   const port = env.PORT;
   next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,

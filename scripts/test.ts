@@ -39,13 +39,14 @@ function vitestStage(project: "unit" | "integration", env: Record<string, string
   tallies.push({ name: project, passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests });
 }
 
-async function e2eStage(adminUrl: string, template: string) {
+async function e2eStage(adminUrl: string, template: string, building: Promise<unknown>) {
   log("\n━━ end-to-end tests (Playwright, Chromium, production build) ━━");
   // Named after this checkout, on a free port: two work trees can run their suites at once.
   const checkout = createHash("sha256").update(root).digest("hex").slice(0, 8);
   const url = await createDatabaseFromTemplate(adminUrl, template, `console_e2e_${checkout}`);
   await runSeed(url);
-  buildIfNeeded(log);
+  const buildError = await building;
+  if (buildError) throw buildError;
   const out = path.join(results, "e2e.json");
   rmSync(out, { force: true });
   const port = process.env.E2E_PORT ?? String(await freePort());
@@ -69,13 +70,16 @@ function freePort(): Promise<number> {
 const t0 = Date.now();
 let embeddedStop: (() => Promise<void>) | null = null;
 try {
+  // The production build that the browser tests need runs while the unit and integration stages
+  // do (≈ 100 s of `next build` that no longer waits its turn); a failure is reported by the e2e stage.
+  const building = wanted("e2e") ? buildIfNeeded(log, { logFile: path.join(results, "build.log") }).then(() => null, (e: unknown) => e) : Promise.resolve(null);
   if (wanted("unit")) vitestStage("unit", {});
   if (wanted("integration") || wanted("e2e")) {
     const server = await resolveTestServer(log);
     embeddedStop = server.embedded ? server.embedded.stop : null;
     const template = await ensureTemplate(server.adminUrl, log);
     if (wanted("integration")) vitestStage("integration", { TEST_PG_ADMIN_URL: server.adminUrl });
-    if (wanted("e2e")) await e2eStage(server.adminUrl, template);
+    if (wanted("e2e")) await e2eStage(server.adminUrl, template, building);
   }
 } catch (e) {
   console.error(`✖ ${e instanceof Error ? e.message : String(e)}`);

@@ -1,6 +1,6 @@
 // `next build` when no build exists or the sources changed since the last one.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
 
@@ -18,18 +18,32 @@ function sourceStamp(): string | null {
   return h.digest("hex").slice(0, 16);
 }
 
-export function buildIfNeeded(log: (l: string) => void): void {
+/**
+ * Builds unless the last build matches the sources. With `logFile`, the build's output goes there
+ * (and its tail into the error): the test run builds while its other stages print theirs.
+ */
+export async function buildIfNeeded(log: (l: string) => void, opts: { logFile?: string } = {}): Promise<void> {
   const stampFile = path.join(root, ".next", "console-source-stamp");
   const stamp = sourceStamp();
   const built = existsSync(path.join(root, ".next", "BUILD_ID"));
   if (built && stamp !== null && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return;
   if (built && stamp === null) return;
   log(built ? "• Sources changed since the last build; rebuilding…" : "• Building the console (next build)…");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  const out = opts.logFile ? openSync(opts.logFile, "w") : "inherit";
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: root,
+      stdio: ["ignore", out, out],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    });
+    child.on("error", () => resolve(1));
+    child.on("close", (c) => resolve(c ?? 1));
   });
-  if (r.status !== 0) throw new Error("next build failed; see the output above.");
+  if (typeof out === "number") closeSync(out);
+  if (code !== 0) {
+    const tail = opts.logFile ? `\n${readFileSync(opts.logFile, "utf8").split("\n").slice(-40).join("\n")}` : "";
+    throw new Error(`next build failed; ${opts.logFile ? `the end of ${path.relative(root, opts.logFile)}:${tail}` : "see the output above."}`);
+  }
   if (stamp) writeFileSync(stampFile, stamp);
+  log("• Build ready.");
 }
