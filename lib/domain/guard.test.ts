@@ -127,6 +127,19 @@ const CASES: Record<string, Case> = {
     ],
     run: (a) => domain.checkAffinityRule(a[0] as any, a[1] as any),
   },
+  checkVmFootprint: {
+    args: () => [{ pool: pool(), datastore: ds(), vm: { id: "new", memoryGb: 16, iopsDemand: 10, encryption: "NONE", backupPolicyCount: 1 }, newDisks: [{ sizeGib: 40, provisioning: "THICK" }], start: true }],
+    prefixes: [""],
+    fields: [
+      ...poolFields("0.pool"),
+      ...dsFields("0.datastore"),
+      { path: "0.vm.memoryGb", kind: "amount" },
+      { path: "0.vm.iopsDemand", kind: "whole" },
+      { path: "0.vm.backupPolicyCount", kind: "whole" },
+      { path: "0.newDisks.0.sizeGib", kind: "whole1" },
+    ],
+    run: (a) => domain.checkVmFootprint(a[0] as any),
+  },
   checkPowerOn: {
     args: () => [{ vm: { ...poweredOff }, datastore: ds(), pool: pool() }],
     prefixes: [""],

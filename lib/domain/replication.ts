@@ -98,14 +98,15 @@ function standbyTierViolations(input: StorageMirrorInput): Violation[] {
   ];
 }
 
-function standbyCapacityViolations(input: StorageMirrorInput): Violation[] {
+/** The standby site and its space for an identical copy, under the mirror's own code (Global or Metro). */
+function standbyCapacityViolations(input: StorageMirrorInput, code: "REPLICATION.GM_STANDBY_CAPACITY" | "REPLICATION.MM_STANDBY_CAPACITY"): Violation[] {
   const { datastore: ds, standby } = input;
-  const out = [...standbySiteViolations("REPLICATION.GM_STANDBY_CAPACITY", ds.azCode, standby.azCode, ds.id), ...standbyTierViolations(input)];
+  const out = [...standbySiteViolations(code, ds.azCode, standby.azCode, ds.id), ...standbyTierViolations(input)];
   if (standby.availableGib < ds.sizeGib) {
     const name = ds.name ?? ds.id;
     out.push(
       violation(
-        "REPLICATION.GM_STANDBY_CAPACITY",
+        code,
         msg(
           (n) => `The standby copy needs exactly the same space as ${name}, ${n(ds.sizeGib)} GiB, in ${standby.azCode}; ${n(standby.availableGib)} GiB are available there. Free or order capacity in ${standby.azCode} first.`,
           (n) => `La copie de secours demande exactement la même place que ${name}, soit ${n(ds.sizeGib)} Gio, en ${standby.azCode} ; ${n(standby.availableGib)} Gio y sont disponibles. Libérez ou commandez d’abord de la capacité en ${standby.azCode}.`,
@@ -125,7 +126,7 @@ export function checkGlobalMirror(input: StorageMirrorInput): Decision<StorageMi
   const g = mirrorGuard(input);
   if (!g.ok) return g.refused();
   const { datastore: ds } = input;
-  const violations: Violation[] = [...globalMirrorTierViolations(ds, ds.tier), ...standbyCapacityViolations(input)];
+  const violations: Violation[] = [...globalMirrorTierViolations(ds, ds.tier), ...standbyCapacityViolations(input, "REPLICATION.GM_STANDBY_CAPACITY")];
   const encrypted = input.vms.filter((v) => v.encrypted);
   if (encrypted.length > 0) {
     const names = encrypted.map((v) => v.name ?? v.id).join(", ");
@@ -150,15 +151,15 @@ export function checkGlobalMirror(input: StorageMirrorInput): Decision<StorageMi
 }
 
 /**
- * Metro Mirror (synchronous): DOMAIN.md gives it no code of its own. Its standby is an identical
- * copy, so the standby-capacity rule (REPLICATION.GM_STANDBY_CAPACITY) applies as for Global Mirror, and
- * so does the same tier on both sides (REPLICATION.STANDBY_TIER); the list of compatible tiers and the
- * encryption restriction are Global Mirror's only.
+ * Metro Mirror (synchronous): its standby is an identical copy once the initial copy ends, so it
+ * needs another AZ of the region and the same space there (REPLICATION.MM_STANDBY_CAPACITY, its own
+ * code: a Metro Mirror refusal never names Global Mirror), on the same tier (REPLICATION.STANDBY_TIER).
+ * The list of compatible tiers and the encryption restriction are Global Mirror's only.
  */
 export function checkMetroMirror(input: StorageMirrorInput): Decision<StorageMirrorTerms> {
   const g = mirrorGuard(input);
   if (!g.ok) return g.refused();
-  return decide(standbyCapacityViolations(input), {
+  return decide(standbyCapacityViolations(input, "REPLICATION.MM_STANDBY_CAPACITY"), {
     rpoMinutes: METRO_MIRROR_RPO_MINUTES,
     rtoMinutes: null,
     standbyGib: input.datastore.sizeGib,

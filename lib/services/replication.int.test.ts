@@ -177,7 +177,8 @@ describe("storage mirrors", () => {
     const premium = await createDatastore(db(), { tenantId: w.tenantId, azId: "PAR7S", tierCode: "PREMIUM", sizeGib: 2048 });
     // TH3S has 1727.2 GiB of Premium (the standby VM's datastore): short of 2048.
     const r = await enableStorageMirror(w.ctx, { datastoreId: premium.id, kind: "METRO_MIRROR", standbyAzId: "TH3S" });
-    expect(!r.ok && r.violations).toEqual([expect.objectContaining({ code: "REPLICATION.GM_STANDBY_CAPACITY", limit: 1727.2, actual: 2048 })]);
+    // A Metro Mirror refusal names Metro Mirror's rule, not Global Mirror's.
+    expect(!r.ok && r.violations).toEqual([expect.objectContaining({ code: "REPLICATION.MM_STANDBY_CAPACITY", limit: 1727.2, actual: 2048 })]);
   });
 
   it("refuses Global Mirror on a volume holding an encrypted VM (REPLICATION.VM_ENCRYPTED), not Metro Mirror", async () => {
