@@ -271,12 +271,16 @@ export type RpoStatus = {
   /** Minutes since the last replicated point; null when there is none yet. */
   lagMinutes: number | null;
   compliant: boolean;
-  /** ok: within 80 % of the RPO; at_risk: within the RPO but past 80 %; breach: past it, or no point at all. */
-  status: "ok" | "at_risk" | "breach";
+  /**
+   * initial_copy: no point replicated yet, the first copy is running (a new replication is not
+   * in breach of a promise it has not started keeping); ok: within 80 % of the RPO; at_risk:
+   * within the RPO but past 80 %; breach: past it.
+   */
+  status: "initial_copy" | "ok" | "at_risk" | "breach";
 };
 
 export function rpoStatus(promisedRpoMinutes: number, lastReplicatedAt: Date | null, now: Date): RpoStatus {
-  if (lastReplicatedAt === null) return { lagMinutes: null, compliant: false, status: "breach" };
+  if (lastReplicatedAt === null) return { lagMinutes: null, compliant: false, status: "initial_copy" };
   const lagMinutes = Math.max(0, (now.getTime() - lastReplicatedAt.getTime()) / 60_000);
   if (lagMinutes > promisedRpoMinutes) return { lagMinutes, compliant: false, status: "breach" };
   return { lagMinutes, compliant: true, status: lagMinutes > promisedRpoMinutes * RPO_AT_RISK_RATIO ? "at_risk" : "ok" };
@@ -290,24 +294,14 @@ export function checkRpoCompliance(replication: { id: string; promisedRpoMinutes
   const s = rpoStatus(replication.promisedRpoMinutes, replication.lastReplicatedAt, now);
   if (s.status !== "breach") return decide([], s);
   const rpo = replication.promisedRpoMinutes;
-  const lag = s.lagMinutes;
-  const v =
-    lag === null
-      ? violation(
-          "REPLICATION.RPO_BREACH",
-          msg(
-            (n) => `No point has been replicated yet, so nothing could be recovered: the promised RPO is ${n(rpo)} min. Check the initial copy.`,
-            (n) => `Aucun point n’a encore été répliqué, rien ne pourrait donc être restauré : le RPO promis est de ${n(rpo)} min. Vérifiez la copie initiale.`,
-          ),
-          { limit: rpo, unit: "min", subject: replication.id },
-        )
-      : violation(
-          "REPLICATION.RPO_BREACH",
-          msg(
-            (n) => `The last replicated point is ${n(lag)} min old, beyond the promised RPO of ${n(rpo)} min. Check the replication and open an incident ticket.`,
-            (n) => `Le dernier point répliqué date de ${n(lag)} min, au-delà du RPO promis de ${n(rpo)} min. Vérifiez la réplication et ouvrez un ticket d’incident.`,
-          ),
-          { limit: rpo, actual: lag, unit: "min", subject: replication.id },
-        );
+  const lag = s.lagMinutes ?? 0;
+  const v = violation(
+    "REPLICATION.RPO_BREACH",
+    msg(
+      (n) => `The last replicated point is ${n(lag)} min old, beyond the promised RPO of ${n(rpo)} min. Check the replication and open an incident ticket.`,
+      (n) => `Le dernier point répliqué date de ${n(lag)} min, au-delà du RPO promis de ${n(rpo)} min. Vérifiez la réplication et ouvrez un ticket d’incident.`,
+    ),
+    { limit: rpo, actual: lag, unit: "min", subject: replication.id },
+  );
   return decide([v], s);
 }

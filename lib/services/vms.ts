@@ -501,8 +501,20 @@ export async function deleteVm(ctx: TenantContext, input: DeleteVmInput): Promis
       throw new InvalidInputError({ confirmName: { en: `Type ${vm.name} exactly to confirm.`, fr: `Saisissez exactement ${vm.name} pour confirmer.` } });
     }
     if (vm.powerState !== "POWERED_OFF") conflict(`${vm.name} is not powered off; power it off before deleting it.`, `${vm.name} n’est pas arrêtée ; arrêtez-la avant de la supprimer.`);
+    // Its VM replication goes with it (the replica's reservation on the standby site is freed):
+    // the audit row names it, and the activity removes it before the VM.
+    const replications = await tx.replication.findMany({ where: { tenantId: ctx.tenant.id, vmId: vm.id }, select: { id: true, kind: true, targetAzId: true, busyActivityId: true } });
+    if (replications.some((r) => r.busyActivityId)) {
+      conflict(`An activity is changing the replication of ${vm.name}. Wait for it to finish, then delete the VM.`, `Une activité modifie la réplication de ${vm.name}. Attendez qu’elle se termine, puis supprimez la VM.`);
+    }
     await tx.vm.update({ where: { id: vm.id }, data: { status: "DECOMMISSIONED" } });
-    return decide([], { before: { name: vm.name, status: vm.status }, payload: { before: { status: vm.status } } });
+    const removed = replications.map((r) => ({ id: r.id, kind: r.kind, standbyAz: r.targetAzId }));
+    return decide([], {
+      before: { name: vm.name, status: vm.status, ...(removed.length > 0 ? { replications: removed } : {}) },
+      ...(removed.length > 0 ? { after: { replicationsRemoved: removed.length } } : {}),
+      also: removed.map((r) => ({ type: "replication", id: r.id, name: `${vm.name} → ${r.standbyAz}` })),
+      payload: { before: { status: vm.status }, replicationIds: removed.map((r) => r.id) },
+    });
   });
 }
 
@@ -519,7 +531,7 @@ export async function encryptVm(ctx: TenantContext, input: EncryptVmInput): Prom
 
 // ───────────────────────── How each activity ends ─────────────────────────
 
-type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string; assignmentId?: string };
+type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
 
 type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
 
@@ -549,7 +561,14 @@ export const VM_ACTIVITY_HANDLERS = {
   "vm.snapshot_create": vmHandler({ revert: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.snapshot_delete": vmHandler({ complete: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.tags_set": vmHandler({ revert: restore }),
-  "vm.delete": vmHandler({ complete: (tx, vm) => tx.vm.deleteMany({ where: vm }), revert: restore }),
+  "vm.delete": vmHandler({
+    complete: async (tx, vm, p) => {
+      // Said, not left to the cascade: the replication named in the audit row goes first.
+      if (p.replicationIds?.length) await tx.replication.deleteMany({ where: { id: { in: p.replicationIds }, tenantId: vm.tenantId, vmId: vm.id } });
+      return tx.vm.deleteMany({ where: vm });
+    },
+    revert: restore,
+  }),
   "vm.encrypt": vmHandler({
     complete: (tx, vm) => tx.vm.updateMany({ where: vm, data: { encryption: "ENCRYPTED", encryptedAt: new Date() } }),
     revert: (tx, vm) => tx.vm.updateMany({ where: vm, data: { encryption: "NONE" } }),

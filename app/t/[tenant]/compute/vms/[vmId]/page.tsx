@@ -29,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const POWER_TONE = { POWERED_ON: "green", POWERED_OFF: "grey", SUSPENDED: "amber" } as const;
-const RPO_TONE = { ok: "green", at_risk: "amber", breach: "red" } as const;
+const RPO_TONE = { initial_copy: "blue", ok: "green", at_risk: "amber", breach: "red" } as const;
 /** How many rows of its history and trail the VM page shows; the full pages have the rest. */
 const LATEST = 10;
 
@@ -83,6 +83,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
     pool: vm.pool.name,
     datastore: vm.datastore.name,
     maxCpu: vm.pool.nodeType.threads,
+    replicatedTo: vm.replications.filter((r) => r.kind === "VM_REPLICATION").map((r) => r.targetAzId),
   };
   const vmCan = { power: can("vm:power"), write: can("compute:write"), manage: can("compute:management") };
   const replications = [...vm.replications.map((r) => ({ ...r, scope: "vm" as const })), ...vm.datastoreReplications.map((r) => ({ ...r, scope: "datastore" as const }))];
