@@ -134,6 +134,38 @@ describe("a tenant's audit trail", () => {
     await db().auditEvent.deleteMany({ where: { tenantId: s.a.tenant.id, targetName: { startsWith: "same-" } } });
   });
 
+  it("says a refusal in the reader's language, from the code and figures it keeps", async () => {
+    const refusal = (lang: "en" | "fr") => listAuditEvents(s.a, q({ outcome: "REFUSED" }), lang).then((r) => r.rows[0]!.violations.find((v) => v.code === "CPOOL.MEMORY_PRESSURE")!);
+    const en = await refusal("en");
+    const fr = await refusal("fr");
+    expect(en).toMatchObject({ code: "CPOOL.MEMORY_PRESSURE", limit: 217.6, actual: 226, unit: "GB" });
+    expect(fr).toMatchObject({ code: "CPOOL.MEMORY_PRESSURE", limit: 217.6, actual: 226, unit: "GB" });
+    expect(en.message).toMatch(/^A pool must stay at or below 85 % of its activated memory, here 217\.6 GB of 256 GB/);
+    expect(fr.message).toMatch(/^Un pool doit rester à 85 % au plus de sa mémoire activée, soit 217,6 Go sur 256 Go/);
+    // The export stays English, like its column names.
+    const exported: string[] = [];
+    for await (const b of exportAuditEvents(s.a, q({ outcome: "REFUSED" }))) exported.push(...b.flatMap((r) => r.violations.map((v) => v.message)));
+    expect(exported).toContain(en.message);
+  });
+
+  it("shows a refusal recorded before sentences were kept in both languages as it was recorded", async () => {
+    const row = await recordAudit({
+      organizationId: s.org,
+      tenantId: s.a.tenant.id,
+      actorType: "SYSTEM",
+      actorLabel: "system (seed)",
+      action: "vm.resize",
+      outcome: "REFUSED",
+      targetType: "vm",
+      targetId: "legacy-vm",
+      targetName: "legacy-vm",
+      details: { violations: [{ code: "CPOOL.MEMORY_PRESSURE", severity: "refuse", message: "Over 85 %.", limit: 217.6, actual: 316 }] },
+    });
+    const fr = await listAuditEvents(s.a, q({ target: "legacy-vm" }), "fr");
+    expect(fr.rows[0]!.violations).toEqual([{ code: "CPOOL.MEMORY_PRESSURE", severity: "refuse", message: "Over 85 %.", limit: 217.6, actual: 316 }]);
+    await db().auditEvent.delete({ where: { id: row.id } });
+  });
+
   it("needs audit:read", async () => {
     const reader = await ctxFor(s.a.tenant.id, PERMISSIONS.filter((p) => p !== "audit:read"));
     await expect(listAuditEvents(reader, q())).rejects.toBeInstanceOf(ForbiddenError);

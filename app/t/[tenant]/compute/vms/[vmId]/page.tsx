@@ -59,9 +59,10 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
   const base = `/t/${ctx.tenant.slug}`;
   const historyQuery = { ...parseActivityListQuery({ resourceType: "vm", resourceId: vm.id }), pageSize: LATEST };
   const trailQuery = { ...parseAuditListQuery({ targetType: "vm", targetId: vm.id }), pageSize: LATEST };
+  const reader = langOf(await getLocale());
   const [history, trail, t, ps, tl, format, locale] = await Promise.all([
     can("activity:read") ? listActivities(ctx, historyQuery) : null,
-    can("audit:read") ? listAuditEvents(ctx, trailQuery) : null,
+    can("audit:read") ? listAuditEvents(ctx, trailQuery, reader) : null,
     getTranslations("vmPage"),
     getTranslations("powerState"),
     getTranslations("vmList"),
