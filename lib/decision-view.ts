@@ -19,7 +19,7 @@ export type ViolationView = {
 /** The domain writes its units in English; French readers get theirs (numbers are the same). */
 const FRENCH_UNITS: Record<string, string> = {
   GB: "Go", GiB: "Gio", TiB: "Tio", "MB/s": "Mo/s",
-  host: "hôte", hosts: "hôtes", VMs: "VM", orders: "commandes", policies: "politiques", snapshots: "instantanés",
+  host: "hôte", hosts: "hôtes", VMs: "VM", orders: "commandes", policies: "politiques", snapshots: "instantanés", networks: "réseaux",
 };
 
 export function unitIn(unit: string, lang: Lang): string {

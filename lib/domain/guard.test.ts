@@ -58,6 +58,18 @@ const CASES: Record<string, Case> = {
     fields: [...poolFields("0"), { path: "1.count", kind: "whole1" }, { path: "1.activatedMemoryGb", kind: "amount" }],
     run: (a) => domain.checkAddHosts(a[0] as any, a[1] as any),
   },
+  checkDatastoreOrderCount: {
+    args: () => [3],
+    prefixes: ["count"],
+    fields: [{ path: "0", kind: "whole" }],
+    run: (a) => domain.checkDatastoreOrderCount(a[0] as any),
+  },
+  checkNetworkCount: {
+    args: () => [3, "order"],
+    prefixes: ["count"],
+    fields: [{ path: "0", kind: "whole1" }],
+    run: (a) => domain.checkNetworkCount(a[0] as any, a[1] as any),
+  },
   checkActivatedMemoryChange: {
     args: () => [pool(), 512],
     prefixes: ["pool", "activatedMemoryGb"],

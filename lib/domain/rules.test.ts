@@ -2,7 +2,7 @@ import { describe, expect, it, test } from "vitest";
 import { checkAffinityRule } from "./affinity";
 import { checkEncryption, type EncryptionInput } from "./encryption";
 import { checkVlanPropagation } from "./network";
-import { checkOrderOpen } from "./orders";
+import { checkDatastoreOrderCount, checkNetworkCount, checkOrderOpen } from "./orders";
 import { checkPlacement } from "./placement";
 import { checkActivatedMemoryChange, checkAddHosts, checkHostMaintenance, checkPoolOrder, checkRemoveHosts } from "./pool";
 import { checkGlobalMirror, checkMetroMirror, checkRpoCompliance, checkVmReplication, type StorageMirrorInput, type VmReplicationInput } from "./replication";
@@ -173,6 +173,8 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkMetroMirror({ ...mirrorOk, standby: { azCode: "TH3S", availableGib: 2047, tier: "STANDARD" } }),
     passes: () => checkMetroMirror({ ...mirrorOk, standby: { azCode: "TH3S", availableGib: 2048, tier: "STANDARD" } }),
   },
+  "ORDER.DATASTORE_COUNT": { fires: () => checkDatastoreOrderCount(11), passes: () => checkDatastoreOrderCount(10) },
+  "ORDER.NETWORK_COUNT": { fires: () => checkNetworkCount(21, "propagation"), passes: () => checkNetworkCount(20, "propagation") },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -228,14 +230,16 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "CPOOL.ACTIVATED_MEMORY": (o) => checkPlacement({ pool: crowded(), vm: newVm(85), override: o }),
   "HOST.PHYSICAL_MEMORY": (o) => checkPlacement({ pool: makePool({ activatedMemoryGb: 1152 }), vm: newVm(385), override: o }),
   "REPLICATION.MM_STANDBY_CAPACITY": overriding("REPLICATION.MM_STANDBY_CAPACITY"),
+  "ORDER.DATASTORE_COUNT": overriding("ORDER.DATASTORE_COUNT"),
+  "ORDER.NETWORK_COUNT": overriding("ORDER.NETWORK_COUNT"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER and the 3 hard limits split out of others, each once", () => {
-    expect(RULE_CODES).toHaveLength(35);
-    expect(new Set(RULE_CODES).size).toBe(35);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others and the 2 order counts, each once", () => {
+    expect(RULE_CODES).toHaveLength(37);
+    expect(new Set(RULE_CODES).size).toBe(37);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

@@ -38,6 +38,8 @@ export const RULE_CODES = [
   "CPOOL.ACTIVATED_MEMORY",
   "HOST.PHYSICAL_MEMORY",
   "REPLICATION.MM_STANDBY_CAPACITY",
+  "ORDER.DATASTORE_COUNT",
+  "ORDER.NETWORK_COUNT",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -129,4 +131,6 @@ export const RULES: Record<RuleCode, Rule> = {
   "REPLICATION.MM_STANDBY_CAPACITY": refuse(
     "Metro Mirror: the standby site is an identical copy once the initial copy ends, so it needs exactly the same amount of space as the local site.",
   ),
+  "ORDER.DATASTORE_COUNT": refuse("A datastore order holds 2 to 10 datastores (the provider's console documentation)."),
+  "ORDER.NETWORK_COUNT": refuse("At most 20 networks can be created in one order, or propagated at once (the provider's console documentation)."),
 };
