@@ -27,13 +27,13 @@ test("activated memory below the 85 % line asks for a reason; then the pool is t
   await page.getByLabel("Reason for the override").fill("GPU load test this week, VMs stop on Friday");
   await page.getByRole("button", { name: "Apply, overriding" }).click();
   await expect(page.getByText("Change activated memory of ana-gpu-par7s completed.")).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByTestId("pool-figures")).toContainText("256 GB (range 256–1,024 GB)");
+  await expect(page.getByTestId("pool-figures")).toContainText("300 GB (range 256–1,024 GB)");
 
-  // One host out: the other carries min(256, 512) = 256 GB, 217.6 GB at 85 %: too little.
+  // One host out: the other carries min(300, 512) = 300 GB, 255 GB at 85 %: too little.
   await page.getByRole("button", { name: "Enter maintenance: ana-gpu-par7s-esx01" }).click();
   const dialog = page.getByRole("dialog", { name: "Put ana-gpu-par7s-esx01 into maintenance?" });
   await expect(dialog.getByTestId("violations")).toContainText("HOST.MAINTENANCE_CAPACITY");
-  await expect(dialog.getByTestId("violations")).toContainText(/can carry 217\.6 GB at 85 %; the pool runs \d+ GB of VMs/);
+  await expect(dialog.getByTestId("violations")).toContainText(/can carry 255 GB at 85 %; the pool runs \d+ GB of VMs/);
   await expect(dialog.getByRole("button", { name: "Enter maintenance", exact: true })).toBeDisabled();
   await dialog.getByRole("button", { name: "Back" }).click();
 
