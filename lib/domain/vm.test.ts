@@ -165,3 +165,23 @@ describe("checkVmFootprint: a resize or a new disk meets the rules of a creation
     expect(checkVmFootprint({ pool: large(), datastore: tight(), vm: app(16), newDisks: [{ sizeGib: 677, provisioning: "THICK" }] }).ok).toBe(true);
   });
 });
+
+describe("checkPowerOn under an override", () => {
+  // 3 × 128 = 384 GB activated, 300 GB running: 32 GB more passes the 85 % line (326.4 GB).
+  const crowded = () => makePool({ vms: [{ memoryGb: 100, host: 0 }, { memoryGb: 100, host: 1 }, { memoryGb: 100, host: 2 }, { id: "starting", memoryGb: 32, host: null, poweredOn: false }] });
+  const reason = { reason: "quarter-end batch, memory order on its way" };
+  const start = { ...vm, id: "starting", memoryGb: 32 };
+
+  it("accepts the 85 % line overridden and names the engine's host", () => {
+    const d = checkPowerOn({ vm: start, datastore: makeDatastore(), pool: crowded(), override: reason });
+    expect(d).toMatchObject({ ok: true, value: { hostId: "h0" } });
+    expect(allViolations(d).every((v) => v.overridden?.reason === reason.reason)).toBe(true);
+  });
+
+  it("overrides nothing while a hard refusal (no backup policy) stands beside it", () => {
+    const d = checkPowerOn({ vm: { ...start, backupPolicyCount: 0 }, datastore: makeDatastore(), pool: crowded(), override: reason });
+    expect(d.ok).toBe(false);
+    expect(codes(d)).toEqual(["BACKUP.POLICY_REQUIRED", "CPOOL.MEMORY_PRESSURE", "CPOOL.MEMORY_PRESSURE"]);
+    expect(allViolations(d).some((v) => v.overridden)).toBe(false);
+  });
+});

@@ -50,9 +50,14 @@ export function checkPowerOn(input: { vm: PowerOnVm; datastore: DatastoreState; 
     violations.push(...startOnDatastoreViolations(datastore, vm));
     return decide(violations, { hostId: null });
   }
-  const placed: Decision<Placement> = checkPlacement({ pool, vm: { ...vm, poweredOn: true }, datastore, override: input.override });
-  violations.push(...(placed.ok ? placed.warnings : placed.violations));
-  return decide(violations, { hostId: placed.ok ? placed.value.hostId : null });
+  // The override is applied once, to the whole: a missing backup policy (hard) keeps the 85 % line refused too.
+  const placed: Decision<Placement> = checkPlacement({ pool, vm: { ...vm, poweredOn: true }, datastore });
+  violations.push(...allViolations(placed));
+  const final = applyOverride(violations, input.override);
+  if (final.some((v) => v.severity === "refuse")) return decide(final, { hostId: null });
+  // Refused only for advisory rules and overridden: the engine's pick, as the placement would have named it.
+  const hostId = placed.ok ? placed.value.hostId : planPlacement(pool, { ...vm, poweredOn: true }, undefined, indexPool(pool, vm.id)).hostId;
+  return decide(final, { hostId });
 }
 
 export type VmFootprintChange = {
