@@ -25,14 +25,21 @@ test("a datastore order shows its IOPS and price before Submit; the owner approv
   await expect(verdict).toContainText("A datastore is at least 500 GiB; 400 GiB was asked.");
   await expect(page.getByRole("button", { name: "Submit order" })).toBeEnabled();
 
-  // 512 GiB of FLASH Standard: 1500 IOPS per TB × 512 ÷ 1024 = 750 IOPS; 512 × €0.09 a month.
+  // An order holds 2 to 10 datastores: 11 is refused with its rule.
+  const count = page.getByLabel("Number of datastores");
+  await expect(count).toHaveValue("2");
+  await count.fill("11");
+  await expect(verdict).toContainText("ORDER.DATASTORE_COUNT");
+  await count.fill("2");
+
+  // 512 GiB of FLASH Standard: 1500 IOPS per TB × 512 ÷ 1024 = 750 IOPS; 2 × 512 × €0.09 a month.
   await size.fill("512");
   await expect(figures).toContainText("750 IOPS");
-  await expect(figures).toContainText("€46.08 / month");
+  await expect(figures).toContainText("€92.16 / month");
   await expect(verdict).toContainText("No rule refuses this order.");
   await page.getByRole("button", { name: "Submit order" }).click();
   await expect(page).toHaveURL(/\/t\/production\/orders\/[a-z0-9]+$/);
-  await expect(page.getByRole("heading", { name: "512 GiB FLASH Standard · PAR7S" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "2 × 512 GiB FLASH Standard · PAR7S" })).toBeVisible();
   const orderUrl = page.url();
   await expect(page.getByRole("region", { name: "Status history" })).toContainText("Submitted");
 
@@ -45,19 +52,19 @@ test("a datastore order shows its IOPS and price before Submit; the owner approv
   await expect(page).toHaveURL(/\/signin/);
   await loginAs("owner");
   await page.goto("/t/production/orders/review");
-  const row = page.getByRole("row", { name: /512 GiB FLASH Standard · PAR7S/ });
+  const row = page.getByRole("row", { name: /2 × 512 GiB FLASH Standard · PAR7S/ });
   await expect(row).toContainText("Production");
-  await row.getByRole("button", { name: "Approve 512 GiB FLASH Standard · PAR7S" }).click();
+  await row.getByRole("button", { name: "Approve 2 × 512 GiB FLASH Standard · PAR7S" }).click();
   const dialog = page.getByRole("dialog", { name: "Approve this order?" });
   await dialog.getByRole("button", { name: "Approve and deliver" }).click();
-  await expect(page.getByText("Datastore delivery of 512 GiB FLASH Standard · PAR7S completed.")).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("Datastore delivery of 2 × 512 GiB FLASH Standard · PAR7S completed.")).toBeVisible({ timeout: 45_000 });
 
   await page.goto(orderUrl);
   await expect(page.getByText("Delivered").first()).toBeVisible();
   const history = page.getByRole("region", { name: "Status history" });
   await expect(history).toContainText("Approved; delivery started");
   await expect(history).toContainText("by owner@demo.test");
-  await page.getByRole("region", { name: "What was ordered" }).getByRole("link", { name: /^ds-pro-standard-/ }).click();
+  await page.getByRole("region", { name: "What was ordered" }).getByRole("link", { name: "ds-pro-standard-01" }).click();
   await expect(page).toHaveURL(/\/t\/production\/storage\/[a-z0-9]+$/);
   await expect(page.getByTestId("datastore-iops")).toContainText("750 IOPS");
 

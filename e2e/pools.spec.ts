@@ -14,22 +14,26 @@ test("activated memory below the 85 % line asks for a reason; then the pool is t
   await page.getByRole("link", { name: "ana-gpu-par7s" }).click();
   await expect(page.getByRole("heading", { name: "ana-gpu-par7s" })).toBeVisible();
 
-  // 2 hosts: 256 GB minimum, whose 85 % (217.6 GB) is less than the pool's running VMs.
+  // 2 hosts run 284 GB: at 300 GB activated the 85 % line (255 GB) is passed, an advisory rule;
+  // at 256 GB the running VMs would not even fit, a hard limit no reason passes.
   const activated = page.getByLabel("Activated memory (GB)");
-  await activated.fill("256");
   const memorySection = page.getByRole("region", { name: "Activated memory" });
+  await activated.fill("256");
+  await expect(memorySection.getByTestId("violations")).toContainText("CPOOL.ACTIVATED_MEMORY");
+  await expect(page.getByLabel("Reason for the override")).toHaveCount(0);
+  await activated.fill("300");
   await expect(memorySection.getByTestId("violations")).toContainText("CPOOL.MEMORY_PRESSURE");
-  await expect(memorySection.getByTestId("violations")).toContainText("217.6 GB of 256 GB");
+  await expect(memorySection.getByTestId("violations")).toContainText("255 GB of 300 GB");
   await page.getByLabel("Reason for the override").fill("GPU load test this week, VMs stop on Friday");
   await page.getByRole("button", { name: "Apply, overriding" }).click();
   await expect(page.getByText("Change activated memory of ana-gpu-par7s completed.")).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByTestId("pool-figures")).toContainText("256 GB (range 256–1,024 GB)");
+  await expect(page.getByTestId("pool-figures")).toContainText("300 GB (range 256–1,024 GB)");
 
-  // One host out: the other carries min(256, 512) = 256 GB, 217.6 GB at 85 %: too little.
+  // One host out: the other carries min(300, 512) = 300 GB, 255 GB at 85 %: too little.
   await page.getByRole("button", { name: "Enter maintenance: ana-gpu-par7s-esx01" }).click();
   const dialog = page.getByRole("dialog", { name: "Put ana-gpu-par7s-esx01 into maintenance?" });
   await expect(dialog.getByTestId("violations")).toContainText("HOST.MAINTENANCE_CAPACITY");
-  await expect(dialog.getByTestId("violations")).toContainText(/can carry 217\.6 GB at 85 %; the pool runs \d+ GB of VMs/);
+  await expect(dialog.getByTestId("violations")).toContainText(/can carry 255 GB at 85 %; the pool runs \d+ GB of VMs/);
   await expect(dialog.getByRole("button", { name: "Enter maintenance", exact: true })).toBeDisabled();
   await dialog.getByRole("button", { name: "Back" }).click();
 

@@ -29,7 +29,9 @@ test("a tenant admin creates a VM: the preview refuses past the 85 % line, then 
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(VM);
 
   // Too big: the preview shows the refusal before anyone submits, with the rule and its numbers.
-  await page.getByRole("spinbutton", { name: "Memory (GB)" }).fill("600");
+  // 360 GB: the pool (514 of 1024 GB running) passes its 85 % line, yet the VM fits a 384 GB host,
+  // so only advisory rules refuse (600 GB would pass the host's RAM, a hard limit).
+  await page.getByRole("spinbutton", { name: "Memory (GB)" }).fill("360");
   const verdict = page.getByTestId("preview-verdict");
   await expect(verdict).toHaveText(/Submit would be refused by \d+ rules?\./);
   const preview = page.getByRole("region", { name: "Before you submit" });
@@ -244,4 +246,24 @@ test("in Analytics (no key provider, no subscription) the padlock says why, in F
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "en", exact: true }).click();
   await expect(page.getByRole("button", { name: /^Why .+ cannot be encrypted$/ }).first()).toHaveText("Not possible");
+});
+
+test("no reason passes a hard limit: a running VM resized to 900 GB on a 768 GB host is refused, and no override is offered", async ({ page, loginAs }) => {
+  test.setTimeout(60_000);
+  await loginAs("adminProd");
+  // pro-mq-006 runs (64 GB) on prd-perf2-th3s: PERFORMANCE 2 v3 hosts of 768 GB, 1152 GB activated, 360 GB running.
+  await page.goto("/t/production/compute/vms?q=pro-mq-006");
+  await vmTable(page).getByRole("link", { name: "pro-mq-006" }).click();
+  await page.getByRole("button", { name: "CPU and memory" }).click();
+  const dialog = page.getByRole("dialog", { name: "Change the CPU and memory of pro-mq-006" });
+  await dialog.getByLabel("Memory (GB)").fill("900");
+  await dialog.getByRole("button", { name: "Apply" }).click();
+  const refused = dialog.getByRole("alert").filter({ hasText: /^Refused/ });
+  await expect(refused.getByText("HOST.PHYSICAL_MEMORY").first()).toBeVisible();
+  await expect(refused.getByText("CPOOL.ACTIVATED_MEMORY").first()).toBeVisible();
+  await expect(refused).toContainText("no override passes");
+  await expect(dialog.getByLabel("Override with a reason")).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await page.goto("/t/production/audit?action=vm.resize&outcome=REFUSED");
+  await expect(page.getByRole("table", { name: "Audit log" }).getByRole("row").nth(1)).toContainText("HOST.PHYSICAL_MEMORY");
 });

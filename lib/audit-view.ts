@@ -1,8 +1,10 @@
 // An audit row as the audit log, a VM's trail and the CSV export show it: plain JSON, read from
 // the row's columns and its `details` (written by lib/services/audit.ts and lib/auth/authorize.ts).
 import { csvLine } from "./csv";
+import type { Lang } from "./domain/result";
 
-export type AuditViolationView = { code: string; severity?: string; message: string; limit?: number; actual?: number; overridden?: string };
+/** `message` in the reader's language when the row holds it (rows written before hold English only). */
+export type AuditViolationView = { code: string; severity?: string; message: string; limit?: number; actual?: number; unit?: string; subject?: string; overridden?: string };
 
 export type AuditEventView = {
   id: string;
@@ -35,9 +37,16 @@ type Row = {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export function toAuditEventView(r: Row): AuditEventView {
+/** The sentence a stored violation says in `lang`: the recorded one in that language, else the one recorded. */
+function violationIn(v: Record<string, unknown>, lang: Lang): AuditViolationView {
+  const { messages, ...rest } = v;
+  const localized = isObject(messages) && typeof messages[lang] === "string" ? (messages[lang] as string) : null;
+  return { ...(rest as unknown as AuditViolationView), message: localized ?? (typeof v.message === "string" ? v.message : "") };
+}
+
+export function toAuditEventView(r: Row, lang: Lang = "en"): AuditEventView {
   const d = isObject(r.details) ? r.details : {};
-  const violations = Array.isArray(d.violations) ? d.violations.filter(isObject).map((v) => v as unknown as AuditViolationView) : [];
+  const violations = Array.isArray(d.violations) ? d.violations.filter(isObject).map((v) => violationIn(v, lang)) : [];
   const name = r.targetName ?? (typeof d.targetName === "string" ? d.targetName : null);
   return {
     id: r.id,

@@ -1,6 +1,6 @@
 // The domain's violations as callers see them: one language, plain JSON. The same view serves a
 // server action's result, a page, and the REST API's 422 body.
-import { RULES, type RuleCode } from "@/lib/domain/rules";
+import { isAdvisory, type RuleCode } from "@/lib/domain/rules";
 import type { Lang, Violation } from "@/lib/domain/result";
 
 export type ViolationView = {
@@ -11,7 +11,7 @@ export type ViolationView = {
   actual?: number;
   unit?: string;
   subject?: string;
-  /** The refusal may be turned into a warning by an admin giving a reason (CPOOL.MEMORY_PRESSURE). */
+  /** The refusal is advisory: an admin may turn it into a warning by giving a reason (CPOOL.MEMORY_PRESSURE). */
   overridable?: boolean;
   overridden?: string;
 };
@@ -19,7 +19,7 @@ export type ViolationView = {
 /** The domain writes its units in English; French readers get theirs (numbers are the same). */
 const FRENCH_UNITS: Record<string, string> = {
   GB: "Go", GiB: "Gio", TiB: "Tio", "MB/s": "Mo/s",
-  host: "hôte", hosts: "hôtes", VMs: "VM", orders: "commandes", policies: "politiques", snapshots: "instantanés",
+  host: "hôte", hosts: "hôtes", VMs: "VM", orders: "commandes", policies: "politiques", snapshots: "instantanés", networks: "réseaux",
 };
 
 export function unitIn(unit: string, lang: Lang): string {
@@ -32,7 +32,7 @@ export function toViolationView(v: Violation, lang: Lang): ViolationView {
   if (v.actual !== undefined) out.actual = v.actual;
   if (v.unit !== undefined) out.unit = unitIn(v.unit, lang);
   if (v.subject !== undefined) out.subject = v.subject;
-  if (v.severity === "refuse" && RULES[v.code].overridable) out.overridable = true;
+  if (v.severity === "refuse" && isAdvisory(v.code)) out.overridable = true;
   if (v.overridden) out.overridden = v.overridden.reason;
   return out;
 }

@@ -18,12 +18,13 @@ const datastore = (over: Partial<DatastoreState> = {}): OrderPlanContext["datast
 });
 
 describe("planOrder: what a new datastore gives and costs", () => {
-  // Reference: 0.5 TB Standard → 750 IOPS; 10 TB Ultra → 150 000 IOPS. Demo prices per GiB and month.
+  // Reference: 0.5 TB Standard → 750 IOPS; 10 TB Ultra → 150 000 IOPS. Demo prices per GiB and
+  // month; the order's price is its datastores' (two unless it says).
   it.each<[SubmitOrderInput & { kind: "datastore" }, number | null, number]>([
-    [{ kind: "datastore", azId: "PAR7S", tier: "STANDARD", sizeGib: 512 }, 750, 46.08],
-    [{ kind: "datastore", azId: "TH3S", tier: "ULTRA", sizeGib: 10240 }, 150000, 3276.8],
-    [{ kind: "datastore", azId: "AZ07", tier: "ESSENTIEL", sizeGib: 500 }, 244, 30],
-    [{ kind: "datastore", azId: "PAR7S", tier: "MASS", sizeGib: 1500 }, null, 36],
+    [{ kind: "datastore", azId: "PAR7S", tier: "STANDARD", sizeGib: 512 }, 750, 92.16],
+    [{ kind: "datastore", azId: "TH3S", tier: "ULTRA", sizeGib: 10240, count: 2 }, 150000, 6553.6],
+    [{ kind: "datastore", azId: "AZ07", tier: "ESSENTIEL", sizeGib: 500, count: 3 }, 244, 90],
+    [{ kind: "datastore", azId: "PAR7S", tier: "MASS", sizeGib: 1500, count: 10 }, null, 360],
   ])("%j → %s IOPS, €%s a month", (input, iops, monthly) => {
     const plan = planOrder(input, ctx());
     expect(plan.figures.iops?.after).toBe(iops);
@@ -38,6 +39,7 @@ describe("planOrder: what a new datastore gives and costs", () => {
       ["DATASTORE.MIN_SIZE", 500, 400],
       ["DATASTORE.IOPS_LIMIT", 585, 2000],
     ]);
+    expect(planOrder({ kind: "datastore", azId: "PAR7S", tier: "STANDARD", sizeGib: 512, count: 11 }, ctx()).violations.map((v) => [v.code, v.limit, v.actual])).toEqual([["ORDER.DATASTORE_COUNT", 10, 11]]);
     expect(planRefused(plan)).toBe(true);
   });
 

@@ -2,9 +2,9 @@
 // its codes and numbers, what the inventory says about the fields, and the figures the form shows
 // (IOPS, monthly price, memory range). Pure, so the order form computes it live in the browser and
 // the server decides again with the same function at submission, at approval and at delivery.
-import { DEMO_PRICES, HOST_ACTIVATED_MEMORY_MIN_GB, NODE_TYPES, STORAGE_TIERS, regionOfAz, type NodeTypeCode, type StorageTierCode } from "@/lib/domain/catalogue";
+import { DATASTORE_ORDER_MIN, DEMO_PRICES, HOST_ACTIVATED_MEMORY_MIN_GB, NODE_TYPES, STORAGE_TIERS, regionOfAz, type NodeTypeCode, type StorageTierCode } from "@/lib/domain/catalogue";
 import { monthlyCost, type Inventory } from "@/lib/domain/billing";
-import { checkOrderOpen, type OrderResourceType, type OrderStatus } from "@/lib/domain/orders";
+import { checkDatastoreOrderCount, checkOrderOpen, type OrderResourceType, type OrderStatus } from "@/lib/domain/orders";
 import { activatedMemoryRange, checkAddHosts, checkPoolOrder, type HostState } from "@/lib/domain/pool";
 import { allViolations, type LocalizedText, type Violation } from "@/lib/domain/result";
 import { checkDatastoreOrder, checkDatastoreResize, checkDatastoreTierChange, iopsLimit, type DatastoreState } from "@/lib/domain/storage";
@@ -67,6 +67,11 @@ function azField(azId: string, regionId: string): Record<string, LocalizedText> 
   return regionOfAz(azId) === regionId ? {} : { azId: { en: `${azId} is not a zone of region ${regionId}.`, fr: `${azId} n’est pas une zone de la région ${regionId}.` } };
 }
 
+/** How many datastores a datastore order holds; an order that does not say holds the minimum. */
+export function datastoreCountOf(input: { count?: number }): number {
+  return input.count ?? DATASTORE_ORDER_MIN;
+}
+
 /**
  * The plan of an order against the tenant as it is. `exceptOrderId`: the order being approved or
  * delivered is itself open and does not count against ORDER.ALREADY_OPEN.
@@ -120,18 +125,20 @@ export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, except
       );
     }
     case "datastore": {
+      const count = datastoreCountOf(input);
       const d = checkDatastoreOrder({ tier: input.tier, sizeGib: input.sizeGib, requestedIops: input.requestedIops });
       const label = STORAGE_TIERS[input.tier].label;
+      const each = { tier: input.tier, sizeGib: input.sizeGib };
       return base(
-        allViolations(d),
+        [...allViolations(checkDatastoreOrderCount(count)), ...allViolations(d)],
         azField(input.azId, ctx.regionId),
         {
-          monthly: { before: 0, after: price(ctx.regionId, { datastores: [{ tier: input.tier, sizeGib: input.sizeGib }] }) },
+          monthly: { before: 0, after: price(ctx.regionId, { datastores: Array.from({ length: Math.max(0, count) }, () => each) }) },
           iops: { before: null, after: iopsLimit(input.tier, input.sizeGib) },
           sizeGib: { before: 0, after: input.sizeGib },
           tier: { before: null, after: input.tier },
         },
-        `${input.sizeGib} GiB ${label} · ${input.azId}`,
+        `${count} × ${input.sizeGib} GiB ${label} · ${input.azId}`,
       );
     }
     case "datastore_resize": {

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { NODE_TYPES, NODE_TYPE_CODES, STORAGE_TIERS, STORAGE_TIER_CODES } from "@/lib/domain/catalogue";
+import { DATASTORE_ORDER_MAX, DATASTORE_ORDER_MIN, NODE_TYPES, NODE_TYPE_CODES, STORAGE_TIERS, STORAGE_TIER_CODES } from "@/lib/domain/catalogue";
 import { submitOrderAction } from "@/lib/actions/orders/submit-order";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { planOrder, planRefused, type OrderPlanContext } from "@/lib/order-plan";
@@ -35,7 +35,7 @@ function initialValues(kind: OrderKind, p: OrderFormProps): Record<string, strin
     case "hosts":
       return { poolId: p.plan.pool?.id ?? "", count: "1", nodeType: p.plan.pool?.nodeType ?? "", activatedMemoryGb: "" };
     case "datastore":
-      return { azId: p.zones[0]?.code ?? "", tier: "STANDARD", sizeGib: "512", requestedIops: "" };
+      return { azId: p.zones[0]?.code ?? "", tier: "STANDARD", sizeGib: "512", requestedIops: "", count: String(DATASTORE_ORDER_MIN) };
     case "datastore_resize":
       return { datastoreId: p.plan.datastore?.id ?? "", sizeGib: String((p.plan.datastore?.sizeGib ?? 512) * 2) };
     case "datastore_tier":
@@ -165,6 +165,7 @@ export function OrderForm(props: OrderFormProps) {
         <>
           {azSelect}
           {tierSelect}
+          {number("count", t("datastoreCount"), t("datastoreCountHint", { min: DATASTORE_ORDER_MIN, max: DATASTORE_ORDER_MAX }), { min: DATASTORE_ORDER_MIN })}
           {number("sizeGib", t("sizeGib"), t("sizeHint"), { min: 500 })}
           {number("requestedIops", t("requestedIops"), t("requestedIopsHint"))}
         </>

@@ -29,8 +29,9 @@ export function ActivatedMemoryForm({ tenantId, pool, disabled }: { tenantId: st
   const valid = value.trim() !== "" && Number.isInteger(asked) && asked >= 0;
   const verdict = useMemo(() => (valid ? checkActivatedMemoryChange(pool, asked) : null), [pool, asked, valid]);
   const views = verdict ? toViolationViews(allViolations(verdict), lang) : [];
-  const needsReason = views.some((v) => v.overridable);
+  // A hard refusal beside an advisory one: no reason would pass it, so none is asked for.
   const blocked = views.some((v) => v.severity === "refuse" && !v.overridable);
+  const needsReason = !blocked && views.some((v) => v.overridable);
   const reasonErrors = result && !result.ok ? result.fieldErrors?.overrideReason : undefined;
   return (
     <form

@@ -27,6 +27,8 @@ export type VmActionsVm = {
   pool: string;
   datastore: string;
   maxCpu: number;
+  /** Standby AZs of its VM replications: deleting the VM removes them, and the dialog says so. */
+  replicatedTo?: string[];
 };
 export type VmCan = { power: boolean; write: boolean; manage: boolean };
 
@@ -208,6 +210,11 @@ export function VmConfigActions({ tenantId, tenantSlug, vm, can }: { tenantId: s
           <>
             {vm.powerState !== "POWERED_OFF" && (
               <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">{t("delete.running", { name: vm.name })}</p>
+            )}
+            {vm.replicatedTo && vm.replicatedTo.length > 0 && (
+              <p data-testid="delete-replicated" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
+                {t("delete.replicated", { name: vm.name, zones: vm.replicatedTo.join(", ") })}
+              </p>
             )}
             <Field id="delete-confirm" label={t("delete.type", { name: vm.name })} errors={errors("confirmName")}>
               {(aria) => <Input {...aria} name="confirmName" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="w-full font-mono" />}

@@ -19,14 +19,16 @@ const METRO_ACTIVE = Prisma.sql`(r.kind = 'METRO_MIRROR' AND r.status = 'ACTIVE'
 /**
  * The RPO status as SQL, so that the list filters and pages in the database. It must say what
  * lib/domain's rpoStatus says for the same row and instant (a test holds them together):
- * breach past the promise or without any point, at risk past 80 % of it, ok below.
+ * initial copy without any point yet, breach past the promise, at risk past 80 % of it, ok below.
  */
-export function rpoCondition(status: "ok" | "at_risk" | "breach", now: Prisma.Sql): Prisma.Sql {
+export function rpoCondition(status: "initial_copy" | "ok" | "at_risk" | "breach", now: Prisma.Sql): Prisma.Sql {
   const promise = Prisma.sql`make_interval(secs => r."promisedRpoMinutes" * 60.0)`;
   const atRisk = Prisma.sql`make_interval(secs => r."promisedRpoMinutes" * 60.0 * ${RPO_AT_RISK_RATIO})`;
   switch (status) {
+    case "initial_copy":
+      return Prisma.sql`(NOT ${METRO_ACTIVE} AND r."lastReplicatedAt" IS NULL)`;
     case "breach":
-      return Prisma.sql`(NOT ${METRO_ACTIVE} AND (r."lastReplicatedAt" IS NULL OR r."lastReplicatedAt" < ${now} - ${promise}))`;
+      return Prisma.sql`(NOT ${METRO_ACTIVE} AND r."lastReplicatedAt" < ${now} - ${promise})`;
     case "at_risk":
       return Prisma.sql`(NOT ${METRO_ACTIVE} AND r."lastReplicatedAt" >= ${now} - ${promise} AND r."lastReplicatedAt" < ${now} - ${atRisk})`;
     case "ok":

@@ -164,6 +164,14 @@ export const SNAPSHOT_RESERVE_RATIO = 0.1;
 export const GIB_PER_TB = 1024;
 export const GIB_PER_TIB = 1024;
 
+// ───────────────────────── Orders ─────────────────────────
+
+/** A datastore order holds 2 to 10 datastores (the provider's console documentation). */
+export const DATASTORE_ORDER_MIN = 2;
+export const DATASTORE_ORDER_MAX = 10;
+/** At most 20 networks in one order or one propagation. */
+export const NETWORKS_PER_ORDER_MAX = 20;
+
 // ───────────────────────── Replication ─────────────────────────
 
 export const GLOBAL_MIRROR_RPO_MINUTES = 15;

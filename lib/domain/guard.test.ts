@@ -58,6 +58,18 @@ const CASES: Record<string, Case> = {
     fields: [...poolFields("0"), { path: "1.count", kind: "whole1" }, { path: "1.activatedMemoryGb", kind: "amount" }],
     run: (a) => domain.checkAddHosts(a[0] as any, a[1] as any),
   },
+  checkDatastoreOrderCount: {
+    args: () => [3],
+    prefixes: ["count"],
+    fields: [{ path: "0", kind: "whole" }],
+    run: (a) => domain.checkDatastoreOrderCount(a[0] as any),
+  },
+  checkNetworkCount: {
+    args: () => [3, "order"],
+    prefixes: ["count"],
+    fields: [{ path: "0", kind: "whole1" }],
+    run: (a) => domain.checkNetworkCount(a[0] as any, a[1] as any),
+  },
   checkActivatedMemoryChange: {
     args: () => [pool(), 512],
     prefixes: ["pool", "activatedMemoryGb"],
@@ -126,6 +138,19 @@ const CASES: Record<string, Case> = {
       { path: "1.vms.1.memoryGb", kind: "amount" },
     ],
     run: (a) => domain.checkAffinityRule(a[0] as any, a[1] as any),
+  },
+  checkVmFootprint: {
+    args: () => [{ pool: pool(), datastore: ds(), vm: { id: "new", memoryGb: 16, iopsDemand: 10, encryption: "NONE", backupPolicyCount: 1 }, newDisks: [{ sizeGib: 40, provisioning: "THICK" }], start: true }],
+    prefixes: [""],
+    fields: [
+      ...poolFields("0.pool"),
+      ...dsFields("0.datastore"),
+      { path: "0.vm.memoryGb", kind: "amount" },
+      { path: "0.vm.iopsDemand", kind: "whole" },
+      { path: "0.vm.backupPolicyCount", kind: "whole" },
+      { path: "0.newDisks.0.sizeGib", kind: "whole1" },
+    ],
+    run: (a) => domain.checkVmFootprint(a[0] as any),
   },
   checkPowerOn: {
     args: () => [{ vm: { ...poweredOff }, datastore: ds(), pool: pool() }],

@@ -1,6 +1,7 @@
-import { describe, it, expect } from "vitest";
+import { describe, it, expect, test } from "vitest";
 import { checkVlanPropagation } from "./network";
-import { checkOrderOpen } from "./orders";
+import { checkDatastoreOrderCount, checkNetworkCount, checkOrderOpen } from "./orders";
+import { allViolations } from "./result";
 
 describe("VLAN propagation", () => {
   const vlan = { id: "vlan-1", tag: 120, tenantId: "t1", organizationId: "o1" };
@@ -39,5 +40,34 @@ describe("one open order per resource type and tenant", () => {
     if (d.ok) throw new Error("accepted");
     expect(d.violations).toEqual([expect.objectContaining({ code: "ORDER.ALREADY_OPEN", limit: 1, actual: 2, unit: "orders", subject: "o2" })]);
     expect(d.violations[0]!.message.en).toContain("A host order (o2) is still open");
+  });
+});
+
+describe("how many datastores or networks one order holds", () => {
+  test.each([
+    [1, false, 2],
+    [2, true, undefined],
+    [10, true, undefined],
+    [11, false, 10],
+  ] as const)("a datastore order of %i: accepted %s", (count, ok, limit) => {
+    const d = checkDatastoreOrderCount(count);
+    expect(d.ok).toBe(ok);
+    if (!d.ok) expect(d.violations).toEqual([expect.objectContaining({ code: "ORDER.DATASTORE_COUNT", limit, actual: count, unit: "datastores" })]);
+  });
+
+  it("says what to do on each side of the range", () => {
+    expect(allViolations(checkDatastoreOrderCount(1))[0]?.message.en).toBe("A datastore order holds 2 to 10 datastores; this one would hold 1. Order at least 2.");
+    expect(allViolations(checkDatastoreOrderCount(12))[0]?.message.fr).toBe("Une commande de datastores en compte de 2 à 10 ; celle-ci en compterait 12. Répartissez-la en commandes de 10 au plus.");
+  });
+
+  test.each([
+    [20, "order", true],
+    [21, "order", false],
+    [20, "propagation", true],
+    [21, "propagation", false],
+  ] as const)("%i networks in one %s: accepted %s", (count, what, ok) => {
+    const d = checkNetworkCount(count, what);
+    expect(d.ok).toBe(ok);
+    if (!d.ok) expect(d.violations).toEqual([expect.objectContaining({ code: "ORDER.NETWORK_COUNT", limit: 20, actual: count, unit: "networks" })]);
   });
 });

@@ -7,6 +7,7 @@ import {
   type HostState,
   type PoolState,
 } from "./pool";
+import { NODE_TYPES } from "./catalogue";
 import type { EncryptionState } from "./encryption";
 import { guard } from "./guard";
 import { applyOverride, decide, formatNumber, msg, violation, type Decision, type Override, type Violation } from "./result";
@@ -31,7 +32,7 @@ export type PlacementRequest = {
   datastore?: DatastoreState;
   /** A host the user picked; without it the engine picks the least loaded host that satisfies every rule. */
   hostId?: string;
-  /** An admin's reasoned override: turns CPOOL.MEMORY_PRESSURE into an accepted warning (audited by the caller). */
+  /** An admin's reasoned override: turns CPOOL.MEMORY_PRESSURE into an accepted warning (audited by the caller), unless a hard limit refuses too. */
   override?: Override;
 };
 
@@ -178,6 +179,23 @@ export function planPlacement(pool: PoolState, vm: PlacementVm, forcedHostId: st
   return { candidates, hostId: candidates[0] ?? null, violations };
 }
 
+/** HOST.PHYSICAL_MEMORY (hard) when a VM has more memory than one host of the pool physically has: it could never run there. */
+export function vmLargerThanHostViolations(pool: Pick<PoolState, "nodeType">, vm: { id: string; name?: string; memoryGb: number }): Violation[] {
+  const physicalGb = NODE_TYPES[pool.nodeType].ramGb;
+  if (vm.memoryGb <= physicalGb + 1e-9) return [];
+  const label = NODE_TYPES[pool.nodeType].label;
+  return [
+    violation(
+      "HOST.PHYSICAL_MEMORY",
+      msg(
+        (n) => `${vm.name ?? vm.id} would have ${n(vm.memoryGb)} GB of memory, more than the ${n(physicalGb)} GB of RAM a ${label} host physically has: it could never run on this pool. This is a hard limit that no override passes: give it at most ${n(physicalGb)} GB, or use a pool of larger nodes.`,
+        (n) => `${vm.name ?? vm.id} aurait ${n(vm.memoryGb)} Go de mémoire, plus que les ${n(physicalGb)} Go de RAM que possède physiquement un hôte ${label} : elle ne pourrait jamais tourner sur ce pool. C’est une limite stricte qu’aucune dérogation ne franchit : donnez-lui au plus ${n(physicalGb)} Go ou utilisez un pool de nœuds plus grands.`,
+      ),
+      { limit: physicalGb, actual: vm.memoryGb, unit: "GB", subject: vm.id },
+    ),
+  ];
+}
+
 /**
  * Places a VM: the pool stays ≤ 85 % of its activated memory and the chosen host within its share;
  * every enabled affinity and anti-affinity rule holds; a running VM gets its swap file and leaves
@@ -192,6 +210,12 @@ export function checkPlacement(req: PlacementRequest, index: PoolIndex = indexPo
   const violations = [...plan.violations];
   // A VM arriving on the datastore (created there, or moved onto it) is held to its mirror.
   if (req.datastore && !req.datastore.vms.some((v) => v.id === vm.id)) violations.push(...encryptedOnGlobalMirrorViolations(req.datastore, vm));
+
+  // Physics, whatever the power state: a VM larger than a host of the pool could never start.
+  const physicalGb = NODE_TYPES[pool.nodeType].ramGb;
+  const tooLarge = vmLargerThanHostViolations(pool, vm);
+  const largerThanAHost = tooLarge.length > 0;
+  violations.push(...tooLarge);
 
   if (vm.poweredOn) {
     const existing = pool.vms.find((v) => v.id === vm.id);
@@ -210,12 +234,24 @@ export function checkPlacement(req: PlacementRequest, index: PoolIndex = indexPo
     }
     const hostId = plan.hostId;
     // A host picked implies one available (a host in maintenance is never a candidate).
-    if (hostId !== null) {
+    if (hostId !== null && !largerThanAHost) {
       const share = capacity / available;
       const hostAfter = (index.hostUsedGb.get(hostId) ?? 0) + vm.memoryGb;
-      if (hostAfter > share + 1e-9) {
-        const host = pool.hosts.find((h) => h.id === hostId);
-        const name = host?.name ?? hostId;
+      const host = pool.hosts.find((h) => h.id === hostId);
+      const name = host?.name ?? hostId;
+      if (hostAfter > physicalGb + 1e-9) {
+        // Beyond the share is a risk an admin may accept; beyond the host's RAM is not.
+        violations.push(
+          violation(
+            "HOST.PHYSICAL_MEMORY",
+            msg(
+              (n) => `Host ${name} has ${n(physicalGb)} GB of physical RAM; with this VM it would run ${n(hostAfter)} GB. This is a hard limit that no override passes: give the VM less memory, move VMs off the host, or add a host.`,
+              (n) => `L’hôte ${name} a ${n(physicalGb)} Go de RAM physique ; avec cette VM il ferait tourner ${n(hostAfter)} Go. C’est une limite stricte qu’aucune dérogation ne franchit : donnez moins de mémoire à la VM, déplacez des VM hors de l’hôte ou ajoutez un hôte.`,
+            ),
+            { limit: physicalGb, actual: hostAfter, unit: "GB", subject: hostId },
+          ),
+        );
+      } else if (hostAfter > share + 1e-9) {
         const picked = req.hostId !== undefined;
         violations.push(
           violation(

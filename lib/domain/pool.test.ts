@@ -143,7 +143,9 @@ describe("checkActivatedMemoryChange", () => {
     [1152, []],
     [471, []], // 400 ≤ 0.85 × 471 = 400.35
     [470, ["CPOOL.MEMORY_PRESSURE"]],
-    [383, ["CPOOL.MEMORY_RESERVATION_RANGE", "CPOOL.MEMORY_PRESSURE"]],
+    [400, ["CPOOL.MEMORY_PRESSURE"]], // exactly what runs: past 85 %, not past the activation
+    [399, ["CPOOL.ACTIVATED_MEMORY"]], // less than what runs: hard
+    [383, ["CPOOL.MEMORY_RESERVATION_RANGE", "CPOOL.ACTIVATED_MEMORY"]],
     [1153, ["CPOOL.MEMORY_RESERVATION_RANGE"]],
   ])("to %i GB → %o", (gb, expected) => {
     expect(codes(checkActivatedMemoryChange(pool, gb))).toEqual(expected);

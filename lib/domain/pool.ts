@@ -250,9 +250,25 @@ export function slaViolations(hosts: number, haEnabled: boolean): Violation[] {
   return [violation("CPOOL.SLA_INELIGIBLE", why, hosts < SLA_MIN_HOSTS ? { limit: SLA_MIN_HOSTS, actual: hosts, unit: "hosts" } : {})];
 }
 
-/** CPOOL.MEMORY_PRESSURE when running `usedGb` on `capacityGb` would exceed 85 %. */
+/**
+ * CPOOL.MEMORY_PRESSURE (advisory) when running `usedGb` on `capacityGb` would exceed 85 %;
+ * CPOOL.ACTIVATED_MEMORY (hard) instead when it would exceed the capacity itself: the activated
+ * memory, or the RAM of the hosts outside maintenance when that is less. No override passes that.
+ */
 export function poolPressureViolations(usedGb: number, capacityGb: number, action: { en: string; fr: string }): Violation[] {
   if (withinPressureLimit(usedGb, capacityGb)) return [];
+  if (usedGb > capacityGb + 1e-9) {
+    return [
+      violation(
+        "CPOOL.ACTIVATED_MEMORY",
+        msg(
+          (n) => `A pool never runs more than its activated memory (within the RAM of its hosts outside maintenance), here ${n(capacityGb)} GB; ${action.en} would bring it to ${n(usedGb)} GB. This is a hard limit that no override passes: activate more memory, add a host, or stop VMs first.`,
+          (n) => `Un pool ne fait jamais tourner plus que sa mémoire activée (dans la limite de la RAM de ses hôtes hors maintenance), soit ${n(capacityGb)} Go ; ${action.fr} le porterait à ${n(usedGb)} Go. C’est une limite stricte qu’aucune dérogation ne franchit : activez plus de mémoire, ajoutez un hôte ou arrêtez d’abord des VM.`,
+        ),
+        { limit: capacityGb, actual: usedGb, unit: "GB" },
+      ),
+    ];
+  }
   const limit = pressureLimitGb(capacityGb);
   return [
     violation(
@@ -316,7 +332,7 @@ export function checkAddHosts(
   return decide(violations, { hostCount, activatedMemoryGb });
 }
 
-/** Changing the activated memory: in range, and not below what keeps running VMs ≤ 85 % (overridable). */
+/** Changing the activated memory: in range, not below what the running VMs use (hard), and keeping them ≤ 85 % (advisory). */
 export function checkActivatedMemoryChange(pool: PoolState, activatedMemoryGb: number, override?: Override): Decision<{ activatedMemoryGb: number }> {
   const g = guard().pool("pool", pool).amount("activatedMemoryGb", activatedMemoryGb);
   if (!g.ok) return g.refused();
@@ -416,7 +432,7 @@ export type RemoveHosts = {
 
 /**
  * Removing hosts re-checks what adding does: at least one host left, the activated memory in the
- * new range, the running VMs ≤ 85 % of what the remaining available hosts carry (overridable),
+ * new range, the running VMs within what the remaining available hosts carry (hard) and ≤ 85 % of it (advisory),
  * every enabled anti-affinity rule still satisfiable, and HA (a warning under 2 available hosts).
  */
 export function checkRemoveHosts(pool: PoolState, remove: RemoveHosts, override?: Override): Decision<{ hostCount: number; activatedMemoryGb: number }> {

@@ -47,10 +47,11 @@ describe("checkGlobalMirror", () => {
 });
 
 describe("checkMetroMirror", () => {
-  it("needs the standby capacity but no tier and allows encrypted VMs", () => {
+  it("needs the standby capacity, under its own code, but no tier and allows encrypted VMs", () => {
     const ok = checkMetroMirror({ ...mirror, datastore: { ...mirror.datastore, tier: "ULTRA" }, vms: [{ id: "a", encrypted: true }], standby: { ...mirror.standby, tier: "ULTRA" } });
     expect(ok).toMatchObject({ ok: true, value: { rpoMinutes: 0, standbyGib: 3000 } });
-    expect(codes(checkMetroMirror({ ...mirror, standby: { azCode: "TH3S", availableGib: 2999, tier: "STANDARD" } }))).toEqual(["REPLICATION.GM_STANDBY_CAPACITY"]);
+    expect(codes(checkMetroMirror({ ...mirror, standby: { azCode: "TH3S", availableGib: 2999, tier: "STANDARD" } }))).toEqual(["REPLICATION.MM_STANDBY_CAPACITY"]);
+    expect(codes(checkMetroMirror({ ...mirror, standby: { ...mirror.standby, azCode: "PAR7S" } }))).toEqual(["REPLICATION.MM_STANDBY_CAPACITY"]);
   });
 
   it("needs the same tier on both sides, as Global Mirror does", () => {
@@ -115,10 +116,9 @@ describe("RPO", () => {
     expect(rpoStatus(rpo, ago(lag), now)).toEqual({ lagMinutes: lag, compliant, status });
   });
 
-  it("is in breach with no replicated point at all", () => {
-    expect(rpoStatus(15, null, now)).toEqual({ lagMinutes: null, compliant: false, status: "breach" });
+  it("is in its initial copy, not in breach, until a first point is replicated", () => {
+    expect(rpoStatus(15, null, now)).toEqual({ lagMinutes: null, compliant: false, status: "initial_copy" });
     const d = checkRpoCompliance({ id: "r", promisedRpoMinutes: 15, lastReplicatedAt: null }, now);
-    expect(d.ok).toBe(true);
-    expect(codes(d)).toEqual(["REPLICATION.RPO_BREACH"]);
+    expect(d).toEqual({ ok: true, value: { lagMinutes: null, compliant: false, status: "initial_copy" }, warnings: [] });
   });
 });

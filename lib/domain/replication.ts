@@ -98,14 +98,15 @@ function standbyTierViolations(input: StorageMirrorInput): Violation[] {
   ];
 }
 
-function standbyCapacityViolations(input: StorageMirrorInput): Violation[] {
+/** The standby site and its space for an identical copy, under the mirror's own code (Global or Metro). */
+function standbyCapacityViolations(input: StorageMirrorInput, code: "REPLICATION.GM_STANDBY_CAPACITY" | "REPLICATION.MM_STANDBY_CAPACITY"): Violation[] {
   const { datastore: ds, standby } = input;
-  const out = [...standbySiteViolations("REPLICATION.GM_STANDBY_CAPACITY", ds.azCode, standby.azCode, ds.id), ...standbyTierViolations(input)];
+  const out = [...standbySiteViolations(code, ds.azCode, standby.azCode, ds.id), ...standbyTierViolations(input)];
   if (standby.availableGib < ds.sizeGib) {
     const name = ds.name ?? ds.id;
     out.push(
       violation(
-        "REPLICATION.GM_STANDBY_CAPACITY",
+        code,
         msg(
           (n) => `The standby copy needs exactly the same space as ${name}, ${n(ds.sizeGib)} GiB, in ${standby.azCode}; ${n(standby.availableGib)} GiB are available there. Free or order capacity in ${standby.azCode} first.`,
           (n) => `La copie de secours demande exactement la même place que ${name}, soit ${n(ds.sizeGib)} Gio, en ${standby.azCode} ; ${n(standby.availableGib)} Gio y sont disponibles. Libérez ou commandez d’abord de la capacité en ${standby.azCode}.`,
@@ -125,7 +126,7 @@ export function checkGlobalMirror(input: StorageMirrorInput): Decision<StorageMi
   const g = mirrorGuard(input);
   if (!g.ok) return g.refused();
   const { datastore: ds } = input;
-  const violations: Violation[] = [...globalMirrorTierViolations(ds, ds.tier), ...standbyCapacityViolations(input)];
+  const violations: Violation[] = [...globalMirrorTierViolations(ds, ds.tier), ...standbyCapacityViolations(input, "REPLICATION.GM_STANDBY_CAPACITY")];
   const encrypted = input.vms.filter((v) => v.encrypted);
   if (encrypted.length > 0) {
     const names = encrypted.map((v) => v.name ?? v.id).join(", ");
@@ -150,15 +151,15 @@ export function checkGlobalMirror(input: StorageMirrorInput): Decision<StorageMi
 }
 
 /**
- * Metro Mirror (synchronous): DOMAIN.md gives it no code of its own. Its standby is an identical
- * copy, so the standby-capacity rule (REPLICATION.GM_STANDBY_CAPACITY) applies as for Global Mirror, and
- * so does the same tier on both sides (REPLICATION.STANDBY_TIER); the list of compatible tiers and the
- * encryption restriction are Global Mirror's only.
+ * Metro Mirror (synchronous): its standby is an identical copy once the initial copy ends, so it
+ * needs another AZ of the region and the same space there (REPLICATION.MM_STANDBY_CAPACITY, its own
+ * code: a Metro Mirror refusal never names Global Mirror), on the same tier (REPLICATION.STANDBY_TIER).
+ * The list of compatible tiers and the encryption restriction are Global Mirror's only.
  */
 export function checkMetroMirror(input: StorageMirrorInput): Decision<StorageMirrorTerms> {
   const g = mirrorGuard(input);
   if (!g.ok) return g.refused();
-  return decide(standbyCapacityViolations(input), {
+  return decide(standbyCapacityViolations(input, "REPLICATION.MM_STANDBY_CAPACITY"), {
     rpoMinutes: METRO_MIRROR_RPO_MINUTES,
     rtoMinutes: null,
     standbyGib: input.datastore.sizeGib,
@@ -270,12 +271,16 @@ export type RpoStatus = {
   /** Minutes since the last replicated point; null when there is none yet. */
   lagMinutes: number | null;
   compliant: boolean;
-  /** ok: within 80 % of the RPO; at_risk: within the RPO but past 80 %; breach: past it, or no point at all. */
-  status: "ok" | "at_risk" | "breach";
+  /**
+   * initial_copy: no point replicated yet, the first copy is running (a new replication is not
+   * in breach of a promise it has not started keeping); ok: within 80 % of the RPO; at_risk:
+   * within the RPO but past 80 %; breach: past it.
+   */
+  status: "initial_copy" | "ok" | "at_risk" | "breach";
 };
 
 export function rpoStatus(promisedRpoMinutes: number, lastReplicatedAt: Date | null, now: Date): RpoStatus {
-  if (lastReplicatedAt === null) return { lagMinutes: null, compliant: false, status: "breach" };
+  if (lastReplicatedAt === null) return { lagMinutes: null, compliant: false, status: "initial_copy" };
   const lagMinutes = Math.max(0, (now.getTime() - lastReplicatedAt.getTime()) / 60_000);
   if (lagMinutes > promisedRpoMinutes) return { lagMinutes, compliant: false, status: "breach" };
   return { lagMinutes, compliant: true, status: lagMinutes > promisedRpoMinutes * RPO_AT_RISK_RATIO ? "at_risk" : "ok" };
@@ -289,24 +294,14 @@ export function checkRpoCompliance(replication: { id: string; promisedRpoMinutes
   const s = rpoStatus(replication.promisedRpoMinutes, replication.lastReplicatedAt, now);
   if (s.status !== "breach") return decide([], s);
   const rpo = replication.promisedRpoMinutes;
-  const lag = s.lagMinutes;
-  const v =
-    lag === null
-      ? violation(
-          "REPLICATION.RPO_BREACH",
-          msg(
-            (n) => `No point has been replicated yet, so nothing could be recovered: the promised RPO is ${n(rpo)} min. Check the initial copy.`,
-            (n) => `Aucun point n’a encore été répliqué, rien ne pourrait donc être restauré : le RPO promis est de ${n(rpo)} min. Vérifiez la copie initiale.`,
-          ),
-          { limit: rpo, unit: "min", subject: replication.id },
-        )
-      : violation(
-          "REPLICATION.RPO_BREACH",
-          msg(
-            (n) => `The last replicated point is ${n(lag)} min old, beyond the promised RPO of ${n(rpo)} min. Check the replication and open an incident ticket.`,
-            (n) => `Le dernier point répliqué date de ${n(lag)} min, au-delà du RPO promis de ${n(rpo)} min. Vérifiez la réplication et ouvrez un ticket d’incident.`,
-          ),
-          { limit: rpo, actual: lag, unit: "min", subject: replication.id },
-        );
+  const lag = s.lagMinutes ?? 0;
+  const v = violation(
+    "REPLICATION.RPO_BREACH",
+    msg(
+      (n) => `The last replicated point is ${n(lag)} min old, beyond the promised RPO of ${n(rpo)} min. Check the replication and open an incident ticket.`,
+      (n) => `Le dernier point répliqué date de ${n(lag)} min, au-delà du RPO promis de ${n(rpo)} min. Vérifiez la réplication et ouvrez un ticket d’incident.`,
+    ),
+    { limit: rpo, actual: lag, unit: "min", subject: replication.id },
+  );
   return decide([v], s);
 }

@@ -1,5 +1,5 @@
 // How the domain says yes, yes-but, or no. A refusal is a value the caller shows; a throw is a bug.
-import { RULES, type RuleCode, type Severity } from "./rules";
+import { RULES, isAdvisory, type RuleCode, type Severity } from "./rules";
 
 export type LocalizedText = { en: string; fr: string };
 export type Lang = keyof LocalizedText;
@@ -42,14 +42,19 @@ export function violation(code: RuleCode, message: LocalizedText, figures: Figur
 }
 
 /**
- * Applies an admin's override to the overridable refusals (CPOOL.MEMORY_PRESSURE): each becomes
- * a warning that says it was overridden and why. A blank reason is no override.
+ * Applies an admin's override to the refusals of advisory rules (CPOOL.MEMORY_PRESSURE,
+ * DATASTORE.THIN_OVERCOMMIT): each becomes a warning that says it was overridden and why. A hard
+ * refusal (a host's physical memory, the pool's activated memory, a datastore's free space or
+ * snapshot reserve…) is never reached: a decision holding one stays refused whatever the reason,
+ * and its advisory refusals stay refusals too, so the admin sees the whole picture unchanged.
+ * A blank reason is no override.
  */
 export function applyOverride(violations: Violation[], override: Override | undefined): Violation[] {
   const reason = override?.reason.trim();
   if (!reason) return violations;
+  if (violations.some((v) => v.severity === "refuse" && !isAdvisory(v.code))) return violations;
   return violations.map((v) =>
-    RULES[v.code].overridable && v.severity === "refuse"
+    isAdvisory(v.code) && v.severity === "refuse"
       ? {
           ...v,
           severity: "warn" as const,

@@ -1,5 +1,6 @@
-// Every rule code of DOMAIN.md, once, with its severity and the reference sentence it comes
-// from. Violations take their severity from here (see result.ts), never from the call site.
+// Every rule code of DOMAIN.md, once, with its severity, its kind and the reference sentence it
+// comes from. Violations take their severity from here (see result.ts), never from the call site,
+// and an override reaches a violation only if its code is advisory here.
 
 export const RULE_CODES = [
   "CPOOL.MIXED_NODE_TYPES",
@@ -34,22 +35,40 @@ export const RULE_CODES = [
   "BACKUP.LAST_POLICY",
   "INPUT.INVALID",
   "REPLICATION.STANDBY_TIER",
+  "CPOOL.ACTIVATED_MEMORY",
+  "HOST.PHYSICAL_MEMORY",
+  "REPLICATION.MM_STANDBY_CAPACITY",
+  "ORDER.DATASTORE_COUNT",
+  "ORDER.NETWORK_COUNT",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
 export type Severity = "refuse" | "warn";
 
+/**
+ * hard: physics or contract, nothing passes it. advisory: a risk an admin may accept with a
+ * written reason (audited). Only CPOOL.MEMORY_PRESSURE and DATASTORE.THIN_OVERCOMMIT are advisory
+ * (DOMAIN.md, "Hard limits and advisory rules"); a rule that only ever warns is hard by default:
+ * there is nothing to override.
+ */
+export type RuleKind = "hard" | "advisory";
+
 export type Rule = {
   /** refuse: the action does not happen. warn: it happens, and the console says what it risks. */
   severity: Severity;
-  /** A refusal an admin may turn into an accepted warning by giving a reason (audited). */
-  overridable: boolean;
+  /** Whether an admin's reasoned override may turn this rule's refusal into an accepted warning. */
+  kind: RuleKind;
   /** The reference's own sentence (reference/iaas-concepts.md) the rule comes from. */
   source: string;
 };
 
-const refuse = (source: string, overridable = false): Rule => ({ severity: "refuse", overridable, source });
-const warn = (source: string): Rule => ({ severity: "warn", overridable: false, source });
+const refuse = (source: string, kind: RuleKind = "hard"): Rule => ({ severity: "refuse", kind, source });
+const warn = (source: string, kind: RuleKind = "hard"): Rule => ({ severity: "warn", kind, source });
+
+/** The codes an override reaches (advisory); every other code is hard. */
+export function isAdvisory(code: RuleCode): boolean {
+  return RULES[code].kind === "advisory";
+}
 
 export const RULES: Record<RuleCode, Rule> = {
   "CPOOL.MIXED_NODE_TYPES": refuse("It's not possible to mix different types of compute nodes within the same cluster."),
@@ -57,7 +76,7 @@ export const RULES: Record<RuleCode, Rule> = {
   "CPOOL.MEMORY_RESERVATION_RANGE": refuse(
     "Minimum memory for a 'Cpool' = number of hosts x 128GB. Maximum memory for a 'Cpool' = number of hosts x the physical memory capacity of the compute node.",
   ),
-  "CPOOL.MEMORY_PRESSURE": refuse("Important: Do not exceed an average memory usage of 85% per compute node.", true),
+  "CPOOL.MEMORY_PRESSURE": refuse("Important: Do not exceed an average memory usage of 85% per compute node.", "advisory"),
   "CPOOL.SLA_INELIGIBLE": warn(
     "You must also have at least two hosts per cluster and enable the High Availability (HA) feature. In cases where a availability zone contains only one hypervisor, automatic restart is not possible.",
   ),
@@ -76,6 +95,7 @@ export const RULES: Record<RuleCode, Rule> = {
   "DATASTORE.SNAPSHOT_RESERVE": refuse("Generally, it's advisable to maintain at least 10% free space for this operation."),
   "DATASTORE.THIN_OVERCOMMIT": warn(
     "Be cautious with dynamic disks. Without proper management, insufficient physical space can lead to VM freeze or even corruption in extreme cases.",
+    "advisory",
   ),
   "DATASTORE.IOPS_BUDGET": warn("The IOPS limitation applies to the volume itself, i.e., Datastore for VMware environments."),
   "REPLICATION.GM_TIER": refuse("Compatible storage classes are 500 IOPS/TB, 1500 IOPS/TB, and 3000 IOPS/TB."),
@@ -104,4 +124,13 @@ export const RULES: Record<RuleCode, Rule> = {
     "The domain is the last guard of its own contract: a figure no honest form sends (not a finite number, negative where a negative means nothing, a fraction of a whole unit, an invalid date) is refused before any rule runs (the project's own rule, issue 6).",
   ),
   "REPLICATION.STANDBY_TIER": refuse("When using storage replication mechanisms, performance must be identical across both availability zones."),
+  "CPOOL.ACTIVATED_MEMORY": refuse(
+    "A software RAM usage limit is applied at the cluster level: running VMs never use more than the pool's activated memory, nor more than the physical RAM of its hosts outside maintenance.",
+  ),
+  "HOST.PHYSICAL_MEMORY": refuse("Maximum memory for a 'Cpool' = number of hosts x the physical memory capacity of the compute node: no host runs more memory than it physically has."),
+  "REPLICATION.MM_STANDBY_CAPACITY": refuse(
+    "Metro Mirror: the standby site is an identical copy once the initial copy ends, so it needs exactly the same amount of space as the local site.",
+  ),
+  "ORDER.DATASTORE_COUNT": refuse("A datastore order holds 2 to 10 datastores (the provider's console documentation)."),
+  "ORDER.NETWORK_COUNT": refuse("At most 20 networks can be created in one order, or propagated at once (the provider's console documentation)."),
 };

@@ -8,7 +8,7 @@
 import { DATASTORE_MIN_GIB, GIB_PER_TB, SNAPSHOT_RESERVE_RATIO, STORAGE_TIERS, STORAGE_TIER_CODES, type StorageTierCode } from "./catalogue";
 import type { EncryptionState } from "./encryption";
 import { guard } from "./guard";
-import { decide, msg, violation, type Decision, type Violation } from "./result";
+import { decide, msg, violation, type Decision, type Fmt, type Violation } from "./result";
 
 // ───────────────────────── Shapes ─────────────────────────
 
@@ -159,21 +159,33 @@ function budgetViolation(ds: { name?: string; id?: string }, limit: number | nul
 
 /**
  * What starting `vm` on `ds` requires: room for its swap file, the snapshot reserve kept after
- * it, and (warning) the IOPS budget. Nothing when the VM already runs there.
+ * it, and (warning) the IOPS budget. A VM already running there needs nothing more unless its
+ * memory grows: its swap file then grows with it, and is held to the same two rules, counted on
+ * the datastore without its current swap file.
  */
 export function startOnDatastoreViolations(ds: DatastoreState, vm: { id: string; name?: string; memoryGb: number; iopsDemand: number }): Violation[] {
-  if (ds.vms.some((v) => v.id === vm.id && v.poweredOn)) return [];
-  const f = datastoreFigures(ds);
+  const running = ds.vms.find((v) => v.id === vm.id && v.poweredOn);
+  if (running && running.memoryGb >= vm.memoryGb) return [];
+  const f = datastoreFigures(running ? { ...ds, vms: ds.vms.filter((v) => v.id !== vm.id) } : ds);
   const name = dsName(ds);
   const vmName = vm.name ?? vm.id;
+  const doing = running
+    ? { en: (n: Fmt) => `Growing ${vmName} to ${n(vm.memoryGb)} GB`, fr: (n: Fmt) => `Passer ${vmName} à ${n(vm.memoryGb)} Go`, enLower: (n: Fmt) => `growing ${vmName} to ${n(vm.memoryGb)} GB`, frLower: (n: Fmt) => `passer ${vmName} à ${n(vm.memoryGb)} Go` }
+    : { en: () => `Starting ${vmName}`, fr: () => `Démarrer ${vmName}`, enLower: () => `starting ${vmName}`, frLower: () => `démarrer ${vmName}` };
   const out: Violation[] = [];
   if (f.freeGib < vm.memoryGb) {
     out.push(
       violation(
         "DATASTORE.SWAP_SPACE",
         msg(
-          (n) => `Starting ${vmName} creates a ${n(vm.memoryGb)} GiB swap file on ${name}, which has ${n(f.freeGib)} GiB free. Free space, grow the datastore, or reduce the VM's memory.`,
-          (n) => `Démarrer ${vmName} crée un fichier d’échange de ${n(vm.memoryGb)} Gio sur ${name}, qui n’a que ${n(f.freeGib)} Gio libres. Libérez de l’espace, agrandissez le datastore ou réduisez la mémoire de la VM.`,
+          (n) =>
+            running
+              ? `${doing.en(n)} grows its swap file to ${n(vm.memoryGb)} GiB on ${name}, which has ${n(f.freeGib)} GiB free for it. Free space, grow the datastore, or give the VM less memory.`
+              : `${doing.en(n)} creates a ${n(vm.memoryGb)} GiB swap file on ${name}, which has ${n(f.freeGib)} GiB free. Free space, grow the datastore, or reduce the VM's memory.`,
+          (n) =>
+            running
+              ? `${doing.fr(n)} porte son fichier d’échange à ${n(vm.memoryGb)} Gio sur ${name}, qui n’a que ${n(f.freeGib)} Gio libres pour lui. Libérez de l’espace, agrandissez le datastore ou donnez moins de mémoire à la VM.`
+              : `${doing.fr(n)} crée un fichier d’échange de ${n(vm.memoryGb)} Gio sur ${name}, qui n’a que ${n(f.freeGib)} Gio libres. Libérez de l’espace, agrandissez le datastore ou réduisez la mémoire de la VM.`,
         ),
         { limit: f.freeGib, actual: vm.memoryGb, unit: "GiB", subject: ds.id },
       ),
@@ -185,14 +197,15 @@ export function startOnDatastoreViolations(ds: DatastoreState, vm: { id: string;
       violation(
         "DATASTORE.SNAPSHOT_RESERVE",
         msg(
-          (n) => `${name} must keep 10 % of its capacity, ${n(f.snapshotReserveGib)} GiB, free for backup snapshots; starting ${vmName} would leave ${n(freeAfter)} GiB. Grow the datastore or free space.`,
-          (n) => `${name} doit garder 10 % de sa capacité, soit ${n(f.snapshotReserveGib)} Gio, libres pour les snapshots de sauvegarde ; démarrer ${vmName} n’en laisserait que ${n(freeAfter)} Gio. Agrandissez le datastore ou libérez de l’espace.`,
+          (n) => `${name} must keep 10 % of its capacity, ${n(f.snapshotReserveGib)} GiB, free for backup snapshots; ${doing.enLower(n)} would leave ${n(freeAfter)} GiB. Grow the datastore or free space.`,
+          (n) => `${name} doit garder 10 % de sa capacité, soit ${n(f.snapshotReserveGib)} Gio, libres pour les snapshots de sauvegarde ; ${doing.frLower(n)} n’en laisserait que ${n(freeAfter)} Gio. Agrandissez le datastore ou libérez de l’espace.`,
         ),
         { limit: f.snapshotReserveGib, actual: freeAfter, unit: "GiB", subject: ds.id },
       ),
     );
   }
-  if (vm.iopsDemand > 0) out.push(...budgetViolation(ds, f.iopsLimit, f.iopsDemand + vm.iopsDemand));
+  // A running VM's IOPS are already in the budget; only a start adds them.
+  if (!running && vm.iopsDemand > 0) out.push(...budgetViolation(ds, f.iopsLimit, f.iopsDemand + vm.iopsDemand));
   return out;
 }
 

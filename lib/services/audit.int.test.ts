@@ -33,7 +33,8 @@ beforeAll(async () => {
   const b = await createTenant(db(), { organizationId: org.id });
   s.a = await ctxFor(a.id, PERMISSIONS, `alice-${Date.now()}@example.test`);
   s.b = await ctxFor(b.id);
-  // 2 hosts, 256 GB activated: 85 % is 217.6 GB; web-ok (16 GB) runs, so web-huge (300 GB) would bring it to 316.
+  // 2 hosts, 256 GB activated: 85 % is 217.6 GB; web-ok (16 GB) runs, so web-huge (210 GB) would bring it to 226,
+  // past the 85 % line and within the activated memory.
   const { pool } = await createPool(db(), { tenantId: a.id, hosts: 2, activatedMemoryGb: 256 });
   const ds = await createDatastore(db(), { tenantId: a.id, sizeGib: 4096 });
   const policy = await createBackupPolicy(db(), { tenantId: a.id });
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const ok = await createVmService(s.a, vmInput("web-ok", 16));
   if (!ok.ok) throw new Error("setup");
   s.created = ok.value.vmId;
-  const refused = await createVmService(s.a, vmInput("web-huge", 300));
+  const refused = await createVmService(s.a, vmInput("web-huge", 210));
   if (refused.ok) throw new Error("setup: expected a refusal");
   // A member without vm:power is denied, and that is audited too.
   const noPower = await ctxFor(a.id, PERMISSIONS.filter((p) => p !== "vm:power"), `bob-${Date.now()}@example.test`);
@@ -75,7 +76,7 @@ describe("a tenant's audit trail", () => {
     expect(denied).toMatchObject({ actorType: "USER", permission: "vm:power" });
     expect(denied!.actorLabel).toMatch(/^bob-/);
     expect(refused!.actorLabel).toBe(s.a.actor.type === "user" ? s.a.actor.email : "");
-    expect(refused!.violations).toContainEqual(expect.objectContaining({ code: "CPOOL.MEMORY_PRESSURE", limit: 217.6, actual: 316 }));
+    expect(refused!.violations).toContainEqual(expect.objectContaining({ code: "CPOOL.MEMORY_PRESSURE", limit: 217.6, actual: 226 }));
     expect(created).toMatchObject({ target: { type: "vm", id: s.created, name: "web-ok" }, after: { memoryGb: 16, cpu: 2, powerOn: true } });
     expect(created!.activityId).toEqual(expect.any(String));
   });
@@ -131,6 +132,38 @@ describe("a tenant's audit trail", () => {
     for await (const b of exportAuditEvents(s.a, q({ outcome: "REFUSED" }))) refused.push(...b.map((r) => r.target?.name ?? ""));
     expect(refused).toEqual(["web-huge"]);
     await db().auditEvent.deleteMany({ where: { tenantId: s.a.tenant.id, targetName: { startsWith: "same-" } } });
+  });
+
+  it("says a refusal in the reader's language, from the code and figures it keeps", async () => {
+    const refusal = (lang: "en" | "fr") => listAuditEvents(s.a, q({ outcome: "REFUSED" }), lang).then((r) => r.rows[0]!.violations.find((v) => v.code === "CPOOL.MEMORY_PRESSURE")!);
+    const en = await refusal("en");
+    const fr = await refusal("fr");
+    expect(en).toMatchObject({ code: "CPOOL.MEMORY_PRESSURE", limit: 217.6, actual: 226, unit: "GB" });
+    expect(fr).toMatchObject({ code: "CPOOL.MEMORY_PRESSURE", limit: 217.6, actual: 226, unit: "GB" });
+    expect(en.message).toMatch(/^A pool must stay at or below 85 % of its activated memory, here 217\.6 GB of 256 GB/);
+    expect(fr.message).toMatch(/^Un pool doit rester à 85 % au plus de sa mémoire activée, soit 217,6 Go sur 256 Go/);
+    // The export stays English, like its column names.
+    const exported: string[] = [];
+    for await (const b of exportAuditEvents(s.a, q({ outcome: "REFUSED" }))) exported.push(...b.flatMap((r) => r.violations.map((v) => v.message)));
+    expect(exported).toContain(en.message);
+  });
+
+  it("shows a refusal recorded before sentences were kept in both languages as it was recorded", async () => {
+    const row = await recordAudit({
+      organizationId: s.org,
+      tenantId: s.a.tenant.id,
+      actorType: "SYSTEM",
+      actorLabel: "system (seed)",
+      action: "vm.resize",
+      outcome: "REFUSED",
+      targetType: "vm",
+      targetId: "legacy-vm",
+      targetName: "legacy-vm",
+      details: { violations: [{ code: "CPOOL.MEMORY_PRESSURE", severity: "refuse", message: "Over 85 %.", limit: 217.6, actual: 316 }] },
+    });
+    const fr = await listAuditEvents(s.a, q({ target: "legacy-vm" }), "fr");
+    expect(fr.rows[0]!.violations).toEqual([{ code: "CPOOL.MEMORY_PRESSURE", severity: "refuse", message: "Over 85 %.", limit: 217.6, actual: 316 }]);
+    await db().auditEvent.delete({ where: { id: row.id } });
   });
 
   it("needs audit:read", async () => {

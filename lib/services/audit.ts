@@ -5,7 +5,7 @@ import { auditEventBatches, listAuditEvents as listAuditRows, recordAudit, type 
 import { toAuditEventView, type AuditEventView } from "@/lib/audit-view";
 import { auditDateBounds, type AuditFilters, type AuditListQuery } from "@/lib/validation/audit-list";
 import type { AuditAction } from "@/lib/audit-actions";
-import type { Violation } from "@/lib/domain/result";
+import type { Lang, Violation } from "@/lib/domain/result";
 import { actorColumns, assertPermission, type TenantContext } from "./context";
 
 export type AuditEntry = {
@@ -28,7 +28,20 @@ export async function audit(tx: Tx, ctx: TenantContext, e: AuditEntry) {
   if (e.after !== undefined) details.after = e.after;
   if (e.activityId) details.activityId = e.activityId;
   if (e.violations?.length) {
-    details.violations = e.violations.map((v) => ({ code: v.code, severity: v.severity, message: v.message.en, ...(v.limit !== undefined ? { limit: v.limit } : {}), ...(v.actual !== undefined ? { actual: v.actual } : {}), ...(v.overridden ? { overridden: v.overridden.reason } : {}) }));
+    // The code and figures, and the sentence in every language the console speaks: a reader gets
+    // it in theirs, whatever the language of whoever was refused (lib/audit-view.ts picks it).
+    // `message` stays the English sentence, as rows written before carry it and scripts read it.
+    details.violations = e.violations.map((v) => ({
+      code: v.code,
+      severity: v.severity,
+      message: v.message.en,
+      messages: { en: v.message.en, fr: v.message.fr },
+      ...(v.limit !== undefined ? { limit: v.limit } : {}),
+      ...(v.actual !== undefined ? { actual: v.actual } : {}),
+      ...(v.unit !== undefined ? { unit: v.unit } : {}),
+      ...(v.subject !== undefined ? { subject: v.subject } : {}),
+      ...(v.overridden ? { overridden: v.overridden.reason } : {}),
+    }));
   }
   return recordAudit(
     {
@@ -53,14 +66,16 @@ function whereOf(f: AuditFilters): AuditWhere {
 }
 
 /** One page of the tenant's audit trail (every mutation, refusal and denial), newest first, filtered in the database. */
-export async function listAuditEvents(ctx: TenantContext, q: AuditListQuery): Promise<{ total: number; rows: AuditEventView[] }> {
+/** Refusal sentences come in `lang`, the reader's (English unless told). */
+export async function listAuditEvents(ctx: TenantContext, q: AuditListQuery, lang: Lang = "en"): Promise<{ total: number; rows: AuditEventView[] }> {
   assertPermission(ctx, "audit:read");
   const { total, rows } = await listAuditRows(ctx.tenant.id, whereOf(q), { skip: (q.page - 1) * q.pageSize, take: q.pageSize });
-  return { total, rows: rows.map(toAuditEventView) };
+  return { total, rows: rows.map((r) => toAuditEventView(r, lang)) };
 }
 
 /** Every row the same filters show, in batches read one after the other (the CSV export streams them). */
 export async function* exportAuditEvents(ctx: TenantContext, f: AuditFilters, batchSize = 1000): AsyncGenerator<AuditEventView[]> {
   assertPermission(ctx, "audit:read");
-  for await (const batch of auditEventBatches(ctx.tenant.id, whereOf(f), batchSize)) yield batch.map(toAuditEventView);
+  // English, as the CSV's column names: a file for scripts reads the same whoever exported it.
+  for await (const batch of auditEventBatches(ctx.tenant.id, whereOf(f), batchSize)) yield batch.map((r) => toAuditEventView(r, "en"));
 }

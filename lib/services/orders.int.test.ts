@@ -48,7 +48,7 @@ async function submitted(ctx: TenantContext, input: SubmitOrderInput) {
   return r.value.orderId;
 }
 
-const datastore512: SubmitOrderInput = { kind: "datastore", azId: "PAR7S", tier: "STANDARD", sizeGib: 512 };
+const datastore512: SubmitOrderInput = { kind: "datastore", azId: "PAR7S", tier: "STANDARD", sizeGib: 512, count: 2 };
 
 beforeAll(async () => {
   const org = await createOrganization(db());
@@ -71,7 +71,7 @@ beforeEach(async () => {
 afterEach(() => setInfraFaults([]));
 
 describe("a datastore order", () => {
-  it("is submitted, approved by an owner of the organization and delivered: the datastore appears with its IOPS, and the order links to it", async () => {
+  it("is submitted, approved by an owner of the organization and delivered: its two datastores appear with their IOPS, and the order links to them", async () => {
     const r = await submitOrder(s.a, datastore512);
     if (!r.ok) throw new Error(JSON.stringify(r.violations));
     expect(await order(r.value.orderId)).toMatchObject({ status: "SUBMITTED", resourceType: "DATASTORE", busyActivityId: r.value.activityId, createdById: (s.a.actor as { userId: string }).userId });
@@ -91,8 +91,14 @@ describe("a datastore order", () => {
     await expect(cancelOrder(s.a, { orderId: r.value.orderId })).rejects.toBeInstanceOf(ConflictError);
 
     expect(await runActivity(approved.value.activityId)).toBe("completed");
-    const ds = await db().datastore.findFirstOrThrow({ where: { tenantId: s.a.tenant.id } });
-    expect(ds).toMatchObject({ sizeGib: 512, tierCode: "STANDARD", azId: "PAR7S", name: `ds-${s.a.tenant.slug.slice(0, 3)}-standard-01` });
+    const stores = await db().datastore.findMany({ where: { tenantId: s.a.tenant.id }, orderBy: { name: "asc" } });
+    const prefix = `ds-${s.a.tenant.slug.slice(0, 3)}-standard-`;
+    expect(stores.map((d) => [d.name, d.sizeGib, d.tierCode, d.azId])).toEqual([
+      [`${prefix}01`, 512, "STANDARD", "PAR7S"],
+      [`${prefix}02`, 512, "STANDARD", "PAR7S"],
+    ]);
+    const ds = stores[0]!;
+    const both = stores.map((d) => ({ type: "datastore", id: d.id, name: d.name }));
     expect(iopsLimit("STANDARD", ds.sizeGib)).toBe(750);
     const done = await order(r.value.orderId);
     expect(done).toMatchObject({ status: "DELIVERED", deliveredId: ds.id, busyActivityId: null });
@@ -102,7 +108,7 @@ describe("a datastore order", () => {
       ["DELIVERED", "DELIVERED"],
     ]);
     expect(done.events[1]).toMatchObject({ actorType: "USER", activityId: approved.value.activityId });
-    expect(done.events[2]).toMatchObject({ actorType: "SYSTEM", details: { resources: [{ type: "datastore", id: ds.id, name: ds.name }] } });
+    expect(done.events[2]).toMatchObject({ actorType: "SYSTEM", details: { resources: both } });
     expect(await activity(approved.value.activityId)).toMatchObject({ state: "COMPLETED", resultId: ds.id });
     expect(await db().auditEvent.findFirstOrThrow({ where: { tenantId: s.a.tenant.id, action: "order.approve", targetId: r.value.orderId } })).toMatchObject({
       outcome: "SUCCEEDED",
@@ -110,7 +116,7 @@ describe("a datastore order", () => {
       details: { activityId: approved.value.activityId, before: { status: "SUBMITTED" }, after: { status: "IN_REVIEW" } },
     });
     const view = await getOrder(s.a, r.value.orderId);
-    expect(view.resources).toEqual([{ type: "datastore", id: ds.id, name: ds.name }]);
+    expect(view.resources).toEqual(both);
     expect(view.events.map((e) => e.activity?.state ?? null)).toEqual(["COMPLETED", "COMPLETED", "COMPLETED"]);
   });
 
@@ -135,6 +141,17 @@ describe("a datastore order", () => {
     const refused = results.find((r) => !r.ok);
     expect(refused && !refused.ok && refused.violations.map((v) => v.code)).toEqual(["ORDER.ALREADY_OPEN"]);
     expect(await db().order.count({ where: { tenantId: s.a.tenant.id, resourceType: "DATASTORE", status: "SUBMITTED" } })).toBe(1);
+  });
+
+  it("holds 2 to 10 datastores (ORDER.DATASTORE_COUNT), two when it does not say", async () => {
+    for (const [count, limit] of [[1, 2], [11, 10]] as const) {
+      const r = await submitOrder(s.a, { ...datastore512, count });
+      expect(!r.ok && r.violations).toEqual([expect.objectContaining({ code: "ORDER.DATASTORE_COUNT", limit, actual: count, unit: "datastores" })]);
+    }
+    expect(await db().order.count({ where: { tenantId: s.a.tenant.id, status: "SUBMITTED" } })).toBe(0);
+    const unsaid = await submitOrder(s.a, { kind: "datastore", azId: "PAR7S", tier: "STANDARD", sizeGib: 512 });
+    if (!unsaid.ok) throw new Error(JSON.stringify(unsaid.violations));
+    expect((await getOrder(s.a, unsaid.value.orderId)).summary).toBe("2 × 512 GiB FLASH Standard · PAR7S");
   });
 
   it("says each rule a datastore order breaks, with its numbers, and records the refusal", async () => {

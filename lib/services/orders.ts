@@ -9,7 +9,7 @@ import { actorLabel, actorUserId, AUDIT_ACTOR_TYPE, tenantContextOf, type Tenant
 import { REGIONS } from "@/lib/domain/catalogue";
 import { decide, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
 import { ActivityRefused, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { planOrder, RESOURCE_TYPE_OF, type OrderPlan, type OrderPlanContext } from "@/lib/order-plan";
+import { datastoreCountOf, planOrder, RESOURCE_TYPE_OF, type OrderPlan, type OrderPlanContext } from "@/lib/order-plan";
 import { submitOrderSchema, type OrderIdInput, type OrderKind, type OrderListQuery, type RejectOrderInput, type ReviewQueueQuery, type SubmitOrderInput } from "@/lib/validation/orders";
 import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
 import { change, type Accepted, type ChangePlan } from "./change";
@@ -389,10 +389,15 @@ async function deliver(tx: Tx, tenant: { id: string; slug: string }, input: Subm
     case "datastore": {
       const prefix = `ds-${tenantPrefix(tenant.slug)}-${input.tier.toLowerCase()}-`;
       const taken = new Set((await tx.datastore.findMany({ where: { tenantId, name: { startsWith: prefix } }, select: { name: true } })).map((d) => d.name));
+      const made: DeliveredResource[] = [];
       let n = 1;
-      while (taken.has(`${prefix}${two(n)}`)) n++;
-      const ds = await tx.datastore.create({ data: { tenantId, azId: input.azId, tierCode: input.tier, name: `${prefix}${two(n)}`, sizeGib: input.sizeGib, status: "ACTIVE" }, select: { id: true, name: true } });
-      return [{ type: "datastore", ...ds }];
+      for (let i = 0; i < datastoreCountOf(input); i++) {
+        while (taken.has(`${prefix}${two(n)}`)) n++;
+        taken.add(`${prefix}${two(n)}`);
+        const ds = await tx.datastore.create({ data: { tenantId, azId: input.azId, tierCode: input.tier, name: `${prefix}${two(n)}`, sizeGib: input.sizeGib, status: "ACTIVE" }, select: { id: true, name: true } });
+        made.push({ type: "datastore", ...ds });
+      }
+      return made;
     }
     case "datastore_resize": {
       const ds = await tx.datastore.update({ where: { id: input.datastoreId }, data: { sizeGib: input.sizeGib }, select: { id: true, name: true } });

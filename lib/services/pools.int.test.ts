@@ -162,16 +162,16 @@ describe("host maintenance", () => {
     expect(await db().auditEvent.count({ where: { targetId: hosts[0]!.id, action: "host.enter_maintenance", outcome: "REFUSED" } })).toBe(1);
   });
 
-  it("is refused when one of its VMs fits no other host's share, even though the pool as a whole could carry it", async () => {
-    // 500 GB run, under the 652.8 GB the two others carry at 85 %; but each may hold 384 GB, and the
-    // 300 GB VM would bring the least loaded one to 400 GB.
+  it("is refused when one of its VMs fits no other host's RAM, even though the pool as a whole could carry it", async () => {
+    // 500 GB run, under the 652.8 GB the two others carry at 85 %; but each has 384 GB of RAM, and the
+    // 300 GB VM would bring the least loaded one to 400 GB: a hard limit, not the advisory share.
     const { hosts } = await poolWith(3, 1152, [
       [0, 300],
       [1, 100],
       [2, 100],
     ]);
     const r = await enterHostMaintenance(s.a, { hostId: hosts[0]!.id });
-    expect(!r.ok && r.violations.map((v) => [v.code, v.limit, v.actual])).toEqual([["CPOOL.MEMORY_PRESSURE", 384, 400]]);
+    expect(!r.ok && r.violations.map((v) => [v.code, v.limit, v.actual])).toEqual([["HOST.PHYSICAL_MEMORY", 384, 400]]);
     expect((await db().host.findUniqueOrThrow({ where: { id: hosts[0]!.id } })).status).toBe("CONNECTED");
   });
 

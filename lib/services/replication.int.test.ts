@@ -9,7 +9,7 @@ import { runActivity } from "@/lib/jobs/runner";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { replicationList } from "@/lib/validation/data-protection";
 import { memberContext } from "@/test/integration/context";
-import { encryptVm } from "./vms";
+import { deleteVm, encryptVm } from "./vms";
 import { enableStorageMirror, enableVmReplication, listReplications, previewStorageMirror, previewVmReplication, stopReplication } from "./replication";
 
 // Each test builds its own tenant, so that every figure below is its own:
@@ -54,6 +54,10 @@ describe("VM replication", () => {
     expect(row).toMatchObject({ kind: "VM_REPLICATION", sourceAzId: "PAR7S", targetAzId: "TH3S", promisedRpoMinutes: 240, status: "INITIAL_COPY", standbyPoolId: w.standbyPool, standbyTierCode: "PREMIUM", busyActivityId: r.value.activityId, lastReplicatedAt: null });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { tenantId: w.tenantId, action: "replication.vm_enable", targetId: vmId } });
     expect(audit).toMatchObject({ outcome: "SUCCEEDED", details: { activityId: r.value.activityId, after: { rpoMinutes: 240, reservedGb: 16, standbyGib: 60, standbyAz: "TH3S" } } });
+    // Copying, it is in its initial copy: not in breach of a promise it has not started keeping.
+    const copying = (await listReplications(w.ctx, replicationList.parse({}))).rows.find((x) => x.id === r.value.replicationId)!;
+    expect(copying.rpo).toEqual({ lagMinutes: null, compliant: false, status: "initial_copy" });
+    expect(copying.rpoWarnings).toEqual([]);
 
     expect(await runActivity(r.value.activityId)).toBe("completed");
     const done = await db().replication.findUniqueOrThrow({ where: { id: r.value.replicationId } });
@@ -62,6 +66,28 @@ describe("VM replication", () => {
     expect((await db().activity.findUniqueOrThrow({ where: { id: r.value.activityId } })).resultId).toBe(r.value.replicationId);
 
     await expect(enableVmReplication(w.ctx, { vmId, standbyAzId: "TH3S" })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("goes with its VM: deleting a replicated VM names the replication in the audit row and the activity, and removes it", async () => {
+    const w = await world();
+    const vmId = await vmIn(w, { powerState: "POWERED_OFF" });
+    const r = await enableVmReplication(w.ctx, { vmId, standbyAzId: "TH3S" });
+    if (!r.ok) throw new Error(JSON.stringify(r.violations));
+    await runActivity(r.value.activityId);
+    const name = (await db().vm.findUniqueOrThrow({ where: { id: vmId } })).name;
+
+    const del = await deleteVm(w.ctx, { vmId, confirmName: name });
+    if (!del.ok) throw new Error("delete refused");
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { tenantId: w.tenantId, action: "vm.delete", targetId: vmId } });
+    expect(audit.details).toMatchObject({
+      before: { name, replications: [{ id: r.value.replicationId, kind: "VM_REPLICATION", standbyAz: "TH3S" }] },
+      after: { replicationsRemoved: 1 },
+    });
+    const activity = await db().activity.findUniqueOrThrow({ where: { id: del.value.activityId } });
+    expect(JSON.stringify(activity)).toContain(r.value.replicationId);
+    expect(await runActivity(del.value.activityId)).toBe("completed");
+    expect(await db().replication.count({ where: { id: r.value.replicationId } })).toBe(0);
+    expect(await db().vm.count({ where: { id: vmId } })).toBe(0);
   });
 
   it("counts the memory other replicas reserved on the standby pool (REPLICATION.VM_STANDBY_RESERVATION)", async () => {
@@ -177,7 +203,8 @@ describe("storage mirrors", () => {
     const premium = await createDatastore(db(), { tenantId: w.tenantId, azId: "PAR7S", tierCode: "PREMIUM", sizeGib: 2048 });
     // TH3S has 1727.2 GiB of Premium (the standby VM's datastore): short of 2048.
     const r = await enableStorageMirror(w.ctx, { datastoreId: premium.id, kind: "METRO_MIRROR", standbyAzId: "TH3S" });
-    expect(!r.ok && r.violations).toEqual([expect.objectContaining({ code: "REPLICATION.GM_STANDBY_CAPACITY", limit: 1727.2, actual: 2048 })]);
+    // A Metro Mirror refusal names Metro Mirror's rule, not Global Mirror's.
+    expect(!r.ok && r.violations).toEqual([expect.objectContaining({ code: "REPLICATION.MM_STANDBY_CAPACITY", limit: 1727.2, actual: 2048 })]);
   });
 
   it("refuses Global Mirror on a volume holding an encrypted VM (REPLICATION.VM_ENCRYPTED), not Metro Mirror", async () => {
@@ -245,28 +272,28 @@ describe("the list of replications", () => {
     const w = await world();
     const now = new Date("2026-11-20T12:00:00Z");
     const ago = (min: number) => new Date(now.getTime() - min * 60_000);
-    const mk = async (name: string, data: { kind?: "VM_REPLICATION" | "METRO_MIRROR"; rpo: number; last: Date | null; status?: "ACTIVE" | "PAUSED" }) => {
+    const mk = async (name: string, data: { kind?: "VM_REPLICATION" | "METRO_MIRROR"; rpo: number; last: Date | null; status?: "INITIAL_COPY" | "ACTIVE" | "PAUSED" }) => {
       const vm = await createVm(db(), { tenantId: w.tenantId, poolId: w.pool, datastoreId: w.ds, name });
       const ds = data.kind === "METRO_MIRROR" ? await createDatastore(db(), { tenantId: w.tenantId, name: `ds-${name}` }) : null;
       await db().replication.create({
         data: { tenantId: w.tenantId, kind: data.kind ?? "VM_REPLICATION", sourceAzId: "PAR7S", targetAzId: "TH3S", vmId: ds ? null : vm.id, datastoreId: ds?.id ?? null, promisedRpoMinutes: data.rpo, lastReplicatedAt: data.last, status: data.status ?? "ACTIVE" },
       });
     };
-    // A 60 min promise: at risk past 48 min, breached past 60; no point at all is a breach.
+    // A 60 min promise: at risk past 48 min, breached past 60; no point yet is the initial copy.
     await mk("r1-fresh", { rpo: 60, last: ago(10) });
     await mk("r2-edge", { rpo: 60, last: ago(48) });
     await mk("r3-risk", { rpo: 60, last: ago(50) });
     await mk("r4-late", { rpo: 60, last: ago(61) });
-    await mk("r5-never", { rpo: 60, last: null });
+    await mk("r5-never", { rpo: 60, last: null, status: "INITIAL_COPY" });
     await mk("r6-metro", { kind: "METRO_MIRROR", rpo: 0, last: ago(30) });
     await mk("r7-metro-paused", { kind: "METRO_MIRROR", rpo: 0, last: ago(30), status: "PAUSED" });
 
     const all = await listReplications(w.ctx, replicationList.parse({}), now);
     const status = Object.fromEntries(all.rows.map((r) => [r.vm?.name ?? r.datastore!.name, r.rpo.status]));
-    expect(status).toEqual({ "r1-fresh": "ok", "r2-edge": "ok", "r3-risk": "at_risk", "r4-late": "breach", "r5-never": "breach", "ds-r6-metro": "ok", "ds-r7-metro-paused": "breach" });
+    expect(status).toEqual({ "r1-fresh": "ok", "r2-edge": "ok", "r3-risk": "at_risk", "r4-late": "breach", "r5-never": "initial_copy", "ds-r6-metro": "ok", "ds-r7-metro-paused": "breach" });
     expect(all.rows.find((r) => r.vm?.name === "r4-late")!.rpoWarnings.map((v) => [v.code, v.limit, v.actual])).toEqual([["REPLICATION.RPO_BREACH", 60, 61]]);
 
-    for (const rpo of ["ok", "at_risk", "breach"] as const) {
+    for (const rpo of ["initial_copy", "ok", "at_risk", "breach"] as const) {
       const page = await listReplications(w.ctx, replicationList.parse({ rpo }), now);
       expect(page.rows.map((r) => r.rpo.status).every((s) => s === rpo), rpo).toBe(true);
       expect(page.total, rpo).toBe(Object.values(status).filter((s) => s === rpo).length);

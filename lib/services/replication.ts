@@ -59,7 +59,7 @@ export async function listReplications(ctx: TenantContext, q: ReplicationListQue
         ...r,
         lastReplicatedAt: point,
         // checkRpoCompliance accepts with a warning on a breach: its value is the status either way.
-        rpo: d.ok ? d.value : { lagMinutes: null, compliant: false, status: "breach" as const },
+        rpo: d.ok ? d.value : { lagMinutes: null, compliant: false, status: "breach" as "initial_copy" | "ok" | "at_risk" | "breach" },
         rpoWarnings: d.ok ? d.warnings : d.violations,
         busy: r.busyActivityId ? (byId.get(r.busyActivityId) ?? null) : null,
       };

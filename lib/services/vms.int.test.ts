@@ -8,7 +8,7 @@ import { findOrphanActivities, runActivity } from "@/lib/jobs/runner";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { PERMISSIONS } from "@/lib/permissions";
 import type { CreateVmInput } from "@/lib/validation/vms";
-import { bulkPower, createSnapshot, createVm as createVmService, deleteVm, encryptVm, getVm, powerVm, previewBulkPower, previewVmCreate, resizeVm, setTags } from "./vms";
+import { addDisk, bulkPower, createSnapshot, createVm as createVmService, deleteVm, encryptVm, getVm, powerVm, previewBulkPower, previewVmCreate, resizeVm, setTags } from "./vms";
 
 // Pool: 2 STANDARD v3 hosts, 256 GB activated → 85 % is 217.6 GB; one 56 GB VM already runs.
 // Room before the line: 161.6 GB, i.e. exactly ten 16 GB VMs.
@@ -302,5 +302,79 @@ describe("operating a VM", () => {
     await expect(setTags(s.a, { vmId: s.theirVm, tags: ["x"] })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getVm(s.a, s.theirVm)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db().vm.findUniqueOrThrow({ where: { id: s.theirVm } })).toEqual(before);
+  });
+});
+
+describe("hard limits: what no override passes, and a resize held to a creation's rules", () => {
+  const reason = "Quarter-end batch, memory order on its way";
+  /** A running VM of `memoryGb` on the first host of `poolId`, with a backup policy. */
+  const runningVm = async (poolId: string, hostId: string, datastoreId: string, memoryGb: number, diskGib = 40) => {
+    const vm = await createVm(db(), { tenantId: s.a.tenant.id, poolId, datastoreId, hostId, memoryGb, powerState: "POWERED_ON", diskGib });
+    await db().backupPolicyAssignment.create({ data: { tenantId: s.a.tenant.id, policyId: s.policy, vmId: vm.id } });
+    return vm;
+  };
+
+  it("refuses a running VM resized to 900 GB on a 768 GB host of a 1152 GB PERFORMANCE 2 pool, even overridden, and audits the refusal", async () => {
+    const { pool, hosts } = await createPool(db(), { tenantId: s.a.tenant.id, azId: "TH3S", nodeTypeCode: "PERF2_V3", hosts: 3, activatedMemoryGb: 1152 });
+    const ds = await createDatastore(db(), { tenantId: s.a.tenant.id, azId: "TH3S", tierCode: "ULTRA", sizeGib: 10240 });
+    const app = await runningVm(pool.id, hosts[0]!.id, ds.id, 16);
+    for (const [i, h] of hosts.entries()) await runningVm(pool.id, h.id, ds.id, 120, 40 + i);
+
+    const plain = await resizeVm(s.a, { vmId: app.id, cpu: 2, memoryGb: 900 });
+    const overridden = await resizeVm(s.a, { vmId: app.id, cpu: 2, memoryGb: 900, overrideReason: reason });
+    for (const r of [plain, overridden]) {
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.violations.map((v) => [v.code, v.severity, v.limit, v.actual])).toEqual([
+        ["HOST.PHYSICAL_MEMORY", "refuse", 768, 900],
+        ["CPOOL.ACTIVATED_MEMORY", "refuse", 1152, 1260],
+      ]);
+    }
+    expect(await db().vm.findUniqueOrThrow({ where: { id: app.id } })).toMatchObject({ memoryGb: 16, busyActivityId: null });
+    const refusals = await db().auditEvent.findMany({ where: { tenantId: s.a.tenant.id, action: "vm.resize", targetId: app.id, outcome: "REFUSED" } });
+    expect(refusals).toHaveLength(2);
+  });
+
+  it("still lets an override pass the 85 % line alone on the same pool", async () => {
+    const { pool, hosts } = await createPool(db(), { tenantId: s.a.tenant.id, azId: "TH3S", nodeTypeCode: "PERF2_V3", hosts: 3, activatedMemoryGb: 1152 });
+    const ds = await createDatastore(db(), { tenantId: s.a.tenant.id, azId: "TH3S", tierCode: "ULTRA", sizeGib: 10240 });
+    const app = await runningVm(pool.id, hosts[0]!.id, ds.id, 16);
+    for (const [i, h] of hosts.entries()) await runningVm(pool.id, h.id, ds.id, 120, 40 + i);
+    // 360 + 620 = 980 GB, past 979.2 (85 %); the host runs 740 of its 768 GB.
+    const r = await resizeVm(s.a, { vmId: app.id, cpu: 2, memoryGb: 620, overrideReason: reason });
+    expect(r.ok && r.warnings.map((v) => [v.code, v.overridden?.reason])).toEqual([
+      ["CPOOL.MEMORY_PRESSURE", reason],
+      ["CPOOL.MEMORY_PRESSURE", reason],
+    ]);
+  });
+
+  it("refuses resizing a running VM to 900 GB on a datastore where a 700 GB creation is refused for its snapshot reserve", async () => {
+    // 2048 GiB: 204.8 kept for snapshots. 1150 GiB of thick disks (app's 40 among them) and app's 16 GiB swap file: 882 free.
+    const { pool, hosts } = await createPool(db(), { tenantId: s.a.tenant.id, azId: "TH3S", nodeTypeCode: "PERF3_V3", hosts: 3, activatedMemoryGb: 4608 });
+    const ds = await createDatastore(db(), { tenantId: s.a.tenant.id, azId: "TH3S", tierCode: "ULTRA", sizeGib: 2048 });
+    const app = await runningVm(pool.id, hosts[0]!.id, ds.id, 16, 40);
+    await createVm(db(), { tenantId: s.a.tenant.id, poolId: pool.id, datastoreId: ds.id, memoryGb: 8, diskGib: 1110 });
+
+    const create = await createVmService(s.a, input({ poolId: pool.id, datastoreId: ds.id, memoryGb: 700, diskGib: 40, cpu: 4 }));
+    expect(!create.ok && create.violations.map((v) => [v.code, v.limit, v.actual])).toEqual([["DATASTORE.SNAPSHOT_RESERVE", 204.8, 182]]);
+
+    const resize = await resizeVm(s.a, { vmId: app.id, cpu: 2, memoryGb: 900, overrideReason: reason });
+    expect(!resize.ok && resize.violations.map((v) => [v.code, v.limit, v.actual])).toEqual([
+      ["DATASTORE.SWAP_SPACE", 898, 900],
+      ["DATASTORE.SNAPSHOT_RESERVE", 204.8, -2],
+    ]);
+    expect(await db().vm.findUniqueOrThrow({ where: { id: app.id } })).toMatchObject({ memoryGb: 16 });
+    // 693 GB leaves 205 GiB: accepted.
+    expect((await resizeVm(s.a, { vmId: app.id, cpu: 2, memoryGb: 693 })).ok).toBe(true);
+  });
+
+  it("holds a new thick disk to the same datastore rules", async () => {
+    const { pool, hosts } = await createPool(db(), { tenantId: s.a.tenant.id, azId: "TH3S", nodeTypeCode: "PERF3_V3", hosts: 3, activatedMemoryGb: 4608 });
+    const ds = await createDatastore(db(), { tenantId: s.a.tenant.id, azId: "TH3S", tierCode: "ULTRA", sizeGib: 2048 });
+    const app = await runningVm(pool.id, hosts[0]!.id, ds.id, 16, 40);
+    await createVm(db(), { tenantId: s.a.tenant.id, poolId: pool.id, datastoreId: ds.id, memoryGb: 8, diskGib: 1110 });
+    // 882 free: 678 GiB thick leaves 204, under 204.8.
+    const r = await addDisk(s.a, { vmId: app.id, sizeGib: 678, provisioning: "THICK" });
+    expect(!r.ok && r.violations.map((v) => [v.code, v.limit, v.actual])).toContainEqual(["DATASTORE.SNAPSHOT_RESERVE", 204.8, 204]);
+    expect((await addDisk(s.a, { vmId: app.id, sizeGib: 600, provisioning: "THICK" })).ok).toBe(true);
   });
 });

@@ -8,12 +8,11 @@ import type { ActivityType } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
 import { DEMO_PRICES, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalogue";
 import { checkEncryption } from "@/lib/domain/encryption";
-import { checkPlacement } from "@/lib/domain/placement";
-import { checkPowerOn } from "@/lib/domain/vm";
-import { checkDiskAdd, type DatastoreState } from "@/lib/domain/storage";
+import { checkPowerOn, checkVmFootprint } from "@/lib/domain/vm";
+import type { DatastoreState } from "@/lib/domain/storage";
 import { applyChange, figuresOf, type WhatIfFigures } from "@/lib/domain/what-if";
 import { rpoStatus } from "@/lib/domain/replication";
-import { decide, msg, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
+import { allViolations, decide, msg, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
 import type { PoolState } from "@/lib/domain/pool";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { VmListQuery } from "@/lib/validation/vm-list";
@@ -197,20 +196,23 @@ async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Pro
 
   // The disk comes first (thick disks take their space now), then the VM and its swap file.
   // A new VM is not encrypted (encryption is a later, powered-off, one-click action).
-  const disk = checkDiskAdd(datastore, { sizeGib: input.diskGib, provisioning: input.diskProvisioning, vm: { id: "new-vm", name: input.name, encryption: "NONE" } });
+  const vm = { id: "new-vm", name: input.name, memoryGb: input.memoryGb, iopsDemand: template.iopsDemand, encryption: "NONE" as const };
+  const disk = { sizeGib: input.diskGib, provisioning: input.diskProvisioning };
+  const decision = checkVmFootprint({
+    pool,
+    datastore,
+    vm: { ...vm, backupPolicyCount: policy ? 1 : 0 },
+    newDisks: [disk],
+    start: input.powerOn,
+    override: input.overrideReason ? { reason: input.overrideReason } : undefined,
+  });
+  const violations = allViolations(decision);
+  const hostId = decision.ok ? decision.value.hostId : null;
   const withDisk: DatastoreState = {
     ...datastore,
     usedGib: datastore.usedGib + (input.diskProvisioning === "THICK" ? input.diskGib : 0),
     provisionedGib: datastore.provisionedGib + input.diskGib,
   };
-  const vm = { id: "new-vm", name: input.name, memoryGb: input.memoryGb, iopsDemand: template.iopsDemand, encryption: "NONE" as const };
-  const override = input.overrideReason ? { reason: input.overrideReason } : undefined;
-  const placed: Decision<{ hostId: string | null }> = input.powerOn
-    ? checkPowerOn({ vm: { ...vm, powerState: "POWERED_OFF", backupPolicyCount: policy ? 1 : 0 }, datastore: withDisk, pool, override })
-    : checkPlacement({ pool, vm: { ...vm, poweredOn: false }, datastore: withDisk, override });
-  const violations = [...(disk.ok ? disk.warnings : disk.violations), ...(placed.ok ? placed.warnings : placed.violations)];
-  const hostId = placed.ok ? placed.value.hostId : null;
-  const decision = decide(violations, { hostId });
 
   const next = applyChange({ pool, datastore: withDisk }, { kind: "add_vms", vms: [{ ...vm, poweredOn: input.powerOn }] });
   const backupLicence = policy ? DEMO_PRICES.licences.BACKUP_VM : 0;
@@ -427,15 +429,15 @@ export async function resizeVm(ctx: TenantContext, input: ResizeVmInput): Promis
     }
     const before = { cpu: vm.cpu, memoryGb: vm.memoryGb };
     const after = { cpu: input.cpu, memoryGb: input.memoryGb };
+    // The same rules as a creation: a running VM grows on its own host (the pool's activated
+    // memory and 85 % line, the host's RAM and share) and its swap file grows on its datastore.
     let warnings: Violation[] = [];
-    // A running VM grows on its own host: the pool's 85 % line and the host's share apply.
-    if (vm.powerState === "POWERED_ON" && input.memoryGb > vm.memoryGb) {
+    if (input.memoryGb > vm.memoryGb) {
       const { pool, datastore } = await loadPowerStates(tx, ctx, vm);
-      const d = checkPlacement({
+      const d = checkVmFootprint({
         pool,
-        vm: { id: vm.id, name: vm.name, memoryGb: input.memoryGb, poweredOn: true, iopsDemand: vm.iopsDemand, encryption: vm.encryption },
         datastore,
-        hostId: vm.hostId ?? undefined,
+        vm: { id: vm.id, name: vm.name, memoryGb: input.memoryGb, iopsDemand: vm.iopsDemand, encryption: vm.encryption },
         override: input.overrideReason ? { reason: input.overrideReason } : undefined,
       });
       if (!d.ok) return d;
@@ -449,9 +451,13 @@ export async function resizeVm(ctx: TenantContext, input: ResizeVmInput): Promis
 export async function addDisk(ctx: TenantContext, input: AddDiskInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "compute:write");
   return changeVm(ctx, input.vmId, { action: "vm.disk_add", activity: "vm.disk_add" }, async (tx, vm) => {
-    await lockRows(tx, "Datastore", ctx.tenant.id, [vm.datastoreId]);
-    const datastore = await loadDatastoreState(ctx.tenant.id, vm.datastoreId, tx);
-    const d = checkDiskAdd(datastore, { sizeGib: input.sizeGib, provisioning: input.provisioning, vm: { id: vm.id, name: vm.name, encryption: vm.encryption } });
+    const { pool, datastore } = await loadPowerStates(tx, ctx, vm);
+    const d = checkVmFootprint({
+      pool,
+      datastore,
+      vm: { id: vm.id, name: vm.name, memoryGb: vm.memoryGb, iopsDemand: vm.iopsDemand, encryption: vm.encryption },
+      newDisks: [{ sizeGib: input.sizeGib, provisioning: input.provisioning }],
+    });
     if (!d.ok) return d;
     const count = await tx.vmDisk.count({ where: { tenantId: ctx.tenant.id, vmId: vm.id } });
     const disk = await tx.vmDisk.create({
@@ -495,8 +501,20 @@ export async function deleteVm(ctx: TenantContext, input: DeleteVmInput): Promis
       throw new InvalidInputError({ confirmName: { en: `Type ${vm.name} exactly to confirm.`, fr: `Saisissez exactement ${vm.name} pour confirmer.` } });
     }
     if (vm.powerState !== "POWERED_OFF") conflict(`${vm.name} is not powered off; power it off before deleting it.`, `${vm.name} n’est pas arrêtée ; arrêtez-la avant de la supprimer.`);
+    // Its VM replication goes with it (the replica's reservation on the standby site is freed):
+    // the audit row names it, and the activity removes it before the VM.
+    const replications = await tx.replication.findMany({ where: { tenantId: ctx.tenant.id, vmId: vm.id }, select: { id: true, kind: true, targetAzId: true, busyActivityId: true } });
+    if (replications.some((r) => r.busyActivityId)) {
+      conflict(`An activity is changing the replication of ${vm.name}. Wait for it to finish, then delete the VM.`, `Une activité modifie la réplication de ${vm.name}. Attendez qu’elle se termine, puis supprimez la VM.`);
+    }
     await tx.vm.update({ where: { id: vm.id }, data: { status: "DECOMMISSIONED" } });
-    return decide([], { before: { name: vm.name, status: vm.status }, payload: { before: { status: vm.status } } });
+    const removed = replications.map((r) => ({ id: r.id, kind: r.kind, standbyAz: r.targetAzId }));
+    return decide([], {
+      before: { name: vm.name, status: vm.status, ...(removed.length > 0 ? { replications: removed } : {}) },
+      ...(removed.length > 0 ? { after: { replicationsRemoved: removed.length } } : {}),
+      also: removed.map((r) => ({ type: "replication", id: r.id, name: `${vm.name} → ${r.standbyAz}` })),
+      payload: { before: { status: vm.status }, replicationIds: removed.map((r) => r.id) },
+    });
   });
 }
 
@@ -513,7 +531,7 @@ export async function encryptVm(ctx: TenantContext, input: EncryptVmInput): Prom
 
 // ───────────────────────── How each activity ends ─────────────────────────
 
-type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string; assignmentId?: string };
+type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
 
 type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
 
@@ -543,7 +561,14 @@ export const VM_ACTIVITY_HANDLERS = {
   "vm.snapshot_create": vmHandler({ revert: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.snapshot_delete": vmHandler({ complete: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.tags_set": vmHandler({ revert: restore }),
-  "vm.delete": vmHandler({ complete: (tx, vm) => tx.vm.deleteMany({ where: vm }), revert: restore }),
+  "vm.delete": vmHandler({
+    complete: async (tx, vm, p) => {
+      // Said, not left to the cascade: the replication named in the audit row goes first.
+      if (p.replicationIds?.length) await tx.replication.deleteMany({ where: { id: { in: p.replicationIds }, tenantId: vm.tenantId, vmId: vm.id } });
+      return tx.vm.deleteMany({ where: vm });
+    },
+    revert: restore,
+  }),
   "vm.encrypt": vmHandler({
     complete: (tx, vm) => tx.vm.updateMany({ where: vm, data: { encryption: "ENCRYPTED", encryptedAt: new Date() } }),
     revert: (tx, vm) => tx.vm.updateMany({ where: vm, data: { encryption: "NONE" } }),

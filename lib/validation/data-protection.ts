@@ -43,7 +43,7 @@ export const coverageList = defineListQuery({
 export type CoverageQuery = ListQuery<CoverageSort, { q?: string; coverage?: (typeof COVERAGE_FILTERS)[number]; state?: (typeof POWER_STATES)[number] }>;
 
 export const REPLICATION_KINDS = ["VM_REPLICATION", "GLOBAL_MIRROR", "METRO_MIRROR"] as const;
-export const RPO_STATUSES = ["ok", "at_risk", "breach"] as const;
+export const RPO_STATUSES = ["initial_copy", "ok", "at_risk", "breach"] as const;
 export type RpoStatusName = (typeof RPO_STATUSES)[number];
 export const REPLICATION_SORTS = ["subject", "kind", "lastReplicatedAt"] as const;
 export type ReplicationSort = (typeof REPLICATION_SORTS)[number];

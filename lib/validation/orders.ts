@@ -47,6 +47,8 @@ export const datastoreOrderSchema = z.object({
   sizeGib: whole(0, 10_000_000),
   /** The IOPS the tenant needs, if it says: the tier and size must give them. */
   requestedIops: optionalWhole(0, 100_000_000),
+  /** How many datastores of that size and tier (2 to 10: ORDER.DATASTORE_COUNT); unsaid, the minimum, 2. */
+  count: optionalWhole(0, 1000),
 });
 
 export const datastoreResizeOrderSchema = z.object({ kind: z.literal("datastore_resize"), datastoreId: id, sizeGib: whole(0, 10_000_000) });

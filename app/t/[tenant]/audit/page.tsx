@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Download } from "lucide-react";
 import { listAuditEvents } from "@/lib/services/audit";
 import { pageWindow } from "@/lib/list-query";
@@ -14,6 +14,7 @@ import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { Field, Input, Select } from "@/components/ui/field";
 import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AuditTable } from "@/components/audit/audit-table";
+import { langOf } from "@/lib/decision-view";
 import { tenantPage } from "../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default tenantPage({ permission: "audit:read", title: ["auditLog", "title"] }, async ({ ctx, searchParams }) => {
   const q = parseAuditListQuery(searchParams);
   const base = `/t/${ctx.tenant.slug}/audit`;
-  const [{ total, rows }, t, list] = await Promise.all([listAuditEvents(ctx, q), getTranslations("auditLog"), getTranslations("list")]);
+  // Refusal sentences in the reader's language, whatever the language of whoever was refused.
+  const lang = langOf(await getLocale());
+  const [{ total, rows }, t, list] = await Promise.all([listAuditEvents(ctx, q, lang), getTranslations("auditLog"), getTranslations("list")]);
   const w = pageWindow(q, total);
   if (q.page > w.pages) redirect(auditListHref(base, q, { page: w.pages }));
   const filtered = Boolean(q.action || q.outcome || q.actor || q.target || q.targetId || q.from || q.to);

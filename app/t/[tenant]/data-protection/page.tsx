@@ -29,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const POWER_TONE = { POWERED_ON: "green", POWERED_OFF: "grey", SUSPENDED: "amber" } as const;
-const RPO_TONE = { ok: "green", at_risk: "amber", breach: "red" } as const;
+const RPO_TONE = { initial_copy: "blue", ok: "green", at_risk: "amber", breach: "red" } as const;
 
 export default tenantPage({ permission: "backup:read", title: ["dataProtection", "title"] }, async ({ ctx, searchParams }) => {
   const q: CoverageQuery = coverageList.parse(searchParams);

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("slaDashboard"))("title") };
 }
 
-const RPO_TONE = { ok: "green", at_risk: "amber", breach: "red" } as const;
+const RPO_TONE = { initial_copy: "blue", ok: "green", at_risk: "amber", breach: "red" } as const;
 
 export default tenantPage({ permission: "metric:read", title: ["slaDashboard", "title"] }, async ({ ctx }) => {
   await connection();

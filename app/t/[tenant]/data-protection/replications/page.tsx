@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dataProtection"))("tabReplication") };
 }
 
-const RPO_TONE = { ok: "green", at_risk: "amber", breach: "red" } as const;
+const RPO_TONE = { initial_copy: "blue", ok: "green", at_risk: "amber", breach: "red" } as const;
 const STATE_TONE = { INITIAL_COPY: "blue", ACTIVE: "green", PAUSED: "amber", FAILED_OVER: "grey" } as const;
 const SORTABLE = ["subject", "kind"] as const satisfies readonly ReplicationSort[];
 

@@ -29,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const POWER_TONE = { POWERED_ON: "green", POWERED_OFF: "grey", SUSPENDED: "amber" } as const;
-const RPO_TONE = { ok: "green", at_risk: "amber", breach: "red" } as const;
+const RPO_TONE = { initial_copy: "blue", ok: "green", at_risk: "amber", breach: "red" } as const;
 /** How many rows of its history and trail the VM page shows; the full pages have the rest. */
 const LATEST = 10;
 
@@ -59,9 +59,10 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
   const base = `/t/${ctx.tenant.slug}`;
   const historyQuery = { ...parseActivityListQuery({ resourceType: "vm", resourceId: vm.id }), pageSize: LATEST };
   const trailQuery = { ...parseAuditListQuery({ targetType: "vm", targetId: vm.id }), pageSize: LATEST };
+  const reader = langOf(await getLocale());
   const [history, trail, t, ps, tl, format, locale] = await Promise.all([
     can("activity:read") ? listActivities(ctx, historyQuery) : null,
-    can("audit:read") ? listAuditEvents(ctx, trailQuery) : null,
+    can("audit:read") ? listAuditEvents(ctx, trailQuery, reader) : null,
     getTranslations("vmPage"),
     getTranslations("powerState"),
     getTranslations("vmList"),
@@ -83,6 +84,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
     pool: vm.pool.name,
     datastore: vm.datastore.name,
     maxCpu: vm.pool.nodeType.threads,
+    replicatedTo: vm.replications.filter((r) => r.kind === "VM_REPLICATION").map((r) => r.targetAzId),
   };
   const vmCan = { power: can("vm:power"), write: can("compute:write"), manage: can("compute:management") };
   const replications = [...vm.replications.map((r) => ({ ...r, scope: "vm" as const })), ...vm.datastoreReplications.map((r) => ({ ...r, scope: "datastore" as const }))];
