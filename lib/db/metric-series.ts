@@ -1,13 +1,25 @@
 import "server-only";
 import type { MetricResourceType } from "@/lib/metrics/names";
-import { resolutionFor, type Resolution } from "@/lib/metrics/rollup";
+import { resolutionFor, sampleOverMinutes, type Resolution } from "@/lib/metrics/rollup";
 import { db } from "./client";
 
 // dashboards (issue 9): one series read for every chart. Up to 24 h it reads raw samples; beyond,
 // the hourly rollups (never a raw row for a 7- or 30-day chart). Both reads walk an index whose
 // prefix is (tenantId, resourceType, resourceId, metric) and whose last column is the time.
 
-export type SeriesPoint = { resourceId: string; metric: string; at: Date; avg: number; min: number; max: number };
+export type SeriesPoint = {
+  resourceId: string;
+  metric: string;
+  at: Date;
+  avg: number;
+  min: number;
+  max: number;
+  /** The capacity and line in force then (null: none recorded). */
+  capacity: number | null;
+  threshold: number | null;
+  /** Minutes of the point's bucket (a raw sample: its 5-minute slot) spent above its own line. */
+  overMinutes: number;
+};
 
 export async function loadSeries(
   tenantId: string,
@@ -22,7 +34,7 @@ export async function loadSeries(
   return { resolution, points: await readSeries(which, resolution, range, [tenantId, resourceType, [...resourceIds], [...metrics]]) };
 }
 
-type PackedSeries = { resourceId: string; metric: string; at: number[]; avg: number[]; min: number[]; max: number[] };
+type PackedSeries = { resourceId: string; metric: string; at: number[]; avg: number[]; min: number[] | null; max: number[] | null; capacity: (number | null)[]; threshold: (number | null)[]; over: number[] | null };
 
 /**
  * One row per series with its points packed in arrays (array_agg in time order): a 24-hour chart
@@ -36,14 +48,16 @@ async function readSeries(which: string, resolution: Resolution, range: { from: 
   const rows =
     resolution === "RAW"
       ? await db().$queryRawUnsafe<PackedSeries[]>(
-          `SELECT "resourceId", metric, ${ms("at")} AS at, array_agg(value ORDER BY at) AS avg, NULL AS min, NULL AS max
+          `SELECT "resourceId", metric, ${ms("at")} AS at, array_agg(value ORDER BY at) AS avg, NULL AS min, NULL AS max,
+                  array_agg(capacity ORDER BY at) AS capacity, array_agg(threshold ORDER BY at) AS threshold, NULL AS over
            FROM "MetricSample" WHERE ${which} AND at >= ${from} AND at <= ${to} GROUP BY "resourceId", metric`,
           ...args,
           range.from.toISOString(),
           range.to.toISOString(),
         )
       : await db().$queryRawUnsafe<PackedSeries[]>(
-          `SELECT "resourceId", metric, ${ms("bucket")} AS at, array_agg(avg ORDER BY bucket) AS avg, array_agg(min ORDER BY bucket) AS min, array_agg(max ORDER BY bucket) AS max
+          `SELECT "resourceId", metric, ${ms("bucket")} AS at, array_agg(avg ORDER BY bucket) AS avg, array_agg(min ORDER BY bucket) AS min, array_agg(max ORDER BY bucket) AS max,
+                  array_agg(capacity ORDER BY bucket) AS capacity, array_agg(threshold ORDER BY bucket) AS threshold, array_agg("overMinutes" ORDER BY bucket) AS over
            FROM "MetricRollup" WHERE ${which} AND resolution = $${n + 3}::"RollupResolution" AND bucket >= ${from} AND bucket <= ${to} GROUP BY "resourceId", metric`,
           ...args,
           range.from.toISOString(),
@@ -54,7 +68,18 @@ async function readSeries(which: string, resolution: Resolution, range: { from: 
   for (const r of rows) {
     for (let i = 0; i < r.at.length; i++) {
       const avg = r.avg[i]!;
-      out.push({ resourceId: r.resourceId, metric: r.metric, at: new Date(r.at[i]!), avg, min: r.min?.[i] ?? avg, max: r.max?.[i] ?? avg });
+      const threshold = r.threshold[i] ?? null;
+      out.push({
+        resourceId: r.resourceId,
+        metric: r.metric,
+        at: new Date(r.at[i]!),
+        avg,
+        min: r.min?.[i] ?? avg,
+        max: r.max?.[i] ?? avg,
+        capacity: r.capacity[i] ?? null,
+        threshold,
+        overMinutes: r.over ? r.over[i]! : sampleOverMinutes(avg, threshold),
+      });
     }
   }
   return out;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getDatastoreDashboard } from "@/lib/services/dashboards-datastore";
+import { datastoreIopsCsv, getDatastoreDashboard } from "@/lib/services/dashboards-datastore";
 import { NotFoundError } from "@/lib/errors";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { DASHBOARD_RANGES, RANGE_MS, parseRange } from "@/lib/validation/dashboards";
@@ -56,8 +56,8 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
           labels={labels}
           empty={empty}
           summary={f.iopsLimit === null ? <p className="text-sm text-slate-600 dark:text-slate-300">{t("noLimit")}</p> : undefined}
-          csv={{ filename: `${name}-iops-${range}.csv`, header: ["at", "iops_demand_avg", "iops_demand_max", "iops_limit", "throttled", "latency_ms"], rows: d.points.map((p) => [new Date(p.at).toISOString(), p.iops, p.iopsMax, f.iopsLimit ?? "", f.iopsLimit !== null && p.iopsMax > f.iopsLimit ? 1 : 0, p.latencyMs]) }}
-          table={{ header: [c("time"), t("demand"), t("demandMax"), t("throttled"), t("latency")], rows: d.points.map((p) => [when(p.at), iops(p.iops), iops(p.iopsMax), f.iopsLimit !== null && p.iopsMax > f.iopsLimit ? t("throttled") : "—", `${format.number(p.latencyMs)} ms`]) }}
+          csv={{ filename: `${name}-iops-${range}.csv`, ...datastoreIopsCsv(d) }}
+          table={{ header: [c("time"), t("demand"), t("demandMax"), t("throttled"), t("latency")], rows: d.points.map((p) => [when(p.at), iops(p.iops), iops(p.iopsMax), p.throttledMinutes > 0 ? c("minutes", { value: format.number(Math.round(p.throttledMinutes)) }) : "—", `${format.number(p.latencyMs)} ms`]) }}
         >
           <TimeChart
             title={t("iopsChart")}
@@ -65,7 +65,11 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
             locale={locale}
             rangeMs={RANGE_MS[range]}
             unit="IOPS"
-            series={[{ key: "iops", label: t("demand"), color: "#2563eb", kind: "area" }, ...(d.resolution === "RAW" ? [] : [{ key: "iopsMax", label: t("demandMax"), color: "#1e40af", dashed: true }])]}
+            series={[
+              { key: "iops", label: t("demand"), color: "#2563eb", kind: "area" },
+              ...(d.resolution === "RAW" ? [] : [{ key: "iopsMax", label: t("demandMax"), color: "#1e40af", dashed: true }]),
+              ...(f.iopsLimit === null ? [] : [{ key: "iopsLimit", label: t("limitThen"), color: "#f87171", kind: "step" as const }]),
+            ]}
             lines={f.iopsLimit === null ? [] : [{ y: f.iopsLimit, label: t("limit", { value: format.number(f.iopsLimit), perTb: format.number(d.datastore.iopsPerTb ?? 0) }), color: "#b91c1c", testId: "line-iops-limit" }]}
             areas={d.throttled}
             areaLabel={t("throttled")}

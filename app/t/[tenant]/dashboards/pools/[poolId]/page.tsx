@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getPoolDashboard } from "@/lib/services/dashboards-pool";
+import { getPoolDashboard, poolMemoryCsv } from "@/lib/services/dashboards-pool";
 import { NotFoundError } from "@/lib/errors";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { DASHBOARD_RANGES, RANGE_MS, parseRange } from "@/lib/validation/dashboards";
@@ -40,14 +40,21 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
         <RangeTabs base={base} current={range} label={c("range")} options={DASHBOARD_RANGES.map((r) => ({ value: r, label: c(`range_${r}`) }))} />
       </PageHeader>
 
-      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6" data-testid="pool-dashboard-figures">
+      <p className="mb-2 max-w-4xl text-xs text-slate-600 dark:text-slate-300" data-testid="pool-dashboard-basis">{t("basis")}</p>
+      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7" data-testid="pool-dashboard-figures">
         <Figure label={t("figUsed")} value={`${gb(m.usedGb)} · ${pct(m.usedRatio)}`} tone={m.inPressure ? "red" : undefined} />
+        <Figure label={t("figConsumed")} value={d.consumedNowGb === null ? "—" : `${gb(d.consumedNowGb)} · ${pct(m.capacityGb > 0 ? d.consumedNowGb / m.capacityGb : 0)}`} tone={d.consumedNowGb !== null && d.consumedNowGb > d.lines.pressureGb ? "red" : undefined} />
         <Figure label={t("figHeadroom")} value={gb(m.headroomGbBefore85)} tone={m.headroomGbBefore85 <= 0 ? "red" : undefined} />
         <Figure label={t("figPeak")} value={gb(d.peakGb)} tone={d.peakGb > d.lines.pressureGb ? "red" : undefined} />
         <Figure label={t("figOverLine")} value={c("minutes", { value: format.number(Math.round(d.overLineMinutes)) })} tone={d.overLineMinutes > 0 ? "amber" : undefined} />
         <Figure
           label={t("figNPlusOne")}
-          value={<span className="text-sm">{d.nPlusOne.ok ? t("nPlusOneOk", { headroom: gb(d.nPlusOne.headroomAfterLossGb), capacity: gb(d.nPlusOne.capacityAfterLossGb) }) : t("nPlusOneNo", { capacity: gb(d.nPlusOne.capacityAfterLossGb), limit: gb(d.nPlusOne.limitAfterLossGb) })}</span>}
+          value={
+            <span className="text-sm">
+              {d.nPlusOne.ok ? t("nPlusOneOk", { headroom: gb(d.nPlusOne.headroomAfterLossGb), capacity: gb(d.nPlusOne.capacityAfterLossGb) }) : t("nPlusOneNo", { capacity: gb(d.nPlusOne.capacityAfterLossGb), limit: gb(d.nPlusOne.limitAfterLossGb) })}
+              {!d.nPlusOne.peakFits && <span className="block text-xs font-normal">{t("nPlusOnePeak", { peak: gb(d.peakGb), limit: gb(d.nPlusOne.limitAfterLossGb) })}</span>}
+            </span>
+          }
           tone={d.nPlusOne.ok ? "green" : "amber"}
         />
         <Figure label={t("figSla")} value={d.slaWhy.length === 0 ? t("slaOk") : t("slaNo")} tone={d.slaWhy.length === 0 ? "green" : "amber"} />
@@ -64,7 +71,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
           title={t("memoryChart")}
           labels={labels}
           empty={empty}
-          csv={{ filename: `${d.pool.name}-memory-${range}.csv`, header: ["at", "used_gb_avg", "used_gb_max", "ballooned_gb", "cpu_pct", "line_85_gb", "activated_gb", "physical_gb"], rows: d.points.map((p) => [new Date(p.at).toISOString(), p.usedGb, p.usedMaxGb, p.balloonedGb, p.cpuPct, d.lines.pressureGb, d.lines.activatedGb, d.lines.physicalGb]) }}
+          csv={{ filename: `${d.pool.name}-memory-${range}.csv`, ...poolMemoryCsv(d) }}
           table={{ header: [c("time"), t("used"), t("usedMax"), t("ballooned"), t("cpu")], rows: d.points.map((p) => [when(p.at), gb(p.usedGb), gb(p.usedMaxGb), gb(p.balloonedGb), `${format.number(p.cpuPct)} %`]) }}
         >
           <TimeChart
@@ -77,6 +84,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
               { key: "usedGb", label: t("used"), color: "#2563eb", kind: "area" },
               ...(d.resolution === "RAW" ? [] : [{ key: "usedMaxGb", label: t("usedMax"), color: "#1e40af", dashed: true }]),
               { key: "balloonedGb", label: t("ballooned"), color: "#dc2626" },
+              { key: "line85Gb", label: t("line85Then"), color: "#f87171", kind: "step" },
             ]}
             lines={[
               { y: d.lines.pressureGb, label: t("line85", { value: gb(d.lines.pressureGb) }), color: "#b91c1c", testId: "line-85" },
