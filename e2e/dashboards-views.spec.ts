@@ -42,7 +42,7 @@ test("the planner shows a refusal when the hypothetical VMs do not fit, and the 
   await page.getByLabel("Memory each (GB)").fill("256");
   await expect(page.getByTestId("planner-verdict")).toHaveText("It does not fit: at least one rule would refuse these changes.");
   await expect(page.getByTestId("violations")).toContainText("CPOOL.MEMORY_PRESSURE");
-  await expect(page.getByRole("table", { name: /Pool memory against the 85/ })).toContainText("Memory used vs the 85");
+  await expect(page.getByRole("table", { name: /Pool memory against the 85/ })).toContainText("Allocated memory (running VMs) vs the 85");
   // a single small VM fits
   await page.getByLabel("Number of VMs").fill("1");
   await page.getByLabel("Memory each (GB)").fill("1");
