@@ -191,3 +191,32 @@ export async function loadSlaInventory(tenantId: string) {
   ]);
   return { pools, replications, coverage: coverage[0] ?? { total: 0, uncovered: 0, running: 0 } };
 }
+
+/**
+ * The daily rollups of one metric over whole days [from, to) for some tenants (and, if given,
+ * some resources): one row per resource, its days packed in arrays. What the forecasts read.
+ */
+export async function loadDailyFigures(
+  tenantIds: readonly string[],
+  resourceType: MetricResourceType,
+  metric: string,
+  range: { from: Date; to: Date },
+  resourceIds?: readonly string[],
+): Promise<Map<string, { at: number; avg: number; max: number }[]>> {
+  if (tenantIds.length === 0 || resourceIds?.length === 0) return new Map();
+  const rows = await db().$queryRawUnsafe<{ resourceId: string; at: number[]; avg: number[]; max: number[] }[]>(
+    `SELECT "resourceId", array_agg((extract(epoch FROM bucket) * 1000)::float8 ORDER BY bucket) AS at, array_agg(avg ORDER BY bucket) AS avg, array_agg(max ORDER BY bucket) AS max
+     FROM "MetricRollup"
+     WHERE "tenantId" = ANY($1::text[]) AND "resourceType" = $2::"MetricResource" AND metric = $3 AND resolution = 'DAY'
+       AND bucket >= ($4::timestamptz AT TIME ZONE 'UTC') AND bucket < ($5::timestamptz AT TIME ZONE 'UTC')
+       ${resourceIds ? `AND "resourceId" = ANY($6::text[])` : ""}
+     GROUP BY "resourceId"`,
+    [...tenantIds],
+    resourceType,
+    metric,
+    range.from.toISOString(),
+    range.to.toISOString(),
+    ...(resourceIds ? [[...resourceIds]] : []),
+  );
+  return new Map(rows.map((r) => [r.resourceId, r.at.map((at, i) => ({ at, avg: r.avg[i]!, max: r.max[i]! }))]));
+}

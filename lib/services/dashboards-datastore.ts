@@ -1,5 +1,6 @@
 import "server-only";
-import { loadDatastoreDashboardRow, loadSeries } from "@/lib/db/metric-series";
+import { loadDailyFigures, loadDatastoreDashboardRow, loadSeries } from "@/lib/db/metric-series";
+import { datastoreForecast, forecastWindow } from "@/lib/metrics/forecast";
 import { datastoreFigures, datastoreWarnings, type DatastoreState, type StorageReplicationKind } from "@/lib/domain/storage";
 import { STORAGE_TIERS, type StorageTierCode } from "@/lib/domain/catalogue";
 import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
@@ -25,9 +26,10 @@ export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: str
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
   const from = new Date(now.getTime() - RANGE_MS[range]);
-  const [row, series] = await Promise.all([
+  const [row, series, daily] = await Promise.all([
     loadDatastoreDashboardRow(tenantId, datastoreId),
     loadSeries(tenantId, "DATASTORE", [datastoreId], ["iops_demand", "latency_ms", "space_used_gb"], { from, to: now }),
+    loadDailyFigures([tenantId], "DATASTORE", "space_used_gb", forecastWindow(now.getTime()), [datastoreId]),
   ]);
   if (!row) throw new NotFoundError("datastore", datastoreId);
   // The domain's datastore with its VMs summed per power state (what space and IOPS depend on).
@@ -71,6 +73,8 @@ export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: str
     figures,
     warnings: datastoreWarnings(state),
     points,
+    /** Days until the daily space used reaches the datastore's size (FORECAST_METHOD, on daily averages). */
+    forecast: datastoreForecast(daily.get(datastoreId) ?? [], row.sizeGib, now.getTime()),
     peakIops: points.reduce((m, p) => Math.max(m, p.iopsMax), 0),
     throttled,
     /** Minutes past the IOPS limit in force, summed from the samples: 24 h, 7 d and 30 d agree. */

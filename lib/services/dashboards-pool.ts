@@ -1,5 +1,6 @@
 import "server-only";
-import { loadPoolDashboardRow, loadPoolSeries } from "@/lib/db/metric-series";
+import { loadDailyFigures, loadPoolDashboardRow, loadPoolSeries } from "@/lib/db/metric-series";
+import { forecastWindow, poolForecast } from "@/lib/metrics/forecast";
 import { MEMORY_PRESSURE_LIMIT, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalogue";
 import { hostUsage, memoryCapacityGb, poolMemory, pressureLimitGb, withinPressureLimit, type PoolState } from "@/lib/domain/pool";
 import { DAY_MS, HOUR_MS } from "@/lib/metrics/rollup";
@@ -28,7 +29,11 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
   const tenantId = ctx.tenant.id;
   const from = new Date(now.getTime() - RANGE_MS[range]);
   // Two reads side by side: the pool aggregated in SQL (running memory per host) and its series.
-  const [row, series] = await Promise.all([loadPoolDashboardRow(tenantId, poolId), loadPoolSeries(tenantId, poolId, { from, to: now })]);
+  const [row, series, daily] = await Promise.all([
+    loadPoolDashboardRow(tenantId, poolId),
+    loadPoolSeries(tenantId, poolId, { from, to: now }),
+    loadDailyFigures([tenantId], "POOL", "mem_used_gb", forecastWindow(now.getTime()), [poolId]),
+  ]);
   if (!row) throw new NotFoundError("pool", poolId);
   const pool = { id: row.id, name: row.name, azId: row.azId, nodeTypeCode: row.nodeTypeCode, haEnabled: row.haEnabled };
   const placedGb = row.hosts.reduce((s, h) => s + h.onGb, 0);
@@ -99,6 +104,8 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
     },
     slaWhy: slaReasons(memory.availableHostCount, pool.haEnabled),
     points,
+    /** Days until the consumed peaks cross today's 85 % line (FORECAST_METHOD, on daily peaks). */
+    forecast: poolForecast(daily.get(poolId) ?? [], memory.pressureLimitGb, now.getTime()),
     /** Consumed memory at the last sample of the range (observed), beside `memory.usedGb` (allocated: the running VMs' configured memory). */
     consumedNowGb: points.at(-1)?.usedGb ?? null,
     peakGb: peak,

@@ -8,7 +8,7 @@ import { langOf, toViolationViews } from "@/lib/decision-view";
 import { DASHBOARD_RANGES, RANGE_MS, parseRange } from "@/lib/validation/dashboards";
 import { PageHeader } from "@/components/ui/page-header";
 import { Violations } from "@/components/ui/violations";
-import { ChartCard, Figure, RangeTabs } from "@/components/dashboards/chart-card";
+import { ChartCard, Figure, RangeTabs, forecastText } from "@/components/dashboards/chart-card";
 import { TimeChart } from "@/components/dashboards/lazy-charts";
 import { SpaceBar } from "@/components/dashboards/space-bar";
 import { tenantPage } from "../../../tenant-page";
@@ -30,6 +30,12 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
   const labels = { csv: c("csv"), table: c("table"), empty: c("empty") };
   const empty = d.points.length === 0;
   const name = d.datastore.name;
+  const forecast = forecastText(d.forecast, {
+    in: (days) => c("forecastIn", { days }),
+    notRising: c("forecastNotRising"),
+    noHistory: (days) => c("forecastNoHistory", { days }),
+    method: (days, slope) => c("forecastMethod", { days, slope: c("gib", { value: format.number(slope, { maximumFractionDigits: 1 }) }) }),
+  });
 
   return (
     <>
@@ -37,11 +43,12 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
         <RangeTabs base={base} current={range} label={c("range")} options={DASHBOARD_RANGES.map((r) => ({ value: r, label: c(`range_${r}`) }))} />
       </PageHeader>
 
-      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="datastore-dashboard-figures">
+      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" data-testid="datastore-dashboard-figures">
         <Figure label={t("figDemand")} value={iops(f.iopsDemand)} tone={f.throttled ? "red" : undefined} />
         <Figure label={t("figLimit")} value={f.iopsLimit === null ? "—" : iops(f.iopsLimit)} />
         <Figure label={t("figPeak")} value={iops(d.peakIops)} tone={f.iopsLimit !== null && d.peakIops > f.iopsLimit ? "red" : undefined} />
         <Figure label={t("figThrottled")} value={c("minutes", { value: format.number(Math.round(d.throttledMinutes)) })} tone={d.throttledMinutes > 0 ? "amber" : undefined} />
+        <Figure label={t("figForecast")} value={forecast.value} hint={forecast.hint} tone={forecast.tone} testId="datastore-forecast" />
       </dl>
       {d.warnings.length > 0 && (
         <div className="mb-4">

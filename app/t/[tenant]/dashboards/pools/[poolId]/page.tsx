@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
 import { Violations } from "@/components/ui/violations";
-import { ChartCard, Figure, RangeTabs } from "@/components/dashboards/chart-card";
+import { ChartCard, Figure, RangeTabs, forecastText } from "@/components/dashboards/chart-card";
 import { TimeChart } from "@/components/dashboards/lazy-charts";
 import { tenantPage } from "../../../tenant-page";
 
@@ -33,6 +33,12 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
   const labels = { csv: c("csv"), table: c("table"), empty: c("empty") };
   const empty = d.points.length === 0;
   const hostName = new Map(d.hosts.map((h) => [h.id, h.name]));
+  const forecast = forecastText(d.forecast, {
+    in: (days) => c("forecastIn", { days }),
+    notRising: c("forecastNotRising"),
+    noHistory: (days) => c("forecastNoHistory", { days }),
+    method: (days, slope) => c("forecastMethod", { days, slope: gb(slope) }),
+  });
 
   return (
     <>
@@ -41,7 +47,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
       </PageHeader>
 
       <p className="mb-2 max-w-4xl text-xs text-slate-600 dark:text-slate-300" data-testid="pool-dashboard-basis">{t("basis")}</p>
-      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7" data-testid="pool-dashboard-figures">
+      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8" data-testid="pool-dashboard-figures">
         <Figure label={t("figUsed")} value={`${gb(m.usedGb)} · ${pct(m.usedRatio)}`} tone={m.inPressure ? "red" : undefined} />
         <Figure label={t("figConsumed")} value={d.consumedNowGb === null ? "—" : `${gb(d.consumedNowGb)} · ${pct(m.capacityGb > 0 ? d.consumedNowGb / m.capacityGb : 0)}`} tone={d.consumedNowGb !== null && d.consumedNowGb > d.lines.pressureGb ? "red" : undefined} />
         <Figure label={t("figHeadroom")} value={gb(m.headroomGbBefore85)} tone={m.headroomGbBefore85 <= 0 ? "red" : undefined} />
@@ -57,6 +63,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
           }
           tone={d.nPlusOne.ok ? "green" : "amber"}
         />
+        <Figure label={t("figForecast")} value={forecast.value} hint={forecast.hint} tone={forecast.tone} testId="pool-forecast" />
         <Figure label={t("figSla")} value={d.slaWhy.length === 0 ? t("slaOk") : t("slaNo")} tone={d.slaWhy.length === 0 ? "green" : "amber"} />
       </dl>
       {d.slaWhy.length > 0 && (
