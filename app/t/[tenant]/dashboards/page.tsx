@@ -133,7 +133,7 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsViews"
                   </RowHeader>
                   <Td>{f.tenant.name}</Td>
                   <Td>{t(f.kind === "pool" ? "forecasts.poolLine" : "forecasts.datastoreFull")}</Td>
-                  <Td align="right">{f.forecast.kind === "crosses" ? t("forecasts.in", { days: f.forecast.days }) : "—"}</Td>
+                  <Td align="right">{f.forecast.kind !== "crosses" ? "—" : f.forecast.days === 0 ? t("forecasts.now") : t("forecasts.in", { days: f.forecast.days })}</Td>
                 </Tr>
               ))}
             </TBody>

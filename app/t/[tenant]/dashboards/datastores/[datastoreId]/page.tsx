@@ -31,7 +31,7 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
   const empty = d.points.length === 0;
   const name = d.datastore.name;
   const forecast = forecastText(d.forecast, {
-    in: (days) => c("forecastIn", { days }),
+    in: (days) => (days === 0 ? c("forecastNow") : c("forecastIn", { days })),
     notRising: c("forecastNotRising"),
     noHistory: (days) => c("forecastNoHistory", { days }),
     method: (days, slope) => c("forecastMethod", { days, slope: c("gib", { value: format.number(slope, { maximumFractionDigits: 1 }) }) }),

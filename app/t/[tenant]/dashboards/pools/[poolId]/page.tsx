@@ -34,7 +34,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
   const empty = d.points.length === 0;
   const hostName = new Map(d.hosts.map((h) => [h.id, h.name]));
   const forecast = forecastText(d.forecast, {
-    in: (days) => c("forecastIn", { days }),
+    in: (days) => (days === 0 ? c("forecastNow") : c("forecastIn", { days })),
     notRising: c("forecastNotRising"),
     noHistory: (days) => c("forecastNoHistory", { days }),
     method: (days, slope) => c("forecastMethod", { days, slope: gb(slope) }),
