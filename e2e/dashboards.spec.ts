@@ -29,6 +29,7 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
   await expect(chart.locator("svg text").filter({ hasText: "Physical (1,536 GB)" })).toBeVisible();
   await expect(page.getByTestId("pool-dashboard-figures")).toContainText("Allocated headroom before 85 %");
   await expect(page.getByTestId("pool-dashboard-figures")).toContainText("Consumed now (observed)");
+  await expect(page.getByTestId("pool-forecast")).toContainText("Consumed peaks reach the 85 % line");
   // The same figures as a table, and as a file.
   await chart.getByText("Show the figures as a table").click();
   await expect(chart.getByRole("table")).toBeVisible();

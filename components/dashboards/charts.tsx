@@ -18,6 +18,8 @@ export type ChartProps = {
   /** Periods to shade (throttled, over the line); `share` (0–1) is the part of the period actually spent there. */
   areas?: readonly { from: number; to: number; share?: number }[];
   areaLabel?: string;
+  /** Events at their time (outages, maintenance, changes, deliveries): a vertical mark each. */
+  marks?: readonly { at: number; label: string; color: string }[];
   unit: string;
   locale: string;
   /** Span of the range, to pick the time format of the axis. */
@@ -25,7 +27,7 @@ export type ChartProps = {
   yMax?: number;
 };
 
-export function TimeChart({ title, data, series, lines = [], areas = [], areaLabel, unit, locale, rangeMs, yMax }: ChartProps) {
+export function TimeChart({ title, data, series, lines = [], areas = [], areaLabel, marks = [], unit, locale, rangeMs, yMax }: ChartProps) {
   const day = rangeMs > 36 * 3_600_000;
   const tick = new Intl.DateTimeFormat(locale, day ? { day: "2-digit", month: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
   const full = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -53,6 +55,9 @@ export function TimeChart({ title, data, series, lines = [], areas = [], areaLab
               <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeDasharray={s.dashed ? "4 3" : undefined} isAnimationActive={false} dot={false} strokeWidth={1.5} />
             ),
           )}
+          {marks.map((m, i) => (
+            <ReferenceLine key={`mark-${i}`} x={m.at} stroke={m.color} strokeDasharray="2 2" ifOverflow="discard" className="annotation" label={{ value: m.label, position: "insideTopLeft", fontSize: 10, fill: m.color }} />
+          ))}
           {lines.map((l) => (
             <ReferenceLine key={l.label} y={l.y} stroke={l.color} strokeDasharray="6 3" ifOverflow="extendDomain" label={{ value: l.label, position: "insideTopRight", fontSize: 12, fill: l.color }} className={l.testId} />
           ))}

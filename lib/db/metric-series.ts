@@ -220,3 +220,42 @@ export async function loadDailyFigures(
   );
   return new Map(rows.map((r) => [r.resourceId, r.at.map((at, i) => ({ at, avg: r.avg[i]!, max: r.max[i]! }))]));
 }
+
+export type AnnotationRow = { kind: "outage" | "maintenance_start" | "maintenance_end" | "activated_memory" | "ha" | "delivery"; at: Date; endedAt: Date | null; name: string; details: unknown };
+
+/**
+ * What happened to a pool in [from, to], for its charts: outages of the pool or its hosts
+ * (AvailabilityEvent), maintenance, activated-memory and HA changes that succeeded (the audit
+ * trail), and hosts delivered (their creation). One query; another tenant's pool has none.
+ */
+export async function loadPoolAnnotations(tenantId: string, poolId: string, range: { from: Date; to: Date }): Promise<AnnotationRow[]> {
+  return db().$queryRawUnsafe<AnnotationRow[]>(
+    `WITH hosts AS (SELECT id, name FROM "Host" WHERE "tenantId" = $1 AND "poolId" = $2),
+          pool AS (SELECT id, name FROM "ComputePool" WHERE "tenantId" = $1 AND id = $2)
+     SELECT 'outage' AS kind, e."startedAt" AS at, e."endedAt", COALESCE(h.name, p.name) AS name, NULL::jsonb AS details
+       FROM "AvailabilityEvent" e LEFT JOIN hosts h ON e."resourceType" = 'HOST' AND h.id = e."resourceId" LEFT JOIN pool p ON e."resourceType" = 'POOL' AND p.id = e."resourceId"
+      WHERE e."tenantId" = $1 AND (h.id IS NOT NULL OR p.id IS NOT NULL)
+        AND e."startedAt" <= ($4::timestamptz AT TIME ZONE 'UTC') AND (e."endedAt" IS NULL OR e."endedAt" >= ($3::timestamptz AT TIME ZONE 'UTC'))
+     UNION ALL
+     SELECT CASE a.action WHEN 'host.enter_maintenance' THEN 'maintenance_start' WHEN 'host.exit_maintenance' THEN 'maintenance_end' WHEN 'pool.set_activated_memory' THEN 'activated_memory' ELSE 'ha' END,
+            a."createdAt", NULL, COALESCE(a."targetName", a."targetId"), a.details::jsonb
+       FROM "AuditEvent" a
+      WHERE a."tenantId" = $1 AND a.outcome = 'SUCCEEDED' AND a."createdAt" >= ($3::timestamptz AT TIME ZONE 'UTC') AND a."createdAt" <= ($4::timestamptz AT TIME ZONE 'UTC')
+        AND ((a."targetType" = 'pool' AND a."targetId" = $2 AND a.action IN ('pool.set_activated_memory', 'pool.set_ha'))
+          OR (a."targetType" = 'host' AND a."targetId" IN (SELECT id FROM hosts) AND a.action IN ('host.enter_maintenance', 'host.exit_maintenance')))
+     UNION ALL
+     SELECT 'delivery', h."createdAt", NULL, h.name, NULL FROM "Host" h
+      WHERE h."tenantId" = $1 AND h."poolId" = $2 AND h."createdAt" >= ($3::timestamptz AT TIME ZONE 'UTC') AND h."createdAt" <= ($4::timestamptz AT TIME ZONE 'UTC')
+     ORDER BY at`,
+    tenantId,
+    poolId,
+    range.from.toISOString(),
+    range.to.toISOString(),
+  );
+}
+
+/** A datastore's delivery in [from, to] (its creation), for its charts. */
+export async function loadDatastoreAnnotations(tenantId: string, datastoreId: string, range: { from: Date; to: Date }): Promise<AnnotationRow[]> {
+  const d = await db().datastore.findFirst({ where: { tenantId, id: datastoreId, createdAt: { gte: range.from, lte: range.to } }, select: { name: true, createdAt: true } });
+  return d ? [{ kind: "delivery", at: d.createdAt, endedAt: null, name: d.name, details: null }] : [];
+}

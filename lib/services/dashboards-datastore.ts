@@ -1,5 +1,6 @@
 import "server-only";
-import { loadDailyFigures, loadDatastoreDashboardRow, loadSeries } from "@/lib/db/metric-series";
+import { loadDailyFigures, loadDatastoreAnnotations, loadDatastoreDashboardRow, loadSeries } from "@/lib/db/metric-series";
+import { toAnnotations } from "./dashboards-pool";
 import { datastoreForecast, forecastWindow } from "@/lib/metrics/forecast";
 import { datastoreFigures, datastoreWarnings, type DatastoreState, type StorageReplicationKind } from "@/lib/domain/storage";
 import { STORAGE_TIERS, type StorageTierCode } from "@/lib/domain/catalogue";
@@ -26,10 +27,11 @@ export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: str
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
   const from = new Date(now.getTime() - RANGE_MS[range]);
-  const [row, series, daily] = await Promise.all([
+  const [row, series, daily, events] = await Promise.all([
     loadDatastoreDashboardRow(tenantId, datastoreId),
     loadSeries(tenantId, "DATASTORE", [datastoreId], ["iops_demand", "latency_ms", "space_used_gb"], { from, to: now }),
     loadDailyFigures([tenantId], "DATASTORE", "space_used_gb", forecastWindow(now.getTime()), [datastoreId]),
+    loadDatastoreAnnotations(tenantId, datastoreId, { from, to: now }),
   ]);
   if (!row) throw new NotFoundError("datastore", datastoreId);
   // The domain's datastore with its VMs summed per power state (what space and IOPS depend on).
@@ -75,6 +77,8 @@ export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: str
     points,
     /** Days until the daily space used reaches the datastore's size (FORECAST_METHOD, on daily averages). */
     forecast: datastoreForecast(daily.get(datastoreId) ?? [], row.sizeGib, now.getTime()),
+    /** Its delivery, when it falls in the range. */
+    annotations: toAnnotations(events),
     peakIops: points.reduce((m, p) => Math.max(m, p.iopsMax), 0),
     throttled,
     /** Minutes past the IOPS limit in force, summed from the samples: 24 h, 7 d and 30 d agree. */

@@ -167,3 +167,38 @@ describe("history keeps the limits in force when it was measured", () => {
     expect(d.throttled.reduce((n, o) => n + o.minutes, 0)).toBe(d.throttledMinutes);
   });
 });
+
+describe("annotations: what happened, at its time", () => {
+  it("the pool's charts mark its outages, maintenance, memory and HA changes and deliveries of the range, and nothing of another tenant", async () => {
+    const org = (await db().tenant.findUniqueOrThrow({ where: { id: s.tenantId } })).organizationId;
+    const hosts = await db().host.findMany({ where: { poolId: s.pool }, orderBy: { name: "asc" } });
+    const at = (h: number) => new Date(NOW + h * HOUR_MS);
+    await db().availabilityEvent.create({ data: { tenantId: s.tenantId, resourceType: "HOST", resourceId: hosts[0]!.id, startedAt: at(3), endedAt: new Date(NOW + 3 * HOUR_MS + 3 * 60_000), cause: "host.failure.ha_restart" } });
+    await db().auditEvent.createMany({
+      data: [
+        { organizationId: org, tenantId: s.tenantId, actorType: "USER", action: "host.enter_maintenance", targetType: "host", targetId: hosts[1]!.id, targetName: hosts[1]!.name, createdAt: at(4) },
+        { organizationId: org, tenantId: s.tenantId, actorType: "USER", action: "pool.set_activated_memory", targetType: "pool", targetId: s.pool, targetName: "p-std", details: { before: { activatedMemoryGb: 640 }, after: { activatedMemoryGb: 768 } }, createdAt: at(5) },
+        // Refused: nothing changed, nothing to mark.
+        { organizationId: org, tenantId: s.tenantId, actorType: "USER", action: "pool.set_ha", outcome: "REFUSED", targetType: "pool", targetId: s.pool, targetName: "p-std", createdAt: at(5) },
+      ],
+    });
+    await db().host.update({ where: { id: hosts.at(-1)!.id }, data: { createdAt: at(1) } });
+    // Another tenant's pool and its outage.
+    const other = await createTenant(db(), { organizationId: org });
+    const theirs = await createPool(db(), { tenantId: other.id, hosts: 2, name: "p-theirs" });
+    await db().availabilityEvent.create({ data: { tenantId: other.id, resourceType: "POOL", resourceId: theirs.pool.id, startedAt: at(3), endedAt: at(4), cause: "host.failure.no_ha" } });
+
+    const d = await getPoolDashboard(s.ctx, s.pool, "24h", at(6));
+    expect(d.annotations.map((a) => [a.kind, a.at - NOW, a.name])).toEqual([
+      ["delivery", HOUR_MS, hosts.at(-1)!.name],
+      ["outage", 3 * HOUR_MS, hosts[0]!.name],
+      ["maintenance_start", 4 * HOUR_MS, hosts[1]!.name],
+      ["activated_memory", 5 * HOUR_MS, "p-std"],
+    ]);
+    expect(d.annotations[1]!.endAt! - d.annotations[1]!.at).toBe(3 * 60_000);
+    expect(d.annotations[3]).toMatchObject({ before: 640, after: 768 });
+    // Before those hours, the range holds none of them.
+    expect((await getPoolDashboard(s.ctx, s.pool, "24h", new Date(NOW))).annotations.filter((a) => a.at > NOW)).toEqual([]);
+  });
+});
+

@@ -1,5 +1,5 @@
 import "server-only";
-import { loadDailyFigures, loadPoolDashboardRow, loadPoolSeries } from "@/lib/db/metric-series";
+import { loadDailyFigures, loadPoolAnnotations, loadPoolDashboardRow, loadPoolSeries, type AnnotationRow } from "@/lib/db/metric-series";
 import { forecastWindow, poolForecast } from "@/lib/metrics/forecast";
 import { MEMORY_PRESSURE_LIMIT, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalogue";
 import { hostUsage, memoryCapacityGb, poolMemory, pressureLimitGb, withinPressureLimit, type PoolState } from "@/lib/domain/pool";
@@ -29,10 +29,11 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
   const tenantId = ctx.tenant.id;
   const from = new Date(now.getTime() - RANGE_MS[range]);
   // Two reads side by side: the pool aggregated in SQL (running memory per host) and its series.
-  const [row, series, daily] = await Promise.all([
+  const [row, series, daily, events] = await Promise.all([
     loadPoolDashboardRow(tenantId, poolId),
     loadPoolSeries(tenantId, poolId, { from, to: now }),
     loadDailyFigures([tenantId], "POOL", "mem_used_gb", forecastWindow(now.getTime()), [poolId]),
+    loadPoolAnnotations(tenantId, poolId, { from, to: now }),
   ]);
   if (!row) throw new NotFoundError("pool", poolId);
   const pool = { id: row.id, name: row.name, azId: row.azId, nodeTypeCode: row.nodeTypeCode, haEnabled: row.haEnabled };
@@ -106,6 +107,8 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
     points,
     /** Days until the consumed peaks cross today's 85 % line (FORECAST_METHOD, on daily peaks). */
     forecast: poolForecast(daily.get(poolId) ?? [], memory.pressureLimitGb, now.getTime()),
+    /** What happened in the range, for the charts' marks and the events table: outages, maintenance, memory and HA changes, deliveries. */
+    annotations: toAnnotations(events),
     /** Consumed memory at the last sample of the range (observed), beside `memory.usedGb` (allocated: the running VMs' configured memory). */
     consumedNowGb: points.at(-1)?.usedGb ?? null,
     peakGb: peak,
@@ -134,4 +137,28 @@ export function poolMemoryCsv(d: Pick<PoolDashboard, "points" | "lines">) {
     header: ["at", "consumed_gb_avg", "consumed_gb_max", "ballooned_gb", "cpu_pct", "line_85_gb", "activated_gb", "minutes_above_85", "physical_gb_today"],
     rows: d.points.map((p) => [new Date(p.at).toISOString(), p.usedGb, p.usedMaxGb, p.balloonedGb, p.cpuPct, p.line85Gb, p.activatedGb, p.overMinutes, d.lines.physicalGb]),
   };
+}
+
+export type Annotation = {
+  kind: AnnotationRow["kind"];
+  at: number;
+  /** An outage's end (null: still down). */
+  endAt: number | null;
+  name: string;
+  /** A change's figure before and after (activated GB, HA on/off). */
+  before: number | boolean | null;
+  after: number | boolean | null;
+};
+
+/** The stored events as chart annotations; a change carries the figure it moved from and to. */
+export function toAnnotations(rows: readonly AnnotationRow[]): Annotation[] {
+  const figure = (side: unknown): number | boolean | null => {
+    if (!side || typeof side !== "object") return null;
+    const v = (side as Record<string, unknown>).activatedMemoryGb ?? (side as Record<string, unknown>).haEnabled;
+    return typeof v === "number" || typeof v === "boolean" ? v : null;
+  };
+  return rows.map((r) => {
+    const d = (r.details ?? {}) as { before?: unknown; after?: unknown };
+    return { kind: r.kind, at: r.at.getTime(), endAt: r.endedAt ? r.endedAt.getTime() : null, name: r.name, before: figure(d.before), after: figure(d.after) };
+  });
 }

@@ -80,6 +80,7 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
             lines={f.iopsLimit === null ? [] : [{ y: f.iopsLimit, label: t("limit", { value: format.number(f.iopsLimit), perTb: format.number(d.datastore.iopsPerTb ?? 0) }), color: "#b91c1c", testId: "line-iops-limit" }]}
             areas={d.throttled}
             areaLabel={t("throttled")}
+            marks={d.annotations.map((a) => ({ at: a.at, label: c(`mark_${a.kind}`), color: "#0f766e" }))}
           />
         </ChartCard>
 

@@ -12,6 +12,7 @@ import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/tabl
 import { Violations } from "@/components/ui/violations";
 import { ChartCard, Figure, RangeTabs, forecastText } from "@/components/dashboards/chart-card";
 import { TimeChart } from "@/components/dashboards/lazy-charts";
+import { EventsTable } from "@/components/dashboards/events-table";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,6 +34,18 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
   const labels = { csv: c("csv"), table: c("table"), empty: c("empty") };
   const empty = d.points.length === 0;
   const hostName = new Map(d.hosts.map((h) => [h.id, h.name]));
+  const MARK_COLOR = { outage: "#b91c1c", maintenance_start: "#b45309", maintenance_end: "#047857", activated_memory: "#1d4ed8", ha: "#6d28d9", delivery: "#0f766e" } as const;
+  const eventText = (a: (typeof d.annotations)[number]) =>
+    a.kind === "outage"
+      ? a.endAt === null
+        ? c("event_outageOpen", { name: a.name })
+        : `${c("event_outage", { name: a.name })} · ${c("minutes", { value: format.number(Math.round((a.endAt - a.at) / 60_000)) })}`
+      : a.kind === "activated_memory"
+        ? c("event_activated_memory", { name: a.name, before: format.number(Number(a.before ?? 0)), after: format.number(Number(a.after ?? 0)) })
+        : a.kind === "ha"
+          ? c("event_ha", { name: a.name, after: a.after ? c("haOn") : c("haOff") })
+          : c(`event_${a.kind}`, { name: a.name });
+  const marks = d.annotations.map((a) => ({ at: a.at, label: c(`mark_${a.kind}`), color: MARK_COLOR[a.kind] }));
   const forecast = forecastText(d.forecast, {
     in: (days) => (days === 0 ? c("forecastNow") : c("forecastIn", { days })),
     notRising: c("forecastNotRising"),
@@ -100,6 +113,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
             ]}
             areas={d.overLine}
             areaLabel={t("overLine")}
+            marks={marks}
           />
         </ChartCard>
 
@@ -121,6 +135,13 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
             lines={d.hosts[0] ? [{ y: d.hosts.find((h) => h.shareGb > 0)?.shareGb ?? 0, label: t("hostShare"), color: "#334155" }] : []}
           />
         </ChartCard>
+
+        <EventsTable
+          title={c("events")}
+          empty={c("eventsNone")}
+          columns={{ when: c("time"), what: c("eventWhat") }}
+          rows={d.annotations.map((a) => ({ when: format.dateTime(new Date(a.at), { dateStyle: "medium", timeStyle: "short" }), what: eventText(a) }))}
+        />
 
         <Table label={t("hostsTable")}>
           <THead>
