@@ -43,7 +43,7 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
   await expect(page.locator("svg text").filter({ hasText: "85 % line (870.4 GB)" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Hosts" }).getByRole("row")).toHaveCount(5);
   // what happened in the range, at its time (the demo's monthly host outage falls in any 30 days of a pool that has one)
-  await expect(page.getByRole("region", { name: "Events in this period" })).toBeVisible();
+  await expect(page.getByTestId("dashboard-events").getByRole("heading", { name: "Events in this period" })).toBeVisible();
 });
 
 test("the datastore dashboard shows IOPS demand against the tier's limit and the space split", async ({ page, loginAs }) => {

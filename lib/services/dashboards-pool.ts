@@ -28,7 +28,8 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
   const from = new Date(now.getTime() - RANGE_MS[range]);
-  // Two reads side by side: the pool aggregated in SQL (running memory per host) and its series.
+  // Four reads side by side: the pool aggregated in SQL (running memory per host), its series,
+  // its daily rows for the forecast and what happened to it in the range.
   const [row, series, daily, events] = await Promise.all([
     loadPoolDashboardRow(tenantId, poolId),
     loadPoolSeries(tenantId, poolId, { from, to: now }),
