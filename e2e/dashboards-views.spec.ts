@@ -16,6 +16,8 @@ test("an operator sees every tenant of the organization in the fleet view; a cou
   // the demo seed backfills telemetry and the app's collector keeps it fresh: the IOPS count is a figure
   await expect(page.getByTestId("fleet-datastoresOverIops")).toContainText(/\d/);
   await expect(page.getByTestId("fleet-datastoresOverIops")).not.toContainText("no telemetry yet");
+  // forecasts, with their method
+  await expect(page.getByTestId("fleet-forecasts")).toContainText("least-squares line over the daily figures of the last 30 whole days");
   // Recette's VMs without a backup policy: the coverage list, filtered
   await table.getByRole("link", { name: /VMs without a backup policy in Recette/ }).click();
   await expect(page).toHaveURL(/\/t\/recette\/data-protection\?coverage=none/);
@@ -42,11 +44,15 @@ test("the planner shows a refusal when the hypothetical VMs do not fit, and the 
   await page.getByLabel("Memory each (GB)").fill("256");
   await expect(page.getByTestId("planner-verdict")).toHaveText("It does not fit: at least one rule would refuse these changes.");
   await expect(page.getByTestId("violations")).toContainText(/CPOOL\.(MEMORY_PRESSURE|ACTIVATED_MEMORY)/);
-  await expect(page.getByRole("table", { name: /Pool memory against the 85/ })).toContainText("Memory used vs the 85");
+  await expect(page.getByRole("table", { name: /Pool memory against the 85/ })).toContainText("Allocated memory (running VMs) vs the 85");
   // a single small VM fits
   await page.getByLabel("Number of VMs").fill("1");
   await page.getByLabel("Memory each (GB)").fill("1");
-  await expect(page.getByTestId("planner-verdict")).toContainText("It fits");
+  await expect(page.getByTestId("planner-verdict")).toContainText(/It fits|No rule refuses/);
+  // 40 hosts: the rule's own code and figures, not a bare field error
+  await page.getByLabel("Number of VMs").fill("0");
+  await page.getByLabel("Hosts to add").fill("40");
+  await expect(page.getByTestId("violations")).toContainText("CPOOL.MAX_HOSTS");
 });
 
 test("the owner's cost page: month to date and forecast per tenant, a chart, and the CSV", async ({ page, loginAs }) => {
@@ -57,5 +63,11 @@ test("the owner's cost page: month to date and forecast per tenant, a chart, and
   await expect(page.getByTestId("cost-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   const csv = await page.request.get("/t/production/dashboards/cost/export");
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toContain("month,tenant,sku,label,month_to_date_eur,forecast_eur");
+  const text = await csv.text();
+  expect(text).toContain("month,tenant,sku,label,month_to_date_eur,forecast_eur");
+  // a tenant's CSV holds that tenant; every tenant on asking, for the owner
+  expect(text).toContain(",Production,");
+  expect(text).not.toContain(",Recette,");
+  const all = await (await page.request.get("/t/production/dashboards/cost/export?scope=organization")).text();
+  for (const name of ["Analytics", "Production", "Recette"]) expect(all).toContain(`,${name},`);
 });

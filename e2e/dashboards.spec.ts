@@ -21,7 +21,7 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
   const poolId = await idFrom(page, "/t/production/compute/pools", "prd-std-par7s");
   await page.goto(`/t/production/dashboards/pools/${poolId}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("prd-std-par7s");
-  const chart = page.getByRole("region", { name: "Memory used against activated memory" });
+  const chart = page.getByRole("region", { name: "Memory consumed against activated memory" });
   // Three reference lines and their labels (Recharts 3 draws labels in a layer of their own): 85 % of 1 024 GB.
   await expect(chart.locator(".recharts-reference-line")).toHaveCount(3);
   // A horizontal SVG line has no height: Playwright calls it hidden, so check it is drawn at a height.
@@ -29,7 +29,9 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
   await expect(chart.locator("svg text").filter({ hasText: "85 % line (870.4 GB)" })).toBeVisible();
   await expect(chart.locator("svg text").filter({ hasText: "Activated (1,024 GB)" })).toBeVisible();
   await expect(chart.locator("svg text").filter({ hasText: "Physical (1,536 GB)" })).toBeVisible();
-  await expect(page.getByTestId("pool-dashboard-figures")).toContainText("Headroom before 85 %");
+  await expect(page.getByTestId("pool-dashboard-figures")).toContainText("Allocated headroom before 85 %");
+  await expect(page.getByTestId("pool-dashboard-figures")).toContainText("Consumed now (observed)");
+  await expect(page.getByTestId("pool-forecast")).toContainText("Consumed peaks reach the 85 % line");
   // The same figures as a table, and as a file.
   await chart.getByText("Show the figures as a table").click();
   await expect(chart.getByRole("table")).toBeVisible();
@@ -42,6 +44,8 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
   await expect(page.getByText("daily averages")).toBeVisible();
   await expect(page.locator("svg text").filter({ hasText: "85 % line (870.4 GB)" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Hosts" }).getByRole("row")).toHaveCount(5);
+  // what happened in the range, at its time (the demo's monthly host outage falls in any 30 days of a pool that has one)
+  await expect(page.getByTestId("dashboard-events").getByRole("heading", { name: "Events in this period" })).toBeVisible();
 });
 
 test("the datastore dashboard shows IOPS demand against the tier's limit and the space split", async ({ page, loginAs }) => {

@@ -26,6 +26,19 @@ export function unitIn(unit: string, lang: Lang): string {
   return lang === "fr" ? (FRENCH_UNITS[unit] ?? unit) : unit;
 }
 
+/** The singular of a unit, for a figure of 1 (en) or below 2 (fr): "1 host", not "1 hosts". */
+const SINGULAR: Record<Lang, Record<string, string>> = {
+  en: { hosts: "host", VMs: "VM", orders: "order", policies: "policy", snapshots: "snapshot" },
+  fr: { hôtes: "hôte", commandes: "commande", politiques: "politique", instantanés: "instantané" },
+};
+
+/** A figure with its unit (already in `lang`), in the number that agrees with it. */
+export function figureWithUnit(value: number, unit: string | undefined, lang: Lang): string {
+  if (!unit) return String(value);
+  const one = lang === "fr" ? Math.abs(value) < 2 : value === 1;
+  return `${value} ${one ? (SINGULAR[lang][unit] ?? unit) : unit}`;
+}
+
 export function toViolationView(v: Violation, lang: Lang): ViolationView {
   const out: ViolationView = { code: v.code, severity: v.severity, message: v.message[lang] };
   if (v.limit !== undefined) out.limit = v.limit;

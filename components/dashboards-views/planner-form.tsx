@@ -166,7 +166,7 @@ export function PlannerForm({ tenantId, options }: { tenantId: string; options: 
           <fieldset className="space-y-2">
             <legend className="text-sm font-semibold">{t("hosts")}</legend>
             <Field id="planner-hostCount" label={t("field.hostCount")} hint={t("hostHint")} errors={errors("hostCount")}>
-              {(a) => <Input {...a} type="number" inputMode="numeric" min={0} max={32} value={f.hostCount} onChange={(e) => set("hostCount", e.target.value)} />}
+              {(a) => <Input {...a} type="number" inputMode="numeric" min={0} value={f.hostCount} onChange={(e) => set("hostCount", e.target.value)} />}
             </Field>
           </fieldset>
         ) : (

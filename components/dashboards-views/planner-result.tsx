@@ -19,6 +19,11 @@ export default function PlannerResultView({ result, warnings, locale }: { result
     <>
       {result.changes === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">{t("noChange")}</p>
+      ) : result.fits && warnings.length > 0 ? (
+        // Accepted, but not "it fits": the warnings below are rules that trip without refusing.
+        <p role="status" data-testid="planner-verdict" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
+          {t("fitsWithWarnings", { vms: result.addedVms, vcpu: result.addedVcpu, memory: n(result.addedMemoryGb), count: warnings.length })}
+        </p>
       ) : result.fits ? (
         <p role="status" data-testid="planner-verdict" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100">
           {t("fits", { vms: result.addedVms, vcpu: result.addedVcpu, memory: n(result.addedMemoryGb) })}
@@ -26,7 +31,7 @@ export default function PlannerResultView({ result, warnings, locale }: { result
       ) : (
         <p data-testid="planner-verdict" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-semibold text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100">{t("refused")}</p>
       )}
-      <Violations items={warnings} title={t("rules")} />
+      <Violations items={warnings} title={result.fits ? t("warningsTitle") : t("rules")} />
       {result.before.pool && result.after.pool && <PoolFigures before={result.before.pool} after={result.after.pool} n={n} pct={pct} />}
       {result.before.datastore && result.after.datastore && <DatastoreFiguresView before={result.before.datastore} after={result.after.datastore} n={n} pct={pct} />}
     </>
@@ -70,6 +75,8 @@ function PoolFigures({ before, after, n, pct }: { before: PoolMemory; after: Poo
   const bar = (m: PoolMemory) => <UsageBar ratio={m.usedRatio} limit={MEMORY_PRESSURE_LIMIT} label={t("memoryBar", { used: n(m.usedGb), capacity: n(m.capacityGb), percent: pct(m.usedRatio) })} />;
   const yes = (b: boolean) => (b ? t("yes") : t("no"));
   return (
+    <>
+    <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="planner-basis">{t("basis", { limit })}</p>
     <FiguresTable label={t("poolFigures", { limit })}>
       <Row label={t("memoryVsLine", { limit })} before={bar(before)} after={bar(after)} />
       <Row label={t("hostsRow")} before={n(before.hostCount)} after={n(after.hostCount)} />
@@ -79,6 +86,7 @@ function PoolFigures({ before, after, n, pct }: { before: PoolMemory; after: Poo
       <Row label={t("nPlusOne")} before={yes(before.nPlusOneOk)} after={yes(after.nPlusOneOk)} />
       <Row label={t("sla")} before={yes(before.slaEligible)} after={yes(after.slaEligible)} />
     </FiguresTable>
+    </>
   );
 }
 
@@ -86,14 +94,20 @@ function DatastoreFiguresView({ before, after, n, pct }: { before: DatastoreFigu
   const t = useTranslations("dashboardsPlanner");
   const iops = (f: DatastoreFigures) =>
     f.iopsLimit === null ? t("noIopsLimit") : <UsageBar ratio={f.iopsLimit > 0 ? f.iopsDemand / f.iopsLimit : 0} limit={1} label={t("iopsBar", { demand: n(f.iopsDemand), limit: n(f.iopsLimit) })} />;
+  const gibOrShort = (x: number) => (x < 0 ? t("short", { short: n(-x) }) : `${n(x)} GiB`);
   const space = (f: DatastoreFigures) => (
-    <UsageBar ratio={f.sizeGib > 0 ? (f.sizeGib - f.freeGib) / f.sizeGib : 0} limit={1 - SNAPSHOT_RESERVE_RATIO} label={t("spaceBar", { free: n(f.freeGib), size: n(f.sizeGib) })} />
+    // Past the datastore's size there is nothing free: say what is missing, never "-1 356 GiB free".
+    <UsageBar
+      ratio={f.sizeGib > 0 ? (f.sizeGib - f.freeGib) / f.sizeGib : 0}
+      limit={1 - SNAPSHOT_RESERVE_RATIO}
+      label={f.freeGib < 0 ? t("spaceShort", { short: n(-f.freeGib), size: n(f.sizeGib) }) : t("spaceBar", { free: n(f.freeGib), size: n(f.sizeGib) })}
+    />
   );
   return (
     <FiguresTable label={t("datastoreFigures")}>
       <Row label={t("iopsVsLimit")} before={iops(before)} after={iops(after)} />
       <Row label={t("freeSpace")} before={space(before)} after={space(after)} />
-      <Row label={t("available")} before={`${n(before.availableGib)} GiB`} after={`${n(after.availableGib)} GiB`} />
+      <Row label={t("available")} before={gibOrShort(before.availableGib)} after={gibOrShort(after.availableGib)} />
       <Row label={t("swap")} before={`${n(before.swapGib)} GiB`} after={`${n(after.swapGib)} GiB`} />
       <Row label={t("reserve")} before={`${n(before.snapshotReserveGib)} GiB`} after={`${n(after.snapshotReserveGib)} GiB`} />
       <Row label={t("overcommit")} before={pct(before.overcommitRatio)} after={pct(after.overcommitRatio)} />

@@ -93,11 +93,23 @@ export function RangeTabs({ base, current, label, options }: { base: string; cur
 }
 
 /** A figure with its name, for the row of key numbers above a chart. */
-export function Figure({ label, value, tone }: { label: string; value: React.ReactNode; tone?: "red" | "amber" | "green" }) {
+export function Figure({ label, value, tone, hint, testId }: { label: string; value: React.ReactNode; tone?: "red" | "amber" | "green"; /** How the figure is made, under it. */ hint?: string; testId?: string }) {
   return (
-    <div className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800">
+    <div className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800" data-testid={testId}>
       <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
       <dd className={clsx("text-lg font-semibold", tone === "red" && "text-red-700 dark:text-red-300", tone === "amber" && "text-amber-800 dark:text-amber-200", tone === "green" && "text-emerald-800 dark:text-emerald-200")}>{value}</dd>
+      {hint && <dd className="mt-1 text-xs text-slate-600 dark:text-slate-300">{hint}</dd>}
     </div>
   );
+}
+
+/** A forecast as a sentence and its method, in the page's language (the labels come translated). */
+export function forecastText(
+  f: { kind: "crosses"; days: number; slopePerDay: number; basedOnDays: number } | { kind: "not_rising"; slopePerDay: number; basedOnDays: number } | { kind: "not_enough_history"; basedOnDays: number },
+  t: { in: (days: number) => string; notRising: string; noHistory: (days: number) => string; method: (days: number, slope: number) => string },
+): { value: string; hint: string | undefined; tone: "red" | "amber" | undefined } {
+  if (f.kind === "not_enough_history") return { value: t.noHistory(f.basedOnDays), hint: undefined, tone: undefined };
+  const hint = t.method(f.basedOnDays, f.slopePerDay);
+  if (f.kind === "not_rising") return { value: t.notRising, hint, tone: undefined };
+  return { value: t.in(f.days), hint, tone: f.days === 0 ? "red" : f.days <= 30 ? "amber" : undefined };
 }

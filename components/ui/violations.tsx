@@ -1,5 +1,5 @@
-import { useTranslations } from "next-intl";
-import type { ViolationView } from "@/lib/decision-view";
+import { useLocale, useTranslations } from "next-intl";
+import { figureWithUnit, langOf, type ViolationView } from "@/lib/decision-view";
 import { cn } from "@/lib/cn";
 
 /**
@@ -8,6 +8,7 @@ import { cn } from "@/lib/cn";
  */
 export function Violations({ items, title, className, id }: { items: readonly ViolationView[]; title?: string; className?: string; id?: string }) {
   const t = useTranslations("violations");
+  const lang = langOf(useLocale());
   if (items.length === 0) return null;
   const refusing = items.some((v) => v.severity === "refuse");
   return (
@@ -31,9 +32,9 @@ export function Violations({ items, title, className, id }: { items: readonly Vi
             </span>
             {(v.limit !== undefined || v.actual !== undefined) && (
               <span className="text-xs tabular-nums opacity-90">
-                {v.limit !== undefined && t("limit", { value: `${v.limit}${v.unit ? ` ${v.unit}` : ""}` })}
+                {v.limit !== undefined && t("limit", { value: figureWithUnit(v.limit, v.unit, lang) })}
                 {v.limit !== undefined && v.actual !== undefined && " · "}
-                {v.actual !== undefined && t("actual", { value: `${v.actual}${v.unit ? ` ${v.unit}` : ""}` })}
+                {v.actual !== undefined && t("actual", { value: figureWithUnit(v.actual, v.unit, lang) })}
                 {v.overridden && ` · ${t("overridden", { reason: v.overridden })}`}
               </span>
             )}

@@ -30,8 +30,8 @@ export async function listTenantsWithPermission(userId: string, organizationId: 
 
 /** Per pool: host counts and the memory of its running VMs, summed in the database (as the pools page counts them). */
 export async function fleetPoolRows(tenantIds: readonly string[], tx: Tx = db()) {
-  const rows = await tx.$queryRaw<{ id: string; tenantId: string; nodeTypeCode: string; activatedMemoryGb: number; haEnabled: boolean; hosts: bigint; maintenance: bigint; usedGb: bigint }[]>`
-    SELECT p.id, p."tenantId", p."nodeTypeCode", p."activatedMemoryGb", p."haEnabled",
+  const rows = await tx.$queryRaw<{ id: string; tenantId: string; name: string; nodeTypeCode: string; activatedMemoryGb: number; haEnabled: boolean; hosts: bigint; maintenance: bigint; usedGb: bigint }[]>`
+    SELECT p.id, p."tenantId", p.name, p."nodeTypeCode", p."activatedMemoryGb", p."haEnabled",
            COALESCE(h.hosts, 0) AS hosts, COALESCE(h.maintenance, 0) AS maintenance, COALESCE(v.used, 0) AS "usedGb"
       FROM "ComputePool" p
       LEFT JOIN (SELECT "poolId", count(*) AS hosts, count(*) FILTER (WHERE status = 'MAINTENANCE') AS maintenance
@@ -48,9 +48,9 @@ export async function fleetPoolRows(tenantIds: readonly string[], tx: Tx = db())
  */
 export async function fleetDatastoreRows(tenantIds: readonly string[], since: Date, tx: Tx = db()) {
   const rows = await tx.$queryRaw<
-    { id: string; tenantId: string; tierCode: string; sizeGib: number; usedGib: bigint; provisionedGib: bigint; onGb: bigint; offGb: bigint; onIops: bigint; sampledIops: number | null }[]
+    { id: string; tenantId: string; name: string; tierCode: string; sizeGib: number; usedGib: bigint; provisionedGib: bigint; onGb: bigint; offGb: bigint; onIops: bigint; sampledIops: number | null }[]
   >`
-    SELECT d.id, d."tenantId", d."tierCode", d."sizeGib",
+    SELECT d.id, d."tenantId", d.name, d."tierCode", d."sizeGib",
            COALESCE(k.used, 0) AS "usedGib", COALESCE(k.provisioned, 0) AS "provisionedGib",
            COALESCE(v."onGb", 0) AS "onGb", COALESCE(v."offGb", 0) AS "offGb", COALESCE(v."onIops", 0) AS "onIops",
            m.value AS "sampledIops"

@@ -97,6 +97,9 @@ const GUESTS = ["Debian 12", "Ubuntu 24.04", "RHEL 9", "Windows Server 2022", "R
 const ROLES = ["web", "app", "db", "cache", "batch", "ad", "proxy", "mq", "ci", "etl"];
 const MEMORY = [2, 4, 4, 8, 8, 8, 16, 16, 32, 64];
 
+/** Days of history the demo has: its telemetry, and the age of its pools, hosts and datastores. */
+export const DEMO_HISTORY_DAYS = 30;
+
 export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ created: boolean }> {
   await seedCatalogue(db);
   if (await db.organization.findUnique({ where: { slug: DEMO_ORG_SLUG } })) return { created: false };
@@ -245,6 +248,14 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
         for (let i = 0; i < 169 * fastStores.length; i++) rand();
       }
 
+      // The inventory is as old as the 30 days of telemetry drawn for it below: the cost page bills
+      // its hosts and datastores from then (day 1 of the month), not from the moment the seed ran.
+      const since = new Date(now.getTime() - DEMO_HISTORY_DAYS * 86_400_000);
+      const demoTenants = { tenantId: { in: tenants.map((t) => t.id) } };
+      await tx.computePool.updateMany({ where: demoTenants, data: { createdAt: since } });
+      await tx.host.updateMany({ where: demoTenants, data: { createdAt: since } });
+      await tx.datastore.updateMany({ where: demoTenants, data: { createdAt: since } });
+
       // A shared front VLAN: Production's VLAN propagated to Recette (same organization).
       const prodVlan = await tx.vlan.findFirstOrThrow({ where: { tenantId: tenants[0]!.id } });
       await tx.vlanPropagation.create({ data: { vlanId: prodVlan.id, tenantId: tenants[1]!.id } });
@@ -255,6 +266,6 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
   // dashboards (issue 9): 30 days of telemetry, 5-minute samples for the raw window, hourly and
   // daily rollups before it (lib/metrics/collector.ts), outages and replication points included.
   // Raw rows only for the last 24 h (what the 24 h charts read): the seed stays a few seconds.
-  await backfillTelemetry(db, now.getTime(), { days: 30, rawHours: 24 });
+  await backfillTelemetry(db, now.getTime(), { days: DEMO_HISTORY_DAYS, rawHours: 24 });
   return result;
 }

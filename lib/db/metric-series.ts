@@ -1,13 +1,25 @@
 import "server-only";
 import type { MetricResourceType } from "@/lib/metrics/names";
-import { resolutionFor, type Resolution } from "@/lib/metrics/rollup";
+import { resolutionFor, sampleOverMinutes, type Resolution } from "@/lib/metrics/rollup";
 import { db } from "./client";
 
 // dashboards (issue 9): one series read for every chart. Up to 24 h it reads raw samples; beyond,
 // the hourly rollups (never a raw row for a 7- or 30-day chart). Both reads walk an index whose
 // prefix is (tenantId, resourceType, resourceId, metric) and whose last column is the time.
 
-export type SeriesPoint = { resourceId: string; metric: string; at: Date; avg: number; min: number; max: number };
+export type SeriesPoint = {
+  resourceId: string;
+  metric: string;
+  at: Date;
+  avg: number;
+  min: number;
+  max: number;
+  /** The capacity and line in force then (null: none recorded). */
+  capacity: number | null;
+  threshold: number | null;
+  /** Minutes of the point's bucket (a raw sample: its 5-minute slot) spent above its own line. */
+  overMinutes: number;
+};
 
 export async function loadSeries(
   tenantId: string,
@@ -22,7 +34,7 @@ export async function loadSeries(
   return { resolution, points: await readSeries(which, resolution, range, [tenantId, resourceType, [...resourceIds], [...metrics]]) };
 }
 
-type PackedSeries = { resourceId: string; metric: string; at: number[]; avg: number[]; min: number[]; max: number[] };
+type PackedSeries = { resourceId: string; metric: string; at: number[]; avg: number[]; min: number[] | null; max: number[] | null; capacity: (number | null)[]; threshold: (number | null)[]; over: number[] | null };
 
 /**
  * One row per series with its points packed in arrays (array_agg in time order): a 24-hour chart
@@ -36,14 +48,16 @@ async function readSeries(which: string, resolution: Resolution, range: { from: 
   const rows =
     resolution === "RAW"
       ? await db().$queryRawUnsafe<PackedSeries[]>(
-          `SELECT "resourceId", metric, ${ms("at")} AS at, array_agg(value ORDER BY at) AS avg, NULL AS min, NULL AS max
+          `SELECT "resourceId", metric, ${ms("at")} AS at, array_agg(value ORDER BY at) AS avg, NULL AS min, NULL AS max,
+                  array_agg(capacity ORDER BY at) AS capacity, array_agg(threshold ORDER BY at) AS threshold, NULL AS over
            FROM "MetricSample" WHERE ${which} AND at >= ${from} AND at <= ${to} GROUP BY "resourceId", metric`,
           ...args,
           range.from.toISOString(),
           range.to.toISOString(),
         )
       : await db().$queryRawUnsafe<PackedSeries[]>(
-          `SELECT "resourceId", metric, ${ms("bucket")} AS at, array_agg(avg ORDER BY bucket) AS avg, array_agg(min ORDER BY bucket) AS min, array_agg(max ORDER BY bucket) AS max
+          `SELECT "resourceId", metric, ${ms("bucket")} AS at, array_agg(avg ORDER BY bucket) AS avg, array_agg(min ORDER BY bucket) AS min, array_agg(max ORDER BY bucket) AS max,
+                  array_agg(capacity ORDER BY bucket) AS capacity, array_agg(threshold ORDER BY bucket) AS threshold, array_agg("overMinutes" ORDER BY bucket) AS over
            FROM "MetricRollup" WHERE ${which} AND resolution = $${n + 3}::"RollupResolution" AND bucket >= ${from} AND bucket <= ${to} GROUP BY "resourceId", metric`,
           ...args,
           range.from.toISOString(),
@@ -54,7 +68,18 @@ async function readSeries(which: string, resolution: Resolution, range: { from: 
   for (const r of rows) {
     for (let i = 0; i < r.at.length; i++) {
       const avg = r.avg[i]!;
-      out.push({ resourceId: r.resourceId, metric: r.metric, at: new Date(r.at[i]!), avg, min: r.min?.[i] ?? avg, max: r.max?.[i] ?? avg });
+      const threshold = r.threshold[i] ?? null;
+      out.push({
+        resourceId: r.resourceId,
+        metric: r.metric,
+        at: new Date(r.at[i]!),
+        avg,
+        min: r.min?.[i] ?? avg,
+        max: r.max?.[i] ?? avg,
+        capacity: r.capacity[i] ?? null,
+        threshold,
+        overMinutes: r.over ? r.over[i]! : sampleOverMinutes(avg, threshold),
+      });
     }
   }
   return out;
@@ -165,4 +190,72 @@ export async function loadSlaInventory(tenantId: string) {
     ),
   ]);
   return { pools, replications, coverage: coverage[0] ?? { total: 0, uncovered: 0, running: 0 } };
+}
+
+/**
+ * The daily rollups of one metric over whole days [from, to) for some tenants (and, if given,
+ * some resources): one row per resource, its days packed in arrays. What the forecasts read.
+ */
+export async function loadDailyFigures(
+  tenantIds: readonly string[],
+  resourceType: MetricResourceType,
+  metric: string,
+  range: { from: Date; to: Date },
+  resourceIds?: readonly string[],
+): Promise<Map<string, { at: number; avg: number; max: number }[]>> {
+  if (tenantIds.length === 0 || resourceIds?.length === 0) return new Map();
+  const rows = await db().$queryRawUnsafe<{ resourceId: string; at: number[]; avg: number[]; max: number[] }[]>(
+    `SELECT "resourceId", array_agg((extract(epoch FROM bucket) * 1000)::float8 ORDER BY bucket) AS at, array_agg(avg ORDER BY bucket) AS avg, array_agg(max ORDER BY bucket) AS max
+     FROM "MetricRollup"
+     WHERE "tenantId" = ANY($1::text[]) AND "resourceType" = $2::"MetricResource" AND metric = $3 AND resolution = 'DAY'
+       AND bucket >= ($4::timestamptz AT TIME ZONE 'UTC') AND bucket < ($5::timestamptz AT TIME ZONE 'UTC')
+       ${resourceIds ? `AND "resourceId" = ANY($6::text[])` : ""}
+     GROUP BY "resourceId"`,
+    [...tenantIds],
+    resourceType,
+    metric,
+    range.from.toISOString(),
+    range.to.toISOString(),
+    ...(resourceIds ? [[...resourceIds]] : []),
+  );
+  return new Map(rows.map((r) => [r.resourceId, r.at.map((at, i) => ({ at, avg: r.avg[i]!, max: r.max[i]! }))]));
+}
+
+export type AnnotationRow = { kind: "outage" | "maintenance_start" | "maintenance_end" | "activated_memory" | "ha" | "delivery"; at: Date; endedAt: Date | null; name: string; details: unknown };
+
+/**
+ * What happened to a pool in [from, to], for its charts: outages of the pool or its hosts
+ * (AvailabilityEvent), maintenance, activated-memory and HA changes that succeeded (the audit
+ * trail), and hosts delivered (their creation). One query; another tenant's pool has none.
+ */
+export async function loadPoolAnnotations(tenantId: string, poolId: string, range: { from: Date; to: Date }): Promise<AnnotationRow[]> {
+  return db().$queryRawUnsafe<AnnotationRow[]>(
+    `WITH hosts AS (SELECT id, name FROM "Host" WHERE "tenantId" = $1 AND "poolId" = $2),
+          pool AS (SELECT id, name FROM "ComputePool" WHERE "tenantId" = $1 AND id = $2)
+     SELECT 'outage' AS kind, e."startedAt" AS at, e."endedAt", COALESCE(h.name, p.name) AS name, NULL::jsonb AS details
+       FROM "AvailabilityEvent" e LEFT JOIN hosts h ON e."resourceType" = 'HOST' AND h.id = e."resourceId" LEFT JOIN pool p ON e."resourceType" = 'POOL' AND p.id = e."resourceId"
+      WHERE e."tenantId" = $1 AND (h.id IS NOT NULL OR p.id IS NOT NULL)
+        AND e."startedAt" <= ($4::timestamptz AT TIME ZONE 'UTC') AND (e."endedAt" IS NULL OR e."endedAt" >= ($3::timestamptz AT TIME ZONE 'UTC'))
+     UNION ALL
+     SELECT CASE a.action WHEN 'host.enter_maintenance' THEN 'maintenance_start' WHEN 'host.exit_maintenance' THEN 'maintenance_end' WHEN 'pool.set_activated_memory' THEN 'activated_memory' ELSE 'ha' END,
+            a."createdAt", NULL, COALESCE(a."targetName", a."targetId"), a.details::jsonb
+       FROM "AuditEvent" a
+      WHERE a."tenantId" = $1 AND a.outcome = 'SUCCEEDED' AND a."createdAt" >= ($3::timestamptz AT TIME ZONE 'UTC') AND a."createdAt" <= ($4::timestamptz AT TIME ZONE 'UTC')
+        AND ((a."targetType" = 'pool' AND a."targetId" = $2 AND a.action IN ('pool.set_activated_memory', 'pool.set_ha'))
+          OR (a."targetType" = 'host' AND a."targetId" IN (SELECT id FROM hosts) AND a.action IN ('host.enter_maintenance', 'host.exit_maintenance')))
+     UNION ALL
+     SELECT 'delivery', h."createdAt", NULL, h.name, NULL FROM "Host" h
+      WHERE h."tenantId" = $1 AND h."poolId" = $2 AND h."createdAt" >= ($3::timestamptz AT TIME ZONE 'UTC') AND h."createdAt" <= ($4::timestamptz AT TIME ZONE 'UTC')
+     ORDER BY at`,
+    tenantId,
+    poolId,
+    range.from.toISOString(),
+    range.to.toISOString(),
+  );
+}
+
+/** A datastore's delivery in [from, to] (its creation), for its charts. */
+export async function loadDatastoreAnnotations(tenantId: string, datastoreId: string, range: { from: Date; to: Date }): Promise<AnnotationRow[]> {
+  const d = await db().datastore.findFirst({ where: { tenantId, id: datastoreId, createdAt: { gte: range.from, lte: range.to } }, select: { name: true, createdAt: true } });
+  return d ? [{ kind: "delivery", at: d.createdAt, endedAt: null, name: d.name, details: null }] : [];
 }

@@ -82,6 +82,12 @@ const CASES: Record<string, Case> = {
     fields: poolFields("0"),
     run: (a) => domain.checkHostMaintenance(a[0] as any, a[1] as any),
   },
+  checkMaintenanceReadiness: {
+    args: () => [makePool({ hosts: 4, vms: [{ id: "a", memoryGb: 8, host: 0, iopsDemand: 10 }] })],
+    prefixes: ["pool"],
+    fields: poolFields("0"),
+    run: (a) => domain.checkMaintenanceReadiness(a[0] as any),
+  },
   checkRemoveHosts: {
     args: () => [makePool({ hosts: 4, vms: [{ id: "a", memoryGb: 8, host: 0, iopsDemand: 10 }] }), { hostIds: ["h3"], activatedMemoryGb: 384 }],
     prefixes: ["pool", ""],

@@ -274,8 +274,8 @@ export function poolPressureViolations(usedGb: number, capacityGb: number, actio
     violation(
       "CPOOL.MEMORY_PRESSURE",
       msg(
-        (n) => `A pool must stay at or below ${PRESSURE_PCT} % of its activated memory, here ${n(limit)} GB of ${n(capacityGb)} GB; ${action.en} would bring it to ${n(usedGb)} GB. Activate more memory, add a host, or stop VMs first.`,
-        (n) => `Un pool doit rester à ${PRESSURE_PCT} % au plus de sa mémoire activée, soit ${n(limit)} Go sur ${n(capacityGb)} Go ; ${action.fr} le porterait à ${n(usedGb)} Go. Activez plus de mémoire, ajoutez un hôte ou arrêtez d’abord des VM.`,
+        (n) => `A pool's allocated memory (the configured memory of its running VMs) must stay at or below ${PRESSURE_PCT} % of its activated memory, here ${n(limit)} GB of ${n(capacityGb)} GB; ${action.en} would bring it to ${n(usedGb)} GB. Activate more memory, add a host, or stop VMs first.`,
+        (n) => `Un pool doit garder sa mémoire allouée (celle configurée pour ses VM en marche) à ${PRESSURE_PCT} % au plus de sa mémoire activée, soit ${n(limit)} Go sur ${n(capacityGb)} Go ; ${action.fr} le porterait à ${n(usedGb)} Go. Activez plus de mémoire, ajoutez un hôte ou arrêtez d’abord des VM.`,
       ),
       { limit, actual: usedGb, unit: "GB" },
     ),
@@ -320,7 +320,7 @@ export function checkAddHosts(
       violation(
         "CPOOL.MIXED_NODE_TYPES",
         msg(
-          () => `A compute pool holds one node type: this pool is ${mine}, the hosts ordered are ${theirs}. Order ${mine} hosts, or create a ${theirs} pool.`,
+          () => `A compute pool holds one node type: this pool is ${mine}, the hosts ordered are ${theirs}. Order ${mine} hosts, or create ${theirs.match(/^[AEIOU]/i) ? "an" : "a"} ${theirs} pool.`,
           () => `Un pool de calcul ne contient qu’un type de nœud : ce pool est en ${mine}, les hôtes commandés sont des ${theirs}. Commandez des hôtes ${mine} ou créez un pool ${theirs}.`,
         ),
       ),
@@ -394,6 +394,41 @@ export function checkHostMaintenance(pool: PoolState, hostId: string): Decision<
   }
   violations.push(...antiAffinityShortfall(pool, new Set([hostId]), remaining, "maintenance"));
   return decide(violations, { remainingHosts: remaining, usedPctAfter: capAfter > 0 ? (used / capAfter) * 100 : 0 });
+}
+
+/**
+ * Whether a host of the pool can leave for maintenance now — the pool summary's answer, made by
+ * the very check a maintenance runs (checkHostMaintenance), so the two cannot disagree. A rolling
+ * update takes every available host out in turn: the pool is ready when each of them may leave;
+ * otherwise the first refusal is returned, with its HOST.MAINTENANCE_CAPACITY figures (a 2-host
+ * pool, or a 3-host pool with one already in maintenance, leaves fewer than 2 hosts available).
+ */
+export function checkMaintenanceReadiness(pool: PoolState): Decision<{ remainingHosts: number; usedPctAfter: number }> {
+  const g = guard().pool("pool", pool);
+  if (!g.ok) return g.refused();
+  const available = availableHosts(pool);
+  if (available.length === 0) {
+    return decide(
+      [
+        violation(
+          "HOST.MAINTENANCE_CAPACITY",
+          msg(
+            (n) => `No host of this pool is available to take its turn (${n(pool.hosts.length)} hosts, none outside maintenance). Bring a host back from maintenance or add one.`,
+            (n) => `Aucun hôte de ce pool n’est disponible pour passer en maintenance (${n(pool.hosts.length)} hôtes, aucun hors maintenance). Sortez un hôte de maintenance ou ajoutez-en un.`,
+          ),
+          { limit: MAINTENANCE_MIN_AVAILABLE_HOSTS, actual: 0, unit: "hosts" },
+        ),
+      ],
+      { remainingHosts: 0, usedPctAfter: 0 },
+    );
+  }
+  let first: Decision<{ remainingHosts: number; usedPctAfter: number }> | null = null;
+  for (const h of available) {
+    const d = checkHostMaintenance(pool, h.id);
+    if (!d.ok) return d;
+    first ??= d;
+  }
+  return first!;
 }
 
 /**

@@ -10,8 +10,8 @@
 // datastore whose midday demand goes past its tier's IOPS limit (throttled), a replication whose
 // lag grows past its RPO in the afternoon, and a host outage each month (HA restart: minutes of
 // downtime) — or, for a one-host pool without HA, a pool outage.
-import { MEMORY_PRESSURE_LIMIT, SLA_MIN_HOSTS, type NodeTypeCode, type StorageTierCode } from "@/lib/domain/catalogue";
-import { memoryCapacityGb } from "@/lib/domain/pool";
+import { SLA_MIN_HOSTS, type NodeTypeCode, type StorageTierCode } from "@/lib/domain/catalogue";
+import { memoryCapacityGb, pressureLimitGb } from "@/lib/domain/pool";
 import { iopsLimit } from "@/lib/domain/storage";
 import type { MetricName, MetricResourceType } from "@/lib/metrics/names";
 
@@ -34,7 +34,18 @@ export type TelemetryInventory = {
   replications: { id: string; tenantId: string; name: string; kind: string; promisedRpoMinutes: number }[];
 };
 
-export type Sample = { tenantId: string; resourceType: MetricResourceType; resourceId: string; metric: MetricName; value: number; at: number };
+export type Sample = {
+  tenantId: string;
+  resourceType: MetricResourceType;
+  resourceId: string;
+  metric: MetricName;
+  value: number;
+  at: number;
+  /** The capacity in force at `at` (a pool's activated memory on mem_used_gb, a datastore's size on space_used_gb). */
+  capacity?: number | null;
+  /** The line in force at `at` (the 85 % line on a pool's mem_used_gb, the IOPS limit on iops_demand): history keeps it. */
+  threshold?: number | null;
+};
 
 export type Outage = { tenantId: string; resourceType: "HOST" | "POOL"; resourceId: string; startedAt: number; endedAt: number; cause: string };
 
@@ -164,11 +175,11 @@ export function telemetryModel(inv: TelemetryInventory, seed = DEFAULT_TELEMETRY
       // The incident: midday demand on top of the reservation, up to 93 % of what the hosts can carry.
       if (p.pressure) used += Math.max(0, 0.93 * p.capacity - used) * hump * hump;
       if (down.has(p.id)) used = 0;
-      const limit = MEMORY_PRESSURE_LIMIT * p.capacity;
+      const limit = pressureLimitGb(p.capacity);
       const ballooned = used > limit ? (used - limit) * 0.4 : 0;
       const cpu = Math.min(100, 6 + 70 * load * (p.capacity > 0 ? Math.min(1, used / p.capacity) : 0) + 4 * n);
       out.push(
-        { tenantId: p.tenantId, resourceType: "POOL", resourceId: p.id, metric: "mem_used_gb", value: round2(used), at },
+        { tenantId: p.tenantId, resourceType: "POOL", resourceId: p.id, metric: "mem_used_gb", value: round2(used), at, capacity: p.capacity, threshold: limit },
         { tenantId: p.tenantId, resourceType: "POOL", resourceId: p.id, metric: "mem_ballooned_gb", value: round2(ballooned), at },
         { tenantId: p.tenantId, resourceType: "POOL", resourceId: p.id, metric: "cpu_pct", value: round2(cpu), at },
       );
@@ -194,9 +205,9 @@ export function telemetryModel(inv: TelemetryInventory, seed = DEFAULT_TELEMETRY
       const weekFrac = (((at / 86_400_000 + 3) % 7) + 7) % 7 / 7;
       const space = (d.usedGib + d.swapGib) * (0.97 + 0.03 * weekFrac);
       out.push(
-        { tenantId: d.tenantId, resourceType: "DATASTORE", resourceId: d.id, metric: "iops_demand", value: Math.round(demand), at },
+        { tenantId: d.tenantId, resourceType: "DATASTORE", resourceId: d.id, metric: "iops_demand", value: Math.round(demand), at, threshold: d.limit },
         { tenantId: d.tenantId, resourceType: "DATASTORE", resourceId: d.id, metric: "latency_ms", value: round2(latency), at },
-        { tenantId: d.tenantId, resourceType: "DATASTORE", resourceId: d.id, metric: "space_used_gb", value: round2(space), at },
+        { tenantId: d.tenantId, resourceType: "DATASTORE", resourceId: d.id, metric: "space_used_gb", value: round2(space), at, capacity: d.sizeGib },
       );
     }
     for (const r of replications) out.push({ tenantId: r.tenantId, resourceType: "REPLICATION", resourceId: r.id, metric: "lag_s", value: lagSeconds(r, slot, hump), at });

@@ -6,7 +6,7 @@
 // No `server-only`: the seed scripts run this outside Next.
 import type { NodeTypeCode, StorageTierCode } from "@/lib/domain/catalogue";
 import { floorSlot, telemetryModel, TELEMETRY_SLOT_MS, DEFAULT_TELEMETRY_SEED, type Outage, type Sample, type TelemetryInventory, type TelemetryModel } from "@/lib/infra/telemetry";
-import { DAY_MS, HOUR_MS, RAW_RETENTION_HOURS, floorDay, floorHour, rollupDays, rollupHours, type SqlClient } from "./rollup";
+import { DAY_MS, HOUR_MS, RAW_RETENTION_HOURS, floorDay, floorHour, rollupDays, rollupHours, sampleOverMinutes, type SqlClient } from "./rollup";
 
 const BATCH = 20_000;
 
@@ -14,8 +14,8 @@ const BATCH = 20_000;
  * A PostgreSQL array literal, sent as one text parameter: the driver adapter converts a JS array
  * element by element (≈ 1 s for 20 000 values), a string goes through as it is.
  */
-export function pgArray(values: readonly (string | number)[]): string {
-  return `{${values.map((v) => (typeof v === "number" ? String(v) : `"${v.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
+export function pgArray(values: readonly (string | number | null | undefined)[]): string {
+  return `{${values.map((v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `"${v.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
 }
 
 /** The inventory the simulation needs, in four aggregate queries (no row per VM leaves the database). */
@@ -69,9 +69,9 @@ export async function writeSamples(db: SqlClient, samples: readonly Sample[]): P
   for (let i = 0; i < samples.length; i += BATCH) {
     const part = samples.slice(i, i + BATCH);
     await db.$executeRawUnsafe(
-      `INSERT INTO "MetricSample" ("tenantId", "resourceType", "resourceId", "metric", "value", "at")
-       SELECT t, r::"MetricResource", id, m, v, to_timestamp(a / 1000) AT TIME ZONE 'UTC'
-       FROM unnest($1::text::text[], $2::text::text[], $3::text::text[], $4::text::text[], $5::text::float8[], $6::text::float8[]) AS s(t, r, id, m, v, a)
+      `INSERT INTO "MetricSample" ("tenantId", "resourceType", "resourceId", "metric", "value", "at", "capacity", "threshold")
+       SELECT t, r::"MetricResource", id, m, v, to_timestamp(a / 1000) AT TIME ZONE 'UTC', c, l
+       FROM unnest($1::text::text[], $2::text::text[], $3::text::text[], $4::text::text[], $5::text::float8[], $6::text::float8[], $7::text::float8[], $8::text::float8[]) AS s(t, r, id, m, v, a, c, l)
        ON CONFLICT ("tenantId", "resourceType", "resourceId", "metric", "at") DO NOTHING`,
       pgArray(part.map((s) => s.tenantId)),
       pgArray(part.map((s) => s.resourceType)),
@@ -79,21 +79,37 @@ export async function writeSamples(db: SqlClient, samples: readonly Sample[]): P
       pgArray(part.map((s) => s.metric)),
       pgArray(part.map((s) => s.value)),
       pgArray(part.map((s) => s.at)),
+      pgArray(part.map((s) => s.capacity)),
+      pgArray(part.map((s) => s.threshold)),
     );
   }
 }
 
-type RollupRow = { tenantId: string; resourceType: string; resourceId: string; metric: string; bucket: number; avg: number; min: number; max: number; count: number };
+type RollupRow = {
+  tenantId: string;
+  resourceType: string;
+  resourceId: string;
+  metric: string;
+  bucket: number;
+  avg: number;
+  min: number;
+  max: number;
+  count: number;
+  capacity: number | null;
+  threshold: number | null;
+  overMinutes: number;
+};
 
 async function writeRollups(db: SqlClient, resolution: "HOUR" | "DAY", rows: readonly RollupRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
     await db.$executeRawUnsafe(
-      `INSERT INTO "MetricRollup" ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket", "avg", "min", "max", "count")
-       SELECT t, r::"MetricResource", id, m, $10::text::"RollupResolution", to_timestamp(b / 1000) AT TIME ZONE 'UTC', av, mi, ma, c
-       FROM unnest($1::text::text[], $2::text::text[], $3::text::text[], $4::text::text[], $5::text::float8[], $6::text::float8[], $7::text::float8[], $8::text::float8[], $9::text::int[]) AS s(t, r, id, m, b, av, mi, ma, c)
+      `INSERT INTO "MetricRollup" ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket", "avg", "min", "max", "count", "capacity", "threshold", "overMinutes")
+       SELECT t, r::"MetricResource", id, m, $10::text::"RollupResolution", to_timestamp(b / 1000) AT TIME ZONE 'UTC', av, mi, ma, c, ca, th, om
+       FROM unnest($1::text::text[], $2::text::text[], $3::text::text[], $4::text::text[], $5::text::float8[], $6::text::float8[], $7::text::float8[], $8::text::float8[], $9::text::int[], $11::text::float8[], $12::text::float8[], $13::text::float8[]) AS s(t, r, id, m, b, av, mi, ma, c, ca, th, om)
        ON CONFLICT ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket")
-       DO UPDATE SET "avg" = EXCLUDED."avg", "min" = EXCLUDED."min", "max" = EXCLUDED."max", "count" = EXCLUDED."count"`,
+       DO UPDATE SET "avg" = EXCLUDED."avg", "min" = EXCLUDED."min", "max" = EXCLUDED."max", "count" = EXCLUDED."count",
+                     "capacity" = EXCLUDED."capacity", "threshold" = EXCLUDED."threshold", "overMinutes" = EXCLUDED."overMinutes"`,
       pgArray(part.map((s) => s.tenantId)),
       pgArray(part.map((s) => s.resourceType)),
       pgArray(part.map((s) => s.resourceId)),
@@ -104,6 +120,9 @@ async function writeRollups(db: SqlClient, resolution: "HOUR" | "DAY", rows: rea
       pgArray(part.map((s) => s.max)),
       pgArray(part.map((s) => s.count)),
       resolution,
+      pgArray(part.map((s) => s.capacity)),
+      pgArray(part.map((s) => s.threshold)),
+      pgArray(part.map((s) => s.overMinutes)),
     );
   }
 }
@@ -200,19 +219,33 @@ export async function backfillTelemetry(
   let pending: RollupRow[] = [];
   let pendingDays: RollupRow[] = [];
   let keys: Sample[] = [];
-  let day: { at: number; sum: Float64Array; min: Float64Array; max: Float64Array; count: number } | null = null;
+  let day: { at: number; sum: Float64Array; min: Float64Array; max: Float64Array; over: Float64Array; last: Sample[]; count: number } | null = null;
+  const row = (k: Sample, last: Sample, bucket: number, sum: number, min: number, max: number, over: number, count: number): RollupRow => ({
+    tenantId: k.tenantId,
+    resourceType: k.resourceType,
+    resourceId: k.resourceId,
+    metric: k.metric,
+    bucket,
+    avg: sum / count,
+    min,
+    max,
+    count,
+    // The capacity and line in force at the end of the bucket, as the SQL rollup keeps them.
+    capacity: last.capacity ?? null,
+    threshold: last.threshold ?? null,
+    overMinutes: over,
+  });
   const flushDay = () => {
     if (!day) return;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      pendingDays.push({ tenantId: k.tenantId, resourceType: k.resourceType, resourceId: k.resourceId, metric: k.metric, bucket: day.at, avg: day.sum[i]! / day.count, min: day.min[i]!, max: day.max[i]!, count: day.count });
-    }
+    for (let i = 0; i < keys.length; i++) pendingDays.push(row(keys[i]!, day.last[i]!, day.at, day.sum[i]!, day.min[i]!, day.max[i]!, day.over[i]!, day.count));
     day = null;
   };
   for (let hour = start; hour < rawFrom; hour += HOUR_MS) {
     let sum: Float64Array | null = null;
     let min: Float64Array | null = null;
     let max: Float64Array | null = null;
+    let over: Float64Array | null = null;
+    let last: Sample[] = [];
     let count = 0;
     for (let at = hour; at < hour + HOUR_MS; at += TELEMETRY_SLOT_MS) {
       const s = m.samplesAt(at, outages);
@@ -221,30 +254,32 @@ export async function backfillTelemetry(
         sum = new Float64Array(s.length);
         min = new Float64Array(s.length).fill(Infinity);
         max = new Float64Array(s.length).fill(-Infinity);
+        over = new Float64Array(s.length);
       }
       for (let i = 0; i < s.length; i++) {
         const v = s[i]!.value;
         sum[i]! += v;
         if (v < min![i]!) min![i] = v;
         if (v > max![i]!) max![i] = v;
+        over![i]! += sampleOverMinutes(v, s[i]!.threshold);
       }
+      last = s;
       count++;
       done++;
     }
     if (hour >= hourFrom) {
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
-        pending.push({ tenantId: k.tenantId, resourceType: k.resourceType, resourceId: k.resourceId, metric: k.metric, bucket: hour, avg: sum![i]! / count, min: min![i]!, max: max![i]!, count });
-      }
+      for (let i = 0; i < keys.length; i++) pending.push(row(keys[i]!, last[i]!, hour, sum![i]!, min![i]!, max![i]!, over![i]!, count));
     } else {
       const d = floorDay(hour);
       if (day && day.at !== d) flushDay();
-      day ??= { at: d, sum: new Float64Array(keys.length), min: new Float64Array(keys.length).fill(Infinity), max: new Float64Array(keys.length).fill(-Infinity), count: 0 };
+      day ??= { at: d, sum: new Float64Array(keys.length), min: new Float64Array(keys.length).fill(Infinity), max: new Float64Array(keys.length).fill(-Infinity), over: new Float64Array(keys.length), last: [], count: 0 };
       for (let i = 0; i < keys.length; i++) {
         day.sum[i]! += sum![i]!;
         if (min![i]! < day.min[i]!) day.min[i] = min![i]!;
         if (max![i]! > day.max[i]!) day.max[i] = max![i]!;
+        day.over[i]! += over![i]!;
       }
+      day.last = last;
       day.count += count;
     }
     if (pending.length + pendingDays.length >= BATCH) {

@@ -10,8 +10,17 @@ describe("rollups", () => {
   });
 
   it("aggregate as SQL does: avg, min, max, count", () => {
-    expect(aggregate([10, 20, 30, 40])).toEqual({ avg: 25, min: 10, max: 40, count: 4 });
+    expect(aggregate([10, 20, 30, 40])).toEqual({ avg: 25, min: 10, max: 40, count: 4, overMinutes: 0 });
     expect(() => aggregate([])).toThrow(RangeError);
+  });
+
+  it("counts 5 minutes for each sample above the line in force when it was measured, and sums them into days", () => {
+    // The line moved from 435.2 to 544 GB (a host added) between the second and third sample.
+    const hour = aggregate([430, 440, 500, 550], [435.2, 435.2, 544, 544]);
+    expect(hour).toEqual({ avg: 480, min: 430, max: 550, count: 4, overMinutes: 10 });
+    expect(aggregate([1, 2])).toMatchObject({ overMinutes: 0 });
+    // Two hours of 10 and 25 minutes make 35 minutes, not two whole hours because their peaks crossed.
+    expect(combine([hour, { ...aggregate([1]), overMinutes: 25 }]).overMinutes).toBe(35);
   });
 
   it("a day from its hours is weighted by each hour's sample count", () => {

@@ -1,5 +1,8 @@
 // Rollups and retention of the metric history. Raw samples (MetricSample, every 5 minutes) are
 // kept RAW_RETENTION_HOURS; hourly aggregates (avg/min/max/count) 90 days, daily ones two years.
+// A rollup also keeps the capacity and line in force at the end of its bucket and the minutes its
+// samples spent above their own line (summed: a day with 225 such minutes says 225, not 1 440), so
+// 24 h, 7 d and 30 d agree and a later change of capacity does not redraw past breaches.
 // Hourly rows are written from raw by one INSERT … SELECT date_trunc … ON CONFLICT DO UPDATE, daily
 // rows from the hourly ones (weighted by count), so a 30-day chart reads ≤ 720 rows per series
 // and never a raw row. No `server-only`: the seed and the bench run these outside Next.
@@ -46,20 +49,22 @@ export function resolutionFor(rangeMs: number): Resolution {
   return "DAY";
 }
 
-export type Aggregate = { avg: number; min: number; max: number; count: number };
+export type Aggregate = { avg: number; min: number; max: number; count: number; overMinutes: number };
 
-/** avg/min/max/count of values, as the SQL rollup computes them. */
-export function aggregate(values: readonly number[]): Aggregate {
+/** avg/min/max/count of values and their minutes above the line in force for each, as the SQL rollup computes them. */
+export function aggregate(values: readonly number[], thresholds: readonly (number | null)[] = []): Aggregate {
   if (values.length === 0) throw new RangeError("aggregate of no values");
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
+  let overMinutes = 0;
+  values.forEach((v, i) => {
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
-  }
-  return { avg: sum / values.length, min, max, count: values.length };
+    overMinutes += sampleOverMinutes(v, thresholds[i]);
+  });
+  return { avg: sum / values.length, min, max, count: values.length, overMinutes };
 }
 
 /** Daily figures from hourly ones: the average weighted by each hour's count. */
@@ -69,13 +74,15 @@ export function combine(parts: readonly Aggregate[]): Aggregate {
   let count = 0;
   let min = Infinity;
   let max = -Infinity;
+  let overMinutes = 0;
   for (const p of parts) {
     sum += p.avg * p.count;
     count += p.count;
     min = Math.min(min, p.min);
     max = Math.max(max, p.max);
+    overMinutes += p.overMinutes;
   }
-  return { avg: sum / count, min, max, count };
+  return { avg: sum / count, min, max, count, overMinutes };
 }
 
 // ───────────────────────── SQL ─────────────────────────
@@ -86,13 +93,27 @@ const tsParam = (i: number) => `($${i}::timestamptz AT TIME ZONE 'UTC')`;
 const iso = (n: number) => new Date(n).toISOString();
 
 const UPSERT = `ON CONFLICT ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket")
-  DO UPDATE SET "avg" = EXCLUDED."avg", "min" = EXCLUDED."min", "max" = EXCLUDED."max", "count" = EXCLUDED."count"`;
+  DO UPDATE SET "avg" = EXCLUDED."avg", "min" = EXCLUDED."min", "max" = EXCLUDED."max", "count" = EXCLUDED."count",
+                "capacity" = EXCLUDED."capacity", "threshold" = EXCLUDED."threshold", "overMinutes" = EXCLUDED."overMinutes"`;
+
+/** Minutes one raw sample stands for: the collector writes one every 5 minutes. */
+export const SAMPLE_MINUTES = 5;
+
+/**
+ * Minutes a sample counts above its line: its whole slot when its value is past the threshold in
+ * force when it was measured, none otherwise (and none without a line). The SQL rollup sums this.
+ */
+export function sampleOverMinutes(value: number, threshold: number | null | undefined): number {
+  return threshold !== null && threshold !== undefined && value > threshold ? SAMPLE_MINUTES : 0;
+}
 
 /** Recomputes the hourly rows of [from, to) from raw samples (from/to are floored to hours). */
 export async function rollupHours(db: SqlClient, from: number, to: number): Promise<number> {
   return db.$executeRawUnsafe(
-    `INSERT INTO "MetricRollup" ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket", "avg", "min", "max", "count")
-     SELECT "tenantId", "resourceType", "resourceId", "metric", 'HOUR', date_trunc('hour', "at"), avg("value"), min("value"), max("value"), count(*)
+    `INSERT INTO "MetricRollup" ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket", "avg", "min", "max", "count", "capacity", "threshold", "overMinutes")
+     SELECT "tenantId", "resourceType", "resourceId", "metric", 'HOUR', date_trunc('hour', "at"), avg("value"), min("value"), max("value"), count(*),
+            (array_agg("capacity" ORDER BY "at" DESC))[1], (array_agg("threshold" ORDER BY "at" DESC))[1],
+            sum(CASE WHEN "threshold" IS NOT NULL AND "value" > "threshold" THEN ${SAMPLE_MINUTES} ELSE 0 END)
      FROM "MetricSample" WHERE "at" >= ${tsParam(1)} AND "at" < ${tsParam(2)}
      GROUP BY "tenantId", "resourceType", "resourceId", "metric", date_trunc('hour', "at")
      ${UPSERT}`,
@@ -104,8 +125,9 @@ export async function rollupHours(db: SqlClient, from: number, to: number): Prom
 /** Recomputes the daily rows of [from, to) from the hourly ones (from/to are floored to days). */
 export async function rollupDays(db: SqlClient, from: number, to: number): Promise<number> {
   return db.$executeRawUnsafe(
-    `INSERT INTO "MetricRollup" ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket", "avg", "min", "max", "count")
-     SELECT "tenantId", "resourceType", "resourceId", "metric", 'DAY', date_trunc('day', "bucket"), sum("avg" * "count") / sum("count"), min("min"), max("max"), sum("count")
+    `INSERT INTO "MetricRollup" ("tenantId", "resourceType", "resourceId", "metric", "resolution", "bucket", "avg", "min", "max", "count", "capacity", "threshold", "overMinutes")
+     SELECT "tenantId", "resourceType", "resourceId", "metric", 'DAY', date_trunc('day', "bucket"), sum("avg" * "count") / sum("count"), min("min"), max("max"), sum("count"),
+            (array_agg("capacity" ORDER BY "bucket" DESC))[1], (array_agg("threshold" ORDER BY "bucket" DESC))[1], sum("overMinutes")
      FROM "MetricRollup" WHERE "resolution" = 'HOUR' AND "bucket" >= ${tsParam(1)} AND "bucket" < ${tsParam(2)}
      GROUP BY "tenantId", "resourceType", "resourceId", "metric", date_trunc('day', "bucket")
      ${UPSERT}`,

@@ -24,7 +24,7 @@ describe("dashboard series", () => {
   });
 
   it("knows the month: November has 30 days, so 99.99 % allows 4.32 min", () => {
-    expect(monthOf(new Date(Date.UTC(2026, 10, 29, 10)))).toEqual({ start: new Date(Date.UTC(2026, 10, 1)), days: 30 });
+    expect(monthOf(new Date(Date.UTC(2026, 10, 29, 10)))).toEqual({ start: new Date(Date.UTC(2026, 10, 1)), days: 30, day: 29 });
     expect(monthOf(new Date(Date.UTC(2028, 1, 3))).days).toBe(29);
   });
 });

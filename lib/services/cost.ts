@@ -3,6 +3,7 @@ import { costInventory } from "@/lib/db/dashboards-views";
 import { monthlyCost, type Inventory } from "@/lib/domain/billing";
 import type { NodeTypeCode, StorageTierCode } from "@/lib/domain/catalogue";
 import type { StorageReplicationKind } from "@/lib/domain/storage";
+import { monthOf } from "@/lib/metrics/series";
 import { dashboardScope } from "./dashboards-fleet";
 import type { TenantContext } from "./context";
 
@@ -29,10 +30,10 @@ export type CostReport = {
 
 const cents = (eur: number) => Math.round(eur * 100) / 100;
 
+/** The month the report covers; the day count is the SLA page's (monthOf), today included. */
 export function monthBounds(now: Date) {
-  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const daysInMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
-  return { monthStart, daysInMonth, daysElapsed: now.getUTCDate(), month: monthStart.toISOString().slice(0, 7) };
+  const m = monthOf(now);
+  return { monthStart: m.start, daysInMonth: m.days, daysElapsed: m.day, month: m.start.toISOString().slice(0, 7) };
 }
 
 type Bucket = { hosts: Map<NodeTypeCode, number>; datastores: Inventory["datastores"][number][]; backupStorageTib: number; backedUpVms: number; replicatedVms: number; encryptedVms: number };
@@ -123,7 +124,12 @@ export async function costReport(ctx: TenantContext, now = new Date()): Promise<
 
 export const COST_CSV_HEADER = ["month", "tenant", "sku", "label", "month_to_date_eur", "forecast_eur"] as const;
 
-/** The cost report as CSV rows: one per tenant and SKU, what the page's tables show. */
-export function costCsvRows(r: CostReport): (string | number)[][] {
-  return r.tenants.flatMap((t) => t.lines.map((l) => [r.month, t.tenant.name, l.sku, l.label, l.monthToDate.toFixed(2), l.forecast.toFixed(2)]));
+/**
+ * The cost report as CSV rows: one per tenant and SKU, what the page's tables show. A tenant's
+ * export holds that tenant only (`tenantId`); every tenant of the report only when asked for.
+ */
+export function costCsvRows(r: CostReport, tenantId: string | null): (string | number)[][] {
+  return r.tenants
+    .filter((t) => tenantId === null || t.tenant.id === tenantId)
+    .flatMap((t) => t.lines.map((l) => [r.month, t.tenant.name, l.sku, l.label, l.monthToDate.toFixed(2), l.forecast.toFixed(2)]));
 }

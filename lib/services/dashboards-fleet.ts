@@ -15,6 +15,8 @@ import { poolMemory } from "@/lib/domain/pool";
 import { datastoreFigures, spaceShort } from "@/lib/domain/storage";
 import type { OrganizationRole } from "@/lib/auth/context";
 import type { Permission } from "@/lib/permissions";
+import { loadDailyFigures } from "@/lib/db/metric-series";
+import { FORECAST_METHOD, datastoreForecast, forecastWindow, poolForecast, type Forecast } from "@/lib/metrics/forecast";
 import { assertPermission, type TenantContext } from "./context";
 
 // views (issue 9): the fleet overview. One screen, every tenant the actor may read: an owner or
@@ -97,6 +99,44 @@ export async function fleetOverview(ctx: TenantContext, now = new Date()): Promi
   const totals = zero();
   for (const r of rows) for (const k of Object.keys(totals) as (keyof FleetCounts)[]) totals[k] += r.counts[k];
   return { organizationWide: scope.organizationWide, rows, totals, telemetry };
+}
+
+export type FleetForecast = {
+  tenant: TenantRow;
+  kind: "pool" | "datastore";
+  id: string;
+  name: string;
+  /** What is crossed: a pool's 85 % line (GB) or a datastore's size (GiB). */
+  forecast: Forecast;
+};
+
+/**
+ * Days until each pool of the readable tenants crosses its 85 % line (its daily consumed peaks)
+ * and each datastore is full (its daily space used), by FORECAST_METHOD over the 30 whole days
+ * before today: those that will cross first, soonest first (already there: 0), then the count
+ * of the others. Two reads for the whole fleet.
+ */
+export async function fleetForecasts(ctx: TenantContext, now = new Date(), limit = 10): Promise<{ soonest: FleetForecast[]; others: number; method: typeof FORECAST_METHOD }> {
+  const scope = await dashboardScope(ctx, "metric:read", ["OWNER", "OPERATOR"]);
+  const tenantIds = scope.tenants.map((t) => t.id);
+  const window = forecastWindow(now.getTime());
+  const [pools, datastores, poolDays, storeDays] = await Promise.all([
+    fleetPoolRows(tenantIds),
+    fleetDatastoreRows(tenantIds, now),
+    loadDailyFigures(tenantIds, "POOL", "mem_used_gb", window),
+    loadDailyFigures(tenantIds, "DATASTORE", "space_used_gb", window),
+  ]);
+  const tenant = new Map(scope.tenants.map((t) => [t.id, t]));
+  const all: FleetForecast[] = [];
+  for (const p of pools) {
+    const m = poolMemory({ nodeType: p.nodeTypeCode as NodeTypeCode, hosts: p.hosts, hostsInMaintenance: p.maintenance, activatedMemoryGb: p.activatedMemoryGb, haEnabled: p.haEnabled, usedGb: p.usedGb });
+    all.push({ tenant: tenant.get(p.tenantId)!, kind: "pool", id: p.id, name: p.name, forecast: poolForecast(poolDays.get(p.id) ?? [], m.pressureLimitGb, now.getTime()) });
+  }
+  for (const d of datastores) all.push({ tenant: tenant.get(d.tenantId)!, kind: "datastore", id: d.id, name: d.name, forecast: datastoreForecast(storeDays.get(d.id) ?? [], d.sizeGib, now.getTime()) });
+  const crossing = all
+    .filter((f): f is FleetForecast & { forecast: { kind: "crosses"; days: number } } => f.forecast.kind === "crosses")
+    .sort((a, b) => a.forecast.days - b.forecast.days || a.tenant.name.localeCompare(b.tenant.name) || a.name.localeCompare(b.name));
+  return { soonest: crossing.slice(0, limit), others: all.length - Math.min(limit, crossing.length), method: FORECAST_METHOD };
 }
 
 /** A datastore's sums as the domain's figures take them: its VMs aggregated per power state. */

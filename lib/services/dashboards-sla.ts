@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { listAvailabilityEvents, loadSlaInventory } from "@/lib/db/metric-series";
 import { lastReplicatedPoint } from "@/lib/db/replications";
-import { SLA_TARGET } from "@/lib/domain/catalogue";
+import { SLA_MIN_HOSTS, SLA_TARGET } from "@/lib/domain/catalogue";
 import { slaViolations } from "@/lib/domain/pool";
 import { rpoStatus } from "@/lib/domain/replication";
 import type { Violation } from "@/lib/domain/result";
@@ -17,6 +17,15 @@ import { assertPermission, type TenantContext } from "./context";
 // replication (lib/domain/replication.ts rpoStatus), and backup coverage.
 
 export type SlaDashboard = Awaited<ReturnType<typeof getSlaDashboard>>;
+
+/**
+ * Every reason a pool is outside the 99.99 % SLA, not only the first: too few hosts available
+ * *and* HA off are two things to fix. The domain's slaViolations names one cause at a time (a
+ * refusal needs one), so each cause is asked on its own.
+ */
+export function slaReasons(availableHosts: number, haEnabled: boolean): Violation[] {
+  return [...slaViolations(availableHosts, true), ...slaViolations(Math.max(availableHosts, SLA_MIN_HOSTS), haEnabled)];
+}
 
 /** The tenants of the context's organization in which the actor may read metrics (a token: its own tenant only). */
 async function readableTenants(ctx: TenantContext) {
@@ -67,14 +76,15 @@ export async function getSlaDashboard(ctx: TenantContext, now = new Date()) {
   });
 
   return {
-    month: { start: month.start.getTime(), days: month.days, elapsedMinutes },
+    /** `day` of `days`: the cost page's count too (today included). */
+    month: { start: month.start.getTime(), days: month.days, day: month.day, elapsedMinutes },
     target: SLA_TARGET,
     tenants: tenantRows,
     events: events
       .filter((e) => e.tenantId === tenantId)
       .map((e) => ({ id: e.id, resourceType: e.resourceType, resourceName: names.get(e.resourceId) ?? e.resourceId, startedAt: e.startedAt.getTime(), minutes: downtimeMinutes([e], month.start, now), open: e.endedAt === null, cause: e.cause })),
     pools: pools.map((p) => {
-      const why: Violation[] = slaViolations(p.connected, p.haEnabled);
+      const why: Violation[] = slaReasons(p.connected, p.haEnabled);
       return { id: p.id, name: p.name, azId: p.azId, hosts: p.hosts, availableHosts: p.connected, haEnabled: p.haEnabled, eligible: why.length === 0, why };
     }),
     replications: replications.map((r) => {

@@ -167,6 +167,20 @@ describe("cost", () => {
     expect(report.bySku.reduce((n, l) => n + l.forecast, 0)).toBeCloseTo(report.forecast, 1);
   });
 
+  it("bills the demo's hosts and datastores from the start of the month: its inventory is as old as its 30 days of history", async () => {
+    const report = await costReport(await demoContext("owner", "production"), NOW);
+    for (const t of report.tenants) {
+      const hosts = await db().host.findMany({ where: { tenantId: t.tenant.id }, select: { pool: { select: { nodeTypeCode: true } } } });
+      const priced = monthlyCost({ region: "FR1", hosts: hosts.map((h) => ({ nodeType: h.pool.nodeTypeCode as NodeTypeCode, count: 1 })), datastores: [], backupStorageTib: 0, backedUpVms: 0, replicatedVms: 0, encryptedVms: 0 });
+      for (const l of priced.lines) {
+        const line = t.lines.find((x) => x.sku === l.sku)!;
+        // The whole month is billed, and so far the days up to today: not from the day the seed ran.
+        expect(line.forecast).toBeCloseTo(l.total, 1);
+        expect(line.monthToDate).toBeCloseTo((l.total * report.daysElapsed) / report.daysInMonth, 1);
+      }
+    }
+  });
+
   it("prorates a resource created this month from its creation day", async () => {
     const org = await createOrganization(db());
     const tenant = await createTenant(db(), { organizationId: org.id, backupQuotaTib: 0 });

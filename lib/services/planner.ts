@@ -1,7 +1,7 @@
 import "server-only";
 import { loadDatastoreState, loadPoolState } from "@/lib/db/capacity";
 import { listDashboardTargets } from "@/lib/db/dashboards-views";
-import type { Decision } from "@/lib/domain/result";
+import type { Decision, Violation } from "@/lib/domain/result";
 import { whatIfAll, type WhatIfChange, type WhatIfState } from "@/lib/domain/what-if";
 import type { PlanCapacityInput, PlannerResult } from "@/lib/validation/planner";
 import { assertPermission, type TenantContext } from "./context";
@@ -17,6 +17,9 @@ export async function plannerTargets(ctx: TenantContext) {
 
 export type { PlannerResult };
 
+/** The planned VMs' ids: what the planner adds, told apart from the pool's own VMs. */
+const PLANNED_PREFIX = "planned-";
+
 /** The changes the planner's question asks for, in the order they would be made: hosts first, then VMs, then the datastore. */
 export function plannerChanges(input: PlanCapacityInput, state: WhatIfState): WhatIfChange[] {
   const changes: WhatIfChange[] = [];
@@ -27,8 +30,8 @@ export function plannerChanges(input: PlanCapacityInput, state: WhatIfState): Wh
     changes.push({
       kind: "add_vms",
       vms: Array.from({ length: input.vmCount }, (_, i) => ({
-        id: `planned-${i + 1}`,
-        name: `planned-${i + 1}`,
+        id: `${PLANNED_PREFIX}${i + 1}`,
+        name: `${PLANNED_PREFIX}${i + 1}`,
         memoryGb: input.vmMemoryGb,
         poweredOn: true,
         encryption: "NONE" as const,
@@ -38,6 +41,28 @@ export function plannerChanges(input: PlanCapacityInput, state: WhatIfState): Wh
     });
   }
   return changes;
+}
+
+/**
+ * One entry per rule and line: the what-if meets a rule at each planned VM (the pool's 85 % line
+ * at the 30th VM, again at the 31st with a larger figure…). The planner shows it once, with the
+ * figures of its last occurrence, i.e. of the state after every change. Distinct lines of one
+ * rule (the pool's line and a host's share, other limits) and rules about an existing resource
+ * (an affinity rule, a host) stay one entry each.
+ */
+export function oncePerRule(violations: readonly Violation[]): Violation[] {
+  const key = (v: Violation) => `${v.code}|${v.subject === undefined || v.subject.startsWith(PLANNED_PREFIX) ? "" : v.subject}|${v.limit ?? ""}|${v.unit ?? ""}`;
+  const last = new Map<string, Violation>();
+  for (const v of violations) last.set(key(v), v);
+  const out: Violation[] = [];
+  const seen = new Set<string>();
+  for (const v of violations) {
+    const k = key(v);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(last.get(k)!);
+  }
+  return out;
 }
 
 /**
@@ -57,17 +82,18 @@ export async function planCapacity(ctx: TenantContext, input: PlanCapacityInput)
   }
   const changes = plannerChanges(input, state);
   const r = whatIfAll(state, changes);
+  const violations = oncePerRule(r.violations);
   return {
     ok: true,
     value: {
       before: r.before,
       after: r.after,
-      fits: !r.violations.some((v) => v.severity === "refuse"),
+      fits: !violations.some((v) => v.severity === "refuse"),
       changes: changes.length,
       addedVms: input.vmCount,
       addedVcpu: input.vmCount * input.vmCpu,
       addedMemoryGb: input.vmCount * input.vmMemoryGb,
     },
-    warnings: r.violations,
+    warnings: violations,
   };
 }

@@ -22,7 +22,9 @@ export const planCapacitySchema = z
     vmMemoryGb: positive(6144).default(8),
     vmDiskGib: count(65_536).default(50),
     vmIops: count(1_000_000).default(0),
-    hostCount: count(32).default(0),
+    // Not capped at the 32 a pool holds: the planner answers 40 with the rule's own refusal
+    // (CPOOL.MAX_HOSTS, its code and figures), not a bare "must be at most 32" on the field.
+    hostCount: count(1000).default(0),
     sizeGib: optionalInt(1, 1_048_576),
     tier: z.preprocess((v) => (v === "" ? undefined : v), z.enum(STORAGE_TIER_CODES).optional()),
   })

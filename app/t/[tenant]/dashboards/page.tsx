@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { FLEET_COUNTS, fleetOverview, type FleetCount } from "@/lib/services/dashboards-fleet";
+import { FLEET_COUNTS, fleetForecasts, fleetOverview, type FleetCount } from "@/lib/services/dashboards-fleet";
 import { plannerTargets } from "@/lib/services/planner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
@@ -40,7 +40,7 @@ const SEVERE: Record<FleetCount, "red" | "amber"> = {
  * datastores of this tenant, each with its own dashboard.
  */
 export default tenantPage({ permission: "metric:read", title: ["dashboardsViews", "title"] }, async ({ ctx }) => {
-  const [fleet, targets, t, format] = await Promise.all([fleetOverview(ctx), plannerTargets(ctx), getTranslations("dashboardsViews"), getFormatter()]);
+  const [fleet, targets, forecasts, t, format] = await Promise.all([fleetOverview(ctx), plannerTargets(ctx), fleetForecasts(ctx), getTranslations("dashboardsViews"), getFormatter()]);
   const base = `/t/${ctx.tenant.slug}/dashboards`;
   const single = fleet.rows.length === 1 ? fleet.rows[0]!.tenant : null;
   const countLabel = (k: FleetCount, n: number) => (k === "datastoresOverIops" && !fleet.telemetry ? t("noTelemetry") : format.number(n));
@@ -108,6 +108,38 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsViews"
             ))}
           </TBody>
         </Table>
+      </section>
+
+      <section className="mb-8" data-testid="fleet-forecasts">
+        <h2 className="mb-1 text-lg font-semibold">{t("forecasts.heading")}</h2>
+        <p className="mb-3 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t("forecasts.method")}</p>
+        {forecasts.soonest.length === 0 ? (
+          <EmptyState>{t("forecasts.none", { count: forecasts.others })}</EmptyState>
+        ) : (
+          <Table label={t("forecasts.heading")}>
+            <THead>
+              <Th>{t("forecasts.resource")}</Th>
+              <Th>{t("fleet.tenant")}</Th>
+              <Th>{t("forecasts.what")}</Th>
+              <Th align="right">{t("forecasts.when")}</Th>
+            </THead>
+            <TBody>
+              {forecasts.soonest.map((f) => (
+                <Tr key={f.id}>
+                  <RowHeader>
+                    <Link className={linkClass} href={`/t/${f.tenant.slug}/dashboards/${f.kind === "pool" ? "pools" : "datastores"}/${f.id}`}>
+                      {f.name}
+                    </Link>
+                  </RowHeader>
+                  <Td>{f.tenant.name}</Td>
+                  <Td>{t(f.kind === "pool" ? "forecasts.poolLine" : "forecasts.datastoreFull")}</Td>
+                  <Td align="right">{f.forecast.kind !== "crosses" ? "—" : f.forecast.days === 0 ? t("forecasts.now") : t("forecasts.in", { days: f.forecast.days })}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+        {forecasts.soonest.length > 0 && forecasts.others > 0 && <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">{t("forecasts.others", { count: forecasts.others })}</p>}
       </section>
 
       <div className="grid gap-6 md:grid-cols-2">

@@ -21,7 +21,10 @@ export default tenantPage({ permission: "billing:read", title: ["dashboardsViews
   return (
     <>
       <PageHeader title={t("cost.title")} subtitle={t("cost.subtitle", { month: monthName, day: r.daysElapsed, days: r.daysInMonth })}>
-        <a href={`/t/${ctx.tenant.slug}/dashboards/cost/export`} download className={buttonVariants({ variant: "secondary", size: "md" })}>{t("cost.csv")}</a>
+        <a href={`/t/${ctx.tenant.slug}/dashboards/cost/export`} download className={buttonVariants({ variant: "secondary", size: "md" })}>{t("cost.csv", { tenant: ctx.tenant.name })}</a>
+        {r.organizationWide && (
+          <a href={`/t/${ctx.tenant.slug}/dashboards/cost/export?scope=organization`} download className={buttonVariants({ variant: "secondary", size: "md" })}>{t("cost.csvAll")}</a>
+        )}
       </PageHeader>
       <DashboardsNav tenantSlug={ctx.tenant.slug} current="cost" />
       <p className="mb-4 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t("cost.intro")}</p>

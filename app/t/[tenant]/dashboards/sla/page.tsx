@@ -25,11 +25,10 @@ export default tenantPage({ permission: "metric:read", title: ["slaDashboard", "
   const min = (n: number) => c("minutes", { value: format.number(Math.round(n * 100) / 100) });
   const pct = (r: number, digits = 0) => format.number(r, { style: "percent", maximumFractionDigits: digits });
   const month = format.dateTime(new Date(d.month.start), { month: "long", year: "numeric", timeZone: "UTC" });
-  const elapsedDays = d.month.elapsedMinutes / 1440;
 
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle", { month, elapsed: t("elapsedDays", { days: Math.floor(elapsedDays), total: d.month.days }), target: pct(d.target, 2) })} />
+      <PageHeader title={t("title")} subtitle={t("subtitle", { month, elapsed: t("elapsedDays", { day: d.month.day, total: d.month.days }), target: pct(d.target, 2) })} />
 
       <section aria-labelledby="sla-tenants" className="mb-6">
         <div className="mb-2 flex items-center justify-between gap-2">

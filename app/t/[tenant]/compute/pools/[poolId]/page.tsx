@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getPool } from "@/lib/services/pools";
 import { hasPermission } from "@/lib/permissions";
 import { MEMORY_PRESSURE_LIMIT } from "@/lib/domain/catalogue";
+import { checkMaintenanceReadiness } from "@/lib/domain/pool";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { NotFoundError } from "@/lib/errors";
 import { poolVmPage } from "@/lib/validation/pools";
@@ -36,6 +37,8 @@ export default tenantPage<{ poolId: string }>({ permission: "compute:read", titl
   const lang = langOf(locale);
   const base = `/t/${ctx.tenant.slug}`;
   const m = pool.memory;
+  // The same check a maintenance runs, so the summary never promises what HOST.MAINTENANCE_CAPACITY refuses.
+  const maintenance = checkMaintenanceReadiness(pool.state);
   const gb = (n: number) => t("gb", { value: format.number(n) });
   const pct = (r: number) => (Number.isFinite(r) ? format.number(r, { style: "percent", maximumFractionDigits: 0 }) : "—");
   const limit = format.number(MEMORY_PRESSURE_LIMIT, { style: "percent" });
@@ -72,6 +75,8 @@ export default tenantPage<{ poolId: string }>({ permission: "compute:read", titl
             </dd>
             <dt className="text-slate-600 dark:text-slate-400">{t("nPlusOne")}</dt>
             <dd>{m.nPlusOneOk ? <Badge tone="green">{t("nPlusOneOk")}</Badge> : <Badge tone="amber">{t("nPlusOneNo")}</Badge>}</dd>
+            <dt className="text-slate-600 dark:text-slate-400">{t("maintenance")}</dt>
+            <dd data-testid="pool-maintenance">{maintenance.ok ? <Badge tone="green">{t("maintenanceOk")}</Badge> : <Badge tone="amber">{t("maintenanceNo")}</Badge>}</dd>
             <dt className="text-slate-600 dark:text-slate-400">{t("sla")}</dt>
             <dd>{m.slaEligible ? <Badge tone="green">{t("slaEligible")}</Badge> : <Badge tone="amber">{t("slaIneligible")}</Badge>}</dd>
             <dt className="text-slate-600 dark:text-slate-400">{t("ha")}</dt>
@@ -81,6 +86,7 @@ export default tenantPage<{ poolId: string }>({ permission: "compute:read", titl
             </dd>
           </dl>
           {pool.slaWhy.length > 0 && <Violations className="mt-3" items={toViolationViews(pool.slaWhy, lang)} title={t("slaWhy")} />}
+          {!maintenance.ok && <Violations className="mt-3" items={toViolationViews(maintenance.violations, lang)} title={t("maintenanceNo")} />}
           <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">{t("nPlusOneHint", { limit })}</p>
         </section>
 

@@ -5,17 +5,21 @@ import { CSV_BOM, csvLine } from "@/lib/csv";
 
 const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
 
-/** The cost page's data as CSV (views, issue 9): month to date and forecast per tenant and SKU. */
-export async function GET(_req: Request, { params }: { params: Promise<{ tenant: string }> }) {
+/**
+ * The cost page's data as CSV: month to date and forecast per SKU of this tenant, or of every
+ * tenant the report covers with `?scope=organization` (an owner's organization-wide view).
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ tenant: string }> }) {
   const slug = (await params).tenant;
   const authz = await authorize(await getSessionActor(), { slug }, "billing:read");
   if (!authz.ok) return Response.json({ code: authz.reason }, { status: STATUS[authz.reason], headers: { "Cache-Control": "no-store" } });
   const report = await costReport(authz.ctx);
-  const body = CSV_BOM + csvLine(COST_CSV_HEADER) + costCsvRows(report).map(csvLine).join("");
+  const all = new URL(req.url).searchParams.get("scope") === "organization" && report.organizationWide;
+  const body = CSV_BOM + csvLine(COST_CSV_HEADER) + costCsvRows(report, all ? null : authz.ctx.tenant.id).map(csvLine).join("");
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="cost-${authz.ctx.tenant.slug}-${report.month}.csv"`,
+      "Content-Disposition": `attachment; filename="cost-${all ? "organization" : authz.ctx.tenant.slug}-${report.month}.csv"`,
       "Cache-Control": "no-store",
     },
   });

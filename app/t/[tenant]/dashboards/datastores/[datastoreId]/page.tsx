@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getDatastoreDashboard } from "@/lib/services/dashboards-datastore";
+import { datastoreIopsCsv, getDatastoreDashboard } from "@/lib/services/dashboards-datastore";
 import { NotFoundError } from "@/lib/errors";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { DASHBOARD_RANGES, RANGE_MS, parseRange } from "@/lib/validation/dashboards";
 import { PageHeader } from "@/components/ui/page-header";
 import { Violations } from "@/components/ui/violations";
-import { ChartCard, Figure, RangeTabs } from "@/components/dashboards/chart-card";
+import { ChartCard, Figure, RangeTabs, forecastText } from "@/components/dashboards/chart-card";
 import { TimeChart } from "@/components/dashboards/lazy-charts";
 import { SpaceBar } from "@/components/dashboards/space-bar";
 import { tenantPage } from "../../../tenant-page";
@@ -30,6 +30,12 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
   const labels = { csv: c("csv"), table: c("table"), empty: c("empty") };
   const empty = d.points.length === 0;
   const name = d.datastore.name;
+  const forecast = forecastText(d.forecast, {
+    in: (days) => (days === 0 ? c("forecastNow") : c("forecastIn", { days })),
+    notRising: c("forecastNotRising"),
+    noHistory: (days) => c("forecastNoHistory", { days }),
+    method: (days, slope) => c("forecastMethod", { days, slope: c("gib", { value: format.number(slope, { maximumFractionDigits: 1 }) }) }),
+  });
 
   return (
     <>
@@ -37,11 +43,12 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
         <RangeTabs base={base} current={range} label={c("range")} options={DASHBOARD_RANGES.map((r) => ({ value: r, label: c(`range_${r}`) }))} />
       </PageHeader>
 
-      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="datastore-dashboard-figures">
+      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" data-testid="datastore-dashboard-figures">
         <Figure label={t("figDemand")} value={iops(f.iopsDemand)} tone={f.throttled ? "red" : undefined} />
         <Figure label={t("figLimit")} value={f.iopsLimit === null ? "—" : iops(f.iopsLimit)} />
         <Figure label={t("figPeak")} value={iops(d.peakIops)} tone={f.iopsLimit !== null && d.peakIops > f.iopsLimit ? "red" : undefined} />
         <Figure label={t("figThrottled")} value={c("minutes", { value: format.number(Math.round(d.throttledMinutes)) })} tone={d.throttledMinutes > 0 ? "amber" : undefined} />
+        <Figure label={t("figForecast")} value={forecast.value} hint={forecast.hint} tone={forecast.tone} testId="datastore-forecast" />
       </dl>
       {d.warnings.length > 0 && (
         <div className="mb-4">
@@ -56,8 +63,8 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
           labels={labels}
           empty={empty}
           summary={f.iopsLimit === null ? <p className="text-sm text-slate-600 dark:text-slate-300">{t("noLimit")}</p> : undefined}
-          csv={{ filename: `${name}-iops-${range}.csv`, header: ["at", "iops_demand_avg", "iops_demand_max", "iops_limit", "throttled", "latency_ms"], rows: d.points.map((p) => [new Date(p.at).toISOString(), p.iops, p.iopsMax, f.iopsLimit ?? "", f.iopsLimit !== null && p.iopsMax > f.iopsLimit ? 1 : 0, p.latencyMs]) }}
-          table={{ header: [c("time"), t("demand"), t("demandMax"), t("throttled"), t("latency")], rows: d.points.map((p) => [when(p.at), iops(p.iops), iops(p.iopsMax), f.iopsLimit !== null && p.iopsMax > f.iopsLimit ? t("throttled") : "—", `${format.number(p.latencyMs)} ms`]) }}
+          csv={{ filename: `${name}-iops-${range}.csv`, ...datastoreIopsCsv(d) }}
+          table={{ header: [c("time"), t("demand"), t("demandMax"), t("throttled"), t("latency")], rows: d.points.map((p) => [when(p.at), iops(p.iops), iops(p.iopsMax), p.throttledMinutes > 0 ? c("minutes", { value: format.number(Math.round(p.throttledMinutes)) }) : "—", `${format.number(p.latencyMs)} ms`]) }}
         >
           <TimeChart
             title={t("iopsChart")}
@@ -65,10 +72,15 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
             locale={locale}
             rangeMs={RANGE_MS[range]}
             unit="IOPS"
-            series={[{ key: "iops", label: t("demand"), color: "#2563eb", kind: "area" }, ...(d.resolution === "RAW" ? [] : [{ key: "iopsMax", label: t("demandMax"), color: "#1e40af", dashed: true }])]}
+            series={[
+              { key: "iops", label: t("demand"), color: "#2563eb", kind: "area" },
+              ...(d.resolution === "RAW" ? [] : [{ key: "iopsMax", label: t("demandMax"), color: "#1e40af", dashed: true }]),
+              ...(f.iopsLimit === null ? [] : [{ key: "iopsLimit", label: t("limitThen"), color: "#f87171", kind: "step" as const }]),
+            ]}
             lines={f.iopsLimit === null ? [] : [{ y: f.iopsLimit, label: t("limit", { value: format.number(f.iopsLimit), perTb: format.number(d.datastore.iopsPerTb ?? 0) }), color: "#b91c1c", testId: "line-iops-limit" }]}
             areas={d.throttled}
             areaLabel={t("throttled")}
+            marks={d.annotations.map((a) => ({ at: a.at, label: c(`mark_${a.kind}`), color: "#0f766e" }))}
           />
         </ChartCard>
 

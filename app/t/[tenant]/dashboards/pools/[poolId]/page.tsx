@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getPoolDashboard } from "@/lib/services/dashboards-pool";
+import { getPoolDashboard, poolMemoryCsv } from "@/lib/services/dashboards-pool";
 import { NotFoundError } from "@/lib/errors";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { DASHBOARD_RANGES, RANGE_MS, parseRange } from "@/lib/validation/dashboards";
@@ -10,8 +10,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
 import { Violations } from "@/components/ui/violations";
-import { ChartCard, Figure, RangeTabs } from "@/components/dashboards/chart-card";
+import { ChartCard, Figure, RangeTabs, forecastText } from "@/components/dashboards/chart-card";
 import { TimeChart } from "@/components/dashboards/lazy-charts";
+import { EventsTable } from "@/components/dashboards/events-table";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,6 +34,24 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
   const labels = { csv: c("csv"), table: c("table"), empty: c("empty") };
   const empty = d.points.length === 0;
   const hostName = new Map(d.hosts.map((h) => [h.id, h.name]));
+  const MARK_COLOR = { outage: "#b91c1c", maintenance_start: "#b45309", maintenance_end: "#047857", activated_memory: "#1d4ed8", ha: "#6d28d9", delivery: "#0f766e" } as const;
+  const eventText = (a: (typeof d.annotations)[number]) =>
+    a.kind === "outage"
+      ? a.endAt === null
+        ? c("event_outageOpen", { name: a.name })
+        : `${c("event_outage", { name: a.name })} · ${c("minutes", { value: format.number(Math.round((a.endAt - a.at) / 60_000)) })}`
+      : a.kind === "activated_memory"
+        ? c("event_activated_memory", { name: a.name, before: format.number(Number(a.before ?? 0)), after: format.number(Number(a.after ?? 0)) })
+        : a.kind === "ha"
+          ? c("event_ha", { name: a.name, after: a.after ? c("haOn") : c("haOff") })
+          : c(`event_${a.kind}`, { name: a.name });
+  const marks = d.annotations.map((a) => ({ at: a.at, label: c(`mark_${a.kind}`), color: MARK_COLOR[a.kind] }));
+  const forecast = forecastText(d.forecast, {
+    in: (days) => (days === 0 ? c("forecastNow") : c("forecastIn", { days })),
+    notRising: c("forecastNotRising"),
+    noHistory: (days) => c("forecastNoHistory", { days }),
+    method: (days, slope) => c("forecastMethod", { days, slope: gb(slope) }),
+  });
 
   return (
     <>
@@ -40,16 +59,24 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
         <RangeTabs base={base} current={range} label={c("range")} options={DASHBOARD_RANGES.map((r) => ({ value: r, label: c(`range_${r}`) }))} />
       </PageHeader>
 
-      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6" data-testid="pool-dashboard-figures">
+      <p className="mb-2 max-w-4xl text-xs text-slate-600 dark:text-slate-300" data-testid="pool-dashboard-basis">{t("basis")}</p>
+      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8" data-testid="pool-dashboard-figures">
         <Figure label={t("figUsed")} value={`${gb(m.usedGb)} · ${pct(m.usedRatio)}`} tone={m.inPressure ? "red" : undefined} />
+        <Figure label={t("figConsumed")} value={d.consumedNowGb === null ? "—" : `${gb(d.consumedNowGb)} · ${pct(m.capacityGb > 0 ? d.consumedNowGb / m.capacityGb : 0)}`} tone={d.consumedNowGb !== null && d.consumedNowGb > d.lines.pressureGb ? "red" : undefined} />
         <Figure label={t("figHeadroom")} value={gb(m.headroomGbBefore85)} tone={m.headroomGbBefore85 <= 0 ? "red" : undefined} />
         <Figure label={t("figPeak")} value={gb(d.peakGb)} tone={d.peakGb > d.lines.pressureGb ? "red" : undefined} />
         <Figure label={t("figOverLine")} value={c("minutes", { value: format.number(Math.round(d.overLineMinutes)) })} tone={d.overLineMinutes > 0 ? "amber" : undefined} />
         <Figure
           label={t("figNPlusOne")}
-          value={<span className="text-sm">{d.nPlusOne.ok ? t("nPlusOneOk", { headroom: gb(d.nPlusOne.headroomAfterLossGb), capacity: gb(d.nPlusOne.capacityAfterLossGb) }) : t("nPlusOneNo", { capacity: gb(d.nPlusOne.capacityAfterLossGb), limit: gb(d.nPlusOne.limitAfterLossGb) })}</span>}
+          value={
+            <span className="text-sm">
+              {d.nPlusOne.ok ? t("nPlusOneOk", { headroom: gb(d.nPlusOne.headroomAfterLossGb), capacity: gb(d.nPlusOne.capacityAfterLossGb) }) : t("nPlusOneNo", { capacity: gb(d.nPlusOne.capacityAfterLossGb), limit: gb(d.nPlusOne.limitAfterLossGb) })}
+              {!d.nPlusOne.peakFits && <span className="block text-xs font-normal">{t("nPlusOnePeak", { peak: gb(d.peakGb), limit: gb(d.nPlusOne.limitAfterLossGb) })}</span>}
+            </span>
+          }
           tone={d.nPlusOne.ok ? "green" : "amber"}
         />
+        <Figure label={t("figForecast")} value={forecast.value} hint={forecast.hint} tone={forecast.tone} testId="pool-forecast" />
         <Figure label={t("figSla")} value={d.slaWhy.length === 0 ? t("slaOk") : t("slaNo")} tone={d.slaWhy.length === 0 ? "green" : "amber"} />
       </dl>
       {d.slaWhy.length > 0 && (
@@ -64,7 +91,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
           title={t("memoryChart")}
           labels={labels}
           empty={empty}
-          csv={{ filename: `${d.pool.name}-memory-${range}.csv`, header: ["at", "used_gb_avg", "used_gb_max", "ballooned_gb", "cpu_pct", "line_85_gb", "activated_gb", "physical_gb"], rows: d.points.map((p) => [new Date(p.at).toISOString(), p.usedGb, p.usedMaxGb, p.balloonedGb, p.cpuPct, d.lines.pressureGb, d.lines.activatedGb, d.lines.physicalGb]) }}
+          csv={{ filename: `${d.pool.name}-memory-${range}.csv`, ...poolMemoryCsv(d) }}
           table={{ header: [c("time"), t("used"), t("usedMax"), t("ballooned"), t("cpu")], rows: d.points.map((p) => [when(p.at), gb(p.usedGb), gb(p.usedMaxGb), gb(p.balloonedGb), `${format.number(p.cpuPct)} %`]) }}
         >
           <TimeChart
@@ -77,6 +104,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
               { key: "usedGb", label: t("used"), color: "#2563eb", kind: "area" },
               ...(d.resolution === "RAW" ? [] : [{ key: "usedMaxGb", label: t("usedMax"), color: "#1e40af", dashed: true }]),
               { key: "balloonedGb", label: t("ballooned"), color: "#dc2626" },
+              { key: "line85Gb", label: t("line85Then"), color: "#f87171", kind: "step" },
             ]}
             lines={[
               { y: d.lines.pressureGb, label: t("line85", { value: gb(d.lines.pressureGb) }), color: "#b91c1c", testId: "line-85" },
@@ -85,6 +113,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
             ]}
             areas={d.overLine}
             areaLabel={t("overLine")}
+            marks={marks}
           />
         </ChartCard>
 
@@ -106,6 +135,13 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
             lines={d.hosts[0] ? [{ y: d.hosts.find((h) => h.shareGb > 0)?.shareGb ?? 0, label: t("hostShare"), color: "#334155" }] : []}
           />
         </ChartCard>
+
+        <EventsTable
+          title={c("events")}
+          empty={c("eventsNone")}
+          columns={{ when: c("time"), what: c("eventWhat") }}
+          rows={d.annotations.map((a) => ({ when: format.dateTime(new Date(a.at), { dateStyle: "medium", timeStyle: "short" }), what: eventText(a) }))}
+        />
 
         <Table label={t("hostsTable")}>
           <THead>
