@@ -51,10 +51,10 @@ export function accountOf(email: unknown): string {
   return typeof email === "string" ? email.trim().toLowerCase().slice(0, 200) : "";
 }
 
-async function refuse(email: string, address: string, retryAfterSeconds: number): Promise<never> {
+async function refuse(email: string, address: string, retryAfterSeconds: number, audit: boolean): Promise<never> {
   const store = signInScope.getStore();
   if (store) store.retryAfterSeconds = retryAfterSeconds;
-  if (email) await auditThrottledSignIn(email, { address, retryAfterSeconds });
+  if (audit && email) await auditThrottledSignIn(email, { address, retryAfterSeconds });
   throw new SignInRefused(retryAfterSeconds);
 }
 
@@ -71,12 +71,14 @@ export async function signInWithLimits(input: { email: unknown; password: unknow
   // spraying from one address cannot lock someone else's account out as a side effect).
   let rate = await limiter("signInAddress").consume(address);
   if (rate.ok && email) rate = await limiter("signInAccount").consume(email);
-  if (!rate.ok) return refuse(email, address, rate.retryAfterSeconds);
+  // Not audited: a flood refused by the rate must cost no query (the backoff refusals below are
+  // at most 5 a second per account, and those the owners see).
+  if (!rate.ok) return refuse(email, address, rate.retryAfterSeconds, false);
 
   const keys = email ? [addressKey(address), accountKey(email)] : [addressKey(address)];
   const t = now();
   const until = await blockedUntil(keys, t);
-  if (until) return refuse(email, address, Math.max(1, Math.ceil((until.getTime() - t.getTime()) / 1000)));
+  if (until) return refuse(email, address, Math.max(1, Math.ceil((until.getTime() - t.getTime()) / 1000)), true);
 
   const user = await verifyCredentials(email, password, { address });
   if (user) {
