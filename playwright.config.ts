@@ -25,12 +25,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    // The console's own server (server.mjs), as `npm start` serves it: the client address from the socket.
+    command: `node server.mjs`,
     url: `http://localhost:${port}/signin`,
     timeout: 60_000,
     reuseExistingServer: false,
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      PORT: String(port),
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",

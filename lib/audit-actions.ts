@@ -5,6 +5,8 @@ export const AUDIT_ACTIONS = [
   // sign-in and authorisation
   "auth.sign_in",
   "auth.sign_in_failed",
+  /** Refused before the password was checked: too many failures (backoff) or too many a second. */
+  "auth.sign_in_throttled",
   "authz.denied",
   // virtual machines
   "vm.create",

@@ -103,13 +103,15 @@ try {
   if (await runSeed(url)) log("• Demo data created (see README for the demo accounts).");
   await buildIfNeeded(log);
   const port = env.PORT;
-  next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  // server.mjs rather than `next start`: it decides the client's address from the socket (the sign-in limit's key).
+  next = spawn(process.execPath, [path.join(root, "server.mjs")], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     detached: true, // its own process group: Ctrl-C reaches it through us, in order
     env: {
       ...process.env,
       DATABASE_URL: url,
+      PORT: String(port),
       NEXTAUTH_SECRET: authSecret(),
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -11,6 +11,7 @@ import type { Decision } from "@/lib/domain/result";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { fieldErrorsOf } from "@/lib/validation/messages";
+import { checkJson } from "@/lib/security/request-guard";
 import type { ActionFailureCode, ActionResult } from "./result";
 
 export type { ActionResult } from "./result";
@@ -46,6 +47,8 @@ async function run<S extends z.ZodType, C, T>(
   try {
     const authz = await authorized(t);
     if (!authz.ok) return fail(authz.code, authz.formError);
+    const bad = checkJson(toObject(raw)); // NUL, lone surrogates, deep nesting: refused before any schema (lib/security)
+    if (bad) return fail("INVALID", t("invalid"), { fieldErrors: { [bad.field]: [bad.message] } });
     const parsed = schema.safeParse(toObject(raw));
     if (!parsed.success) return fail("INVALID", t("invalid"), { fieldErrors: fieldErrorsOf(parsed.error, await getTranslations("validation")) });
     const decision = await handler(authz.ctx, parsed.data);

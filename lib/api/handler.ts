@@ -12,6 +12,7 @@ import { negotiateLocale } from "@/i18n/config";
 import { fieldErrorsOf } from "@/lib/validation/messages";
 import { limiter } from "@/lib/rate-limit";
 import { hashToken, resolveToken } from "@/lib/services/tokens";
+import { checkJson } from "@/lib/security/request-guard";
 import type { Endpoint } from "./contract";
 
 // The one wrapper of every REST route (issue 10), in this order: bearer token → rate limit (25/s
@@ -84,8 +85,10 @@ export function endpoint(e: Endpoint, impl: Impl) {
       }
 
       const rawParams = await routeCtx.params;
+      const bad = checkJson(rawParams) ?? checkJson(Object.fromEntries(new URL(req.url).searchParams)); // NUL, lone surrogates (lib/security)
+      if (bad) return problem(400, "INVALID", bad.message, { fields: { [bad.field]: [bad.message] } });
       const params = await parse(e.params, rawParams, lang);
-      if (!params.ok) return problem(404, "NOT_FOUND", MESSAGES.notFound[lang]);
+      if (!params.ok) return params.res; // an id the document's schema refuses (over 64 characters) is a 400, as it says
       const query = await parse(e.query, Object.fromEntries(new URL(req.url).searchParams), lang);
       if (!query.ok) return query.res;
       let rawBody: unknown = undefined;
@@ -98,6 +101,8 @@ export function endpoint(e: Endpoint, impl: Impl) {
         }
         if (rawBody === null || typeof rawBody !== "object" || Array.isArray(rawBody)) return problem(400, "INVALID", MESSAGES.badJson[lang], { fields: { _: [MESSAGES.badJson[lang]] } });
       }
+      const badBody = checkJson(rawBody);
+      if (badBody) return problem(400, "INVALID", badBody.message, { fields: { [badBody.field]: [badBody.message] } });
       const body = await parse(e.body, rawBody, lang);
       if (!body.ok) return body.res;
 

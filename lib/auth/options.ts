@@ -1,11 +1,16 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyCredentials } from "@/lib/services/auth";
+import { endUserSessions, getSessionStanding } from "@/lib/db/users";
+import { signInWithLimits } from "@/lib/security/sign-in-limit";
+import { clientAddress, trustProxyHops } from "@/lib/client-address";
 
 // issue 10: the session cookie is HttpOnly and SameSite=Lax (next-auth's defaults, stated here so
 // they cannot drift), and Secure with the __Secure- prefix whenever the console is served over TLS.
 const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+
+/** Thrown by the jwt callback when a cookie's session has ended: next-auth then answers no session and clears the cookie. */
+export const SESSION_ENDED = "SessionEnded";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -21,20 +26,49 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const user = await verifyCredentials(credentials?.email ?? "", credentials?.password ?? "");
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      // The limits live here rather than in front of the route: whatever the body's encoding or
+      // the path's spelling, every attempt that could sign in passes through this function.
+      async authorize(credentials, req) {
+        const address = clientAddress(new Headers((req?.headers ?? {}) as Record<string, string>), trustProxyHops());
+        const user = await signInWithLimits({ email: credentials?.email, password: credentials?.password, address });
+        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
+    // A session cookie is signed, not stored: it carries the user's session version at sign-in,
+    // checked against the database on every request, so that sign-out, a password change or
+    // disabling the account ends every session of that user at its next request.
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        return token;
+      }
+      const standing = typeof token.uid === "string" ? await getSessionStanding(token.uid) : null;
+      if (!standing || standing.disabledAt || standing.sessionVersion !== token.sv) throw new Error(SESSION_ENDED);
       return token;
     },
     session({ session, token }) {
       if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
       return session;
     },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.uid === "string") await endUserSessions(token.uid);
+    },
+  },
+  logger: {
+    // An ended session is the expected answer to a replayed cookie, not an error worth a stack trace.
+    error(code, metadata) {
+      const message = metadata instanceof Error ? metadata.message : (metadata as { message?: unknown } | undefined)?.message;
+      if (code === "JWT_SESSION_ERROR" && message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
 };

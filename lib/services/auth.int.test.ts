@@ -15,7 +15,7 @@ describe("verifyCredentials", () => {
 
   it("signs in with the right password, whatever the email's case and spaces, and audits it", async () => {
     const user = await verifyCredentials("  ALICE@example.test ", "correct horse");
-    expect(user).toEqual({ id: userId, email: "alice@example.test", name: "alice" });
+    expect(user).toEqual({ id: userId, email: "alice@example.test", name: "alice", sessionVersion: 0 });
     expect(await db().auditEvent.count({ where: { actorId: userId, action: "auth.sign_in" } })).toBe(1);
   });
 

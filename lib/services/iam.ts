@@ -147,7 +147,8 @@ export async function setUserDisabled(org: OrganizationContext, input: SetUserDi
         }
       }
     }
-    await tx.user.update({ where: { id: u.id }, data: { disabledAt: input.disabled ? now : null } });
+    // Disabling also ends the account's sessions for good: enabling it again does not revive an old cookie.
+    await tx.user.update({ where: { id: u.id }, data: { disabledAt: input.disabled ? now : null, ...(input.disabled ? { sessionVersion: { increment: 1 } } : {}) } });
     await recordAudit(
       { organizationId: org.organization.id, tenantId: null, actorType: AUDIT_ACTOR_TYPE[org.actor.type], actorId: actorUserId(org.actor), actorLabel: actorLabel(org.actor), action: input.disabled ? "iam.user_disable" : "iam.user_enable", targetType: "user", targetId: u.id, targetName: u.email },
       tx,
@@ -214,8 +215,9 @@ export async function bootstrapUser(input: { email: string; name?: string; passw
   });
 }
 
+/** Sets a password; every session of the account ends at its next request (whoever knew the old one is out). */
 export async function setUserPassword(email: string, password: string): Promise<void> {
   if (password.length < 12) throw new Error("The password needs 12 characters or more.");
-  const r = await db().user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { passwordHash: await bcrypt.hash(password, BCRYPT_COST) } });
+  const r = await db().user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { passwordHash: await bcrypt.hash(password, BCRYPT_COST), sessionVersion: { increment: 1 } } });
   if (r.count === 0) throw new Error(`No account has the email ${email}.`);
 }

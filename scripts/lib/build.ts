@@ -10,8 +10,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 function sourceStamp(): string | null {
   const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" });
   if (head.status !== 0) return null;
-  const diff = spawnSync("git", ["diff", "HEAD", "--", "app", "components", "lib", "messages", "i18n", "next.config.mjs", "package-lock.json"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const untracked = spawnSync("git", ["ls-files", "--others", "--exclude-standard", "--", "app", "components", "lib", "messages", "i18n"], { cwd: root, encoding: "utf8" });
+  const diff = spawnSync("git", ["diff", "HEAD", "--", "app", "components", "lib", "messages", "i18n", "next.config.mjs", "proxy.ts", "package-lock.json"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const untracked = spawnSync("git", ["ls-files", "--others", "--exclude-standard", "--", "app", "components", "lib", "messages", "i18n", "proxy.ts"], { cwd: root, encoding: "utf8" });
   const h = createHash("sha256").update(head.stdout).update(diff.stdout);
   // New files count by their content, not only their names: an edit to one rebuilds too.
   for (const f of untracked.stdout.split("\n").filter(Boolean)) h.update(f).update(readFileSync(path.join(root, f)));
