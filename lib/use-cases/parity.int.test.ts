@@ -4,7 +4,10 @@ import path from "node:path";
 import { db } from "@/lib/db/client";
 import { createOrganization, createUser, grantMembership } from "@/lib/db/factories";
 import { PERMISSIONS } from "@/lib/permissions";
+import { authorize } from "@/lib/auth/authorize";
+import { ForbiddenError } from "@/lib/errors";
 import { USE_CASES, routeOf, type UseCase, type UseCaseName } from "@/lib/use-cases";
+import type { AnyTenantUseCase } from "@/lib/use-cases/define";
 import { call, makeApiTenant, memberWithToken, bracketed, type ApiFixture, type HttpMethod } from "@/test/api/fixture";
 import { INPUTS, type Input } from "@/test/api/inputs";
 import { splitInput } from "@/test/api/cases";
@@ -114,4 +117,26 @@ describe("the same input through the console action and the REST route", () => {
       for (const row of ta.activities) expect(u.activity).toContain(row.type);
     });
   }
+});
+
+describe("each service behind its entry", () => {
+  // The entry's permission is what every door checks; the service checks it again on its own (a
+  // future caller cannot skip it). The two must be the same permission: a service called with
+  // every permission but its entry's refuses, naming that permission.
+  const guarded = (Object.keys(USE_CASES) as UseCaseName[]).filter((n) => {
+    const u = USE_CASES[n];
+    return u.scope === "tenant" && u.permission !== null;
+  });
+  it.each(guarded)("%s refuses a caller without the entry's permission", async (name) => {
+    const u = USE_CASES[name];
+    if (u.scope !== "tenant" || !u.permission) throw new Error("filtered above");
+    const org = await createOrganization(db());
+    const f = await makeApiTenant(org.id);
+    const user = await createUser(db(), { cost: 4 });
+    await grantMembership(db(), { userId: user.id, tenantId: f.tenantId, permissions: PERMISSIONS.filter((p) => p !== u.permission) });
+    const authz = await authorize({ type: "user", userId: user.id, email: user.email, name: user.name }, { id: f.tenantId });
+    if (!authz.ok) throw new Error(authz.reason);
+    const input = u.schema.parse(INPUTS[name](f));
+    await expect((u as AnyTenantUseCase).run(authz.ctx, input)).rejects.toSatisfy((e) => e instanceof ForbiddenError && e.permission === u.permission);
+  });
 });
