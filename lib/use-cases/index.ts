@@ -1,4 +1,7 @@
 import "server-only";
+// Every entry point reads the registry: loading the queue here registers it as the outbox's
+// publisher for the console's actions and the API alike.
+import "@/lib/jobs/queue";
 import { COMPUTE_USE_CASES } from "./compute";
 import { DATA_PROTECTION_USE_CASES } from "./data-protection";
 import { NETWORK_USE_CASES } from "./network";
