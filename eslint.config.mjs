@@ -20,6 +20,23 @@ const config = [
     },
   },
   {
+    // Jobs call services, never the reverse: change() hands committed activities to the outbox
+    // (lib/services/outbox.ts), which the queue registers itself with.
+    files: ["lib/services/**/*.ts", "lib/db/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*", "next-intl", "next-intl/*", "react", "react-dom"], message: "services, jobs and the database layer run outside Next (the job worker): no Next, no React." },
+            { group: ["@/lib/jobs/*", "@/lib/jobs", "../jobs/*", "**/lib/jobs/*"], message: "services never import the job queue: change() publishes through lib/services/outbox.ts." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["components/**/*.ts", "components/**/*.tsx"],
     rules: {
       "no-restricted-imports": [

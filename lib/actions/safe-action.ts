@@ -8,6 +8,7 @@ import { authorize, authorizeOrganization } from "@/lib/auth/authorize";
 import type { OrganizationContext, OrganizationRole, TenantContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/permissions";
 import type { Decision } from "@/lib/domain/result";
+import type { OrganizationUseCase, TenantUseCase, UseCase } from "@/lib/use-cases/define";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { fieldErrorsOf } from "@/lib/validation/messages";
@@ -75,7 +76,7 @@ async function run<S extends z.ZodType, C, T>(
  * endpoints: nothing upstream is trusted.
  */
 export function tenantAction<S extends z.ZodType, T>(
-  // issue 10: null = any member of the tenant (a person's own tokens); the service decides the rest.
+  // null = any member of the tenant (a person's own tokens); the service decides the rest.
   opts: { permission: Permission | null; schema: S },
   handler: (ctx: TenantContext, input: z.infer<S>) => Promise<Decision<T>>,
 ) {
@@ -95,8 +96,7 @@ export function tenantAction<S extends z.ZodType, T>(
 }
 
 /**
- * The same for acts that span an organization's tenants (orders, issue 8: an owner reviewing every
- * tenant's orders): session → authorizeOrganization (a role in the organization, else forbidden;
+ * The same for acts that span an organization's tenants (an owner reviewing every tenant's orders): session → authorizeOrganization (a role in the organization, else forbidden;
  * nothing held there, else not found) → zod parse → the service. The service keeps every record it
  * touches inside that organization.
  */
@@ -114,4 +114,18 @@ export function organizationAction<S extends z.ZodType, T>(opts: { role: Organiz
       handler,
       raw,
     );
+}
+
+type Bound<T> = ((id: string, prev: unknown, raw: unknown) => Promise<ActionResult<T>>) & { useCase: UseCase };
+
+/**
+ * A console action bound to its use case's one declaration (lib/use-cases): the permission (or the
+ * organization role), the schema and the service are read from the entry, never restated. The
+ * action carries its entry, so tests pair every action with its API route.
+ */
+export function consoleAction<S extends z.ZodType, T>(u: TenantUseCase<S, T>): Bound<T>;
+export function consoleAction<S extends z.ZodType, T>(u: OrganizationUseCase<S, T>): Bound<T>;
+export function consoleAction<S extends z.ZodType, T>(u: TenantUseCase<S, T> | OrganizationUseCase<S, T>): Bound<T> {
+  const action = u.scope === "tenant" ? tenantAction({ permission: u.permission, schema: u.schema }, u.run) : organizationAction({ role: u.role, schema: u.schema }, u.run);
+  return Object.assign(action, { useCase: u as UseCase });
 }

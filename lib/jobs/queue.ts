@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { setActivityPublisher } from "@/lib/services/outbox";
 import { ACTIVITY_QUEUE, PGBOSS_SCHEMA } from "./queue-names";
 
 // Activities run on pg-boss (PostgreSQL-backed: no other server to run). One instance per
@@ -63,3 +64,6 @@ export async function stopJobs(): Promise<void> {
   const { boss } = await current.catch(() => ({ boss: null }));
   await boss?.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
 }
+
+// The services' outbox publishes through this queue in every process that loads it.
+setActivityPublisher(enqueueActivities);

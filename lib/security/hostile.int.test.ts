@@ -7,7 +7,8 @@ import { db } from "@/lib/db/client";
 import { createOrganization, createUser, grantMembership } from "@/lib/db/factories";
 import { PERMISSIONS } from "@/lib/permissions";
 import { proxy } from "@/proxy";
-import { fingerprint, makeApiTenant, routeFiles, routeModule, tokenFor, METHODS, type ApiFixture } from "@/test/api/fixture";
+import { declaredRoutes, fingerprint, makeApiTenant, tokenFor, type ApiFixture, type HttpMethod } from "@/test/api/fixture";
+import { handleApiRequest } from "@/lib/api/handler";
 import { signInAs, signOut } from "@/test/integration/session";
 import { BODY_LIMITS } from "./request-guard";
 
@@ -66,7 +67,7 @@ async function state(): Promise<string> {
 }
 
 /** Through the proxy's guard, then the route handler as Next would call it. */
-async function send(route: string, method: (typeof METHODS)[number], o: { rawId?: string; query?: string; body?: string | Uint8Array; contentType?: string; contentLength?: string; bearer?: string | null }): Promise<Sent> {
+async function send(route: string, method: HttpMethod, o: { rawId?: string; query?: string; body?: string | Uint8Array; contentType?: string; contentLength?: string; bearer?: string | null }): Promise<Sent> {
   const rawPath = route.replace(/\[(\w+)\]/g, (_, k: string) => o.rawId ?? (k === "sid" ? f.snapshotId : k === "id" ? (route.startsWith("activities") ? f.activityId : route.startsWith("compute/pools") ? f.poolId : f.vmId) : k));
   const url = `http://localhost/api/v1/${rawPath}${o.query ? `?${o.query}` : ""}`;
   const headers: Record<string, string> = { "content-type": o.contentType ?? "application/json" };
@@ -76,15 +77,8 @@ async function send(route: string, method: (typeof METHODS)[number], o: { rawId?
   const make = () => new Request(url, { method, headers, body: body as BodyInit | undefined });
   const gate = await proxy(new NextRequest(make()));
   if (!gate.headers.get("x-middleware-next")) return { status: gate.status, text: await gate.text() };
-  const handler = (await routeModule(route))[method]!;
-  const params: Record<string, string> = {};
-  const names = [...route.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
-  const segments = new URL(url).pathname.split("/").slice(3);
-  route.split("/").forEach((part, i) => {
-    const name = /^\[(\w+)\]$/.exec(part)?.[1];
-    if (name && names.includes(name)) params[name] = decodeURIComponent(segments[i]!);
-  });
-  const res = await handler(make(), { params: Promise.resolve(params) });
+  // Then the one route handler of the API, as app/api/v1/[...path] calls it.
+  const res = route === "openapi.json" ? await (await import("@/app/api/v1/openapi.json/route")).GET() : await handleApiRequest(make());
   return { status: res.status, text: await res.text() };
 }
 
@@ -93,13 +87,12 @@ function expectRefused(r: Sent, what: string, statuses = ALLOWED) {
   expect(r.text).not.toMatch(/prisma|at .*\.ts:\d+|stack|invalid byte sequence/i);
 }
 
+/** Every route of the registry, as "compute/vms/[id]/power" and its method. */
 async function routes() {
-  const out: { route: string; method: (typeof METHODS)[number] }[] = [];
-  for (const route of routeFiles()) {
-    const mod = await routeModule(route);
-    for (const method of METHODS) if (mod[method]) out.push({ route, method });
-  }
-  return out;
+  return declaredRoutes().map((r) => {
+    const [method, route] = r.split(" ") as [HttpMethod, string];
+    return { route, method };
+  });
 }
 
 describe("every API route, fuzzed through the guard", () => {

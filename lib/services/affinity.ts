@@ -139,6 +139,14 @@ export async function deleteAffinityRule(ctx: TenantContext, input: DeleteAffini
   });
 }
 
+/** DELETE /compute/affinity-rules/{id}: the request itself is the confirmation the console asks for by name. */
+export async function deleteAffinityRuleById(ctx: TenantContext, ruleId: string): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  const rule = await db().affinityRule.findFirst({ where: { id: ruleId, tenantId: ctx.tenant.id }, select: { name: true } });
+  if (!rule) throw new NotFoundError("affinity rule", ruleId);
+  return deleteAffinityRule(ctx, { ruleId, confirmName: rule.name });
+}
+
 // ───────────────────────── How each activity ends ─────────────────────────
 
 type RulePayload = { ruleId: string; before: { enabled: boolean } };

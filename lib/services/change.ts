@@ -4,11 +4,11 @@ import type { Tx } from "@/lib/db/client";
 import type { ActivityType, ConcernedItem } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
 import { decide, type Decision } from "@/lib/domain/result";
-import { enqueueActivities } from "@/lib/jobs/queue";
 import { startActivity } from "./activities";
 import { audit } from "./audit";
 import type { TenantContext } from "./context";
 import { transaction } from "./tx";
+import { publishActivities } from "./outbox";
 
 export type Accepted = { activityId: string };
 
@@ -29,8 +29,9 @@ export type ChangePlan<T> = {
 /**
  * The shape of every write: one transaction in which `body` locks what it decides on, asks the
  * domain, and on acceptance writes its reservation; then an audit row (REFUSED with the
- * violations, or the change with before/after and the activity), and the activity, queued once
- * the transaction has committed. Errors (not found, conflict, invalid input) abort everything.
+ * violations, or the change with before/after and the activity), and the activity, handed to the
+ * outbox's publisher (the job queue) once the transaction has committed. Errors (not found,
+ * conflict, invalid input) abort everything.
  */
 export async function change<T = undefined>(
   ctx: TenantContext,
@@ -49,6 +50,6 @@ export async function change<T = undefined>(
     await audit(tx, ctx, { action: kind.action, target, before: plan.before, after: plan.after, violations: decision.warnings, activityId: activity.id });
     return decide(decision.warnings, { ...(plan.value as T), activityId: activity.id });
   });
-  if (result.ok) await enqueueActivities([result.value.activityId]);
+  if (result.ok) await publishActivities([result.value.activityId]);
   return result;
 }

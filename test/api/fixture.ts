@@ -1,20 +1,39 @@
 // A tenant with one of everything the REST API reads or changes, and tokens to call it with.
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { db } from "@/lib/db/client";
 import { createBackupPolicy, createDatastore, createPool, createTenant, createUser, createVm, grantMembership } from "@/lib/db/factories";
 import { authorize } from "@/lib/auth/authorize";
 import { createToken } from "@/lib/services/tokens";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
+import { handleApiRequest } from "@/lib/api/handler";
+import { API_ROUTES } from "@/lib/api/routes";
 
-export type ApiFixture = { tenantId: string; poolId: string; datastoreId: string; policyId: string; vmId: string; snapshotId: string; ruleId: string; orderId: string; activityId: string; vmName: string };
+export type ApiFixture = {
+  tenantId: string;
+  poolId: string;
+  hostId: string;
+  datastoreId: string;
+  policyId: string;
+  vmId: string;
+  vmName: string;
+  snapshotId: string;
+  ruleId: string;
+  orderId: string;
+  activityId: string;
+  replicationId: string;
+  vlanId: string;
+  /** A tenant of the same organization, which the VLAN reaches. */
+  siblingTenantId: string;
+  /** A member of the tenant (compute:read) and one of their tokens. */
+  memberId: string;
+  tokenId: string;
+};
 
-export async function makeApiTenant(organizationId: string): Promise<ApiFixture> {
+export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
   const tenant = await createTenant(db(), { organizationId, keyProvider: true, advancedProtection: true });
   const { pool, hosts } = await createPool(db(), { tenantId: tenant.id, hosts: 2 });
   const ds = await createDatastore(db(), { tenantId: tenant.id });
   const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
-  const vm = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, hostId: hosts[0]!.id, name: "api-target", powerState: "POWERED_OFF" });
+  const vm = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, hostId: hosts[0]!.id, name: "api-target", powerState: o.vmPowerState ?? "POWERED_OFF" });
   const snapshot = await db().snapshot.create({ data: { tenantId: tenant.id, vmId: vm.id, name: "keep" } });
   const author = await createUser(db(), { cost: 4 });
   const order = await db().order.create({ data: { tenantId: tenant.id, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 999, name: "iso", summary: "VLAN 999 iso" }, createdById: author.id } });
@@ -22,62 +41,98 @@ export async function makeApiTenant(organizationId: string): Promise<ApiFixture>
   const activity = await db().activity.create({
     data: { tenantId: tenant.id, type: "vm.power_on", state: "COMPLETED", progress: 100, resourceType: "vm", resourceId: vm.id, resourceName: vm.name, actorType: "SYSTEM", payload: {} },
   });
-  return { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, policyId: policy.id, vmId: vm.id, snapshotId: snapshot.id, ruleId: rule.id, orderId: order.id, activityId: activity.id, vmName: vm.name };
+  const replication = await db().replication.create({ data: { tenantId: tenant.id, kind: "VM_REPLICATION", sourceAzId: "PAR7S", targetAzId: "TH3S", vmId: vm.id, promisedRpoMinutes: 60, status: "ACTIVE", lastReplicatedAt: new Date() } });
+  const sibling = await createTenant(db(), { organizationId });
+  const vlan = await db().vlan.create({ data: { tenantId: tenant.id, tag: 100, name: "iso-front" } });
+  await db().vlanPropagation.create({ data: { vlanId: vlan.id, tenantId: sibling.id } });
+  const member = await createUser(db(), { cost: 4 });
+  await db().membership.create({ data: { userId: member.id, tenantId: tenant.id, permissions: ["compute:read"] } });
+  const token = await db().personalAccessToken.create({
+    data: { userId: member.id, tenantId: tenant.id, name: "iso", prefix: "scp_iso", tokenHash: `iso-${tenant.id}`, permissions: ["compute:read"], expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return {
+    tenantId: tenant.id,
+    poolId: pool.id,
+    hostId: hosts[0]!.id,
+    datastoreId: ds.id,
+    policyId: policy.id,
+    vmId: vm.id,
+    vmName: vm.name,
+    snapshotId: snapshot.id,
+    ruleId: rule.id,
+    orderId: order.id,
+    activityId: activity.id,
+    replicationId: replication.id,
+    vlanId: vlan.id,
+    siblingTenantId: sibling.id,
+    memberId: member.id,
+    tokenId: token.id,
+  };
 }
 
 /** A token for a new member of the tenant who holds `held` there; the token asks for all of it. */
 export async function tokenFor(tenantId: string, held: readonly Permission[] = PERMISSIONS): Promise<string> {
+  return (await memberWithToken(tenantId, held)).secret;
+}
+
+/** A new member of the tenant holding `held`, and a token of theirs asking for all of it. */
+export async function memberWithToken(tenantId: string, held: readonly Permission[] = PERMISSIONS) {
   const u = await createUser(db(), { cost: 4 });
   await grantMembership(db(), { userId: u.id, tenantId, permissions: held });
   const a = await authorize({ type: "user", userId: u.id, email: u.email, name: u.name }, { id: tenantId });
   if (!a.ok) throw new Error(a.reason);
   const r = await createToken(a.ctx, { name: "test", days: 30, permissions: held.length ? [...held] : undefined });
   if (!r.ok) throw new Error("refused");
-  return r.value.secret;
+  return { user: { id: u.id, email: u.email, name: u.name }, secret: r.value.secret };
 }
 
-/** Everything of a tenant a request could change. */
+/** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
-  const [vms, disks, snapshots, activities, pools, datastores, orders, rules] = await Promise.all([
-    db().vm.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().vmDisk.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().snapshot.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+  const byId = { orderBy: { id: "asc" as const } };
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit] = await Promise.all([
+    db().vm.findMany({ where: { tenantId }, ...byId }),
+    db().vmDisk.findMany({ where: { tenantId }, ...byId }),
+    db().snapshot.findMany({ where: { tenantId }, ...byId }),
     db().activity.count({ where: { tenantId } }),
-    db().computePool.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().datastore.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().order.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().affinityRule.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+    db().computePool.findMany({ where: { tenantId }, ...byId }),
+    db().datastore.findMany({ where: { tenantId }, ...byId }),
+    db().host.findMany({ where: { tenantId }, ...byId }),
+    db().order.findMany({ where: { tenantId }, ...byId }),
+    db().orderEvent.count({ where: { tenantId } }),
+    db().affinityRule.findMany({ where: { tenantId }, ...byId }),
+    db().backupPolicyAssignment.findMany({ where: { tenantId }, ...byId }),
+    db().replication.findMany({ where: { tenantId }, ...byId }),
+    db().vlan.findMany({ where: { tenantId }, ...byId }),
+    db().vlanPropagation.findMany({ where: { OR: [{ tenantId }, { vlan: { tenantId } }] }, ...byId }),
+    db().membership.findMany({ where: { tenantId }, ...byId }),
+    db().personalAccessToken.findMany({ where: { tenantId }, ...byId, select: { id: true, revokedAt: true, permissions: true, expiresAt: true } }),
+    db().user.findMany({ where: { memberships: { some: { tenantId } } }, ...byId, select: { id: true, disabledAt: true } }),
+    db().auditEvent.count({ where: { tenantId, outcome: { not: "DENIED" } } }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, orders, rules });
-}
-
-const V1 = path.resolve(import.meta.dirname, "../../app/api/v1");
-
-/** Every route file of the API, as "compute/vms/[id]", found from the code. */
-export function routeFiles(dir = V1): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return routeFiles(p);
-    return name === "route.ts" ? [path.relative(V1, dir)] : [];
-  });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type HttpMethod = (typeof METHODS)[number];
 
-export async function routeModule(route: string): Promise<Partial<Record<(typeof METHODS)[number], Handler>>> {
-  return (await import(/* @vite-ignore */ path.join(V1, route, "route.ts"))) as Partial<Record<(typeof METHODS)[number], Handler>>;
+/** "compute/vms/{id}/power" → "compute/vms/[id]/power": the form the tests name routes by. */
+export const bracketed = (path: string) => path.replace(/^\//, "").replace(/\{(\w+)\}/g, "[$1]");
+
+/** Every route the API answers, as "POST compute/vms/[id]/power", generated from the registry. */
+export function declaredRoutes(): string[] {
+  return [...API_ROUTES.map((r) => `${r.method} ${bracketed(r.path)}`), "GET openapi.json"].sort();
 }
 
-/** Calls a route handler as Next would: URL from its folder with the params filled in. */
-export async function call(route: string, method: (typeof METHODS)[number], o: { token?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; query?: Record<string, string> } = {}): Promise<Response> {
-  const handler = (await routeModule(route))[method];
-  if (!handler) throw new Error(`${route} has no ${method}`);
+/** Calls the API as Next would, through the one route handler: URL from the route with the params filled in. */
+export async function call(route: string, method: HttpMethod, o: { token?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; query?: Record<string, string>; lang?: string } = {}): Promise<Response> {
   const urlPath = route.replace(/\[(\w+)\]/g, (_, k: string) => encodeURIComponent(o.params?.[k] ?? k));
   const url = new URL(`http://localhost/api/v1/${urlPath}`);
   for (const [k, v] of Object.entries(o.query ?? {})) url.searchParams.set(k, v);
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
+  if (o.lang) headers["accept-language"] = o.lang;
   const body = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
-  return handler(new Request(url, { method, headers, body: method === "GET" || method === "DELETE" ? undefined : (body ?? "{}") }), { params: Promise.resolve(o.params ?? {}) });
+  const req = new Request(url, { method, headers, body: method === "GET" ? undefined : body });
+  if (route === "openapi.json") return (await import("@/app/api/v1/openapi.json/route")).GET();
+  return handleApiRequest(req);
 }

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { createAffinityRuleSchema } from "@/lib/validation/affinity";
-import { createAffinityRule } from "@/lib/services/affinity";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const createAffinityRuleAction = tenantAction({ permission: "compute:write", schema: createAffinityRuleSchema }, createAffinityRule);
+export const createAffinityRuleAction = consoleAction(USE_CASES.createAffinityRule);

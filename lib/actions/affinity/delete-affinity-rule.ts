@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { deleteAffinityRuleSchema } from "@/lib/validation/affinity";
-import { deleteAffinityRule } from "@/lib/services/affinity";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const deleteAffinityRuleAction = tenantAction({ permission: "compute:write", schema: deleteAffinityRuleSchema }, deleteAffinityRule);
+export const deleteAffinityRuleAction = consoleAction(USE_CASES.deleteAffinityRule);

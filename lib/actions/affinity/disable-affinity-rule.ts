@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { affinityRuleIdSchema } from "@/lib/validation/affinity";
-import { disableAffinityRule } from "@/lib/services/affinity";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const disableAffinityRuleAction = tenantAction({ permission: "compute:write", schema: affinityRuleIdSchema }, disableAffinityRule);
+export const disableAffinityRuleAction = consoleAction(USE_CASES.disableAffinityRule);

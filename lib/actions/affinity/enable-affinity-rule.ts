@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { affinityRuleIdSchema } from "@/lib/validation/affinity";
-import { enableAffinityRule } from "@/lib/services/affinity";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const enableAffinityRuleAction = tenantAction({ permission: "compute:write", schema: affinityRuleIdSchema }, enableAffinityRule);
+export const enableAffinityRuleAction = consoleAction(USE_CASES.enableAffinityRule);

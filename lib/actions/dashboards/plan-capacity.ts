@@ -1,7 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { planCapacitySchema } from "@/lib/validation/planner";
-import { planCapacity } from "@/lib/services/planner";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-/** Read-only: the capacity planner's what-if (views, issue 9). */
-export const planCapacityAction = tenantAction({ permission: "metric:read", schema: planCapacitySchema }, planCapacity);
+export const planCapacityAction = consoleAction(USE_CASES.planCapacity);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { backupPolicyChangeSchema } from "@/lib/validation/data-protection";
-import { assignBackupPolicy } from "@/lib/services/backup";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const assignBackupPolicyAction = tenantAction({ permission: "backup:write", schema: backupPolicyChangeSchema }, assignBackupPolicy);
+export const assignBackupPolicyAction = consoleAction(USE_CASES.assignBackupPolicy);

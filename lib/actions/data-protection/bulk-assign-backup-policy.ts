@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { bulkBackupPolicySchema } from "@/lib/validation/data-protection";
-import { bulkAssignBackupPolicy } from "@/lib/services/backup";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const bulkAssignBackupPolicyAction = tenantAction({ permission: "backup:write", schema: bulkBackupPolicySchema }, bulkAssignBackupPolicy);
+export const bulkAssignBackupPolicyAction = consoleAction(USE_CASES.bulkAssignBackupPolicy);

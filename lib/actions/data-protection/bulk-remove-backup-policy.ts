@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { bulkBackupPolicySchema } from "@/lib/validation/data-protection";
-import { bulkRemoveBackupPolicy } from "@/lib/services/backup";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const bulkRemoveBackupPolicyAction = tenantAction({ permission: "backup:write", schema: bulkBackupPolicySchema }, bulkRemoveBackupPolicy);
+export const bulkRemoveBackupPolicyAction = consoleAction(USE_CASES.bulkRemoveBackupPolicy);

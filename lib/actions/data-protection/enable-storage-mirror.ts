@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { enableStorageMirrorSchema } from "@/lib/validation/data-protection";
-import { enableStorageMirror } from "@/lib/services/replication";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const enableStorageMirrorAction = tenantAction({ permission: "replication:write", schema: enableStorageMirrorSchema }, enableStorageMirror);
+export const enableStorageMirrorAction = consoleAction(USE_CASES.enableStorageMirror);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { enableVmReplicationSchema } from "@/lib/validation/data-protection";
-import { enableVmReplication } from "@/lib/services/replication";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const enableVmReplicationAction = tenantAction({ permission: "replication:write", schema: enableVmReplicationSchema }, enableVmReplication);
+export const enableVmReplicationAction = consoleAction(USE_CASES.enableVmReplication);

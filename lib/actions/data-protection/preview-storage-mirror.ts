@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { enableStorageMirrorSchema } from "@/lib/validation/data-protection";
-import { previewStorageMirror } from "@/lib/services/replication";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const previewStorageMirrorAction = tenantAction({ permission: "replication:write", schema: enableStorageMirrorSchema }, previewStorageMirror);
+export const previewStorageMirrorAction = consoleAction(USE_CASES.previewStorageMirror);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { enableVmReplicationSchema } from "@/lib/validation/data-protection";
-import { previewVmReplication } from "@/lib/services/replication";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const previewVmReplicationAction = tenantAction({ permission: "replication:write", schema: enableVmReplicationSchema }, previewVmReplication);
+export const previewVmReplicationAction = consoleAction(USE_CASES.previewVmReplication);

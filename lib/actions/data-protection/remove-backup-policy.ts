@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { backupPolicyChangeSchema } from "@/lib/validation/data-protection";
-import { removeBackupPolicy } from "@/lib/services/backup";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const removeBackupPolicyAction = tenantAction({ permission: "backup:write", schema: backupPolicyChangeSchema }, removeBackupPolicy);
+export const removeBackupPolicyAction = consoleAction(USE_CASES.removeBackupPolicy);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { stopReplicationSchema } from "@/lib/validation/data-protection";
-import { stopReplication } from "@/lib/services/replication";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const stopReplicationAction = tenantAction({ permission: "replication:write", schema: stopReplicationSchema }, stopReplication);
+export const stopReplicationAction = consoleAction(USE_CASES.stopReplication);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { createMemberSchema } from "@/lib/validation/iam";
-import { createMember } from "@/lib/services/iam";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const createMemberAction = tenantAction({ permission: "iam:write", schema: createMemberSchema }, createMember);
+export const createMemberAction = consoleAction(USE_CASES.createMember);

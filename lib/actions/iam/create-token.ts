@@ -1,7 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { createTokenSchema } from "@/lib/validation/tokens";
-import { createToken } from "@/lib/services/tokens";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-// Any member makes tokens for themselves, with a subset of what they hold here (the service checks it).
-export const createTokenAction = tenantAction({ permission: null, schema: createTokenSchema }, createToken);
+export const createTokenAction = consoleAction(USE_CASES.createToken);

@@ -1,7 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { revokeTokenSchema } from "@/lib/validation/tokens";
-import { revokeToken } from "@/lib/services/tokens";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-// One's own tokens; anyone's in the tenant with iam:write (the service decides which it may see).
-export const revokeTokenAction = tenantAction({ permission: null, schema: revokeTokenSchema }, revokeToken);
+export const revokeTokenAction = consoleAction(USE_CASES.revokeToken);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { setMemberPermissionsSchema } from "@/lib/validation/iam";
-import { setMemberPermissions } from "@/lib/services/iam";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const setMemberPermissionsAction = tenantAction({ permission: "iam:write", schema: setMemberPermissionsSchema }, setMemberPermissions);
+export const setMemberPermissionsAction = consoleAction(USE_CASES.setMemberPermissions);

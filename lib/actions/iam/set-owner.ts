@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { setOwnerSchema } from "@/lib/validation/iam";
-import { setOwner } from "@/lib/services/iam";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const setOwnerAction = tenantAction({ permission: "iam:write", schema: setOwnerSchema }, setOwner);
+export const setOwnerAction = consoleAction(USE_CASES.setOwner);

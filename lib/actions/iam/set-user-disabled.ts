@@ -1,6 +1,5 @@
 "use server";
-import { organizationAction } from "@/lib/actions/safe-action";
-import { setUserDisabledSchema } from "@/lib/validation/iam";
-import { setUserDisabled } from "@/lib/services/iam";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const setUserDisabledAction = organizationAction({ role: "OWNER", schema: setUserDisabledSchema }, setUserDisabled);
+export const setUserDisabledAction = consoleAction(USE_CASES.setUserDisabled);

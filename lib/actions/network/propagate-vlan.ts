@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { vlanPropagationSchema } from "@/lib/validation/network";
-import { propagateVlan } from "@/lib/services/network";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const propagateVlanAction = tenantAction({ permission: "network:write", schema: vlanPropagationSchema }, propagateVlan);
+export const propagateVlanAction = consoleAction(USE_CASES.propagateVlan);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { vlanPropagationSchema } from "@/lib/validation/network";
-import { unpropagateVlan } from "@/lib/services/network";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const unpropagateVlanAction = tenantAction({ permission: "network:write", schema: vlanPropagationSchema }, unpropagateVlan);
+export const unpropagateVlanAction = consoleAction(USE_CASES.unpropagateVlan);

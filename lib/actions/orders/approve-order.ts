@@ -1,6 +1,5 @@
 "use server";
-import { organizationAction } from "@/lib/actions/safe-action";
-import { orderIdSchema } from "@/lib/validation/orders";
-import { approveOrder } from "@/lib/services/orders";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const approveOrderAction = organizationAction({ role: "OWNER", schema: orderIdSchema }, approveOrder);
+export const approveOrderAction = consoleAction(USE_CASES.approveOrder);

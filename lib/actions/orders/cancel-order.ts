@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { orderIdSchema } from "@/lib/validation/orders";
-import { cancelOrder } from "@/lib/services/orders";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const cancelOrderAction = tenantAction({ permission: "order:write", schema: orderIdSchema }, cancelOrder);
+export const cancelOrderAction = consoleAction(USE_CASES.cancelOrder);

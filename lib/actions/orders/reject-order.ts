@@ -1,6 +1,5 @@
 "use server";
-import { organizationAction } from "@/lib/actions/safe-action";
-import { rejectOrderSchema } from "@/lib/validation/orders";
-import { rejectOrder } from "@/lib/services/orders";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const rejectOrderAction = organizationAction({ role: "OWNER", schema: rejectOrderSchema }, rejectOrder);
+export const rejectOrderAction = consoleAction(USE_CASES.rejectOrder);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { submitOrderSchema } from "@/lib/validation/orders";
-import { submitOrder } from "@/lib/services/orders";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const submitOrderAction = tenantAction({ permission: "order:write", schema: submitOrderSchema }, submitOrder);
+export const submitOrderAction = consoleAction(USE_CASES.submitOrder);

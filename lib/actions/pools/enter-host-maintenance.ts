@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { hostMaintenanceSchema } from "@/lib/validation/pools";
-import { enterHostMaintenance } from "@/lib/services/pools";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const enterHostMaintenanceAction = tenantAction({ permission: "compute:management", schema: hostMaintenanceSchema }, enterHostMaintenance);
+export const enterHostMaintenanceAction = consoleAction(USE_CASES.enterHostMaintenance);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { hostMaintenanceSchema } from "@/lib/validation/pools";
-import { exitHostMaintenance } from "@/lib/services/pools";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const exitHostMaintenanceAction = tenantAction({ permission: "compute:management", schema: hostMaintenanceSchema }, exitHostMaintenance);
+export const exitHostMaintenanceAction = consoleAction(USE_CASES.exitHostMaintenance);

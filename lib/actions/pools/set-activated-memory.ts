@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { setActivatedMemorySchema } from "@/lib/validation/pools";
-import { setActivatedMemory } from "@/lib/services/pools";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const setActivatedMemoryAction = tenantAction({ permission: "compute:management", schema: setActivatedMemorySchema }, setActivatedMemory);
+export const setActivatedMemoryAction = consoleAction(USE_CASES.setActivatedMemory);

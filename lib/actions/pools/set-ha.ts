@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { setHaSchema } from "@/lib/validation/pools";
-import { setHa } from "@/lib/services/pools";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const setHaAction = tenantAction({ permission: "compute:management", schema: setHaSchema }, setHa);
+export const setHaAction = consoleAction(USE_CASES.setHa);

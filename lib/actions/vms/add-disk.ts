@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { addDiskSchema } from "@/lib/validation/vms";
-import { addDisk } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const addDiskAction = tenantAction({ permission: "compute:write", schema: addDiskSchema }, addDisk);
+export const addDiskAction = consoleAction(USE_CASES.addDisk);

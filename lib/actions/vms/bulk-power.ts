@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { bulkPowerSchema } from "@/lib/validation/vms";
-import { bulkPower } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const bulkPowerAction = tenantAction({ permission: "vm:power", schema: bulkPowerSchema }, bulkPower);
+export const bulkPowerAction = consoleAction(USE_CASES.bulkPower);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { createSnapshotSchema } from "@/lib/validation/vms";
-import { createSnapshot } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const createSnapshotAction = tenantAction({ permission: "compute:write", schema: createSnapshotSchema }, createSnapshot);
+export const createSnapshotAction = consoleAction(USE_CASES.createSnapshot);

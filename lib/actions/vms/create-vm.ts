@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { createVmSchema } from "@/lib/validation/vms";
-import { createVm } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const createVmAction = tenantAction({ permission: "compute:write", schema: createVmSchema }, createVm);
+export const createVmAction = consoleAction(USE_CASES.createVm);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { deleteSnapshotSchema } from "@/lib/validation/vms";
-import { deleteSnapshot } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const deleteSnapshotAction = tenantAction({ permission: "compute:write", schema: deleteSnapshotSchema }, deleteSnapshot);
+export const deleteSnapshotAction = consoleAction(USE_CASES.deleteSnapshot);

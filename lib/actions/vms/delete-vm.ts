@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { deleteVmSchema } from "@/lib/validation/vms";
-import { deleteVm } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const deleteVmAction = tenantAction({ permission: "compute:write", schema: deleteVmSchema }, deleteVm);
+export const deleteVmAction = consoleAction(USE_CASES.deleteVm);

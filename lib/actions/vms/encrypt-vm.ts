@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { encryptVmSchema } from "@/lib/validation/vms";
-import { encryptVm } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const encryptVmAction = tenantAction({ permission: "compute:management", schema: encryptVmSchema }, encryptVm);
+export const encryptVmAction = consoleAction(USE_CASES.encryptVm);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { powerVmSchema } from "@/lib/validation/vms";
-import { powerVm } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const powerVmAction = tenantAction({ permission: "vm:power", schema: powerVmSchema }, powerVm);
+export const powerVmAction = consoleAction(USE_CASES.powerVm);

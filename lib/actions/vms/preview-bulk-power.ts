@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { bulkPowerSchema } from "@/lib/validation/vms";
-import { previewBulkPower } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const previewBulkPowerAction = tenantAction({ permission: "vm:power", schema: bulkPowerSchema }, previewBulkPower);
+export const previewBulkPowerAction = consoleAction(USE_CASES.previewBulkPower);

@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { createVmSchema } from "@/lib/validation/vms";
-import { previewVmCreate } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const previewVmCreateAction = tenantAction({ permission: "compute:write", schema: createVmSchema }, previewVmCreate);
+export const previewVmCreateAction = consoleAction(USE_CASES.previewVmCreate);

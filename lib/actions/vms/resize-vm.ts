@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { resizeVmSchema } from "@/lib/validation/vms";
-import { resizeVm } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const resizeVmAction = tenantAction({ permission: "compute:write", schema: resizeVmSchema }, resizeVm);
+export const resizeVmAction = consoleAction(USE_CASES.resizeVm);

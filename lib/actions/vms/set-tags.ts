@@ -1,6 +1,5 @@
 "use server";
-import { tenantAction } from "@/lib/actions/safe-action";
-import { setTagsSchema } from "@/lib/validation/vms";
-import { setTags } from "@/lib/services/vms";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
 
-export const setTagsAction = tenantAction({ permission: "compute:write", schema: setTagsSchema }, setTags);
+export const setTagsAction = consoleAction(USE_CASES.setTags);

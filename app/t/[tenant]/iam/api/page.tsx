@@ -18,13 +18,14 @@ type Operation = {
   parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[];
   requestBody?: { content?: Record<string, { schema?: unknown }> };
   responses?: Record<string, { description?: string }>;
+  security?: unknown[];
 };
 
-const TONE = { get: "blue", post: "green", patch: "amber", delete: "red" } as const;
+const TONE = { get: "blue", post: "green", put: "amber", patch: "amber", delete: "red" } as const;
 
 /**
  * The API reference, rendered on the server from the same OpenAPI document GET /api/v1/openapi.json
- * serves (itself generated from the handlers' zod schemas). No third-party script: the console's
+ * serves (itself generated from the use-case registry's zod schemas). No third-party script: the console's
  * CSP allows none, and the page works offline.
  */
 export default async function ApiReferencePage({ params }: { params: Promise<{ tenant: string }> }) {
@@ -57,7 +58,7 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ t
                       <span>{path}</span>
                     </h3>
                     <p className="mt-1 text-sm">{op.summary}</p>
-                    <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{perm ? t("api.permission", { permission: perm }) : t("api.public")}</p>
+                    <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{perm ? t("api.permission", { permission: perm }) : op.security?.length ? t("api.member") : t("api.public")}</p>
                     {op.parameters && op.parameters.length > 0 && (
                       <>
                         <h4 className="mt-3 text-xs font-semibold">{t("api.params")}</h4>

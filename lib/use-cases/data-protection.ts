@@ -1,0 +1,116 @@
+import "server-only";
+import { backupPolicyChangeSchema, bulkBackupPolicySchema, enableStorageMirrorSchema, enableVmReplicationSchema, stopReplicationSchema } from "@/lib/validation/data-protection";
+import { assignBackupPolicy, bulkAssignBackupPolicy, bulkRemoveBackupPolicy, removeBackupPolicy } from "@/lib/services/backup";
+import { enableStorageMirror, enableVmReplication, previewStorageMirror, previewVmReplication, stopReplication } from "@/lib/services/replication";
+import { tenantUseCase } from "./define";
+
+// Backup policies per VM, and replications between availability zones.
+
+const vm = { type: "vm", key: "vmId" };
+const MIRRORS = ["replication.global_mirror_enable", "replication.metro_mirror_enable"] as const;
+
+export const DATA_PROTECTION_USE_CASES = {
+  assignBackupPolicy: tenantUseCase({
+    summary: "Give a VM a backup policy",
+    tag: "data-protection",
+    permission: "backup:write",
+    schema: backupPolicyChangeSchema,
+    resource: vm,
+    audit: ["backup.policy_assign"],
+    activity: ["backup.policy_assign"],
+    run: assignBackupPolicy,
+    route: { method: "POST", path: "/compute/vms/{id}/backup-policies", params: { id: "vmId" } },
+  }),
+  removeBackupPolicy: tenantUseCase({
+    summary: "Take a backup policy off a VM (never the last one of a running VM)",
+    tag: "data-protection",
+    permission: "backup:write",
+    schema: backupPolicyChangeSchema,
+    resource: vm,
+    audit: ["backup.policy_remove"],
+    activity: ["backup.policy_remove"],
+    run: removeBackupPolicy,
+    route: { method: "DELETE", path: "/compute/vms/{id}/backup-policies/{policyId}", params: { id: "vmId", policyId: "policyId" } },
+  }),
+  bulkAssignBackupPolicy: tenantUseCase({
+    summary: "Give several VMs one backup policy: each its own decision, audit row and activity",
+    tag: "data-protection",
+    permission: "backup:write",
+    schema: bulkBackupPolicySchema,
+    resource: { type: "vm", key: "vmIds" },
+    audit: ["backup.policy_assign"],
+    activity: ["backup.policy_assign"],
+    bulk: true,
+    run: bulkAssignBackupPolicy,
+    route: { method: "POST", path: "/backup/policies/{id}/assign", params: { id: "policyId" } },
+  }),
+  bulkRemoveBackupPolicy: tenantUseCase({
+    summary: "Take one backup policy off several VMs: each its own decision, audit row and activity",
+    tag: "data-protection",
+    permission: "backup:write",
+    schema: bulkBackupPolicySchema,
+    resource: { type: "vm", key: "vmIds" },
+    audit: ["backup.policy_remove"],
+    activity: ["backup.policy_remove"],
+    bulk: true,
+    run: bulkRemoveBackupPolicy,
+    route: { method: "POST", path: "/backup/policies/{id}/unassign", params: { id: "policyId" } },
+  }),
+  previewVmReplication: tenantUseCase({
+    summary: "What replicating this VM to another zone would reserve, its RPO and warnings (nothing is written)",
+    tag: "data-protection",
+    permission: "replication:write",
+    schema: enableVmReplicationSchema,
+    resource: vm,
+    audit: [],
+    activity: [],
+    preview: true,
+    run: previewVmReplication,
+    route: { method: "POST", path: "/data-protection/vm-replications/preview" },
+  }),
+  enableVmReplication: tenantUseCase({
+    summary: "Replicate a VM to another zone of the region",
+    tag: "data-protection",
+    permission: "replication:write",
+    schema: enableVmReplicationSchema,
+    resource: vm,
+    audit: ["replication.vm_enable"],
+    activity: ["replication.vm_enable"],
+    run: enableVmReplication,
+    route: { method: "POST", path: "/data-protection/vm-replications" },
+  }),
+  previewStorageMirror: tenantUseCase({
+    summary: "What mirroring this datastore (Global or Metro Mirror) would reserve, and its refusals (nothing is written)",
+    tag: "data-protection",
+    permission: "replication:write",
+    schema: enableStorageMirrorSchema,
+    resource: { type: "datastore", key: "datastoreId" },
+    audit: [],
+    activity: [],
+    preview: true,
+    run: previewStorageMirror,
+    route: { method: "POST", path: "/data-protection/mirrors/preview" },
+  }),
+  enableStorageMirror: tenantUseCase({
+    summary: "Mirror a datastore to another zone (Global or Metro Mirror)",
+    tag: "data-protection",
+    permission: "replication:write",
+    schema: enableStorageMirrorSchema,
+    resource: { type: "datastore", key: "datastoreId" },
+    audit: MIRRORS,
+    activity: MIRRORS,
+    run: enableStorageMirror,
+    route: { method: "POST", path: "/data-protection/mirrors" },
+  }),
+  stopReplication: tenantUseCase({
+    summary: "Stop a replication or a mirror; the standby's reservation is released",
+    tag: "data-protection",
+    permission: "replication:write",
+    schema: stopReplicationSchema,
+    resource: { type: "replication", key: "replicationId" },
+    audit: ["replication.stop"],
+    activity: ["replication.stop"],
+    run: stopReplication,
+    route: { method: "DELETE", path: "/data-protection/replications/{id}", params: { id: "replicationId" } },
+  }),
+};

@@ -1,0 +1,79 @@
+import "server-only";
+import { createMemberSchema, setMemberPermissionsSchema, setOwnerSchema, setUserDisabledSchema } from "@/lib/validation/iam";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/validation/tokens";
+import { createMember, setMemberPermissions, setOwner, setUserDisabled } from "@/lib/services/iam";
+import { createToken, revokeToken } from "@/lib/services/tokens";
+import { organizationUseCase, tenantUseCase } from "./define";
+
+// Members, their permissions, and personal access tokens. Immediate changes: no activity.
+
+const member = { type: "user", key: "userId" };
+
+export const IAM_USE_CASES = {
+  createMember: tenantUseCase({
+    summary: "Create an account and make it a member of the tenant, or invite an existing one",
+    tag: "iam",
+    permission: "iam:write",
+    schema: createMemberSchema,
+    resource: { type: "user" },
+    audit: ["iam.user_create"],
+    activity: [],
+    run: createMember,
+    route: { method: "POST", path: "/iam/members", status: 201 },
+  }),
+  setMemberPermissions: tenantUseCase({
+    summary: "Replace a member's permissions in the tenant",
+    tag: "iam",
+    permission: "iam:write",
+    schema: setMemberPermissionsSchema,
+    resource: member,
+    audit: ["iam.permissions_set"],
+    activity: [],
+    run: setMemberPermissions,
+    route: { method: "PUT", path: "/iam/members/{id}/permissions", params: { id: "userId" } },
+  }),
+  setOwner: tenantUseCase({
+    summary: "Make a member an owner of the tenant, or not (a tenant keeps at least one)",
+    tag: "iam",
+    permission: "iam:write",
+    schema: setOwnerSchema,
+    resource: member,
+    audit: ["iam.owner_set"],
+    activity: [],
+    run: setOwner,
+    route: { method: "PUT", path: "/iam/members/{id}/owner", params: { id: "userId" } },
+  }),
+  setUserDisabled: organizationUseCase({
+    summary: "Disable or enable an account of the organization",
+    tag: "iam",
+    role: "OWNER",
+    schema: setUserDisabledSchema,
+    resource: member,
+    audit: ["iam.user_disable", "iam.user_enable"],
+    activity: [],
+    run: setUserDisabled,
+    route: { consoleOnly: "An organization's accounts are an owner's, and a personal access token is bound to one tenant: it never acts for an organization (lib/auth/authorize.ts)." },
+  }),
+  createToken: tenantUseCase({
+    summary: "Make a personal access token for oneself, with a subset of one's permissions",
+    tag: "iam",
+    permission: null,
+    schema: createTokenSchema,
+    resource: { type: "token" },
+    audit: ["token.create"],
+    activity: [],
+    run: createToken,
+    route: { consoleOnly: "Only a person makes tokens: a token cannot mint another one, which would outlive its own expiry (lib/services/tokens.ts)." },
+  }),
+  revokeToken: tenantUseCase({
+    summary: "Revoke a token: one's own, or any of the tenant's with iam:write",
+    tag: "iam",
+    permission: null,
+    schema: revokeTokenSchema,
+    resource: { type: "token", key: "tokenId" },
+    audit: ["token.revoke"],
+    activity: [],
+    run: revokeToken,
+    route: { method: "DELETE", path: "/iam/tokens/{id}", params: { id: "tokenId" } },
+  }),
+};

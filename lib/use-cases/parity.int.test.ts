@@ -1,0 +1,142 @@
+import { describe, it, expect, beforeAll, afterEach } from "vitest";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { db } from "@/lib/db/client";
+import { createOrganization, createUser, grantMembership } from "@/lib/db/factories";
+import { PERMISSIONS } from "@/lib/permissions";
+import { authorize } from "@/lib/auth/authorize";
+import { ForbiddenError } from "@/lib/errors";
+import { USE_CASES, routeOf, type UseCase, type UseCaseName } from "@/lib/use-cases";
+import type { AnyTenantUseCase } from "@/lib/use-cases/define";
+import { call, makeApiTenant, memberWithToken, bracketed, type ApiFixture, type HttpMethod } from "@/test/api/fixture";
+import { INPUTS, type Input } from "@/test/api/inputs";
+import { splitInput } from "@/test/api/cases";
+import { signInAs, signOut } from "@/test/integration/session";
+
+// The console and the API are two doors to one use case: the same input sent through the server
+// action (tenant A) and through the REST route (tenant B, set up identically) must end the same way
+// — accepted with the same warnings, or refused with the same codes — and leave the same audit rows
+// and activities. Every use case with a route is sent, plus inputs chosen to be refused.
+
+const ACTIONS_DIR = path.resolve(import.meta.dirname, "../actions");
+/** Routes the console has no action for: the REST shape of two console changes (a resize or tags). */
+const API_ONLY: readonly UseCaseName[] = ["patchVm"];
+
+function actionFiles(dir = ACTIONS_DIR): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return actionFiles(p);
+    return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) && dir !== ACTIONS_DIR ? [path.relative(ACTIONS_DIR, p)] : [];
+  });
+}
+
+type Action = ((id: string, prev: unknown, raw: unknown) => Promise<ActionOutcome>) & { useCase?: UseCase };
+type ActionOutcome = { ok: boolean; code?: string; warnings?: { code: string }[]; violations?: { code: string; severity: string }[] };
+
+const actions = new Map<UseCaseName, Action>();
+beforeAll(async () => {
+  for (const file of actionFiles()) {
+    const mod = (await import(/* @vite-ignore */ path.join(ACTIONS_DIR, file))) as Record<string, Action>;
+    for (const fn of Object.values(mod)) {
+      const name = (Object.keys(USE_CASES) as UseCaseName[]).find((n) => USE_CASES[n] === fn.useCase);
+      if (name) actions.set(name, fn);
+    }
+  }
+});
+afterEach(() => signOut());
+
+describe("the registry's use cases", () => {
+  it("each has one console action bound to it, and every action file but the display preferences is bound to one", async () => {
+    const bound = actionFiles().filter((f) => !f.startsWith("preferences/"));
+    expect(actions.size).toBe(bound.length);
+    const missing = (Object.keys(USE_CASES) as UseCaseName[]).filter((n) => !actions.has(n) && !API_ONLY.includes(n));
+    expect(missing).toEqual([]);
+  });
+});
+
+const codes = (xs: { code: string; severity?: string }[] | undefined) => (xs ?? []).filter((x) => x.severity !== "warn").map((x) => x.code).sort();
+
+function fromAction(r: ActionOutcome) {
+  return r.ok ? { ok: true, warnings: (r.warnings ?? []).map((w) => w.code).sort() } : { ok: false, code: r.code, violations: r.code === "REFUSED" ? codes(r.violations) : [] };
+}
+
+const STATUS_CODE: Record<number, string> = { 400: "INVALID", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT", 422: "REFUSED" };
+async function fromApi(res: Response) {
+  const body = (await res.json()) as { warnings?: { code: string }[]; violations?: { code: string }[] };
+  if (res.status === 200 || res.status === 201) return { ok: true, warnings: (body.warnings ?? []).map((w) => w.code).sort() };
+  return { ok: false, code: STATUS_CODE[res.status] ?? `HTTP ${res.status}`, violations: res.status === 422 ? codes(body.violations) : [] };
+}
+
+/** What a change left in a tenant: its audit rows (not sign-ins) and activities, in order, without ids or actors. */
+async function traces(tenantId: string, since: Date) {
+  const [audit, activities] = await Promise.all([
+    db().auditEvent.findMany({ where: { tenantId, createdAt: { gte: since }, action: { notIn: ["token.create", "authz.denied"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true, outcome: true, targetType: true, details: true } }),
+    db().activity.findMany({ where: { tenantId, createdAt: { gte: since } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { type: true, state: true, resourceType: true } }),
+  ]);
+  return {
+    audit: audit.map((a) => ({ action: a.action, outcome: a.outcome, targetType: a.targetType, violations: codes((a.details as { violations?: { code: string }[] } | null)?.violations) })),
+    activities,
+  };
+}
+
+/** Inputs the rules refuse, sent through both doors too. */
+const REFUSED: { name: UseCaseName; input: Input }[] = [
+  { name: "setActivatedMemory", input: (f) => ({ poolId: f.poolId, activatedMemoryGb: 1 }) },
+  { name: "createVm", input: (f) => ({ ...INPUTS.createVm(f), diskGib: 65_536, diskProvisioning: "THICK" }) },
+  { name: "addDisk", input: (f) => ({ vmId: f.vmId, sizeGib: 65_536, provisioning: "THICK" }) },
+];
+
+const CASES = [
+  ...(Object.keys(USE_CASES) as UseCaseName[]).flatMap((name) => (routeOf(USE_CASES[name]) && !API_ONLY.includes(name) ? [{ name, input: INPUTS[name], label: name }] : [])),
+  ...REFUSED.map((r) => ({ ...r, label: `${r.name} (refused)`, refused: true })),
+];
+
+describe("the same input through the console action and the REST route", () => {
+  for (const c of CASES) {
+    it(`${c.label}: same outcome, same audit rows, same activities`, async () => {
+      const u = USE_CASES[c.name];
+      const route = routeOf(u)!;
+      const org = await createOrganization(db());
+      const [a, b] = [await makeApiTenant(org.id), await makeApiTenant(org.id)];
+      const admin = await createUser(db(), { cost: 4 });
+      await grantMembership(db(), { userId: admin.id, tenantId: a.tenantId, permissions: PERMISSIONS });
+      const { secret } = await memberWithToken(b.tenantId);
+      const since = new Date();
+
+      signInAs(admin);
+      const viaAction = fromAction(await actions.get(c.name)!(a.tenantId, null, c.input(a)));
+      const { params, body } = splitInput(route.params, c.input(b as ApiFixture));
+      const viaApi = await fromApi(await call(bracketed(route.path), route.method as HttpMethod, { token: secret, params, body }));
+
+      expect(viaApi).toEqual(viaAction);
+      if ("refused" in c) expect(viaAction).toMatchObject({ ok: false, code: "REFUSED" });
+      const [ta, tb] = [await traces(a.tenantId, since), await traces(b.tenantId, since)];
+      expect(tb).toEqual(ta);
+      // What was recorded is what the entry declares.
+      for (const row of ta.audit) expect(u.audit).toContain(row.action);
+      for (const row of ta.activities) expect(u.activity).toContain(row.type);
+    });
+  }
+});
+
+describe("each service behind its entry", () => {
+  // The entry's permission is what every door checks; the service checks it again on its own (a
+  // future caller cannot skip it). The two must be the same permission: a service called with
+  // every permission but its entry's refuses, naming that permission.
+  const guarded = (Object.keys(USE_CASES) as UseCaseName[]).filter((n) => {
+    const u = USE_CASES[n];
+    return u.scope === "tenant" && u.permission !== null;
+  });
+  it.each(guarded)("%s refuses a caller without the entry's permission", async (name) => {
+    const u = USE_CASES[name];
+    if (u.scope !== "tenant" || !u.permission) throw new Error("filtered above");
+    const org = await createOrganization(db());
+    const f = await makeApiTenant(org.id);
+    const user = await createUser(db(), { cost: 4 });
+    await grantMembership(db(), { userId: user.id, tenantId: f.tenantId, permissions: PERMISSIONS.filter((p) => p !== u.permission) });
+    const authz = await authorize({ type: "user", userId: user.id, email: user.email, name: user.name }, { id: f.tenantId });
+    if (!authz.ok) throw new Error(authz.reason);
+    const input = u.schema.parse(INPUTS[name](f));
+    await expect((u as AnyTenantUseCase).run(authz.ctx, input)).rejects.toSatisfy((e) => e instanceof ForbiddenError && e.permission === u.permission);
+  });
+});

@@ -1,0 +1,60 @@
+// One valid input per use case, in the console's form (what its action receives), for tests that
+// send it through the action and through the API. Typed by the registry: a new use case without
+// a row here does not compile.
+import type { UseCaseName } from "@/lib/use-cases";
+import type { ApiFixture } from "./fixture";
+
+export type Input = (f: ApiFixture) => Record<string, unknown>;
+
+export const vmInput: Input = (f) => ({ name: "iso-vm", templateCode: "debian-12", poolId: f.poolId, datastoreId: f.datastoreId, cpu: 2, memoryGb: 4, diskGib: 40, backupPolicyId: f.policyId, powerOn: "false" });
+
+export const INPUTS: Record<UseCaseName, Input> = {
+  createVm: vmInput,
+  previewVmCreate: vmInput,
+  powerVm: (f) => ({ vmId: f.vmId, action: "on" }),
+  previewBulkPower: (f) => ({ vmIds: [f.vmId], action: "on" }),
+  bulkPower: (f) => ({ vmIds: [f.vmId], action: "on" }),
+  resizeVm: (f) => ({ vmId: f.vmId, cpu: 2, memoryGb: 8 }),
+  patchVm: (f) => ({ vmId: f.vmId, cpu: 4 }),
+  addDisk: (f) => ({ vmId: f.vmId, sizeGib: 10, provisioning: "THIN" }),
+  createSnapshot: (f) => ({ vmId: f.vmId, name: "iso" }),
+  deleteSnapshot: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }),
+  setTags: (f) => ({ vmId: f.vmId, tags: ["iso", "web"] }),
+  deleteVm: (f) => ({ vmId: f.vmId, confirmName: f.vmName }),
+  encryptVm: (f) => ({ vmId: f.vmId }),
+  setActivatedMemory: (f) => ({ poolId: f.poolId, activatedMemoryGb: 512 }),
+  setHa: (f) => ({ poolId: f.poolId, haEnabled: "false" }),
+  enterHostMaintenance: (f) => ({ hostId: f.hostId }),
+  exitHostMaintenance: (f) => ({ hostId: f.hostId }),
+  createAffinityRule: (f) => ({ poolId: f.poolId, name: "iso-rule", kind: "AFFINITY", vmIds: [f.vmId] }),
+  enableAffinityRule: (f) => ({ ruleId: f.ruleId }),
+  disableAffinityRule: (f) => ({ ruleId: f.ruleId }),
+  deleteAffinityRule: (f) => ({ ruleId: f.ruleId, confirmName: "iso-keep" }),
+  assignBackupPolicy: (f) => ({ vmId: f.vmId, policyId: f.policyId }),
+  removeBackupPolicy: (f) => ({ vmId: f.vmId, policyId: f.policyId }),
+  bulkAssignBackupPolicy: (f) => ({ vmIds: [f.vmId], policyId: f.policyId }),
+  bulkRemoveBackupPolicy: (f) => ({ vmIds: [f.vmId], policyId: f.policyId }),
+  previewVmReplication: (f) => ({ vmId: f.vmId, standbyAzId: "TH3S" }),
+  enableVmReplication: (f) => ({ vmId: f.vmId, standbyAzId: "TH3S" }),
+  previewStorageMirror: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }),
+  enableStorageMirror: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }),
+  stopReplication: (f) => ({ replicationId: f.replicationId }),
+  propagateVlan: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }),
+  unpropagateVlan: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }),
+  submitOrder: (f) => ({ kind: "datastore_resize", datastoreId: f.datastoreId, sizeGib: 4096 }),
+  cancelOrder: (f) => ({ orderId: f.orderId }),
+  approveOrder: (f) => ({ orderId: f.orderId }),
+  rejectOrder: (f) => ({ orderId: f.orderId, note: "isolation says no" }),
+  createMember: () => ({ email: "iso-new@example.test", password: "a-long-password-1", permissions: ["compute:read"] }),
+  setMemberPermissions: (f) => ({ userId: f.memberId, permissions: ["compute:read", "storage:read"] }),
+  setOwner: (f) => ({ userId: f.memberId, owner: "true" }),
+  setUserDisabled: (f) => ({ userId: f.memberId, disabled: "true" }),
+  createToken: () => ({ name: "iso", days: 7 }),
+  revokeToken: (f) => ({ tokenId: f.tokenId }),
+  planCapacity: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }),
+};
+
+/** Another tenant's ids given to a use case that names no resource (an invitation by email) cross nothing. */
+export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember"];
+/** A bulk change skips the selected ids it cannot see: 200 with no result, rather than 404. */
+export const SKIPS_CROSSED: readonly UseCaseName[] = ["previewBulkPower", "bulkPower"];
