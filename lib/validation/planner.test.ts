@@ -18,7 +18,9 @@ describe("planCapacitySchema", () => {
   it.each([
     [{ target: "pool" }, "target"],
     [{ target: "datastore", poolId: "p1" }, "target"],
-    [{ target: "pool", poolId: "p1", hostCount: "33" }, "hostCount"],
+    // 33 hosts is the rule's to refuse (CPOOL.MAX_HOSTS, with its code and figures); the form only bounds nonsense.
+    [{ target: "pool", poolId: "p1", hostCount: "1001" }, "hostCount"],
+    [{ target: "pool", poolId: "p1", hostCount: "-1" }, "hostCount"],
     [{ target: "pool", poolId: "p1", vmMemoryGb: "0" }, "vmMemoryGb"],
     [{ target: "datastore", datastoreId: "d1", tier: "GOLD" }, "tier"],
     [{ target: "pool", poolId: "p1", vmCount: "1.5" }, "vmCount"],
