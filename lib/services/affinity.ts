@@ -9,8 +9,8 @@ import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { ruleBrokenBy } from "@/lib/pool-plan";
 import type { AffinityListQuery, AffinityRuleIdInput, CreateAffinityRuleInput, DeleteAffinityRuleInput } from "@/lib/validation/affinity";
-import { assertResourceIdle, payloadOf, required, type ActivityHandler, type ActivityRecord } from "./activities";
-import { change, type Accepted, type ChangePlan } from "./change";
+import { payloadOf, required, type ActivityHandler, type ActivityRecord } from "./activities";
+import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
 
@@ -67,14 +67,20 @@ async function ruleVms(tx: Tx, tenantId: string, vmIds: readonly string[]) {
 /** A change to one rule, under its pool's lock, refused while another activity changes it. */
 function changeRule(ctx: TenantContext, ruleId: string, kind: { action: AuditAction; activity: ActivityType }, decideChange: (tx: Tx, rule: Rule) => Promise<Decision<ChangePlan<undefined>>>): Promise<Decision<Accepted>> {
   const tenantId = ctx.tenant.id;
-  return change(ctx, kind, async (tx) => {
-    const found = await ruleOrThrow(tx, tenantId, ruleId);
-    await lockRows(tx, "ComputePool", tenantId, [found.poolId]);
-    const rule = await ruleOrThrow(tx, tenantId, ruleId);
-    const target = { type: "affinity_rule", id: rule.id, name: rule.name };
-    await assertResourceIdle(tx, tenantId, target);
-    return { target, decision: await decideChange(tx, rule) };
-  });
+  return changeResource(
+    ctx,
+    kind,
+    {
+      lock: async (tx) => {
+        const found = await ruleOrThrow(tx, tenantId, ruleId);
+        await lockRows(tx, "ComputePool", tenantId, [found.poolId]);
+        return ruleOrThrow(tx, tenantId, ruleId);
+      },
+      target: (rule) => ({ type: "affinity_rule", id: rule.id, name: rule.name }),
+      busy: { activities: true },
+    },
+    decideChange,
+  );
 }
 
 export async function createAffinityRule(ctx: TenantContext, input: CreateAffinityRuleInput): Promise<Decision<Accepted & { ruleId: string }>> {

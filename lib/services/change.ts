@@ -3,7 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { ActivityType, ConcernedItem } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
-import { decide, type Decision } from "@/lib/domain/result";
+import { decide, type Decision, type LocalizedText } from "@/lib/domain/result";
+import { ConflictError } from "@/lib/errors";
 import { startActivity } from "./activities";
 import { audit } from "./audit";
 import type { TenantContext } from "./context";
@@ -52,4 +53,61 @@ export async function change<T = undefined>(
   });
   if (result.ok) await publishActivities([result.value.activityId]);
   return result;
+}
+
+/** How a resource says it is held by an activity that has not ended. */
+export type BusyMark<R> =
+  /** Its own busy column, set in the transaction that starts the activity and cleared by the activity's handler. */
+  | { column: (r: R) => string | null; mark: (tx: Tx, r: R, activityId: string) => Promise<unknown> }
+  /** No column (pools, hosts, affinity rules): an unfinished activity about it is the mark. */
+  | { activities: true };
+
+/**
+ * The one shape of a change to an existing resource: lock it (and load it; another tenant's or a
+ * missing one is not found), refuse while an earlier activity holds it, decide, and on acceptance
+ * mark it busy with the new activity in the same transaction as the audit row and the activity.
+ * Each activity undoes itself on failure, so two never overlap on one resource.
+ */
+export function changeResource<R, T = undefined>(
+  ctx: TenantContext,
+  kind: { action: AuditAction; activity: ActivityType },
+  resource: {
+    lock: (tx: Tx) => Promise<R>;
+    target: (r: R) => ConcernedItem;
+    busy: BusyMark<R>;
+    /** How the refusal names it, when not by its name ("this order"). */
+    busyName?: LocalizedText;
+  },
+  decideChange: (tx: Tx, r: R) => Promise<Decision<ChangePlan<T>>>,
+): Promise<Decision<Accepted & T>> {
+  return change<T>(ctx, kind, async (tx) => {
+    const r = await resource.lock(tx);
+    const target = resource.target(r);
+    const held = "column" in resource.busy ? resource.busy.column(r) : await unfinishedActivityAbout(tx, ctx.tenant.id, target);
+    if (held) throw new ConflictError(busyText(resource.busyName ?? { en: target.name, fr: target.name }));
+    const d = await decideChange(tx, r);
+    if (!d.ok || !("column" in resource.busy)) return { target, decision: d };
+    const { mark } = resource.busy;
+    const onStarted = d.value.onStarted;
+    return {
+      target,
+      decision: decide(d.warnings, {
+        ...d.value,
+        onStarted: async (t: Tx, activityId: string) => {
+          await mark(t, r, activityId);
+          await onStarted?.(t, activityId);
+        },
+      }),
+    };
+  });
+}
+
+export const busyText = (name: LocalizedText): LocalizedText => ({
+  en: `An activity is already changing ${name.en}. Wait for it to finish (see Activities), then try again.`,
+  fr: `Une activité modifie déjà ${name.fr}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
+});
+
+async function unfinishedActivityAbout(tx: Tx, tenantId: string, resource: ConcernedItem): Promise<string | null> {
+  const running = await tx.activity.findFirst({ where: { tenantId, resourceType: resource.type, resourceId: resource.id, state: { in: ["WAITING", "RUNNING"] } }, select: { id: true } });
+  return running?.id ?? null;
 }

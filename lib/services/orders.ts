@@ -7,12 +7,12 @@ import type { ActivityType, ConcernedItem } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
 import { actorLabel, actorUserId, AUDIT_ACTOR_TYPE, tenantContextOf, type TenantRef } from "@/lib/auth/context";
 import { REGIONS } from "@/lib/domain/catalogue";
-import { decide, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
+import { decide, type Decision, type Violation } from "@/lib/domain/result";
 import { ActivityRefused, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { datastoreCountOf, planOrder, RESOURCE_TYPE_OF, type OrderPlan, type OrderPlanContext } from "@/lib/order-plan";
 import { submitOrderSchema, type OrderIdInput, type OrderKind, type OrderListQuery, type RejectOrderInput, type ReviewQueueQuery, type SubmitOrderInput } from "@/lib/validation/orders";
 import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
-import { change, type Accepted, type ChangePlan } from "./change";
+import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertOrganizationRole, assertPermission, type OrganizationContext, type TenantContext } from "./context";
 import { lockName, lockRows } from "./tx";
 
@@ -186,11 +186,6 @@ export async function reviewQueueSize(ctx: OrganizationContext): Promise<number>
 
 // ───────────────────────── Changes ─────────────────────────
 
-const busyMessage = (): LocalizedText => ({
-  en: "An activity is already changing this order. Wait for it to finish (see Activities), then try again.",
-  fr: "Une activité modifie déjà cette commande. Attendez qu’elle se termine (voir Activités), puis réessayez.",
-});
-
 function conflict(en: string, fr: string): never {
   throw new ConflictError({ en, fr });
 }
@@ -213,21 +208,17 @@ function changeOrder<T = undefined>(
   kind: { action: AuditAction; activity: ActivityType },
   decideChange: (tx: Tx, order: OrderRow) => Promise<Decision<ChangePlan<T>>>,
 ): Promise<Decision<Accepted & T>> {
-  return change<T>(ctx, kind, async (tx) => {
-    const order = await lockOrderOrThrow(tx, ctx.tenant.id, orderId);
-    if (order.busyActivityId) throw new ConflictError(busyMessage());
-    const d = await decideChange(tx, order);
-    const decision = d.ok
-      ? decide(d.warnings, {
-          ...d.value,
-          onStarted: async (t: Tx, activityId: string) => {
-            await t.order.update({ where: { id: order.id }, data: { busyActivityId: activityId } });
-            await d.value.onStarted?.(t, activityId);
-          },
-        })
-      : d;
-    return { target: { type: "order", id: order.id, name: summaryOf(order.payload) }, decision };
-  });
+  return changeResource<OrderRow, T>(
+    ctx,
+    kind,
+    {
+      lock: (tx) => lockOrderOrThrow(tx, ctx.tenant.id, orderId),
+      target: (order) => ({ type: "order", id: order.id, name: summaryOf(order.payload) }),
+      busy: { column: (order) => order.busyActivityId, mark: (tx, order, activityId) => tx.order.update({ where: { id: order.id }, data: { busyActivityId: activityId } }) },
+      busyName: { en: "this order", fr: "cette commande" },
+    },
+    decideChange,
+  );
 }
 
 /** The plan's inventory findings, said next to the fields like a schema's own errors. */

@@ -12,7 +12,7 @@ import { checkPowerOn, checkVmFootprint } from "@/lib/domain/vm";
 import type { DatastoreState } from "@/lib/domain/storage";
 import { applyChange, figuresOf, type WhatIfFigures } from "@/lib/domain/what-if";
 import { rpoStatus } from "@/lib/domain/replication";
-import { allViolations, decide, msg, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
+import { allViolations, decide, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
 import type { PoolState } from "@/lib/domain/pool";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { VmListQuery } from "@/lib/validation/vm-list";
@@ -30,7 +30,7 @@ import type {
   VmPowerAction,
 } from "@/lib/validation/vms";
 import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
-import { change, type Accepted, type ChangePlan } from "./change";
+import { busyText, change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
 
@@ -127,11 +127,7 @@ function encryptionDecision(tenant: EncryptionTenant, vm: Parameters<typeof chec
 
 type Change = ChangePlan<undefined>;
 
-const busyMessage = (name: string): LocalizedText =>
-  msg(
-    () => `An activity is already changing ${name}. Wait for it to finish (see Activities), then try again.`,
-    () => `Une activité modifie déjà ${name}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
-  );
+const busyMessage = (name: string): LocalizedText => busyText({ en: name, fr: name });
 
 /** A change to one VM: locked, refused while another activity changes it, marked busy with the new one. */
 export function changeVm(
@@ -140,13 +136,16 @@ export function changeVm(
   kind: { action: AuditAction; activity: ActivityType },
   decideChange: (tx: Tx, vm: LockedVm) => Promise<Decision<Change>>,
 ): Promise<Decision<Accepted>> {
-  return change(ctx, kind, async (tx) => {
-    const vm = await lockVmOrThrow(tx, ctx.tenant.id, vmId);
-    if (vm.busyActivityId) throw new ConflictError(busyMessage(vm.name));
-    const d = await decideChange(tx, vm);
-    const decision = d.ok ? decide(d.warnings, { ...d.value, onStarted: (t: Tx, activityId: string) => t.vm.update({ where: { id: vm.id }, data: { busyActivityId: activityId } }) }) : d;
-    return { target: { type: "vm", id: vm.id, name: vm.name }, decision };
-  });
+  return changeResource(
+    ctx,
+    kind,
+    {
+      lock: (tx) => lockVmOrThrow(tx, ctx.tenant.id, vmId),
+      target: (vm) => ({ type: "vm", id: vm.id, name: vm.name }),
+      busy: { column: (vm) => vm.busyActivityId, mark: (tx, vm, activityId) => tx.vm.update({ where: { id: vm.id }, data: { busyActivityId: activityId } }) },
+    },
+    decideChange,
+  );
 }
 
 function conflict(en: string, fr: string): never {
