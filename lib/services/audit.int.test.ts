@@ -140,8 +140,8 @@ describe("a tenant's audit trail", () => {
     const fr = await refusal("fr");
     expect(en).toMatchObject({ code: "CPOOL.MEMORY_PRESSURE", limit: 217.6, actual: 226, unit: "GB" });
     expect(fr).toMatchObject({ code: "CPOOL.MEMORY_PRESSURE", limit: 217.6, actual: 226, unit: "GB" });
-    expect(en.message).toMatch(/^A pool must stay at or below 85 % of its activated memory, here 217\.6 GB of 256 GB/);
-    expect(fr.message).toMatch(/^Un pool doit rester à 85 % au plus de sa mémoire activée, soit 217,6 Go sur 256 Go/);
+    expect(en.message).toMatch(/^A pool's allocated memory .* must stay at or below 85 % of its activated memory, here 217\.6 GB of 256 GB/);
+    expect(fr.message).toMatch(/^Un pool doit garder sa mémoire allouée .* à 85 % au plus de sa mémoire activée, soit 217,6 Go sur 256 Go/);
     // The export stays English, like its column names.
     const exported: string[] = [];
     for await (const b of exportAuditEvents(s.a, q({ outcome: "REFUSED" }))) exported.push(...b.flatMap((r) => r.violations.map((v) => v.message)));
