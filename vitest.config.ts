@@ -14,6 +14,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "i18n/**/*.test.ts", "components/**/*.test.tsx", "app/**/*.test.tsx", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // A component test's first render loads jsdom and React: past 5 s on a loaded 2-core machine.
+          testTimeout: 15_000,
         },
       },
       {
