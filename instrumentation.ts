@@ -10,3 +10,11 @@ export async function register() {
     console.error("✖ The activity worker did not start:", e instanceof Error ? e.message : e);
   }
 }
+
+// A page or route that failed because the database is away: proxy.ts answers 503 from now on,
+// until a connection to the server opens again.
+export async function onRequestError(err: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ isDatabaseUnavailable }, { markDatabaseDown }] = await Promise.all([import("@/lib/db-unavailable"), import("@/lib/db-health")]);
+  if (isDatabaseUnavailable(err)) markDatabaseDown();
+}

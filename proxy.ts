@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { guardRequest, type GuardRefusal } from "@/lib/security/request-guard";
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
+import { databaseLooksDown } from "@/lib/db-health";
+import { DB_RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
 
 // Runs before every page, route handler and server action (Next 16's proxy, Node.js runtime):
 // the input guard (lib/security/request-guard.ts), then the per-request CSP nonce and HSTS.
@@ -16,11 +18,24 @@ function refusal(r: GuardRefusal, req: NextRequest, csp: string): Response {
   return Response.json({ code, message: r.message, fields: { [r.field]: [r.message] } }, { status: r.status, headers });
 }
 
+function unavailable(req: NextRequest, csp: string): Response {
+  const headers = { "Cache-Control": "no-store", "Content-Security-Policy": csp, "Retry-After": String(DB_RETRY_AFTER_SECONDS) };
+  const en = `The console cannot reach its database for the moment. Retry in ${DB_RETRY_AFTER_SECONDS} s.`;
+  // next-auth's client reads `url` (its error parameter) from a sign-in's answer.
+  const signIn = req.nextUrl.pathname.startsWith("/api/auth/") ? { url: new URL("/signin?error=DatabaseUnavailable", req.url).toString() } : {};
+  if (req.nextUrl.pathname.startsWith("/api/")) return Response.json({ code: "UNAVAILABLE", message: en, ...signIn }, { status: 503, headers });
+  return new Response(`503: ${en}\n`, { status: 503, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
   const refused = await guardRequest(request);
   if (refused) return refusal(refused, request, csp);
+
+  // The database was last seen away and still does not answer: say so (503, Retry-After) rather
+  // than render a page or run a route that can only fail. Checked only after a failure.
+  if (await databaseLooksDown()) return unavailable(request, csp);
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

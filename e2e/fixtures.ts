@@ -11,6 +11,23 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+// React's hydration failures: #418 (text or HTML differs), #423 (the tree was regenerated on the
+// client), #425 (text), and the development build's sentences. React recovers from them by
+// rendering the tree again in the browser, which throws away what a user already typed or ticked.
+const HYDRATION = /Minified React error #(418|423|425)\b|react\.dev\/errors\/(418|423|425)\b|Hydration failed|hydrat(ed|ion) .*(mismatch|didn't match)|did not match\. Server:/i;
+
+/** Every hydration error a page reports (uncaught, or logged by React/Next), with its URL. */
+function watchHydration(page: Page): string[] {
+  const found: string[] = [];
+  page.on("pageerror", (e) => {
+    if (HYDRATION.test(`${e.message}\n${e.stack ?? ""}`)) found.push(`${page.url()}: ${e.message}`);
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" && HYDRATION.test(m.text())) found.push(`${page.url()}: ${m.text()}`);
+  });
+  return found;
+}
+
 type Options = {
   /**
    * The accessibility scan of every page the test visits (see ./axe.ts). A test that must
@@ -35,7 +52,10 @@ export const test = base.extend<{ loginAs: (role: Role) => Promise<void> } & Opt
     // the same time (and keeps ticking from it), so pages and tests agree on the day.
     if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
     const watcher = axe.enabled === false ? null : watchAccessibility(page, context, { exclude: axe.exclude });
+    const hydration = watchHydration(page);
     await use(page);
+    // A page whose server HTML the browser cannot hydrate fails the test that saw it, whatever it asserted.
+    if (hydration.length > 0) throw new Error(`React hydration failed:\n${[...new Set(hydration)].join("\n")}`);
     if (!watcher) return;
     // A test that failed already says why; its scans would only add noise and time.
     if (testInfo.status !== "passed") return;

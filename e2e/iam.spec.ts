@@ -55,7 +55,11 @@ test("an owner adds a member, grants a role bundle, sees where each right comes 
   await expect(members.getByRole("row").filter({ hasText: email })).toContainText("0 permissions");
 
   await members.getByRole("link", { name: `Permissions of ${email}` }).click();
+  // The members page has its own "Read only" bundle (the add-member form): wait for the member's
+  // page before clicking, and for the boxes to be ticked before saving.
+  await expect(page.getByRole("heading", { name: email })).toBeVisible();
   await page.getByRole("button", { name: "Read only" }).click();
+  await expect(page.getByRole("checkbox", { name: "compute:read" })).toBeChecked();
   await page.getByRole("button", { name: "Save the permissions" }).click();
   const effective = page.getByRole("table", { name: "Effective permissions in Production" });
   await expect(effective.getByRole("row").filter({ hasText: "compute:read" })).toContainText("Granted on the membership of Production");

@@ -56,9 +56,25 @@ async function limiterOn(store: Store, name: LimitName): Promise<RateLimiterAbst
 export function createLimiters(env: Record<string, string | undefined> = process.env) {
   const store = openStore(env);
   const made = new Map<LimitName, Promise<RateLimiterAbstract>>();
-  const get = (name: LimitName) => {
-    if (!made.has(name)) made.set(name, store.then((s) => limiterOn(s, name)));
-    return made.get(name)!;
+  // While the store cannot be reached (its table cannot be created), this instance counts in its
+  // own memory; the failed creation is forgotten, so the next request tries the store again and
+  // the shared counters come back with the database, without a restart.
+  const fallback = new Map<LimitName, RateLimiterAbstract>();
+  const get = async (name: LimitName): Promise<RateLimiterAbstract> => {
+    let p = made.get(name);
+    if (!p) {
+      p = store.then((s) => limiterOn(s, name));
+      made.set(name, p);
+      p.catch(() => made.get(name) === p && made.delete(name));
+    }
+    try {
+      return await p;
+    } catch (e) {
+      console.warn(`[rate-limit] store unavailable, counting in memory: ${e instanceof Error ? e.message : String(e)}`);
+      const { points, duration } = LIMITS[name];
+      if (!fallback.has(name)) fallback.set(name, new RateLimiterMemory({ points, duration, keyPrefix: `rl:${name}` }));
+      return fallback.get(name)!;
+    }
   };
   return {
     limiter(name: LimitName): Limiter {

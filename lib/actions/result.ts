@@ -2,7 +2,7 @@
 // sentence, limit, actual); an accepted change carries the warnings it was accepted with.
 import type { ViolationView } from "@/lib/decision-view";
 
-export type ActionFailureCode = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "REFUSED" | "CONFLICT" | "INTERNAL";
+export type ActionFailureCode = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "REFUSED" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; warnings: ViolationView[] }

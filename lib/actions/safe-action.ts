@@ -2,6 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { markDatabaseDown } from "@/lib/db-health";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getSessionActor } from "@/lib/auth/session";
 import { authorize, authorizeOrganization } from "@/lib/auth/authorize";
@@ -62,6 +64,11 @@ async function run<S extends z.ZodType, C, T>(
     if (e instanceof ConflictError) return fail("CONFLICT", e.text[lang]);
     if (e instanceof InvalidInputError) {
       return fail("INVALID", t("invalid"), { fieldErrors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, [v[lang]]])) });
+    }
+    // The database is away: nothing was changed, and trying again in a moment will work.
+    if (isDatabaseUnavailable(e)) {
+      markDatabaseDown();
+      return fail("UNAVAILABLE", t("unavailable"));
     }
     const id = randomUUID().slice(0, 8);
     console.error(`[action error ${id}]`, e);

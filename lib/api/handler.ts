@@ -1,4 +1,6 @@
 import "server-only";
+import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { markDatabaseDown } from "@/lib/db-health";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { createTranslator } from "next-intl";
@@ -43,6 +45,7 @@ const MESSAGES = {
   invalid: { en: "Some fields are invalid.", fr: "Certains champs sont invalides." },
   badJson: { en: "The body is not a JSON object.", fr: "Le corps n’est pas un objet JSON." },
   internal: (id: string) => ({ en: `Something went wrong on our side (error ${id}).`, fr: `Une erreur s’est produite de notre côté (erreur ${id}).` }),
+  unavailable: (s: number) => ({ en: `The console's database cannot be reached for the moment. Retry in ${s} s.`, fr: `La base de données de la console est injoignable pour le moment. Réessayez dans ${s} s.` }),
 };
 
 async function validationTranslator(lang: Lang) {
@@ -160,6 +163,12 @@ export function errorResponse(err: unknown, lang: Lang = "en"): Response {
   if (err instanceof InvalidInputError) {
     const fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, [v[lang]]]));
     return problem(400, "INVALID", Object.values(fields)[0]?.[0] ?? MESSAGES.invalid[lang], { fields });
+  }
+  // The database is away (a restart, a network cut): the caller should simply try again shortly.
+  if (isDatabaseUnavailable(err)) {
+    markDatabaseDown();
+    console.warn(`[api] database unavailable: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    return problem(503, "UNAVAILABLE", MESSAGES.unavailable(DB_RETRY_AFTER_SECONDS)[lang], {}, { "Retry-After": String(DB_RETRY_AFTER_SECONDS) });
   }
   const id = randomUUID().slice(0, 8);
   console.error(`[api error ${id}]`, err);

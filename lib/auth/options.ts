@@ -2,7 +2,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { endUserSessions, getSessionStanding } from "@/lib/db/users";
-import { signInWithLimits } from "@/lib/security/sign-in-limit";
+import { signInScope, signInWithLimits } from "@/lib/security/sign-in-limit";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { markDatabaseDown } from "@/lib/db-health";
 import { clientAddress, trustProxyHops } from "@/lib/client-address";
 
 // issue 10: the session cookie is HttpOnly and SameSite=Lax (next-auth's defaults, stated here so
@@ -11,6 +13,8 @@ const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 /** Thrown by the jwt callback when a cookie's session has ended: next-auth then answers no session and clears the cookie. */
 export const SESSION_ENDED = "SessionEnded";
+/** The error a sign-in reports while the database cannot be reached. */
+export const DATABASE_UNAVAILABLE = "DatabaseUnavailable";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -30,7 +34,18 @@ export const authOptions: NextAuthOptions = {
       // the path's spelling, every attempt that could sign in passes through this function.
       async authorize(credentials, req) {
         const address = clientAddress(new Headers((req?.headers ?? {}) as Record<string, string>), trustProxyHops());
-        const user = await signInWithLimits({ email: credentials?.email, password: credentials?.password, address });
+        let user: Awaited<ReturnType<typeof signInWithLimits>>;
+        try {
+          user = await signInWithLimits({ email: credentials?.email, password: credentials?.password, address });
+        } catch (e) {
+          // The database is away: not a wrong password. The route answers 503 with Retry-After, and
+          // next-auth puts only this fixed word in the URL, never the driver's text.
+          if (!isDatabaseUnavailable(e)) throw e;
+          const scope = signInScope.getStore();
+          if (scope) scope.unavailable = true;
+          markDatabaseDown();
+          throw new Error(DATABASE_UNAVAILABLE);
+        }
         return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
       },
     }),
@@ -45,7 +60,15 @@ export const authOptions: NextAuthOptions = {
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         return token;
       }
-      const standing = typeof token.uid === "string" ? await getSessionStanding(token.uid) : null;
+      let standing: Awaited<ReturnType<typeof getSessionStanding>>;
+      try {
+        standing = typeof token.uid === "string" ? await getSessionStanding(token.uid) : null;
+      } catch (e) {
+        // An outage does not end anyone's session (the cookie would be cleared): the page's own
+        // queries answer 503, and the standing is checked again at the first request after it.
+        if (isDatabaseUnavailable(e)) return token;
+        throw e;
+      }
       if (!standing || standing.disabledAt || standing.sessionVersion !== token.sv) throw new Error(SESSION_ENDED);
       return token;
     },

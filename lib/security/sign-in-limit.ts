@@ -41,7 +41,7 @@ export class SignInRefused extends Error {
 }
 
 /** Carries a refusal's wait from authorize() back to the route handler, which sets Retry-After. */
-export const signInScope = new AsyncLocalStorage<{ retryAfterSeconds?: number }>();
+export const signInScope = new AsyncLocalStorage<{ retryAfterSeconds?: number; unavailable?: boolean }>();
 
 const accountKey = (email: string) => `account:${email}`;
 const addressKey = (address: string) => `address:${address}`;

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions, DATABASE_UNAVAILABLE } from "@/lib/auth/options";
+import { DB_RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
 import { signInScope } from "@/lib/security/sign-in-limit";
 
 const handler = NextAuth(authOptions);
@@ -9,8 +10,14 @@ const handler = NextAuth(authOptions);
 // Retry-After and the body next-auth's client reads, so signIn() reports error "RateLimited" and
 // the form explains the wait.
 async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  const scope: { retryAfterSeconds?: number } = {};
+  const scope: { retryAfterSeconds?: number; unavailable?: boolean } = {};
   const res = await signInScope.run(scope, () => handler(req, ctx));
+  if (scope.unavailable) {
+    return Response.json(
+      { url: new URL(`/signin?error=${DATABASE_UNAVAILABLE}`, req.url).toString() },
+      { status: 503, headers: { "Retry-After": String(DB_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
+    );
+  }
   if (scope.retryAfterSeconds === undefined) return res;
   return Response.json(
     { url: new URL("/signin?error=RateLimited", req.url).toString() },

@@ -34,12 +34,10 @@ export default tenantPage({ permission: "iam:read", title: ["iam", "title"] }, a
       <h2 className="mb-2 text-base font-semibold">{t("members", { tenant: ctx.tenant.name })}</h2>
       <Table label={t("members", { tenant: ctx.tenant.name })}>
         <THead>
-          <Tr>
-            <Th>{t("columns.user")}</Th>
-            <Th>{t("columns.permissions")}</Th>
-            <Th>{t("columns.owner")}</Th>
-            <Th>{t("columns.status")}</Th>
-          </Tr>
+          <Th>{t("columns.user")}</Th>
+          <Th>{t("columns.permissions")}</Th>
+          <Th>{t("columns.owner")}</Th>
+          <Th>{t("columns.status")}</Th>
         </THead>
         <TBody>
           {members.map((m) => (
@@ -69,13 +67,11 @@ export default tenantPage({ permission: "iam:read", title: ["iam", "title"] }, a
           <p className="mb-3 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t("orgUsersIntro")}</p>
           <Table label={t("orgUsers", { organization: org.ctx.organization.name })}>
             <THead>
-              <Tr>
-                <Th>{t("columns.email")}</Th>
-                <Th>{t("columns.role")}</Th>
-                <Th>{t("columns.tenants")}</Th>
-                <Th>{t("columns.status")}</Th>
-                <Th>{t("columns.actions")}</Th>
-              </Tr>
+              <Th>{t("columns.email")}</Th>
+              <Th>{t("columns.role")}</Th>
+              <Th>{t("columns.tenants")}</Th>
+              <Th>{t("columns.status")}</Th>
+              <Th>{t("columns.actions")}</Th>
             </THead>
             <TBody>
               {orgUsers.map((u) => (

@@ -31,15 +31,13 @@ export default async function TokensPage({ params }: { params: Promise<{ tenant:
       ) : (
         <Table label={t("tokens.mine")}>
           <THead>
-            <Tr>
-              <Th>{t("columns.name")}</Th>
-              <Th>{t("columns.user")}</Th>
-              <Th>{t("columns.permissions")}</Th>
-              <Th>{t("columns.lastUsed")}</Th>
-              <Th>{t("columns.expires")}</Th>
-              <Th>{t("columns.tokenStatus")}</Th>
-              <Th>{t("columns.actions")}</Th>
-            </Tr>
+            <Th>{t("columns.name")}</Th>
+            <Th>{t("columns.user")}</Th>
+            <Th>{t("columns.permissions")}</Th>
+            <Th>{t("columns.lastUsed")}</Th>
+            <Th>{t("columns.expires")}</Th>
+            <Th>{t("columns.tokenStatus")}</Th>
+            <Th>{t("columns.actions")}</Th>
           </THead>
           <TBody>
             {tokens.map((tk) => {

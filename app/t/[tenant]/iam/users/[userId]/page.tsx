@@ -36,12 +36,10 @@ export default tenantPage<{ userId: string }>({ permission: "iam:read", title: [
       <p className="mb-3 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t("user.effectiveIntro")}</p>
       <Table label={t("user.effective", { tenant: ctx.tenant.name })}>
         <THead>
-          <Tr>
-            <Th>{t("columns.permission")}</Th>
-            <Th>{t("columns.effective")}</Th>
-            <Th>{t("columns.source")}</Th>
-            <Th>{t("columns.bundles")}</Th>
-          </Tr>
+          <Th>{t("columns.permission")}</Th>
+          <Th>{t("columns.effective")}</Th>
+          <Th>{t("columns.source")}</Th>
+          <Th>{t("columns.bundles")}</Th>
         </THead>
         <TBody>
           {view.rows.map((r) => (
