@@ -4,20 +4,21 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { ActionFailure } from "./action-failure";
+import { Field, Input } from "@/components/ui/field";
+import { ActionResultView } from "./action-result";
 import { OverrideField } from "./override-field";
-import { onlyOverridable, useActivityStarted, useTenantAction, type TenantActionFn } from "./use-tenant-action";
+import { onlyOverridable, useAction, type BoundAction } from "./use-action";
 
-type Fields = { errors: (field: string) => string[] | undefined; pending: boolean };
+export type ActionDialogFields = { errors: (field: string) => string[] | undefined; pending: boolean };
 
 /**
  * A change made from a dialog: its form, the server's answer in place (errors under fields,
  * each refusal with its code and figures, a conflict's sentence), the reason field when every
  * refusal may be overridden, and on success the activity followed live and the page refreshed.
+ * A destructive change may ask for the resource's name typed back (`confirmName`).
  */
 export function ActionDialog({
   id,
-  tenantId,
   action,
   trigger,
   title,
@@ -27,12 +28,11 @@ export function ActionDialog({
   activity,
   toInput,
   onStarted,
-  canSubmit = true,
+  confirmName,
   children,
 }: {
   id: string;
-  tenantId: string;
-  action: TenantActionFn<{ activityId: string }>;
+  action: BoundAction<unknown, { activityId: string }>;
   trigger: React.ReactElement;
   title: string;
   description?: React.ReactNode;
@@ -43,22 +43,23 @@ export function ActionDialog({
   toInput: (form: FormData) => unknown;
   /** After the activity started (default: refresh the page). */
   onStarted?: (activityId: string) => void;
-  canSubmit?: boolean;
-  children?: (f: Fields) => React.ReactNode;
+  /** Submit stays disabled until this is typed (field `confirmName`). */
+  confirmName?: { value: string; label: string };
+  children?: (f: ActionDialogFields) => React.ReactNode;
 }) {
   const t = useTranslations("vmActions");
   const router = useRouter();
-  const started = useActivityStarted();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const { run, pending, failure, reset } = useTenantAction(action, tenantId);
+  const [typed, setTyped] = useState("");
+  const { run, pending, failure, errors, reset } = useAction(action, { announce: activity });
   const overridable = failure?.code === "REFUSED" && onlyOverridable(failure.violations);
-  const errors = (field: string) => failure?.fieldErrors?.[field];
   const change = (o: boolean) => {
     setOpen(o);
     if (!o) {
       reset();
       setReason("");
+      setTyped("");
     }
   };
 
@@ -73,7 +74,6 @@ export function ActionDialog({
             e.preventDefault();
             const r = await run(toInput(new FormData(e.currentTarget)));
             if (!r.ok) return;
-            started(r.data.activityId, activity.type, activity.name);
             change(false);
             if (onStarted) onStarted(r.data.activityId);
             else router.refresh();
@@ -81,13 +81,18 @@ export function ActionDialog({
           className="space-y-3"
         >
           {children?.({ errors, pending })}
-          <ActionFailure result={failure} />
+          {confirmName && (
+            <Field id={`${id}-confirm`} label={confirmName.label} errors={errors("confirmName")}>
+              {(aria) => <Input {...aria} name="confirmName" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="w-full font-mono" />}
+            </Field>
+          )}
+          <ActionResultView result={failure} />
           {(overridable || reason) && <OverrideField id={`${id}-override`} value={reason} onChange={setReason} errors={errors("overrideReason")} />}
           <div className="flex justify-end gap-2 pt-1">
             <DialogClose asChild>
               <Button>{t("cancel")}</Button>
             </DialogClose>
-            <Button type="submit" variant={variant} size="md" pending={pending} disabled={!canSubmit}>
+            <Button type="submit" variant={variant} size="md" pending={pending} disabled={confirmName ? typed.trim() !== confirmName.value : false}>
               {pending ? t("working") : overridable && reason ? t("override.submit") : submitLabel}
             </Button>
           </div>

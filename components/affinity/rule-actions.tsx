@@ -8,16 +8,16 @@ import { enableAffinityRuleAction } from "@/lib/actions/affinity/enable-affinity
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
-import { ActionFeedback } from "@/components/infra/action-feedback";
-import { useTrackedAction } from "@/components/infra/use-tracked-action";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
 
 /** Enable, disable or delete a rule (deleting asks for its name). */
 export function AffinityRuleActions({ tenantId, rule }: { tenantId: string; rule: { id: string; name: string; enabled: boolean } }) {
   const t = useTranslations("affinity");
   const router = useRouter();
   const refresh = () => router.refresh();
-  const toggle = useTrackedAction((rule.enabled ? disableAffinityRuleAction : enableAffinityRuleAction).bind(null, tenantId), refresh);
-  const del = useTrackedAction(deleteAffinityRuleAction.bind(null, tenantId), refresh);
+  const toggle = useAction((rule.enabled ? disableAffinityRuleAction : enableAffinityRuleAction).bind(null, tenantId), { onDone: refresh });
+  const del = useAction(deleteAffinityRuleAction.bind(null, tenantId), { onDone: refresh });
   const [open, setOpen] = useState(false);
   const [confirm, setConfirm] = useState("");
   return (
@@ -37,10 +37,10 @@ export function AffinityRuleActions({ tenantId, rule }: { tenantId: string; rule
                 del.run({ ruleId: rule.id, confirmName: confirm });
               }}
             >
-              <Field id={`confirm-${rule.id}`} label={t("typeName", { name: rule.name })} errors={del.result && !del.result.ok ? del.result.fieldErrors?.confirmName : undefined}>
+              <Field id={`confirm-${rule.id}`} label={t("typeName", { name: rule.name })} errors={del.errors("confirmName")}>
                 {(aria) => <Input {...aria} value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="off" />}
               </Field>
-              <ActionFeedback result={del.result && !del.result.ok && del.result.code === "INVALID" ? null : del.result} accepted={t("deleting")} />
+              <ActionResultView result={del.result} hideInvalid accepted={t("deleting")} />
               <div className="mt-4 flex justify-end gap-2">
                 <DialogClose asChild>
                   <Button variant="secondary" size="md">{t("back")}</Button>
@@ -53,7 +53,7 @@ export function AffinityRuleActions({ tenantId, rule }: { tenantId: string; rule
           </DialogContent>
         </Dialog>
       </div>
-      <ActionFeedback result={toggle.result && !toggle.result.ok ? toggle.result : null} />
+      <ActionResultView result={toggle.failure} />
     </div>
   );
 }

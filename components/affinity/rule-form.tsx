@@ -9,8 +9,8 @@ import { allViolations } from "@/lib/domain/result";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Violations } from "@/components/ui/violations";
-import { ActionFeedback } from "@/components/infra/action-feedback";
-import { useTrackedAction } from "@/components/infra/use-tracked-action";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
 
 /** A new rule between VMs of this pool, the domain saying live whether it can ever hold. */
 export function AffinityRuleForm({ tenantId, pool, vms }: { tenantId: string; pool: PoolState; vms: { id: string; name: string; memoryGb: number }[] }) {
@@ -19,9 +19,11 @@ export function AffinityRuleForm({ tenantId, pool, vms }: { tenantId: string; po
   const [name, setName] = useState("");
   const [kind, setKind] = useState<"AFFINITY" | "ANTI_AFFINITY">("ANTI_AFFINITY");
   const [picked, setPicked] = useState<string[]>([]);
-  const { run, result, pending } = useTrackedAction(createAffinityRuleAction.bind(null, tenantId), () => {
-    setName("");
-    setPicked([]);
+  const { run, result, pending } = useAction(createAffinityRuleAction.bind(null, tenantId), {
+    onDone: () => {
+      setName("");
+      setPicked([]);
+    },
   });
   const verdict = useMemo(
     () => (picked.length === 0 ? [] : allViolations(checkAffinityRule(pool, { name, kind, vms: vms.filter((v) => picked.includes(v.id)).map((v) => ({ ...v, poolId: pool.id })) }))),
@@ -65,7 +67,7 @@ export function AffinityRuleForm({ tenantId, pool, vms }: { tenantId: string; po
       <div aria-live="polite">
         <Violations items={views} title={t("verdictRefused")} />
       </div>
-      <ActionFeedback result={result} accepted={t("created")} />
+      <ActionResultView result={result} accepted={t("created")} progress />
       <Button type="submit" variant="primary" size="md" pending={pending} disabled={views.some((v) => v.severity === "refuse")}>
         {t("create")}
       </Button>

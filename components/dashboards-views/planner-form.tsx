@@ -1,12 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import dynamic from "next/dynamic";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { planCapacityAction } from "@/lib/actions/dashboards/plan-capacity";
 import type { PlannerResult } from "@/lib/validation/planner";
 import { STORAGE_TIER_CODES, STORAGE_TIERS, type StorageTierCode } from "@/lib/domain/catalogue";
 import { inputClass } from "@/components/ui/styles";
+import { usePreview } from "@/components/actions/use-preview";
 
 // The answer's tables, bars and violations load with the first answer, not with the page.
 const ResultView = dynamic(() => import("./planner-result"), {
@@ -53,15 +53,6 @@ type Form = {
   tier: string;
 };
 
-function useDebounced(value: string, ms: number): string {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
-}
-
 /**
  * The capacity planner (views, issue 9): a pool or a datastore, hypothetical VMs, hosts, a new
  * size or tier — and, as the fields change, the domain's what-if computed by the server
@@ -87,16 +78,10 @@ export function PlannerForm({ tenantId, options }: { tenantId: string; options: 
   const chooseTarget = (target: Form["target"]) =>
     setF((cur) => ({ ...cur, target, datastoreId: target === "datastore" ? cur.datastoreId || (options.datastores[0]?.id ?? "") : "", sizeGib: "", tier: "" }));
 
-  const key = useDebounced(JSON.stringify(f), 300);
-  const query = useQuery({
-    queryKey: ["planner", tenantId, key],
-    queryFn: () => planCapacityAction(tenantId, null, JSON.parse(key)),
-    placeholderData: keepPreviousData,
-    staleTime: 5_000,
-  });
-  const answer = query.data;
-  const result: PlannerResult | null = answer?.ok ? answer.data : null;
-  const errors = (k: string) => (answer && !answer.ok ? answer.fieldErrors?.[k] : undefined);
+  const query = usePreview(planCapacityAction.bind(null, tenantId), f, { debounceMs: 300, staleTime: 5_000 });
+  const answer = query.result;
+  const result: PlannerResult | null = query.data;
+  const errors = query.errors;
   const n = (x: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
   const ds = options.datastores.find((d) => d.id === f.datastoreId);
 
@@ -189,10 +174,10 @@ export function PlannerForm({ tenantId, options }: { tenantId: string; options: 
         )}
       </form>
 
-      <section aria-labelledby="planner-result" aria-busy={query.isFetching} className="space-y-4">
+      <section aria-labelledby="planner-result" aria-busy={query.fetching} className="space-y-4">
         <div className="flex items-center gap-3">
           <h2 id="planner-result" className="text-lg font-semibold">{t("result")}</h2>
-          <span role="status" aria-live="polite" className="text-xs text-slate-600 dark:text-slate-300">{query.isFetching ? t("computing") : ""}</span>
+          <span role="status" aria-live="polite" className="text-xs text-slate-600 dark:text-slate-300">{query.fetching ? t("computing") : ""}</span>
         </div>
         {!answer && <div className="h-40 animate-pulse rounded-lg bg-slate-100 motion-reduce:animate-none dark:bg-slate-800" />}
         {answer && !answer.ok && (

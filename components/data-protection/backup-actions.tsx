@@ -5,8 +5,8 @@ import { X } from "lucide-react";
 import { assignBackupPolicyAction } from "@/lib/actions/data-protection/assign-backup-policy";
 import { removeBackupPolicyAction } from "@/lib/actions/data-protection/remove-backup-policy";
 import { powerVmAction } from "@/lib/actions/vms/power-vm";
-import { useActivityAction } from "@/components/activity/use-activity-action";
-import { ActionOutcome } from "@/components/activity/action-outcome";
+import { useAction } from "@/components/actions/use-action";
+import { ActionResultView } from "@/components/actions/action-result";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -16,8 +16,8 @@ type Policy = { id: string; name: string };
 /** Assign a policy to one VM, and start it once it may (the power service decides: BACKUP.POLICY_REQUIRED). */
 export function VmBackupActions({ tenantId, vm, policies, canAssign, canPower }: { tenantId: string; vm: { id: string; name: string; powerState: string; assigned: Policy[]; busy: boolean }; policies: Policy[]; canAssign: boolean; canPower: boolean }) {
   const t = useTranslations("dataProtectionForms");
-  const assign = useActivityAction(assignBackupPolicyAction, tenantId);
-  const power = useActivityAction(powerVmAction, tenantId);
+  const assign = useAction(assignBackupPolicyAction.bind(null, tenantId), { refresh: true });
+  const power = useAction(powerVmAction.bind(null, tenantId), { refresh: true });
   const free = policies.filter((p) => !vm.assigned.some((a) => a.id === p.id));
   const [policyId, setPolicyId] = useState("");
   const outcomeId = `vm-${vm.id}-outcome`;
@@ -59,7 +59,7 @@ export function VmBackupActions({ tenantId, vm, policies, canAssign, canPower }:
           </Button>
         )}
       </div>
-      <ActionOutcome id={outcomeId} result={last} className="max-w-md whitespace-normal" />
+      <ActionResultView fieldErrorsHere id={outcomeId} result={last} className="max-w-md whitespace-normal" />
     </div>
   );
 }
@@ -67,7 +67,7 @@ export function VmBackupActions({ tenantId, vm, policies, canAssign, canPower }:
 /** A policy of a VM, with its removal behind a confirmation (BACKUP.LAST_POLICY refuses it on a running VM). */
 export function PolicyChip({ tenantId, vm, policy, canRemove, busy }: { tenantId: string; vm: { id: string; name: string }; policy: Policy; canRemove: boolean; busy: boolean }) {
   const t = useTranslations("dataProtectionForms");
-  const remove = useActivityAction(removeBackupPolicyAction, tenantId);
+  const remove = useAction(removeBackupPolicyAction.bind(null, tenantId), { refresh: true });
   const [open, setOpen] = useState(false);
   return (
     <span className="inline-flex items-center gap-0.5 rounded-full bg-brand-50 py-0.5 pr-0.5 pl-2 text-xs font-medium text-brand-700 ring-1 ring-brand-600/25 ring-inset dark:bg-brand-700/25 dark:text-brand-100">
@@ -86,7 +86,7 @@ export function PolicyChip({ tenantId, vm, policy, canRemove, busy }: { tenantId
             </button>
           </DialogTrigger>
           <DialogContent title={t("removeTitle", { policy: policy.name, vm: vm.name })} description={t("removeBody")}>
-            <ActionOutcome result={remove.result} className="mb-3" />
+            <ActionResultView fieldErrorsHere result={remove.result} className="mb-3" />
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button>{t("cancel")}</Button>

@@ -3,8 +3,8 @@ import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { bulkAssignBackupPolicyAction } from "@/lib/actions/data-protection/bulk-assign-backup-policy";
 import { bulkRemoveBackupPolicyAction } from "@/lib/actions/data-protection/bulk-remove-backup-policy";
-import { useActivityAction } from "@/components/activity/use-activity-action";
-import { ActionOutcome } from "@/components/activity/action-outcome";
+import { useAction } from "@/components/actions/use-action";
+import { ActionResultView } from "@/components/actions/action-result";
 import { Violations } from "@/components/ui/violations";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
@@ -20,8 +20,8 @@ export function BulkPolicyBar({ tenantId, policies }: { tenantId: string; polici
   const t = useTranslations("dataProtectionForms");
   const lang = useLocale() === "fr" ? "fr" : "en";
   const form = useRef<HTMLFormElement>(null);
-  const assign = useActivityAction(bulkAssignBackupPolicyAction, tenantId);
-  const remove = useActivityAction(bulkRemoveBackupPolicyAction, tenantId);
+  const assign = useAction(bulkAssignBackupPolicyAction.bind(null, tenantId), { refresh: true });
+  const remove = useAction(bulkRemoveBackupPolicyAction.bind(null, tenantId), { refresh: true });
   const [last, setLast] = useState<"assign" | "remove" | null>(null);
   const current = last === "assign" ? assign : last === "remove" ? remove : null;
   const run = (which: "assign" | "remove") => {
@@ -47,7 +47,7 @@ export function BulkPolicyBar({ tenantId, policies }: { tenantId: string; polici
         <Button size="md" pending={assign.pending} onClick={() => run("assign")}>{t("bulkAssign")}</Button>
         <Button size="md" pending={remove.pending} onClick={() => run("remove")}>{t("bulkRemove")}</Button>
       </div>
-      {current && <ActionOutcome result={current.result} />}
+      {current && <ActionResultView fieldErrorsHere result={current.result} />}
       {items && (
         <div aria-live="polite" className="space-y-1 text-sm">
           <p>{t("bulkResult", { ok: items.filter((i) => i.ok).length, refused: items.filter((i) => !i.ok).length })}</p>

@@ -1,16 +1,16 @@
 "use client";
-import { useEffect, useState, useTransition } from "react";
+import { useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { previewVmReplicationAction } from "@/lib/actions/data-protection/preview-vm-replication";
 import { enableVmReplicationAction } from "@/lib/actions/data-protection/enable-vm-replication";
 import { previewStorageMirrorAction } from "@/lib/actions/data-protection/preview-storage-mirror";
 import { enableStorageMirrorAction } from "@/lib/actions/data-protection/enable-storage-mirror";
 import { stopReplicationAction } from "@/lib/actions/data-protection/stop-replication";
-import type { ActionResult } from "@/lib/actions/result";
 import { toViolationViews } from "@/lib/decision-view";
 import type { Violation } from "@/lib/domain/result";
-import { useActivityAction } from "@/components/activity/use-activity-action";
-import { ActionOutcome } from "@/components/activity/action-outcome";
+import { useAction } from "@/components/actions/use-action";
+import { usePreview } from "@/components/actions/use-preview";
+import { ActionResultView } from "@/components/actions/action-result";
 import { Violations } from "@/components/ui/violations";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
@@ -19,27 +19,6 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 // The replication forms: each asks the server for the domain's verdict as the choice changes
 // (the same planning the Submit runs), shows its figures and reasons, and submits only what the
 // preview accepted; the server decides again.
-
-type Preview<T> = { loading: boolean; result: ActionResult<T> | null };
-
-/** The server's verdict on `input` while `open`, asked again when the input changes. */
-function usePreview<I, T>(action: (tenantId: string, prev: unknown, input: I) => Promise<ActionResult<T>>, tenantId: string, input: I, open: boolean): Preview<T> {
-  const [result, setResult] = useState<ActionResult<T> | null>(null);
-  const [loading, start] = useTransition();
-  const key = JSON.stringify(input);
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    start(async () => {
-      const r = await action(tenantId, null, JSON.parse(key) as I);
-      if (live) setResult(r);
-    });
-    return () => {
-      live = false;
-    };
-  }, [action, tenantId, key, open]);
-  return { loading, result };
-}
 
 const refuses = (vs: readonly Violation[]) => vs.some((v) => v.severity === "refuse");
 
@@ -56,8 +35,8 @@ export function ReplicateVmDialog({ tenantId, vm, zones }: { tenantId: string; v
   const [open, setOpen] = useState(false);
   const others = zones.filter((z) => z !== vm.azId);
   const [az, setAz] = useState(others[0] ?? "");
-  const preview = usePreview(previewVmReplicationAction, tenantId, { vmId: vm.id, standbyAzId: az }, open);
-  const enable = useActivityAction(enableVmReplicationAction, tenantId);
+  const preview = usePreview(previewVmReplicationAction.bind(null, tenantId), { vmId: vm.id, standbyAzId: az }, { enabled: open });
+  const enable = useAction(enableVmReplicationAction.bind(null, tenantId), { refresh: true });
   const p = preview.result?.ok ? preview.result.data : null;
   const n = (x: number) => format.number(x, { maximumFractionDigits: 1 });
   const hours = (min: number) => format.number(min / 60, { style: "unit", unit: "hour", unitDisplay: "short" });
@@ -84,7 +63,7 @@ export function ReplicateVmDialog({ tenantId, vm, zones }: { tenantId: string; v
         </Field>
         <div aria-live="polite" aria-busy={preview.loading} className="mt-3 space-y-1 text-sm">
           {preview.loading && !p && <p>{t("checking")}</p>}
-          {preview.result && !preview.result.ok && <ActionOutcome result={preview.result} />}
+          {preview.result && !preview.result.ok && <ActionResultView fieldErrorsHere result={preview.result} />}
           {p && (
             <>
               <p>{t("rpoFromWrites", { rpo: hours(p.rpoMinutes), rate: n(p.vm.writeRateMbps), rto: p.rtoMinutes })}</p>
@@ -94,7 +73,7 @@ export function ReplicateVmDialog({ tenantId, vm, zones }: { tenantId: string; v
             </>
           )}
         </div>
-        <ActionOutcome result={enable.result} className="mt-3" />
+        <ActionResultView fieldErrorsHere result={enable.result} className="mt-3" />
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
             <Button>{t("cancel")}</Button>
@@ -115,8 +94,8 @@ export function MirrorDatastoreDialog({ tenantId, datastore, zones }: { tenantId
   const others = zones.filter((z) => z !== datastore.azId);
   const [az, setAz] = useState(others[0] ?? "");
   const [kind, setKind] = useState<"GLOBAL_MIRROR" | "METRO_MIRROR">("GLOBAL_MIRROR");
-  const preview = usePreview(previewStorageMirrorAction, tenantId, { datastoreId: datastore.id, kind, standbyAzId: az }, open);
-  const enable = useActivityAction(enableStorageMirrorAction, tenantId);
+  const preview = usePreview(previewStorageMirrorAction.bind(null, tenantId), { datastoreId: datastore.id, kind, standbyAzId: az }, { enabled: open });
+  const enable = useAction(enableStorageMirrorAction.bind(null, tenantId), { refresh: true });
   const p = preview.result?.ok ? preview.result.data : null;
   const n = (x: number) => format.number(x, { maximumFractionDigits: 1 });
   return (
@@ -152,7 +131,7 @@ export function MirrorDatastoreDialog({ tenantId, datastore, zones }: { tenantId
         </div>
         <div aria-live="polite" aria-busy={preview.loading} className="mt-3 space-y-1 text-sm">
           {preview.loading && !p && <p>{t("checking")}</p>}
-          {preview.result && !preview.result.ok && <ActionOutcome result={preview.result} />}
+          {preview.result && !preview.result.ok && <ActionResultView fieldErrorsHere result={preview.result} />}
           {p && (
             <>
               {p.terms && <p>{t("mirrorTerms", { rpo: p.terms.rpoMinutes, size: n(p.terms.standbyGib), impact: format.number(p.terms.writeImpact, { style: "percent" }) })}</p>}
@@ -162,7 +141,7 @@ export function MirrorDatastoreDialog({ tenantId, datastore, zones }: { tenantId
             </>
           )}
         </div>
-        <ActionOutcome result={enable.result} className="mt-3" />
+        <ActionResultView fieldErrorsHere result={enable.result} className="mt-3" />
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
             <Button>{t("cancel")}</Button>
@@ -179,7 +158,7 @@ export function MirrorDatastoreDialog({ tenantId, datastore, zones }: { tenantId
 export function StopReplicationButton({ tenantId, replication }: { tenantId: string; replication: { id: string; subject: string; standbyAz: string; busy: boolean } }) {
   const t = useTranslations("dataProtectionForms");
   const [open, setOpen] = useState(false);
-  const stop = useActivityAction(stopReplicationAction, tenantId);
+  const stop = useAction(stopReplicationAction.bind(null, tenantId), { refresh: true });
   return (
     <Dialog
       open={open}
@@ -192,7 +171,7 @@ export function StopReplicationButton({ tenantId, replication }: { tenantId: str
         <Button disabled={replication.busy} aria-label={t("stopLabel", { subject: replication.subject })}>{t("stop")}</Button>
       </DialogTrigger>
       <DialogContent title={t("stopTitle", { subject: replication.subject })} description={t("stopBody", { az: replication.standbyAz })}>
-        <ActionOutcome result={stop.result} className="mb-3" />
+        <ActionResultView fieldErrorsHere result={stop.result} className="mb-3" />
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
             <Button>{t("cancel")}</Button>

@@ -11,15 +11,15 @@ import { PERMISSIONS, type Permission } from "@/lib/permissions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { ActionFailure } from "@/components/actions/action-failure";
-import { useTenantAction } from "@/components/actions/use-tenant-action";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
 import { PermissionCheckboxes } from "./permission-checkboxes";
 
 /** Create an account and make it a member, or invite an existing account by its email. */
 export function CreateMemberForm({ tenantId }: { tenantId: string }) {
   const t = useTranslations("iamForms");
   const router = useRouter();
-  const { run, pending, result } = useTenantAction(createMemberAction, tenantId);
+  const { run, pending, result } = useAction(createMemberAction.bind(null, tenantId));
   const [key, setKey] = useState(0);
   const errors = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
   return (
@@ -49,7 +49,7 @@ export function CreateMemberForm({ tenantId }: { tenantId: string }) {
         </Field>
       </div>
       <PermissionCheckboxes id="member-permissions" choices={PERMISSIONS} initial={[]} errors={errors("permissions")} />
-      <ActionFailure result={result && !result.ok && result.code !== "INVALID" ? result : null} />
+      <ActionResultView result={result} hideInvalid />
       <div>
         <Button type="submit" variant="primary" size="md" pending={pending}>
           {t("create")}
@@ -63,7 +63,7 @@ export function CreateMemberForm({ tenantId }: { tenantId: string }) {
 export function PermissionsForm({ tenantId, userId, initial }: { tenantId: string; userId: string; initial: readonly Permission[] }) {
   const t = useTranslations("iamForms");
   const router = useRouter();
-  const { run, pending, result } = useTenantAction(setMemberPermissionsAction, tenantId);
+  const { run, pending, result } = useAction(setMemberPermissionsAction.bind(null, tenantId));
   return (
     <form
       className="flex flex-col gap-3"
@@ -79,7 +79,7 @@ export function PermissionsForm({ tenantId, userId, initial }: { tenantId: strin
       }}
     >
       <PermissionCheckboxes id="edit-permissions" choices={PERMISSIONS} initial={initial} errors={result && !result.ok ? result.fieldErrors?.permissions : undefined} />
-      <ActionFailure result={result} />
+      <ActionResultView result={result} />
       <div>
         <Button type="submit" variant="primary" size="md" pending={pending}>
           {t("save")}
@@ -93,7 +93,7 @@ export function PermissionsForm({ tenantId, userId, initial }: { tenantId: strin
 export function OwnerToggle({ tenantId, userId, isOwner }: { tenantId: string; userId: string; isOwner: boolean }) {
   const t = useTranslations("iamForms");
   const router = useRouter();
-  const { run, pending, result } = useTenantAction(setOwnerAction, tenantId);
+  const { run, pending, result } = useAction(setOwnerAction.bind(null, tenantId));
   return (
     <div className="flex flex-col gap-2">
       <div>
@@ -110,7 +110,7 @@ export function OwnerToggle({ tenantId, userId, isOwner }: { tenantId: string; u
           {isOwner ? t("removeOwner") : t("makeOwner")}
         </Button>
       </div>
-      <ActionFailure result={result} />
+      <ActionResultView result={result} />
     </div>
   );
 }
@@ -120,7 +120,7 @@ export function DisableUserButton({ organizationId, userId, email, disabled }: {
   const t = useTranslations("iamForms");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const { run, pending, result, reset } = useTenantAction(setUserDisabledAction, organizationId);
+  const { run, pending, result, reset } = useAction(setUserDisabledAction.bind(null, organizationId));
   const apply = async (next: boolean) => {
     const r = await run({ userId, disabled: next });
     if (r.ok) {
@@ -135,7 +135,7 @@ export function DisableUserButton({ organizationId, userId, email, disabled }: {
         <Button pending={pending} onClick={() => apply(false)} aria-label={`${t("enable")} ${email}`}>
           {t("enable")}
         </Button>
-        <ActionFailure result={result} />
+        <ActionResultView result={result} />
       </div>
     );
   }
@@ -146,7 +146,7 @@ export function DisableUserButton({ organizationId, userId, email, disabled }: {
       </DialogTrigger>
       <DialogContent title={t("disableTitle", { email })} description={t("disableText")}>
         <div className="flex flex-col gap-3">
-          <ActionFailure result={result} />
+          <ActionResultView result={result} />
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button>{t("cancel")}</Button>

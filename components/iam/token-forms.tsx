@@ -10,15 +10,15 @@ import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from "@/lib/validation/tokens";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { ActionFailure } from "@/components/actions/action-failure";
-import { useTenantAction } from "@/components/actions/use-tenant-action";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
 import { PermissionCheckboxes } from "./permission-checkboxes";
 
 /** Make a token; its secret is shown once, in a dialog with a copy button. */
 export function CreateTokenForm({ tenantId, held }: { tenantId: string; held: readonly Permission[] }) {
   const t = useTranslations("iamForms");
   const router = useRouter();
-  const { run, pending, result, reset } = useTenantAction(createTokenAction, tenantId);
+  const { run, pending, result, reset } = useAction(createTokenAction.bind(null, tenantId));
   const [secret, setSecret] = useState<string | null>(null);
   const [key, setKey] = useState(0);
   const errors = (f: string) => (result && !result.ok ? result.fieldErrors?.[f] : undefined);
@@ -46,7 +46,7 @@ export function CreateTokenForm({ tenantId, held }: { tenantId: string; held: re
         </div>
         <PermissionCheckboxes id="token-permissions" choices={held} initial={[]} errors={errors("permissions")} bundles={false} />
         <p className="text-xs text-slate-600 dark:text-slate-300">{t("tokenPermissions")}</p>
-        <ActionFailure result={result && !result.ok && result.code !== "INVALID" ? result : null} />
+        <ActionResultView result={result} hideInvalid />
         <div>
           <Button type="submit" variant="primary" size="md" pending={pending}>
             {t("createToken")}
@@ -93,7 +93,7 @@ export function RevokeTokenButton({ tenantId, tokenId, name }: { tenantId: strin
   const t = useTranslations("iamForms");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const { run, pending, result, reset } = useTenantAction(revokeTokenAction, tenantId);
+  const { run, pending, result, reset } = useAction(revokeTokenAction.bind(null, tenantId));
   return (
     <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) reset(); }}>
       <DialogTrigger asChild>
@@ -101,7 +101,7 @@ export function RevokeTokenButton({ tenantId, tokenId, name }: { tenantId: strin
       </DialogTrigger>
       <DialogContent title={t("revokeTitle", { name })} description={t("revokeText")}>
         <div className="flex flex-col gap-3">
-          <ActionFailure result={result} />
+          <ActionResultView result={result} />
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button>{t("cancel")}</Button>

@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { X } from "lucide-react";
 import { propagateVlanAction } from "@/lib/actions/network/propagate-vlan";
 import { unpropagateVlanAction } from "@/lib/actions/network/unpropagate-vlan";
-import { useActivityAction } from "@/components/activity/use-activity-action";
-import { ActionOutcome } from "@/components/activity/action-outcome";
+import { useAction } from "@/components/actions/use-action";
+import { ActionResultView } from "@/components/actions/action-result";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -20,7 +20,7 @@ export function PropagateVlanDialog({ tenantId, vlan, targets }: { tenantId: str
   const t = useTranslations("networkForms");
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState("");
-  const propagate = useActivityAction(propagateVlanAction, tenantId);
+  const propagate = useAction(propagateVlanAction.bind(null, tenantId), { refresh: true });
   return (
     <Dialog
       open={open}
@@ -50,7 +50,7 @@ export function PropagateVlanDialog({ tenantId, vlan, targets }: { tenantId: str
             )}
           </Field>
         )}
-        <ActionOutcome result={propagate.result && !propagate.result.ok && propagate.result.fieldErrors ? null : propagate.result} className="mt-3" />
+        <ActionResultView fieldErrorsHere result={propagate.result && !propagate.result.ok && propagate.result.fieldErrors ? null : propagate.result} className="mt-3" />
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
             <Button>{t("cancel")}</Button>
@@ -67,7 +67,7 @@ export function PropagateVlanDialog({ tenantId, vlan, targets }: { tenantId: str
 export function WithdrawVlanButton({ tenantId, vlan, target, busy }: { tenantId: string; vlan: { id: string; tag: number }; target: { id: string; name: string }; busy: boolean }) {
   const t = useTranslations("networkForms");
   const [open, setOpen] = useState(false);
-  const withdraw = useActivityAction(unpropagateVlanAction, tenantId);
+  const withdraw = useAction(unpropagateVlanAction.bind(null, tenantId), { refresh: true });
   return (
     <Dialog
       open={open}
@@ -82,7 +82,7 @@ export function WithdrawVlanButton({ tenantId, vlan, target, busy }: { tenantId:
         </button>
       </DialogTrigger>
       <DialogContent title={t("withdrawTitle", { tag: vlan.tag, tenant: target.name })} description={t("withdrawBody", { tenant: target.name })}>
-        <ActionOutcome result={withdraw.result} className="mb-3" />
+        <ActionResultView fieldErrorsHere result={withdraw.result} className="mb-3" />
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
             <Button>{t("cancel")}</Button>

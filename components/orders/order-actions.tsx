@@ -11,17 +11,19 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 import { Field } from "@/components/ui/field";
 import { Violations } from "@/components/ui/violations";
 import { inputClass } from "@/components/ui/styles";
-import { ActionFeedback } from "@/components/infra/action-feedback";
-import { useTrackedAction } from "@/components/infra/use-tracked-action";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
 
 /** The author withdraws an order still awaiting review. */
 export function CancelOrderButton({ tenantId, orderId }: { tenantId: string; orderId: string }) {
   const t = useTranslations("orderActions");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const { run, result, pending } = useTrackedAction(cancelOrderAction.bind(null, tenantId), () => {
-    setOpen(false);
-    router.refresh();
+  const { run, result, pending } = useAction(cancelOrderAction.bind(null, tenantId), {
+    onDone: () => {
+      setOpen(false);
+      router.refresh();
+    },
   });
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -29,7 +31,7 @@ export function CancelOrderButton({ tenantId, orderId }: { tenantId: string; ord
         <Button variant="secondary" size="md">{t("cancel")}</Button>
       </DialogTrigger>
       <DialogContent title={t("cancelTitle")} description={t("cancelBody")}>
-        <ActionFeedback result={result} />
+        <ActionResultView result={result} />
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
             <Button variant="secondary" size="md">{t("keep")}</Button>
@@ -56,10 +58,10 @@ export function ReviewButtons({ organizationId, orderId, orderTenant, currentTen
     setWhich(null);
     router.refresh();
   };
-  const approve = useTrackedAction(approveOrderAction.bind(null, organizationId), done, { follow: (d) => d.tenantSlug === currentTenant });
-  const reject = useTrackedAction(rejectOrderAction.bind(null, organizationId), done, { follow: () => orderTenant === currentTenant });
+  const approve = useAction(approveOrderAction.bind(null, organizationId), { onDone: done, follow: (d) => d.tenantSlug === currentTenant });
+  const reject = useAction(rejectOrderAction.bind(null, organizationId), { onDone: done, follow: () => orderTenant === currentTenant });
   const refused = verdict.some((v) => v.severity === "refuse");
-  const noteErrors = reject.result && !reject.result.ok ? reject.result.fieldErrors?.note : undefined;
+  const noteErrors = reject.errors("note");
   return (
     <div className="flex flex-wrap gap-2">
       <Dialog open={which === "approve"} onOpenChange={(o) => setWhich(o ? "approve" : null)}>
@@ -68,7 +70,7 @@ export function ReviewButtons({ organizationId, orderId, orderTenant, currentTen
         </DialogTrigger>
         <DialogContent title={t("approveTitle")} description={t("approveBody", { summary })}>
           <Violations items={verdict} title={refused ? t("verdictRefused") : t("verdictWarnings")} />
-          <ActionFeedback result={approve.result} />
+          <ActionResultView result={approve.result} />
           <div className="mt-4 flex justify-end gap-2">
             <DialogClose asChild>
               <Button variant="secondary" size="md">{t("back")}</Button>
@@ -93,7 +95,7 @@ export function ReviewButtons({ organizationId, orderId, orderTenant, currentTen
             <Field id={`reject-note-${orderId}`} label={t("note")} hint={t("noteHint")} errors={noteErrors}>
               {(aria) => <textarea {...aria} name="note" required minLength={5} maxLength={1000} rows={3} value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} />}
             </Field>
-            <ActionFeedback result={reject.result && !reject.result.ok && reject.result.code === "INVALID" ? null : reject.result} />
+            <ActionResultView result={reject.result} hideInvalid />
             <div className="mt-4 flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary" size="md">{t("back")}</Button>

@@ -12,8 +12,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Violations } from "@/components/ui/violations";
 import { linkClass } from "@/components/ui/styles";
-import { ActionFeedback } from "@/components/infra/action-feedback";
-import { useTrackedAction } from "@/components/infra/use-tracked-action";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
 
 type Option = { id: string; name: string };
 
@@ -58,7 +58,7 @@ export function OrderForm(props: OrderFormProps) {
   const [values, setValues] = useState(() => initialValues(kind, props));
   const set = (name: string) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [name]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? String(e.target.checked) : e.target.value }));
-  const { run, result, pending } = useTrackedAction(submitOrderAction.bind(null, props.tenantId), (data) => router.push(`/t/${tenantSlug}/orders/${data.orderId}`));
+  const { run, result, pending } = useAction(submitOrderAction.bind(null, props.tenantId), { onDone: (data) => router.push(`/t/${tenantSlug}/orders/${data.orderId}`) });
 
   const input = useMemo(() => submitOrderSchema.safeParse({ kind, ...values }), [kind, values]);
   const planned = useMemo(() => (input.success ? planOrder(input.data, plan) : null), [input, plan]);
@@ -266,7 +266,7 @@ export function OrderForm(props: OrderFormProps) {
         )}
       </div>
 
-      <ActionFeedback result={result} />
+      <ActionResultView result={result} />
       <Button type="submit" variant="primary" size="md" pending={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>

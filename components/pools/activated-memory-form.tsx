@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Violations } from "@/components/ui/violations";
 import { inputClass } from "@/components/ui/styles";
-import { ActionFeedback } from "@/components/infra/action-feedback";
-import { useTrackedAction } from "@/components/infra/use-tracked-action";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
 
 /**
  * Activated memory within its range, with the domain's verdict as the figure changes. Below what
@@ -23,7 +23,7 @@ export function ActivatedMemoryForm({ tenantId, pool, disabled }: { tenantId: st
   const lang = langOf(useLocale());
   const [value, setValue] = useState(String(pool.activatedMemoryGb));
   const [reason, setReason] = useState("");
-  const { run, result, pending } = useTrackedAction(setActivatedMemoryAction.bind(null, tenantId));
+  const { run, result, pending } = useAction(setActivatedMemoryAction.bind(null, tenantId));
   const range = activatedMemoryRange(pool.nodeType, pool.hosts.length);
   const asked = Number(value);
   const valid = value.trim() !== "" && Number.isInteger(asked) && asked >= 0;
@@ -52,7 +52,7 @@ export function ActivatedMemoryForm({ tenantId, pool, disabled }: { tenantId: st
           {(aria) => <textarea {...aria} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />}
         </Field>
       )}
-      <ActionFeedback result={result} accepted={t("activatedAccepted")} />
+      <ActionResultView result={result} accepted={t("activatedAccepted")} progress />
       <Button type="submit" variant="primary" size="md" pending={pending} disabled={disabled || !valid || blocked || asked === pool.activatedMemoryGb}>
         {needsReason ? t("applyWithOverride") : t("apply")}
       </Button>

@@ -9,8 +9,8 @@ import type { ViolationView } from "@/lib/decision-view";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Violations } from "@/components/ui/violations";
-import { ActionFeedback } from "@/components/infra/action-feedback";
-import { useTrackedAction } from "@/components/infra/use-tracked-action";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
 
 function Confirm({ trigger, title, description, confirm, danger, pending, disabled, onConfirm, children, open, setOpen }: {
   trigger: React.ReactNode;
@@ -50,9 +50,11 @@ export function HaSwitch({ tenantId, poolId, haEnabled, consequence, disabled }:
   const router = useRouter();
   const [open, setOpen] = useState(false);
   // Accepted: the dialog closes; the toast and the page follow the activity.
-  const { run, result, pending } = useTrackedAction(setHaAction.bind(null, tenantId), () => {
-    setOpen(false);
-    router.refresh();
+  const { run, result, pending } = useAction(setHaAction.bind(null, tenantId), {
+    onDone: () => {
+      setOpen(false);
+      router.refresh();
+    },
   });
   const next = !haEnabled;
   return (
@@ -68,7 +70,7 @@ export function HaSwitch({ tenantId, poolId, haEnabled, consequence, disabled }:
       onConfirm={() => run({ poolId, haEnabled: String(next) })}
     >
       {consequence.length === 0 ? <p className="text-sm">{t("haNoConsequence")}</p> : <Violations items={consequence} title={t("haConsequence")} />}
-      <ActionFeedback result={result} accepted={t("haAccepted")} />
+      <ActionResultView result={result} accepted={t("haAccepted")} />
     </Confirm>
   );
 }
@@ -85,8 +87,8 @@ export function MaintenanceButton({ tenantId, host, verdict, disabled }: { tenan
     setOpen(false);
     router.refresh();
   };
-  const enter = useTrackedAction(enterHostMaintenanceAction.bind(null, tenantId), done);
-  const exit = useTrackedAction(exitHostMaintenanceAction.bind(null, tenantId), done);
+  const enter = useAction(enterHostMaintenanceAction.bind(null, tenantId), { onDone: done });
+  const exit = useAction(exitHostMaintenanceAction.bind(null, tenantId), { onDone: done });
   // A dialog opened again starts without the previous answer.
   const openFresh = (o: boolean) => {
     if (o) {
@@ -107,7 +109,7 @@ export function MaintenanceButton({ tenantId, host, verdict, disabled }: { tenan
         pending={exit.pending}
         onConfirm={() => exit.run({ hostId: host.id })}
       >
-        <ActionFeedback result={exit.result} accepted={t("exitAccepted")} />
+        <ActionResultView result={exit.result} accepted={t("exitAccepted")} />
       </Confirm>
     );
   }
@@ -143,7 +145,7 @@ export function MaintenanceButton({ tenantId, host, verdict, disabled }: { tenan
       ) : (
         <Violations items={verdict.violations} title={t("maintenanceRefused")} />
       )}
-      <ActionFeedback result={enter.result} accepted={t("enterAccepted")} />
+      <ActionResultView result={enter.result} accepted={t("enterAccepted")} />
     </Confirm>
   );
 }

@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useQuery } from "@tanstack/react-query";
 import { CircleCheck, CircleX } from "lucide-react";
 import { previewBulkPowerAction } from "@/lib/actions/vms/preview-bulk-power";
 import { bulkPowerAction } from "@/lib/actions/vms/bulk-power";
@@ -12,9 +11,9 @@ import { langOf, toViolationViews } from "@/lib/decision-view";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Violations } from "@/components/ui/violations";
-import { ActionFailure } from "@/components/actions/action-failure";
-import { useTenantAction } from "@/components/actions/use-tenant-action";
-import { useActivities } from "@/components/activity/activity-tracker";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
+import { usePreview } from "@/components/actions/use-preview";
 import { TrackedProgress } from "@/components/activity/tracked-progress";
 
 type Item = { vmId: string; name: string; ok: boolean; activityId?: string; violations: Violation[]; conflict?: LocalizedText };
@@ -28,18 +27,12 @@ export function BulkPowerDialog({ tenantId, action, vms, onClose, onRun }: { ten
   const t = useTranslations("vmActions");
   const lang = langOf(useLocale());
   const router = useRouter();
-  const { track } = useActivities();
   const [open, setOpen] = useState(true);
   const input = { vmIds: vms.map((v) => v.id), action };
-  const preview = useQuery({
-    queryKey: ["bulk-power-preview", tenantId, action, input.vmIds],
-    queryFn: () => previewBulkPowerAction(tenantId, null, input),
-    staleTime: 0,
-    gcTime: 0,
-  });
-  const run = useTenantAction(bulkPowerAction, tenantId);
+  const preview = usePreview(previewBulkPowerAction.bind(null, tenantId), input, { keepPrevious: false });
+  const run = useAction(bulkPowerAction.bind(null, tenantId));
   const done = run.result?.ok ? (run.result.data as Item[]) : null;
-  const planned = preview.data?.ok ? (preview.data.data as Item[]) : null;
+  const planned = preview.data as Item[] | null;
   const items = done ?? planned;
   const willRun = planned?.filter((i) => i.ok).length ?? 0;
 
@@ -52,9 +45,9 @@ export function BulkPowerDialog({ tenantId, action, vms, onClose, onRun }: { ten
   return (
     <Dialog open={open} onOpenChange={close}>
       <DialogContent title={t("bulk.title", { action: verb, count: vms.length })} description={done ? t("bulk.doneBody") : t("bulk.previewBody")} className="w-[min(42rem,calc(100vw-2rem))]">
-        {preview.isPending && <p role="status" className="text-sm text-slate-600 dark:text-slate-300">{t("bulk.checking")}</p>}
-        {preview.data && !preview.data.ok && <ActionFailure result={preview.data} />}
-        <ActionFailure result={run.failure} />
+        {preview.waiting && <p role="status" className="text-sm text-slate-600 dark:text-slate-300">{t("bulk.checking")}</p>}
+        {preview.result && !preview.result.ok && <ActionResultView result={preview.result} />}
+        <ActionResultView result={run.failure} />
         {items && (
           <>
             {!done && (
@@ -96,8 +89,6 @@ export function BulkPowerDialog({ tenantId, action, vms, onClose, onRun }: { ten
               onClick={async () => {
                 const r = await run.run(input);
                 if (!r.ok) return;
-                const ids = (r.data as Item[]).flatMap((i) => (i.activityId ? [i.activityId] : []));
-                if (ids.length) track(ids);
                 onRun();
                 router.refresh();
               }}

@@ -1,9 +1,8 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { VM_TEMPLATES, type VmTemplateCode } from "@/lib/catalog/templates";
 import { previewVmCreateAction } from "@/lib/actions/vms/preview-vm-create";
 import { createVmAction } from "@/lib/actions/vms/create-vm";
@@ -12,9 +11,10 @@ import { langOf, toViolationViews } from "@/lib/decision-view";
 import { cn } from "@/lib/cn";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ActionFailure } from "@/components/actions/action-failure";
+import { ActionResultView } from "@/components/actions/action-result";
 import { OverrideField } from "@/components/actions/override-field";
-import { onlyOverridable, useActivityStarted, useTenantAction } from "@/components/actions/use-tenant-action";
+import { onlyOverridable, useAction } from "@/components/actions/use-action";
+import { usePreview } from "@/components/actions/use-preview";
 import { ProvisioningChoice } from "./vm-actions";
 import { CreateVmPreview, useVerdict } from "./create-vm-preview";
 
@@ -38,16 +38,6 @@ type Form = {
   overrideReason: string;
 };
 
-/** The value once it has stopped changing for `ms` (compared by value: pass a string, not a fresh object). */
-function useDebounced<T extends string | number | boolean>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
-}
-
 /** The preview needs a valid name to run; until the user has typed one, any free name will do. */
 const PLACEHOLDER_NAME = "preview-new-vm";
 
@@ -61,7 +51,6 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
   const t = useTranslations("vmForm");
   const lang = langOf(useLocale());
   const router = useRouter();
-  const started = useActivityStarted();
   const first = VM_TEMPLATES[0];
   const firstPool = options.pools[0];
   // Mass Storage is an archive tier (no IOPS guarantee): offered, never chosen for you.
@@ -95,22 +84,15 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
 
   const typedName = f.name.trim().toLowerCase();
   const nameReady = VM_NAME_PATTERN.test(typedName);
-  const previewKey = useDebounced(JSON.stringify({ ...f, name: nameReady ? typedName : PLACEHOLDER_NAME }), 350);
-  const preview = useQuery({
-    queryKey: ["vm-create-preview", tenantId, previewKey],
-    queryFn: () => previewVmCreateAction(tenantId, null, JSON.parse(previewKey)),
-    placeholderData: keepPreviousData,
-    enabled: Boolean(f.poolId && f.datastoreId),
-    staleTime: 2_000,
-  });
-  const submit = useTenantAction(createVmAction, tenantId);
+  const preview = usePreview(previewVmCreateAction.bind(null, tenantId), { ...f, name: nameReady ? typedName : PLACEHOLDER_NAME }, { debounceMs: 350, enabled: Boolean(f.poolId && f.datastoreId), staleTime: 2_000 });
+  const submit = useAction(createVmAction.bind(null, tenantId), { announce: { type: "vm.create", name: typedName } });
 
-  const previewData = preview.data?.ok ? preview.data.data : null;
+  const previewData = preview.data;
   const previewViolations = previewData ? toViolationViews(previewData.violations, lang) : [];
   const verdict = useVerdict(previewViolations);
   const showOverride = onlyOverridable(previewViolations) || (submit.failure?.code === "REFUSED" && onlyOverridable(submit.failure.violations)) || f.overrideReason !== "" || previewViolations.some((v) => v.overridden);
   // The submit's own field errors win; before any submit, the preview's (not the placeholder name's).
-  const previewFieldErrors = preview.data && !preview.data.ok ? preview.data.fieldErrors ?? {} : {};
+  const previewFieldErrors = preview.result && !preview.result.ok ? preview.result.fieldErrors ?? {} : {};
   const errors = (k: string): string[] | undefined => submit.failure?.fieldErrors?.[k] ?? (k === "name" && !nameReady ? undefined : previewFieldErrors[k]);
 
   const chooseTemplate = (code: VmTemplateCode) => {
@@ -132,7 +114,6 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
           e.preventDefault();
           const r = await submit.run({ ...f, name: typedName });
           if (!r.ok) return;
-          started(r.data.activityId, "vm.create", typedName);
           router.push(`/t/${tenantSlug}/compute/vms/${r.data.vmId}`);
         }}
       >
@@ -226,7 +207,7 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
         </fieldset>
 
         <div className="space-y-3">
-          <ActionFailure result={submit.failure} />
+          <ActionResultView result={submit.failure} />
           {/* Below lg the preview comes after the form: its answer is repeated next to Submit. */}
           {previewData && (
             <p className={cn("text-sm font-medium lg:hidden", verdict.refused ? "text-red-800 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300")}>
@@ -245,7 +226,7 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
       </form>
 
       <div className="lg:sticky lg:top-16">
-        <CreateVmPreview data={previewData} fetching={preview.isFetching} failed={Boolean(preview.data && !preview.data.ok)} />
+        <CreateVmPreview data={previewData} fetching={preview.fetching} failed={Boolean(preview.result && !preview.result.ok)} />
       </div>
     </div>
   );

@@ -4,15 +4,14 @@ import { useTranslations } from "next-intl";
 import { encryptVmAction } from "@/lib/actions/vms/encrypt-vm";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { ActionFailure } from "@/components/actions/action-failure";
-import { useActivityStarted, useTenantAction } from "@/components/actions/use-tenant-action";
+import { ActionResultView } from "@/components/actions/action-result";
+import { useAction } from "@/components/actions/use-action";
 
 /** One click, confirmed: the server checks every precondition again whatever this page showed. */
 export function EncryptDialog({ tenantId, vm, open, onOpenChange }: { tenantId: string; vm: { id: string; name: string }; open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations("vmActions");
   const router = useRouter();
-  const started = useActivityStarted();
-  const { run, pending, failure, reset } = useTenantAction(encryptVmAction, tenantId);
+  const { run, pending, failure, reset } = useAction(encryptVmAction.bind(null, tenantId), { announce: { type: "vm.encrypt", name: vm.name } });
   const close = (o: boolean) => {
     if (!o) reset();
     onOpenChange(o);
@@ -25,7 +24,7 @@ export function EncryptDialog({ tenantId, vm, open, onOpenChange }: { tenantId: 
           <li>{t("encrypt.offDuring")}</li>
           <li>{t("encrypt.noMirror")}</li>
         </ul>
-        <ActionFailure result={failure} />
+        <ActionResultView result={failure} />
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
             <Button>{t("cancel")}</Button>
@@ -37,7 +36,6 @@ export function EncryptDialog({ tenantId, vm, open, onOpenChange }: { tenantId: 
             onClick={async () => {
               const r = await run({ vmId: vm.id });
               if (!r.ok) return;
-              started(r.data.activityId, "vm.encrypt", vm.name);
               close(false);
               router.refresh();
             }}

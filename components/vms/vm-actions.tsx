@@ -1,8 +1,7 @@
 "use client";
-import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Camera, Cpu, HardDrive, Pause, Play, RotateCcw, Square, Tag, Trash2 } from "lucide-react";
+import { Camera, Cpu, HardDrive, Pause, Play, RotateCcw, Square, Tag, Trash2, type LucideIcon } from "lucide-react";
 import { powerVmAction } from "@/lib/actions/vms/power-vm";
 import { resizeVmAction } from "@/lib/actions/vms/resize-vm";
 import { addDiskAction } from "@/lib/actions/vms/add-disk";
@@ -13,7 +12,9 @@ import { deleteVmAction } from "@/lib/actions/vms/delete-vm";
 import type { VmPowerAction } from "@/lib/validation/vms";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { ActionDialog } from "@/components/actions/action-dialog";
+import { ActionDialog, type ActionDialogFields } from "@/components/actions/action-dialog";
+import type { ActionResult } from "@/lib/actions/result";
+import type { ActivityType } from "@/lib/activity-types";
 
 export type VmActionsVm = {
   id: string;
@@ -33,50 +34,198 @@ export type VmActionsVm = {
 export type VmCan = { power: boolean; write: boolean; manage: boolean };
 
 const form = (f: FormData) => Object.fromEntries(f.entries());
-const POWER_ICON = { on: Play, off: Square, restart: RotateCcw, suspend: Pause } as const;
-const POWER_TYPE = { on: "vm.power_on", off: "vm.power_off", restart: "vm.restart", suspend: "vm.suspend" } as const;
+type T = ReturnType<typeof useTranslations<"vmActions">>;
+type Ctx = { t: T; vm: VmActionsVm };
+const notice = "rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100";
+
+/**
+ * One VM change made from a dialog: which action it calls, the activity it starts, the
+ * permission its button needs, and what its dialog says and asks. Every VM dialog is one
+ * <ActionDialog> read from this table.
+ */
+type VmActionSpec = {
+  action: (tenantId: string, prev: unknown, input: unknown) => Promise<ActionResult<{ activityId: string }>>;
+  activity: ActivityType;
+  permission: "power" | "write";
+  icon: LucideIcon;
+  label: (c: Ctx) => string;
+  title: (c: Ctx) => string;
+  description?: (c: Ctx) => string;
+  submit: (c: Ctx) => string;
+  danger?: boolean;
+  ghost?: boolean;
+  /** The VM's name typed back before Submit. */
+  confirmName?: boolean;
+  toInput: (f: FormData, vm: VmActionsVm) => unknown;
+  fields?: (c: Ctx & ActionDialogFields) => React.ReactNode;
+};
+
+const power = (a: VmPowerAction, activity: ActivityType, icon: LucideIcon): VmActionSpec => ({
+  action: powerVmAction,
+  activity,
+  permission: "power",
+  icon,
+  danger: a !== "on",
+  label: ({ t }) => t(`power.${a}`),
+  title: ({ t, vm }) => t(`power.confirm.${a}`, { name: vm.name }),
+  description: ({ t, vm }) => t(`power.explain.${a}`, { pool: vm.pool, datastore: vm.datastore }),
+  submit: ({ t }) => t(`power.${a}`),
+  toInput: (f, vm) => ({ ...form(f), vmId: vm.id, action: a }),
+});
+
+export const VM_ACTIONS = {
+  "power-on": power("on", "vm.power_on", Play),
+  "power-off": power("off", "vm.power_off", Square),
+  "power-restart": power("restart", "vm.restart", RotateCcw),
+  "power-suspend": power("suspend", "vm.suspend", Pause),
+  resize: {
+    action: resizeVmAction,
+    activity: "vm.resize",
+    permission: "write",
+    icon: Cpu,
+    label: ({ t }) => t("resize.open"),
+    title: ({ t, vm }) => t("resize.title", { name: vm.name }),
+    description: ({ t, vm }) => (vm.powerState === "POWERED_ON" ? t("resize.running") : t("resize.stopped")),
+    submit: ({ t }) => t("resize.submit"),
+    toInput: (f, vm) => ({ ...form(f), vmId: vm.id }),
+    fields: ({ t, vm, errors }) => (
+      <div className="grid grid-cols-2 gap-3">
+        <Field id="resize-cpu" label={t("fields.cpu")} hint={t("fields.cpuMax", { max: vm.maxCpu })} errors={errors("cpu")}>
+          {(aria) => <Input {...aria} name="cpu" type="number" inputMode="numeric" min={1} max={vm.maxCpu} defaultValue={vm.cpu} required />}
+        </Field>
+        <Field id="resize-memory" label={t("fields.memoryGb")} errors={errors("memoryGb")}>
+          {(aria) => <Input {...aria} name="memoryGb" type="number" inputMode="numeric" min={1} max={1536} defaultValue={vm.memoryGb} required />}
+        </Field>
+      </div>
+    ),
+  },
+  "add-disk": {
+    action: addDiskAction,
+    activity: "vm.disk_add",
+    permission: "write",
+    icon: HardDrive,
+    label: ({ t }) => t("disk.open"),
+    title: ({ t, vm }) => t("disk.title", { name: vm.name }),
+    description: ({ t, vm }) => t("disk.body", { datastore: vm.datastore }),
+    submit: ({ t }) => t("disk.submit"),
+    toInput: (f, vm) => ({ ...form(f), vmId: vm.id }),
+    fields: ({ t, errors }) => (
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="disk-size" label={t("fields.sizeGib")} errors={errors("sizeGib")}>
+          {(aria) => <Input {...aria} name="sizeGib" type="number" inputMode="numeric" min={1} max={65536} defaultValue={50} required />}
+        </Field>
+        <ProvisioningChoice name="provisioning" idPrefix="disk" errors={errors("provisioning")} />
+      </div>
+    ),
+  },
+  tags: {
+    action: setTagsAction,
+    activity: "vm.tags_set",
+    permission: "write",
+    icon: Tag,
+    label: ({ t }) => t("tags.open"),
+    title: ({ t, vm }) => t("tags.title", { name: vm.name }),
+    submit: ({ t }) => t("tags.submit"),
+    toInput: (f, vm) => ({ vmId: vm.id, tags: String(f.get("tags") ?? "") }),
+    fields: ({ t, vm, errors }) => (
+      <Field id="tags-input" label={t("tags.label")} hint={t("tags.hint")} errors={errors("tags")}>
+        {(aria) => <Input {...aria} name="tags" defaultValue={vm.tags.join(" ")} autoComplete="off" spellCheck={false} className="w-full font-mono" />}
+      </Field>
+    ),
+  },
+  snapshot: {
+    action: createSnapshotAction,
+    activity: "vm.snapshot_create",
+    permission: "write",
+    icon: Camera,
+    label: ({ t }) => t("snapshot.open"),
+    title: ({ t, vm }) => t("snapshot.title", { name: vm.name }),
+    description: ({ t }) => t("snapshot.body"),
+    submit: ({ t }) => t("snapshot.submit"),
+    toInput: (f, vm) => ({ ...form(f), vmId: vm.id }),
+    fields: ({ t, errors }) => (
+      <Field id="snapshot-name" label={t("snapshot.name")} errors={errors("name")}>
+        {(aria) => <Input {...aria} name="name" defaultValue={`snap-${new Date().toISOString().slice(0, 10)}`} maxLength={80} required className="w-full" />}
+      </Field>
+    ),
+  },
+  "delete-vm": {
+    action: deleteVmAction,
+    activity: "vm.delete",
+    permission: "write",
+    icon: Trash2,
+    danger: true,
+    ghost: true,
+    confirmName: true,
+    label: ({ t }) => t("delete.open"),
+    title: ({ t, vm }) => t("delete.title", { name: vm.name }),
+    description: ({ t }) => t("delete.body"),
+    submit: ({ t }) => t("delete.submit"),
+    toInput: (f, vm) => ({ ...form(f), vmId: vm.id }),
+    fields: ({ t, vm }) => (
+      <>
+        {vm.powerState !== "POWERED_OFF" && <p className={notice}>{t("delete.running", { name: vm.name })}</p>}
+        {vm.replicatedTo && vm.replicatedTo.length > 0 && (
+          <p data-testid="delete-replicated" className={notice}>
+            {t("delete.replicated", { name: vm.name, zones: vm.replicatedTo.join(", ") })}
+          </p>
+        )}
+      </>
+    ),
+  },
+} satisfies Record<string, VmActionSpec>;
+export type VmActionKey = keyof typeof VM_ACTIONS;
 
 /** The power actions this VM's state allows (a stopped VM starts; a running one stops, restarts or suspends). */
-function powerActions(state: VmActionsVm["powerState"]): VmPowerAction[] {
-  return state === "POWERED_ON" ? ["off", "restart", "suspend"] : ["on"];
+function powerActions(state: VmActionsVm["powerState"]): VmActionKey[] {
+  return state === "POWERED_ON" ? ["power-off", "power-restart", "power-suspend"] : ["power-on"];
 }
 
 /** Why a control is disabled, said where the control is (title) and to assistive technology (description). */
-function useDisabledReason(vm: VmActionsVm, allowed: boolean, permission: string) {
-  const t = useTranslations("vmActions");
-  if (!allowed) return t("needs", { permission });
+function disabledReason(t: T, vm: VmActionsVm, can: VmCan, permission: VmActionSpec["permission"]) {
+  if (!can[permission]) return t("needs", { permission: permission === "power" ? "vm:power" : "compute:write" });
   if (vm.busy) return t("busy", { name: vm.name });
   return undefined;
 }
 
+/** One row of the table as a button and its dialog. */
+function VmActionDialog({ name, tenantId, vm, can, onStarted }: { name: VmActionKey; tenantId: string; vm: VmActionsVm; can: VmCan; onStarted?: () => void }) {
+  const t = useTranslations("vmActions");
+  const spec: VmActionSpec = VM_ACTIONS[name];
+  const c = { t, vm };
+  const why = disabledReason(t, vm, can, spec.permission);
+  const Icon = spec.icon;
+  return (
+    <ActionDialog
+      id={name}
+      action={spec.action.bind(null, tenantId)}
+      activity={{ type: spec.activity, name: vm.name }}
+      trigger={
+        <Button variant={spec.ghost ? "ghost" : undefined} disabled={Boolean(why)} title={why} className={spec.ghost && spec.danger ? "text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950/50" : undefined}>
+          <Icon aria-hidden className="size-3.5" />
+          {spec.label(c)}
+        </Button>
+      }
+      title={spec.title(c)}
+      description={spec.description?.(c)}
+      submitLabel={spec.submit(c)}
+      variant={spec.danger ? "danger" : "primary"}
+      confirmName={spec.confirmName ? { value: vm.name, label: t("delete.type", { name: vm.name }) } : undefined}
+      toInput={(f) => spec.toInput(f, vm)}
+      onStarted={onStarted}
+    >
+      {spec.fields ? (f) => spec.fields!({ ...c, ...f }) : undefined}
+    </ActionDialog>
+  );
+}
+
 export function PowerControls({ tenantId, vm, can }: { tenantId: string; vm: VmActionsVm; can: VmCan }) {
   const t = useTranslations("vmActions");
-  const why = useDisabledReason(vm, can.power, "vm:power");
   return (
     <div role="group" aria-label={t("power.group")} className="flex flex-wrap gap-1.5">
-      {powerActions(vm.powerState).map((a) => {
-        const Icon = POWER_ICON[a];
-        return (
-          <ActionDialog
-            key={a}
-            id={`power-${a}`}
-            tenantId={tenantId}
-            action={powerVmAction}
-            activity={{ type: POWER_TYPE[a], name: vm.name }}
-            trigger={
-              <Button disabled={Boolean(why)} title={why}>
-                <Icon aria-hidden className="size-3.5" />
-                {t(`power.${a}`)}
-              </Button>
-            }
-            title={t(`power.confirm.${a}`, { name: vm.name })}
-            description={t(`power.explain.${a}`, { pool: vm.pool, datastore: vm.datastore })}
-            submitLabel={t(`power.${a}`)}
-            variant={a === "on" ? "primary" : "danger"}
-            toInput={(f) => ({ ...form(f), vmId: vm.id, action: a })}
-          />
-        );
-      })}
+      {powerActions(vm.powerState).map((a) => (
+        <VmActionDialog key={a} name={a} tenantId={tenantId} vm={vm} can={can} />
+      ))}
     </div>
   );
 }
@@ -84,156 +233,23 @@ export function PowerControls({ tenantId, vm, can }: { tenantId: string; vm: VmA
 export function VmConfigActions({ tenantId, tenantSlug, vm, can }: { tenantId: string; tenantSlug: string; vm: VmActionsVm; can: VmCan }) {
   const t = useTranslations("vmActions");
   const router = useRouter();
-  const why = useDisabledReason(vm, can.write, "compute:write");
-  const [typed, setTyped] = useState("");
   return (
     <div role="group" aria-label={t("configure")} className="flex flex-wrap gap-1.5">
-      <ActionDialog
-        id="resize"
-        tenantId={tenantId}
-        action={resizeVmAction}
-        activity={{ type: "vm.resize", name: vm.name }}
-        trigger={
-          <Button disabled={Boolean(why)} title={why}>
-            <Cpu aria-hidden className="size-3.5" />
-            {t("resize.open")}
-          </Button>
-        }
-        title={t("resize.title", { name: vm.name })}
-        description={vm.powerState === "POWERED_ON" ? t("resize.running") : t("resize.stopped")}
-        submitLabel={t("resize.submit")}
-        toInput={(f) => ({ ...form(f), vmId: vm.id })}
-      >
-        {({ errors }) => (
-          <div className="grid grid-cols-2 gap-3">
-            <Field id="resize-cpu" label={t("fields.cpu")} hint={t("fields.cpuMax", { max: vm.maxCpu })} errors={errors("cpu")}>
-              {(aria) => <Input {...aria} name="cpu" type="number" inputMode="numeric" min={1} max={vm.maxCpu} defaultValue={vm.cpu} required />}
-            </Field>
-            <Field id="resize-memory" label={t("fields.memoryGb")} errors={errors("memoryGb")}>
-              {(aria) => <Input {...aria} name="memoryGb" type="number" inputMode="numeric" min={1} max={1536} defaultValue={vm.memoryGb} required />}
-            </Field>
-          </div>
-        )}
-      </ActionDialog>
-
-      <ActionDialog
-        id="add-disk"
-        tenantId={tenantId}
-        action={addDiskAction}
-        activity={{ type: "vm.disk_add", name: vm.name }}
-        trigger={
-          <Button disabled={Boolean(why)} title={why}>
-            <HardDrive aria-hidden className="size-3.5" />
-            {t("disk.open")}
-          </Button>
-        }
-        title={t("disk.title", { name: vm.name })}
-        description={t("disk.body", { datastore: vm.datastore })}
-        submitLabel={t("disk.submit")}
-        toInput={(f) => ({ ...form(f), vmId: vm.id })}
-      >
-        {({ errors }) => (
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field id="disk-size" label={t("fields.sizeGib")} errors={errors("sizeGib")}>
-              {(aria) => <Input {...aria} name="sizeGib" type="number" inputMode="numeric" min={1} max={65536} defaultValue={50} required />}
-            </Field>
-            <ProvisioningChoice name="provisioning" idPrefix="disk" errors={errors("provisioning")} />
-          </div>
-        )}
-      </ActionDialog>
-
-      <ActionDialog
-        id="tags"
-        tenantId={tenantId}
-        action={setTagsAction}
-        activity={{ type: "vm.tags_set", name: vm.name }}
-        trigger={
-          <Button disabled={Boolean(why)} title={why}>
-            <Tag aria-hidden className="size-3.5" />
-            {t("tags.open")}
-          </Button>
-        }
-        title={t("tags.title", { name: vm.name })}
-        submitLabel={t("tags.submit")}
-        toInput={(f) => ({ vmId: vm.id, tags: String(f.get("tags") ?? "") })}
-      >
-        {({ errors }) => (
-          <Field id="tags-input" label={t("tags.label")} hint={t("tags.hint")} errors={errors("tags")}>
-            {(aria) => <Input {...aria} name="tags" defaultValue={vm.tags.join(" ")} autoComplete="off" spellCheck={false} className="w-full font-mono" />}
-          </Field>
-        )}
-      </ActionDialog>
-
-      <ActionDialog
-        id="snapshot"
-        tenantId={tenantId}
-        action={createSnapshotAction}
-        activity={{ type: "vm.snapshot_create", name: vm.name }}
-        trigger={
-          <Button disabled={Boolean(why)} title={why}>
-            <Camera aria-hidden className="size-3.5" />
-            {t("snapshot.open")}
-          </Button>
-        }
-        title={t("snapshot.title", { name: vm.name })}
-        description={t("snapshot.body")}
-        submitLabel={t("snapshot.submit")}
-        toInput={(f) => ({ ...form(f), vmId: vm.id })}
-      >
-        {({ errors }) => (
-          <Field id="snapshot-name" label={t("snapshot.name")} errors={errors("name")}>
-            {(aria) => <Input {...aria} name="name" defaultValue={`snap-${new Date().toISOString().slice(0, 10)}`} maxLength={80} required className="w-full" />}
-          </Field>
-        )}
-      </ActionDialog>
-
-      <ActionDialog
-        id="delete-vm"
-        tenantId={tenantId}
-        action={deleteVmAction}
-        activity={{ type: "vm.delete", name: vm.name }}
-        trigger={
-          <Button variant="ghost" disabled={Boolean(why)} title={why} className="text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950/50">
-            <Trash2 aria-hidden className="size-3.5" />
-            {t("delete.open")}
-          </Button>
-        }
-        title={t("delete.title", { name: vm.name })}
-        description={t("delete.body")}
-        submitLabel={t("delete.submit")}
-        variant="danger"
-        canSubmit={typed.trim() === vm.name}
-        toInput={(f) => ({ ...form(f), vmId: vm.id })}
-        onStarted={() => router.push(`/t/${tenantSlug}/compute/vms`)}
-      >
-        {({ errors }) => (
-          <>
-            {vm.powerState !== "POWERED_OFF" && (
-              <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">{t("delete.running", { name: vm.name })}</p>
-            )}
-            {vm.replicatedTo && vm.replicatedTo.length > 0 && (
-              <p data-testid="delete-replicated" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
-                {t("delete.replicated", { name: vm.name, zones: vm.replicatedTo.join(", ") })}
-              </p>
-            )}
-            <Field id="delete-confirm" label={t("delete.type", { name: vm.name })} errors={errors("confirmName")}>
-              {(aria) => <Input {...aria} name="confirmName" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="w-full font-mono" />}
-            </Field>
-          </>
-        )}
-      </ActionDialog>
+      {(["resize", "add-disk", "tags", "snapshot"] as const).map((a) => (
+        <VmActionDialog key={a} name={a} tenantId={tenantId} vm={vm} can={can} />
+      ))}
+      <VmActionDialog name="delete-vm" tenantId={tenantId} vm={vm} can={can} onStarted={() => router.push(`/t/${tenantSlug}/compute/vms`)} />
     </div>
   );
 }
 
 export function DeleteSnapshotButton({ tenantId, vm, snapshot, can }: { tenantId: string; vm: VmActionsVm; snapshot: { id: string; name: string }; can: VmCan }) {
   const t = useTranslations("vmActions");
-  const why = useDisabledReason(vm, can.write, "compute:write");
+  const why = disabledReason(t, vm, can, "write");
   return (
     <ActionDialog
       id={`delete-snapshot-${snapshot.id}`}
-      tenantId={tenantId}
-      action={deleteSnapshotAction}
+      action={deleteSnapshotAction.bind(null, tenantId)}
       activity={{ type: "vm.snapshot_delete", name: vm.name }}
       trigger={
         <Button variant="ghost" disabled={Boolean(why)} title={why} aria-label={t("snapshot.deleteNamed", { name: snapshot.name })}>
