@@ -5,7 +5,7 @@ import { DEMO_USERS } from "./demo-accounts";
 import { verifyCredentials } from "@/lib/services/auth";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { loadPoolState } from "./capacity";
-import { ruleBrokenBy } from "@/lib/pool-plan";
+import { ruleBrokenBy } from "@/lib/domain/pool-plan";
 
 describe("demo seed", () => {
   beforeAll(async () => {

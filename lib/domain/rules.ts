@@ -40,6 +40,9 @@ export const RULE_CODES = [
   "REPLICATION.MM_STANDBY_CAPACITY",
   "ORDER.DATASTORE_COUNT",
   "ORDER.NETWORK_COUNT",
+  "ORDER.ZONE_OUTSIDE_REGION",
+  "ORDER.NO_CHANGE",
+  "VLAN.TAG_IN_USE",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -133,4 +136,7 @@ export const RULES: Record<RuleCode, Rule> = {
   ),
   "ORDER.DATASTORE_COUNT": refuse("A datastore order holds 2 to 10 datastores (the provider's console documentation)."),
   "ORDER.NETWORK_COUNT": refuse("At most 20 networks can be created in one order, or propagated at once (the provider's console documentation)."),
+  "ORDER.ZONE_OUTSIDE_REGION": refuse("Each tenant is attached to a region, and its resources are deployed in the availability zones of that region (the provider's console documentation)."),
+  "ORDER.NO_CHANGE": refuse("An order changes a resource: a resize to the size it has, or a move to the tier it is on, is not an order (the project's own rule)."),
+  "VLAN.TAG_IN_USE": refuse("A VLAN is identified by its tag within a tenant: two networks of one tenant never share a tag (the project's own rule)."),
 };

@@ -7,7 +7,7 @@ import type { AuditAction } from "@/lib/audit-actions";
 import { checkAffinityRule } from "@/lib/domain/affinity";
 import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { ruleBrokenBy } from "@/lib/pool-plan";
+import { ruleBrokenBy } from "@/lib/domain/pool-plan";
 import type { AffinityListQuery, AffinityRuleIdInput, CreateAffinityRuleInput, DeleteAffinityRuleInput } from "@/lib/validation/affinity";
 import { assertResourceIdle, payloadOf, required, type ActivityHandler, type ActivityRecord } from "./activities";
 import { change, type Accepted, type ChangePlan } from "./change";

@@ -9,7 +9,7 @@ import { actorLabel, actorUserId, AUDIT_ACTOR_TYPE, tenantContextOf, type Tenant
 import { REGIONS } from "@/lib/domain/catalogue";
 import { decide, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
 import { ActivityRefused, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { datastoreCountOf, planOrder, RESOURCE_TYPE_OF, type OrderPlan, type OrderPlanContext } from "@/lib/order-plan";
+import { datastoreCountOf, planOrder, RESOURCE_TYPE_OF, type OrderPlan, type OrderPlanContext } from "@/lib/domain/order-plan";
 import { submitOrderSchema, type OrderIdInput, type OrderKind, type OrderListQuery, type RejectOrderInput, type ReviewQueueQuery, type SubmitOrderInput } from "@/lib/validation/orders";
 import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
 import { change, type Accepted, type ChangePlan } from "./change";
