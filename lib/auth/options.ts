@@ -4,10 +4,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { endUserSessions, getSessionStanding } from "@/lib/db/users";
 import { signInWithLimits } from "@/lib/security/sign-in-limit";
 import { clientAddress, trustProxyHops } from "@/lib/client-address";
+import { env } from "@/lib/env";
 
 // issue 10: the session cookie is HttpOnly and SameSite=Lax (next-auth's defaults, stated here so
 // they cannot drift), and Secure with the __Secure- prefix whenever the console is served over TLS.
-const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
 
 /** Thrown by the jwt callback when a cookie's session has ended: next-auth then answers no session and clears the cookie. */
 export const SESSION_ENDED = "SessionEnded";

@@ -4,6 +4,7 @@
 // failure paths run for real: INFRA_FAULTS="vm.create:clone_image,vm.encrypt:*", or setInfraFaults().
 import type { ActivityType } from "@/lib/activity-types";
 import type { LocalizedText } from "@/lib/domain/result";
+import { env } from "@/lib/env";
 
 export type InfraStep = { key: string; label: LocalizedText; ms: number };
 
@@ -119,12 +120,11 @@ export function setInfraFaults(faults: Fault[]): void {
 }
 
 function faults(): Fault[] {
-  return g.__infraFaults ?? parseFaults(process.env.INFRA_FAULTS);
+  return g.__infraFaults ?? parseFaults(env().INFRA_FAULTS);
 }
 
 export function timeScale(): number {
-  const s = Number(process.env.INFRA_TIME_SCALE ?? "1");
-  return Number.isFinite(s) && s >= 0 ? s : 1;
+  return env().INFRA_TIME_SCALE ?? 1;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
