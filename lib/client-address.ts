@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 
-// The client's address as the rate limits see it (issue 10). X-Forwarded-For is written by whoever
+// The client's address as the rate limits see it. X-Forwarded-For is written by whoever
 // sends the request, so only the entries appended by proxies the operator trusts count:
 // TRUST_PROXY_HOPS = n takes the n-th address from the right (what the outermost trusted proxy
 // saw). Next's own server sets X-Forwarded-For to the socket's address when the request has none,

@@ -28,7 +28,7 @@ describe("parseEnv", () => {
   });
 });
 
-describe("parseEnv: issue 10", () => {
+describe("parseEnv: the proxy and the shared rate limits", () => {
   it("says which proxy setting is wrong", () => {
     expect(parseEnv({ TRUST_PROXY_HOPS: "-1" })).toEqual({ ok: false, errors: ['TRUST_PROXY_HOPS must be between 0 and 10 (got "-1").'] });
     expect(parseEnv({ REDIS_URL: "localhost:6379" })).toMatchObject({ ok: false, errors: [expect.stringContaining("REDIS_URL must be a Redis URL")] });

@@ -3,7 +3,7 @@ import pg from "pg";
 import { API_RATE_LIMIT_AUTH, API_RATE_LIMIT_PER_CLIENT } from "@/lib/domain/catalogue";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
-// Rate limits shared by every instance of the app (issue 10): the counters live in PostgreSQL (the
+// Rate limits shared by every instance of the app: the counters live in PostgreSQL (the
 // console's own database), or in Redis when REDIS_URL is set, so two instances behind a proxy do
 // not double a limit. Fixed windows of one second (rate-limiter-flexible's model). If the store
 // cannot be reached, each instance falls back to its own memory rather than refusing everyone.

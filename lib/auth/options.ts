@@ -6,7 +6,7 @@ import { signInWithLimits } from "@/lib/security/sign-in-limit";
 import { clientAddress, trustProxyHops } from "@/lib/client-address";
 import { env } from "@/lib/env";
 
-// issue 10: the session cookie is HttpOnly and SameSite=Lax (next-auth's defaults, stated here so
+// The session cookie is HttpOnly and SameSite=Lax (next-auth's defaults, stated here so
 // they cannot drift), and Secure with the __Secure- prefix whenever the console is served over TLS.
 const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
 

@@ -47,7 +47,7 @@ describe("demo seed", () => {
     expect(await db().vm.count({ where: { powerState: "POWERED_ON", hostId: null } })).toBe(0);
   });
 
-  // affinity rules (issue 8): an enabled rule of the demo holds where its VMs run
+  // affinity rules: an enabled rule of the demo holds where its VMs run
   it("places the VMs of every enabled affinity rule as the rule wants them", async () => {
     const rules = await db().affinityRule.findMany({ where: { enabled: true }, select: { id: true, tenantId: true, poolId: true } });
     expect(rules.length).toBeGreaterThanOrEqual(1);

@@ -1,4 +1,4 @@
-// Pools and hosts (issue 8): what a maintenance would do, and whether an affinity rule holds today.
+// Pools and hosts: what a maintenance would do, and whether an affinity rule holds today.
 // Pure and built only on the domain's decisions (checkHostMaintenance, checkPlacement,
 // planPlacement), so the pool page shows exactly what the service will decide.
 import { checkPlacement, indexPool, planPlacement } from "./placement";

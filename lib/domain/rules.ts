@@ -124,7 +124,7 @@ export const RULES: Record<RuleCode, Rule> = {
   "BACKUP.POLICY_REQUIRED": refuse("Cloud Temple offers an native, non-disruptive cross-architecture backup (it's mandatory for the secnumcloud French certification)."),
   "BACKUP.LAST_POLICY": refuse("Cloud Temple offers an native, non-disruptive cross-architecture backup (it's mandatory for the secnumcloud French certification)."),
   "INPUT.INVALID": refuse(
-    "The domain is the last guard of its own contract: a figure no honest form sends (not a finite number, negative where a negative means nothing, a fraction of a whole unit, an invalid date) is refused before any rule runs (the project's own rule, issue 6).",
+    "The domain is the last guard of its own contract: a figure no honest form sends (not a finite number, negative where a negative means nothing, a fraction of a whole unit, an invalid date) is refused before any rule runs (the project's own rule).",
   ),
   "REPLICATION.STANDBY_TIER": refuse("When using storage replication mechanisms, performance must be identical across both availability zones."),
   "CPOOL.ACTIVATED_MEMORY": refuse(

@@ -14,7 +14,7 @@ import { change, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
 
-// Affinity rules (issue 8): VM-to-VM, inside one pool. A rule that can never hold is refused at
+// Affinity rules: VM-to-VM, inside one pool. A rule that can never hold is refused at
 // creation (AFFINITY.UNSATISFIABLE, checked again when enabled); an enabled rule binds every
 // placement after it (create, power-on, a host's maintenance), which names it when it refuses.
 // Decided under the pool's lock, like the placements it constrains.

@@ -9,7 +9,7 @@ import { actorLabel, AUDIT_ACTOR_TYPE, actorUserId } from "@/lib/auth/context";
 import { PASSWORD_MIN, type CreateMemberInput, type SetMemberPermissionsInput, type SetOwnerInput, type SetUserDisabledInput } from "@/lib/validation/iam";
 import { actorColumns, assertOrganizationRole, assertPermission, type OrganizationContext, type TenantContext } from "./context";
 
-// IAM (issue 10): permissions, not roles, granted per tenant; every tenant keeps at least one
+// IAM: permissions, not roles, granted per tenant; every tenant keeps at least one
 // owner. authorize() reads a user's standing on every request, so what is changed here takes
 // effect at the next request of every open session and token.
 

@@ -16,7 +16,7 @@ import { change, type Accepted, type ChangePlan } from "./change";
 import { assertOrganizationRole, assertPermission, type OrganizationContext, type TenantContext } from "./context";
 import { lockName, lockRows } from "./tx";
 
-// Orders (issue 8). Hosts, pools, datastores and VLANs are ordered, not created: a tenant admin
+// Orders. Hosts, pools, datastores and VLANs are ordered, not created: a tenant admin
 // submits an order (one open per resource type and tenant), an owner of the organization approves
 // or rejects it, and approval starts the delivery activity, which makes the resources once the
 // (simulated) provider has installed them. Each step is a change(): audited, an activity, and an

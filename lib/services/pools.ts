@@ -17,7 +17,7 @@ import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
 import type { ActivityType } from "@/lib/activity-types";
 
-// Pools and hosts (issue 8): the pages' reads (memory against the 85 % line, N+1, SLA, each host's
+// Pools and hosts: the pages' reads (memory against the 85 % line, N+1, SLA, each host's
 // load) and the changes an admin makes to a pool it already has: activated memory, HA, a host's
 // maintenance. Pools and hosts themselves are ordered (lib/services/orders.ts).
 

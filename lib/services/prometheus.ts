@@ -6,7 +6,7 @@ import { listPools } from "./pools";
 import { listDatastores } from "./datastores";
 import { assertPermission, type TenantContext } from "./context";
 
-// GET /api/v1/metrics/prometheus (issue 10): the tenant's pool and datastore figures in Prometheus
+// GET /api/v1/metrics/prometheus: the tenant's pool and datastore figures in Prometheus
 // text format, for users who graph in Grafana. The figures come from the same services as the
 // pages (inventory and the domain's rules); the latest telemetry sample of each resource, when the
 // simulated infrastructure has recorded any, is exposed beside them. A registry per request: no

@@ -1,4 +1,4 @@
-// Personal access tokens (issue 10): what the console form, the CLI and the service accept.
+// Personal access tokens: what the console form, the CLI and the service accept.
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/permissions";
 import { TOKEN_MAX_VALIDITY_MONTHS } from "@/lib/domain/catalogue";
