@@ -1,4 +1,4 @@
-// views (issue 9): how fast the fleet overview, the cost report and the capacity planner answer
+// How fast the fleet overview, the cost report and the capacity planner answer
 // on a fleet of 200 pools (4 hosts each), 2 000 datastores and 16 000 VMs over three tenants of one
 // organization, with one fresh IOPS sample per datastore. Each service is timed beside its floor:
 // the same database queries alone (no authorization, no domain), as a ratio. Prints median and

@@ -137,7 +137,7 @@ test("the theme toggle switches to dark and the server renders it on the next lo
   await expect(page.locator("html")).not.toHaveClass(/dark/);
 });
 
-test("the IAM section opens the tenant's identity and access page (issue 10: it said \"not available yet\" before)", async ({ page, loginAs }) => {
+test("the IAM section opens the tenant's identity and access page (a page, not a \"not available yet\" placeholder)", async ({ page, loginAs }) => {
   await loginAs("adminProd");
   await page.getByRole("link", { name: "IAM" }).click();
   await expect(page.getByRole("heading", { name: "Identity and access" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { test, expect as baseExpect } from "./fixtures";
 
-// views (issue 9): the fleet overview across tenants, the cost page and the capacity planner, on
+// The fleet overview across tenants, the cost page and the capacity planner, on
 // the demo data (three tenants: Analytics, Production, Recette).
 
 test.describe.configure({ timeout: 120_000 });

@@ -2,7 +2,7 @@ import { test, expect as baseExpect } from "./fixtures";
 import { monthlyAvailability } from "../lib/domain/sla";
 import { monthOf } from "../lib/metrics/series";
 
-// Dashboards (issue 9) on the demo data: 30 days of simulated telemetry backfilled by the seed.
+// Dashboards on the demo data: 30 days of simulated telemetry backfilled by the seed.
 // Production's pool prd-std-par7s (4 STANDARD hosts, 1 024 GB activated: the 85 % line at 870.4 GB)
 // and its Premium datastore (8 192 GiB: 24 000 IOPS).
 

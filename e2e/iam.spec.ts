@@ -1,6 +1,6 @@
 import { test, expect as baseExpect } from "./fixtures";
 
-// IAM, personal access tokens and the REST API (issue 10), through the browser and HTTP.
+// IAM, personal access tokens and the REST API, through the browser and HTTP.
 test.describe.configure({ timeout: 120_000 });
 const expect = baseExpect.configure({ timeout: 20_000 });
 

@@ -1,6 +1,6 @@
 import { test, expect as baseExpect } from "./fixtures";
 
-// Orders (issue 8): a tenant admin orders, an owner of the organization approves, the provider
+// Orders: a tenant admin orders, an owner of the organization approves, the provider
 // (simulated, INFRA_TIME_SCALE=0.2) delivers.
 
 // Long flows (several pages, activities to wait for) on a machine shared with other work: a

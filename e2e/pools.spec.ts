@@ -1,6 +1,6 @@
 import { test, expect as baseExpect } from "./fixtures";
 
-// Pools and hosts (issue 8), on the demo's Analytics pools (the owner holds every permission
+// Pools and hosts, on the demo's Analytics pools (the owner holds every permission
 // there): ana-gpu-par7s (2 PERFORMANCE 4 hosts, 512 GB activated) and ana-adv-th3s (3 ADVANCE hosts).
 
 // Long flows (several pages, activities to wait for) on a machine shared with other work: a

@@ -30,20 +30,20 @@ export const CLIENT_NAMESPACES = [
   "activity",
   "validation",
   "actions",
-  // orders, pools and hosts, affinity rules (issue 8)
+  // orders, pools and hosts, affinity rules
   "orderForm",
   "orderActions",
   "poolPage",
   "affinity",
-  // data protection and network (issue 8)
+  // data protection and network
   "dataProtectionForms",
   "networkForms",
-  // vm-ui: the VM dialogs, bulk actions, padlock and create form
+  // The VM dialogs, bulk actions, padlock and create form
   "vmActions",
   "vmForm",
-  // views (issue 9): the capacity planner and the cost chart
+  // The capacity planner and the cost chart
   "dashboardsPlanner",
   "dashboardsCostChart",
-  // IAM and personal access tokens (issue 10)
+  // IAM and personal access tokens
   "iamForms",
 ] as const;

@@ -5,19 +5,19 @@ import type { Locale } from "./config";
 
 /** The area files, in both languages. */
 export const MESSAGE_AREAS = [
-  "write-path",
-  // orders, pools and hosts, affinity rules, datastore pages (issue 8)
+  // what every action answers: field errors, rule violations, activities, list controls
+  "actions",
+  // orders and their review; pools, hosts, affinity rules and datastore pages
   "orders",
-  // data protection and network (issue 8)
   "data-protection",
   "network",
-  // vm-ui: the VM list, page and create form, activities, audit log
-  "vm-ui",
-  // dashboards (issue 9): the pool, datastore and SLA dashboards
-  "dashboards-detail",
-  // views (issue 9): fleet overview, cost, capacity planner
-  "dashboards-views",
-  // IAM, personal access tokens, the API reference (issue 10)
+  // the VM list, page and create form, activities, audit log
+  "vms",
+  // the pool, datastore and SLA dashboards
+  "dashboards",
+  // the fleet overview, cost, capacity planner
+  "dashboards-fleet",
+  // IAM, personal access tokens, the API reference
   "iam",
 ] as const;
 

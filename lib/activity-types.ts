@@ -15,7 +15,7 @@ export const ACTIVITY_TYPES = [
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",
-  // orders (issue 8): submitted, withdrawn or refused, and each kind of delivery
+  // orders: submitted, withdrawn or refused, and each kind of delivery
   "order.submit",
   "order.cancel",
   "order.reject",
@@ -25,24 +25,24 @@ export const ACTIVITY_TYPES = [
   "order.resize_datastore",
   "order.retier_datastore",
   "order.deliver_vlan",
-  // pools and hosts (issue 8)
+  // pools and hosts
   "pool.set_activated_memory",
   "pool.set_ha",
   "host.enter_maintenance",
   "host.exit_maintenance",
-  // affinity rules (issue 8)
+  // affinity rules
   "affinity.create",
   "affinity.enable",
   "affinity.disable",
   "affinity.delete",
-  // data protection (issue 8): backup policies per VM, replications between AZs
+  // data protection: backup policies per VM, replications between AZs
   "backup.policy_assign",
   "backup.policy_remove",
   "replication.vm_enable",
   "replication.global_mirror_enable",
   "replication.metro_mirror_enable",
   "replication.stop",
-  // network (issue 8): VLAN propagation between tenants of one organization
+  // network: VLAN propagation between tenants of one organization
   "vlan.propagate",
   "vlan.unpropagate",
 ] as const;

@@ -21,34 +21,34 @@ export const AUDIT_ACTIONS = [
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",
-  // orders (issue 8)
+  // orders
   "order.submit",
   "order.cancel",
   "order.approve",
   "order.reject",
-  // pools and hosts (issue 8)
+  // pools and hosts
   "pool.set_activated_memory",
   "pool.set_ha",
   "host.enter_maintenance",
   "host.exit_maintenance",
-  // affinity rules (issue 8)
+  // affinity rules
   "affinity.create",
   "affinity.enable",
   "affinity.disable",
   "affinity.delete",
-  // data protection (issue 8)
+  // data protection
   "backup.policy_assign",
   "backup.policy_remove",
   "replication.vm_enable",
   "replication.global_mirror_enable",
   "replication.metro_mirror_enable",
   "replication.stop",
-  // network (issue 8); a propagation is recorded in the receiving tenant too
+  // network; a propagation is recorded in the receiving tenant too
   "vlan.propagate",
   "vlan.unpropagate",
   // the demo data
   "tenant.seed",
-  // IAM and personal access tokens (issue 10)
+  // IAM and personal access tokens
   "token.create",
   "token.revoke",
   "iam.user_create",

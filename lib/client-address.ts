@@ -1,4 +1,6 @@
-// The client's address as the rate limits see it (issue 10). X-Forwarded-For is written by whoever
+import { env } from "@/lib/env";
+
+// The client's address as the rate limits see it. X-Forwarded-For is written by whoever
 // sends the request, so only the entries appended by proxies the operator trusts count:
 // TRUST_PROXY_HOPS = n takes the n-th address from the right (what the outermost trusted proxy
 // saw). Next's own server sets X-Forwarded-For to the socket's address when the request has none,
@@ -14,7 +16,7 @@ export function clientAddress(headers: Headers, trustProxyHops: number): string 
   return list[index]!;
 }
 
-export function trustProxyHops(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.TRUST_PROXY_HOPS ?? 0);
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+/** TRUST_PROXY_HOPS as lib/env.ts parsed it (a whole number 0–10, 0 when unset). */
+export function trustProxyHops(): number {
+  return env().TRUST_PROXY_HOPS;
 }

@@ -1,5 +1,7 @@
-import { describe, it, expect } from "vitest";
-import { parseEnv } from "./env";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it, expect, test } from "vitest";
+import { envSchema, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("accepts nothing at all: embedded database on port 3000", () => {
@@ -26,10 +28,56 @@ describe("parseEnv", () => {
   });
 });
 
-describe("parseEnv: issue 10", () => {
+describe("parseEnv: the proxy and the shared rate limits", () => {
   it("says which proxy setting is wrong", () => {
     expect(parseEnv({ TRUST_PROXY_HOPS: "-1" })).toEqual({ ok: false, errors: ['TRUST_PROXY_HOPS must be between 0 and 10 (got "-1").'] });
     expect(parseEnv({ REDIS_URL: "localhost:6379" })).toMatchObject({ ok: false, errors: [expect.stringContaining("REDIS_URL must be a Redis URL")] });
     expect(parseEnv({ TRUST_PROXY_HOPS: "2", REDIS_URL: "redis://127.0.0.1:6379" })).toMatchObject({ ok: true, env: { TRUST_PROXY_HOPS: 2 } });
+  });
+});
+
+describe("parseEnv: the simulated infrastructure and Next's mode", () => {
+  it("reads the time scale as a number and refuses a negative one or a word, naming the variable", () => {
+    expect(parseEnv({ INFRA_TIME_SCALE: "0.2", INFRA_FAULTS: "vm.create:clone_image" })).toMatchObject({ ok: true, env: { INFRA_TIME_SCALE: 0.2, INFRA_FAULTS: "vm.create:clone_image" } });
+    expect(parseEnv({ INFRA_TIME_SCALE: "-1" })).toEqual({ ok: false, errors: ['INFRA_TIME_SCALE must be 0 or more (1 = real durations, 0 = instant) (got "-1").'] });
+    expect(parseEnv({ INFRA_TIME_SCALE: "fast" })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^INFRA_TIME_SCALE must be a number/)] });
+  });
+
+  it("refuses a NODE_ENV Next does not know", () => {
+    expect(parseEnv({ NODE_ENV: "staging" })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^NODE_ENV must be development, production or test/)] });
+  });
+});
+
+// Every variable the code reads is documented: a newcomer configures the console from the
+// README's table alone. Scripts and tests may read their own (they say so where they run).
+describe("the README's Configuration table", () => {
+  const root = path.resolve(__dirname, "..");
+  const skip = (p: string) => /\.test\.tsx?$/.test(p) || p.includes(`${path.sep}generated${path.sep}`) || p.includes(`${path.sep}node_modules${path.sep}`);
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return walk(p);
+      return /\.(ts|tsx|mjs|js)$/.test(e.name) && !skip(p) ? [p] : [];
+    });
+  const files = [...["lib", "app", "components", "i18n"].flatMap((d) => walk(path.join(root, d))), path.join(root, "proxy.ts"), path.join(root, "server.mjs")];
+  const read = new Map<string, string>();
+  for (const f of files) {
+    const text = fs.readFileSync(f, "utf8");
+    for (const m of text.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)|process\.env\[["']([A-Z][A-Z0-9_]*)["']\]|\benv\.([A-Z][A-Z0-9_]{2,})\b/g)) {
+      read.set(m[1] ?? m[2] ?? m[3]!, path.relative(root, f));
+    }
+  }
+  for (const key of Object.keys(envSchema.shape)) if (!read.has(key)) read.set(key, "lib/env.ts");
+
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 1));
+  const documented = new Set(section.split("\n").filter((l) => l.startsWith("| `")).flatMap((l) => [...l.split("|")[1]!.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!)));
+
+  it("finds the variables it expects to find (the scan works)", () => {
+    expect([...read.keys()]).toEqual(expect.arrayContaining(["DATABASE_URL", "PORT", "TRUST_PROXY_HOPS", "INFRA_TIME_SCALE"]));
+  });
+
+  test.each([...read.entries()].sort())("%s (read in %s) has a row", (name) => {
+    expect(documented).toContain(name);
   });
 });

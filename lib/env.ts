@@ -30,16 +30,37 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters long (try: openssl rand -base64 32)").optional(),
   NEXTAUTH_URL: z.url({ message: "must be the console's public URL, e.g. http://localhost:3000" }).optional(),
   CONSOLE_DATA_DIR: z.string().min(1, "must be a folder path").optional(),
-  // dashboards (issue 9): seconds between two collector ticks; 0 stops the simulated telemetry
+  // Seconds between two collector ticks; 0 stops the simulated telemetry.
   TELEMETRY_TICK_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).int("must be a whole number").min(0, "must be 0 (off) or more").optional(),
-  // issue 10: shared rate limits and the client address behind proxies
+  // Rate limits shared by every instance, and the client address behind reverse proxies.
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a Redis URL such as redis://127.0.0.1:6379").optional(),
   TRUST_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 10").max(10, "must be between 0 and 10").default(0),
+  // The simulated infrastructure: how long its steps take (1 = as in production, 0 = at once) and
+  // which steps fail on purpose ("vm.create:clone_image,vm.encrypt:*"), so failure paths run for real.
+  INFRA_TIME_SCALE: z.coerce.number({ message: "must be a number (1 = real durations, 0 = instant)" }).min(0, "must be 0 or more (1 = real durations, 0 = instant)").optional(),
+  INFRA_FAULTS: z.string().optional(),
+  // Set by Next (production under next start and the build, development under next dev).
+  NODE_ENV: z.enum(["development", "production", "test"], { message: "must be development, production or test" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; errors: string[] };
+
+let parsedOnce: Env | undefined;
+
+/**
+ * The environment of this process, parsed on first use and kept. scripts/start.ts and the worker
+ * refuse to start on a bad value before anything runs; here a bad value throws the same sentences
+ * (a process started some other way, e.g. `next dev`, stops at its first request).
+ */
+export function env(): Env {
+  if (parsedOnce) return parsedOnce;
+  const r = parseEnv(process.env);
+  if (!r.ok) throw new Error(`The environment is not valid: ${r.errors.join(" ")}`);
+  parsedOnce = r.env;
+  return parsedOnce;
+}
 
 export function parseEnv(raw: Record<string, string | undefined>): EnvResult {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));

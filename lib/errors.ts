@@ -12,7 +12,7 @@ export class NotFoundError extends Error {
   }
 }
 
-/** A tenant permission, or a role in the organization (orders, issue 8: reviewing needs its owner). */
+/** A tenant permission, or a role in the organization (reviewing needs its owner). */
 export type Requirement = Permission | `organization:${"OWNER" | "OPERATOR" | "MEMBER"}`;
 
 export class ForbiddenError extends Error {

@@ -3,6 +3,9 @@
 // so a link reproduces a view and stays short. The components are in components/ui/list.
 import { z } from "zod";
 
+/** The page sizes every console list offers, the first the default. */
+export const PAGE_SIZES = [25, 50, 100] as const;
+
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 export type SortDir = "asc" | "desc";
@@ -30,7 +33,7 @@ export function defineListQuery<S extends string, Shape extends Record<string, z
   filters: Shape;
 }): ListDefinition<S, { [K in keyof Shape]?: z.infer<Shape[K]> }> {
   type F = { [K in keyof Shape]?: z.infer<Shape[K]> };
-  const pageSizes = def.pageSizes ?? [25, 50, 100];
+  const pageSizes = def.pageSizes ?? PAGE_SIZES;
   const defaults: Base<S> = { sort: def.defaultSort, dir: def.defaultDir ?? "asc", page: 1, pageSize: pageSizes[0]! };
   const filterShape = Object.fromEntries(Object.entries(def.filters).map(([k, s]) => [k, z.preprocess((v) => (first(v) === "" ? undefined : first(v)), s.optional()).catch(undefined)]));
   const schema = z.object({

@@ -1,8 +1,9 @@
 import "server-only";
 import pg from "pg";
+import { API_RATE_LIMIT_AUTH, API_RATE_LIMIT_PER_CLIENT } from "@/lib/domain/catalogue";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
-// Rate limits shared by every instance of the app (issue 10): the counters live in PostgreSQL (the
+// Rate limits shared by every instance of the app: the counters live in PostgreSQL (the
 // console's own database), or in Redis when REDIS_URL is set, so two instances behind a proxy do
 // not double a limit. Fixed windows of one second (rate-limiter-flexible's model). If the store
 // cannot be reached, each instance falls back to its own memory rather than refusing everyone.
@@ -12,10 +13,10 @@ export type Limiter = { consume(key: string): Promise<Verdict> };
 
 export const LIMITS = {
   /** DOMAIN.md: 25 requests a second per client (token) on the API. */
-  api: { points: 25, duration: 1 },
+  api: { points: API_RATE_LIMIT_PER_CLIENT, duration: 1 },
   /** DOMAIN.md: 5 a second on authentication, per address and per account. */
-  signInAddress: { points: 5, duration: 1 },
-  signInAccount: { points: 5, duration: 1 },
+  signInAddress: { points: API_RATE_LIMIT_AUTH, duration: 1 },
+  signInAccount: { points: API_RATE_LIMIT_AUTH, duration: 1 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

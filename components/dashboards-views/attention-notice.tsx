@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { linkClass } from "@/components/ui/styles";
 
-/** Above a list filtered from the fleet overview: what is shown, and the way back to everything (views, issue 9). */
+/** Above a list filtered from the fleet overview: what is shown, and the way back to everything. */
 export function AttentionNotice({ text, allHref }: { text: string; allHref: string }) {
   const t = useTranslations("dashboardsViews");
   return (

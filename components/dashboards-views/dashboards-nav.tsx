@@ -8,7 +8,7 @@ export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 // Pools and datastores have one dashboard each: the overview lists them (its own sections).
 const HREF: Record<DashboardSection, string> = { fleet: "", pools: "#dashboard-pools", datastores: "#dashboard-datastores", sla: "/sla", cost: "/cost", planner: "/planner" };
 
-/** The dashboards' own sub-navigation (views, issue 9). The other dashboards' pages may pass `current` too. */
+/** The dashboards' own sub-navigation. The other dashboards' pages may pass `current` too. */
 export function DashboardsNav({ tenantSlug, current }: { tenantSlug: string; current: DashboardSection }) {
   const t = useTranslations("dashboardsViews");
   const base = `/t/${tenantSlug}/dashboards`;

@@ -54,7 +54,7 @@ type Form = {
 };
 
 /**
- * The capacity planner (views, issue 9): a pool or a datastore, hypothetical VMs, hosts, a new
+ * The capacity planner: a pool or a datastore, hypothetical VMs, hosts, a new
  * size or tier — and, as the fields change, the domain's what-if computed by the server
  * (debounced): the figures before and after, the lines they are held to, the rules that would trip.
  */

@@ -8,7 +8,7 @@ import type { PoolMemory } from "@/lib/domain/pool";
 import { UsageBar } from "@/components/ui/usage-bar";
 import { Violations } from "@/components/ui/violations";
 
-// The planner's answer (views, issue 9), loaded once the first answer arrives: the page's first
+// The planner's answer, loaded once the first answer arrives: the page's first
 // load carries the form only.
 
 export default function PlannerResultView({ result, warnings, locale }: { result: PlannerResult; warnings: ViolationView[]; locale: string }) {

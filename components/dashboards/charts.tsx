@@ -2,7 +2,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-// dashboards (issue 9): the charts, the only modules that import Recharts. Pages load them through
+// The charts, the only modules that import Recharts. Pages load them through
 // lazy-charts.tsx (next/dynamic, no server rendering), so Recharts is in no route's first load.
 // Every label comes from the page, already translated; every figure from a service.
 

@@ -3,11 +3,11 @@ import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { DATASTORE_ORDER_MAX, DATASTORE_ORDER_MIN, NODE_TYPES, NODE_TYPE_CODES, STORAGE_TIERS, STORAGE_TIER_CODES } from "@/lib/domain/catalogue";
+import { DATASTORE_MIN_GIB, DATASTORE_ORDER_MAX, DATASTORE_ORDER_MIN, NODE_TYPES, NODE_TYPE_CODES, STORAGE_TIERS, STORAGE_TIER_CODES } from "@/lib/domain/catalogue";
 import { submitOrderAction } from "@/lib/actions/orders/submit-order";
 import { langOf, toViolationViews } from "@/lib/decision-view";
-import { planOrder, planRefused, type OrderPlanContext } from "@/lib/order-plan";
-import { submitOrderSchema, type OrderKind } from "@/lib/validation/orders";
+import { planOrder, planRefused, type OrderPlanContext } from "@/lib/domain/order-plan";
+import { VLAN_TAG_RANGE, submitOrderSchema, type OrderKind } from "@/lib/validation/orders";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Violations } from "@/components/ui/violations";
@@ -166,7 +166,7 @@ export function OrderForm(props: OrderFormProps) {
           {azSelect}
           {tierSelect}
           {number("count", t("datastoreCount"), t("datastoreCountHint", { min: DATASTORE_ORDER_MIN, max: DATASTORE_ORDER_MAX }), { min: DATASTORE_ORDER_MIN })}
-          {number("sizeGib", t("sizeGib"), t("sizeHint"), { min: 500 })}
+          {number("sizeGib", t("sizeGib"), t("sizeHint"), { min: DATASTORE_MIN_GIB })}
           {number("requestedIops", t("requestedIops"), t("requestedIopsHint"))}
         </>
       );
@@ -190,7 +190,7 @@ export function OrderForm(props: OrderFormProps) {
     case "vlan":
       fields = (
         <>
-          {number("tag", t("vlanTag"), t("vlanTagHint"), { min: 1, max: 4094 })}
+          {number("tag", t("vlanTag"), t("vlanTagHint"), { min: VLAN_TAG_RANGE.min, max: VLAN_TAG_RANGE.max })}
           <Field id="order-name" label={t("vlanName")} hint={t("vlanNameHint")} errors={fieldErrors("name")}>
             {(aria) => <Input {...aria} name="name" value={values.name} onChange={set("name")} maxLength={63} autoComplete="off" />}
           </Field>

@@ -11,14 +11,13 @@ export const NAV: Item[] = [
     { key: "pools", href: "compute/pools" },
     { key: "hosts", href: "compute/hosts" },
     { key: "vms", href: "compute/vms" },
-    // affinity rules (issue 8)
+    // affinity rules
     { key: "affinityRules", href: "compute/affinity-rules" },
   ] },
   { key: "storage", href: "storage" },
   { key: "network", href: "network" },
   { key: "dataProtection", href: "data-protection" },
   { key: "activities", href: "activities" },
-  // vm-ui
   { key: "audit", href: "audit" },
   { key: "orders", href: "orders" },
   { key: "dashboards", href: "dashboards" },

@@ -11,7 +11,7 @@ import { signInAs, signOut } from "@/test/integration/session";
 // this test. For each one: no session → UNAUTHENTICATED; a member lacking its permission →
 // FORBIDDEN; another tenant's id → NOT_FOUND; a resource of another tenant → NOT_FOUND — and
 // the other tenant's inventory is unchanged afterwards. Organization-level actions (orders,
-// issue 8: an owner's review) have their own rows: a member of the organization who is not its
+// an owner's review) have their own rows: a member of the organization who is not its
 // owner → FORBIDDEN; an owner of another organization → NOT_FOUND, for the organization and for
 // its orders alike.
 
@@ -22,17 +22,17 @@ type Fixture = {
   vmId: string;
   snapshotId: string;
   policyId: string;
-  // orders, pools and hosts, affinity rules (issue 8)
+  // orders, pools and hosts, affinity rules
   organizationId: string;
   hostId: string;
   orderId: string;
   ruleId: string;
-  // data protection and network (issue 8)
+  // data protection and network
   replicationId: string;
   vlanId: string;
   /** A tenant of the same organization, which the VLAN reaches. */
   siblingTenantId: string;
-  // IAM and tokens (issue 10): a member of the tenant and one of their tokens
+  // IAM and tokens: a member of the tenant and one of their tokens
   memberId: string;
   tokenId: string;
 };
@@ -42,13 +42,13 @@ type Row =
       input: (f: Fixture) => Record<string, unknown>;
       /** A bulk action skips the selected ids it cannot see (the default for bulk files); false when another of its inputs is then not found. */
       skipsCrossed?: boolean;
-      /** issue 10: false when the input names no resource at all (an invitation by email), so there is no other tenant's to cross. */
+      /** False when the input names no resource at all (an invitation by email), so there is no other tenant's to cross. */
       crosses?: false;
     }
-  // issue 10: any member of the tenant may call it (their own tokens); no permission to lack
+  // Any member of the tenant may call it (their own tokens); no permission to lack
   | { member: true; input: (f: Fixture) => Record<string, unknown>; crosses?: false }
   | { public: string }
-  // orders (issue 8): acts across an organization's tenants
+  // orders: acts across an organization's tenants
   | { organization: OrganizationRole; input: (f: Fixture) => Record<string, unknown> };
 
 const vmInput = (f: Fixture) => ({ name: "iso-vm", templateCode: "debian-12", poolId: f.poolId, datastoreId: f.datastoreId, cpu: 2, memoryGb: 4, diskGib: 40, backupPolicyId: f.policyId, powerOn: "true" });
@@ -69,22 +69,22 @@ export const ACTIONS: Record<string, Row> = {
   "vms/set-tags.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, tags: ["iso"] }) },
   "vms/delete-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, confirmName: "iso-target" }) },
   "vms/encrypt-vm.ts": { permission: "compute:management", input: (f) => ({ vmId: f.vmId }) },
-  // orders (issue 8)
+  // orders
   "orders/submit-order.ts": { permission: "order:write", input: (f) => ({ kind: "datastore_resize", datastoreId: f.datastoreId, sizeGib: 4096 }) },
   "orders/cancel-order.ts": { permission: "order:write", input: (f) => ({ orderId: f.orderId }) },
   "orders/approve-order.ts": { organization: "OWNER", input: (f) => ({ orderId: f.orderId }) },
   "orders/reject-order.ts": { organization: "OWNER", input: (f) => ({ orderId: f.orderId, note: "isolation says no" }) },
-  // pools and hosts (issue 8)
+  // pools and hosts
   "pools/set-activated-memory.ts": { permission: "compute:management", input: (f) => ({ poolId: f.poolId, activatedMemoryGb: 512 }) },
   "pools/set-ha.ts": { permission: "compute:management", input: (f) => ({ poolId: f.poolId, haEnabled: "false" }) },
   "pools/enter-host-maintenance.ts": { permission: "compute:management", input: (f) => ({ hostId: f.hostId }) },
   "pools/exit-host-maintenance.ts": { permission: "compute:management", input: (f) => ({ hostId: f.hostId }) },
-  // affinity rules (issue 8)
+  // affinity rules
   "affinity/create-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ poolId: f.poolId, name: "iso-rule", kind: "AFFINITY", vmIds: [f.vmId] }) },
   "affinity/enable-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ ruleId: f.ruleId }) },
   "affinity/disable-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ ruleId: f.ruleId }) },
   "affinity/delete-affinity-rule.ts": { permission: "compute:write", input: (f) => ({ ruleId: f.ruleId, confirmName: "iso-keep" }) },
-  // data protection (issue 8): with another tenant's policy, a bulk change is not found as a whole
+  // data protection: with another tenant's policy, a bulk change is not found as a whole
   "data-protection/assign-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmId: f.vmId, policyId: f.policyId }) },
   "data-protection/remove-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmId: f.vmId, policyId: f.policyId }) },
   "data-protection/bulk-assign-backup-policy.ts": { permission: "backup:write", input: (f) => ({ vmIds: [f.vmId], policyId: f.policyId }), skipsCrossed: false },
@@ -94,12 +94,12 @@ export const ACTIONS: Record<string, Row> = {
   "data-protection/preview-storage-mirror.ts": { permission: "replication:write", input: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }) },
   "data-protection/enable-storage-mirror.ts": { permission: "replication:write", input: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }) },
   "data-protection/stop-replication.ts": { permission: "replication:write", input: (f) => ({ replicationId: f.replicationId }) },
-  // network (issue 8)
+  // network
   "network/propagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
   "network/unpropagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
-  // views (issue 9): the capacity planner's read-only what-if
+  // The capacity planner's read-only what-if
   "dashboards/plan-capacity.ts": { permission: "metric:read", input: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }) },
-  // IAM and tokens (issue 10)
+  // IAM and tokens
   "iam/create-member.ts": { permission: "iam:write", input: () => ({ email: "iso-new@example.test", password: "a-long-password-1", permissions: ["compute:read"] }), crosses: false },
   "iam/set-member-permissions.ts": { permission: "iam:write", input: (f) => ({ userId: f.memberId, permissions: [] }) },
   "iam/set-owner.ts": { permission: "iam:write", input: (f) => ({ userId: f.memberId, owner: "true" }) },
@@ -132,16 +132,16 @@ async function makeTenant(organizationId: string): Promise<Fixture> {
   const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
   const vm = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, hostId: hosts[0]!.id, name: "iso-target", powerState: "POWERED_OFF" });
   const snapshot = await db().snapshot.create({ data: { tenantId: tenant.id, vmId: vm.id, name: "keep" } });
-  // orders, pools and hosts, affinity rules (issue 8)
+  // orders, pools and hosts, affinity rules
   const author = await createUser(db(), { cost: 4 });
   const order = await db().order.create({ data: { tenantId: tenant.id, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 999, name: "iso", summary: "VLAN 999 iso" }, createdById: author.id } });
   const rule = await db().affinityRule.create({ data: { tenantId: tenant.id, poolId: pool.id, name: "iso-keep", kind: "ANTI_AFFINITY", enabled: false, vms: { create: [{ vmId: vm.id }] } } });
-  // data protection and network (issue 8)
+  // data protection and network
   const replication = await db().replication.create({ data: { tenantId: tenant.id, kind: "VM_REPLICATION", sourceAzId: "PAR7S", targetAzId: "TH3S", vmId: vm.id, promisedRpoMinutes: 60, status: "ACTIVE", lastReplicatedAt: new Date() } });
   const sibling = await createTenant(db(), { organizationId });
   const vlan = await db().vlan.create({ data: { tenantId: tenant.id, tag: 100, name: "iso-front" } });
   await db().vlanPropagation.create({ data: { vlanId: vlan.id, tenantId: sibling.id } });
-  // IAM and tokens (issue 10)
+  // IAM and tokens
   const member = await createUser(db(), { cost: 4 });
   await db().membership.create({ data: { userId: member.id, tenantId: tenant.id, permissions: ["compute:read"] } });
   const token = await db().personalAccessToken.create({ data: { userId: member.id, tenantId: tenant.id, name: "iso", prefix: "scp_iso", tokenHash: `iso-${tenant.id}`, permissions: ["compute:read"], expiresAt: new Date(Date.now() + 86_400_000) } });
@@ -173,17 +173,17 @@ async function fingerprint(tenantId: string) {
     db().activity.count({ where: { tenantId } }),
     db().computePool.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().datastore.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    // orders, pools and hosts, affinity rules (issue 8)
+    // orders, pools and hosts, affinity rules
     db().host.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().order.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().orderEvent.count({ where: { tenantId } }),
     db().affinityRule.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    // data protection and network (issue 8)
+    // data protection and network
     db().backupPolicyAssignment.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().replication.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().vlan.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().vlanPropagation.findMany({ where: { OR: [{ tenantId }, { vlan: { tenantId } }] }, orderBy: { id: "asc" } }),
-    // IAM and tokens (issue 10)
+    // IAM and tokens
     db().membership.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().personalAccessToken.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     db().user.findMany({ where: { memberships: { some: { tenantId } } }, orderBy: { id: "asc" }, select: { id: true, disabledAt: true } }),
@@ -197,7 +197,7 @@ const s = {
   b: null as unknown as Fixture,
   admin: nobody,
   bare: nobody,
-  // orders (issue 8): another organization and its tenant c; an owner and an operator of the first
+  // orders: another organization and its tenant c; an owner and an operator of the first
   c: null as unknown as Fixture,
   owner: nobody,
   operator: nobody,
@@ -213,7 +213,7 @@ beforeAll(async () => {
   await grantMembership(db(), { userId: s.admin.id, tenantId: s.a.tenantId, permissions: PERMISSIONS });
   // Every permission but the one under test is given per action below.
   await grantMembership(db(), { userId: s.bare.id, tenantId: s.a.tenantId, permissions: [] });
-  // orders (issue 8)
+  // orders
   const other = await createOrganization(db());
   s.c = await makeTenant(other.id);
   s.owner = await createUser(db(), { cost: 4 });
@@ -236,7 +236,7 @@ describe("every server action", () => {
 
   for (const [file, row] of Object.entries(ACTIONS)) {
     if ("public" in row) continue;
-    // orders (issue 8): organization-level actions, bound to an organization id
+    // orders: organization-level actions, bound to an organization id
     if ("organization" in row) {
       describe(file, () => {
         it("refuses without a session", async () => {
@@ -267,7 +267,7 @@ describe("every server action", () => {
       });
       continue;
     }
-    // IAM and tokens (issue 10): any member may call it; what they may touch is the service's own check
+    // IAM and tokens: any member may call it; what they may touch is the service's own check
     if ("member" in row) {
       describe(file, () => {
         it("refuses without a session", async () => {

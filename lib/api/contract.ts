@@ -2,6 +2,7 @@
 // envelopes of its answers. Inputs of changes are never restated here: a write route parses with
 // its use case's schema (lib/use-cases), the one the console's form and action use.
 import { z } from "zod";
+import { API_PAGE_LIMIT_DEFAULT, API_PAGE_LIMIT_MAX } from "./paging";
 import { ORDER_STATUSES } from "@/lib/validation/orders";
 import { POWER_STATES } from "@/lib/validation/vm-list";
 import { AUDIT_ACTIONS } from "@/lib/audit-actions";
@@ -14,7 +15,7 @@ const id = z.string().trim().min(1).max(64);
 
 /** Lists: `limit` (1–100, default 25) and the opaque `cursor` of the previous page's `nextCursor`. */
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: z.coerce.number().int().min(1).max(API_PAGE_LIMIT_MAX).default(API_PAGE_LIMIT_DEFAULT),
   cursor: z.string().max(200).optional(),
 });
 

@@ -14,6 +14,7 @@ import { loadMessages } from "@/i18n/messages";
 import { negotiateLocale } from "@/i18n/config";
 import { fieldErrorsOf } from "@/lib/validation/messages";
 import { limiter } from "@/lib/rate-limit";
+import { API_RATE_LIMIT_PER_CLIENT } from "@/lib/domain/catalogue";
 import { hashToken, resolveToken } from "@/lib/services/tokens";
 import { checkJson } from "@/lib/security/request-guard";
 import type { AnyTenantUseCase, ApiOutcome, Read, Route } from "@/lib/use-cases/define";
@@ -41,7 +42,7 @@ const MESSAGES = {
   notFound: { en: "Not found.", fr: "Introuvable." },
   methodNotAllowed: { en: "This path does not answer that method.", fr: "Ce chemin ne répond pas à cette méthode." },
   forbidden: (p: string) => ({ en: `This token (or its user) lacks the permission ${p}.`, fr: `Ce jeton (ou son utilisateur) n’a pas la permission ${p}.` }),
-  rateLimited: (s: number) => ({ en: `More than 25 requests a second with this token. Retry in ${s} s.`, fr: `Plus de 25 requêtes par seconde avec ce jeton. Réessayez dans ${s} s.` }),
+  rateLimited: (s: number) => ({ en: `More than ${API_RATE_LIMIT_PER_CLIENT} requests a second with this token. Retry in ${s} s.`, fr: `Plus de ${API_RATE_LIMIT_PER_CLIENT} requêtes par seconde avec ce jeton. Réessayez dans ${s} s.` }),
   invalid: { en: "Some fields are invalid.", fr: "Certains champs sont invalides." },
   badJson: { en: "The body is not a JSON object.", fr: "Le corps n’est pas un objet JSON." },
   internal: (id: string) => ({ en: `Something went wrong on our side (error ${id}).`, fr: `Une erreur s’est produite de notre côté (erreur ${id}).` }),

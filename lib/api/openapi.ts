@@ -6,6 +6,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { acceptedResponse, bulkResponse, errorResponse, itemSchema, listResponse, refusalResponse, valueResponse } from "./contract";
 import { API_ROUTES, type ApiRoute } from "./routes";
+import { API_RATE_LIMIT_PER_CLIENT } from "@/lib/domain/catalogue";
 
 const json = (schema: unknown, description: string) => ({ description, content: { "application/json": { schema } } });
 const pathNames = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
@@ -50,7 +51,7 @@ function operation(r: ApiRoute): ZodOpenApiOperationObject {
   responses["401"] = json(errorResponse, "No token, or a revoked, expired or unknown one, or a disabled user");
   responses["403"] = json(errorResponse, permission ? `The token or its user lacks ${permission}` : "Not the caller's to change");
   responses["404"] = json(errorResponse, "No such resource in the token's tenant (another tenant's is the same 404)");
-  responses["429"] = { ...json(errorResponse, "Over 25 requests a second with this token"), headers: { "Retry-After": { description: "seconds", schema: { type: "integer" } } } };
+  responses["429"] = { ...json(errorResponse, `Over ${API_RATE_LIMIT_PER_CLIENT} requests a second with this token`), headers: { "Retry-After": { description: "seconds", schema: { type: "integer" } } } };
   const summary = r.read ? r.read.summary : r.useCase!.summary;
   const tag = r.read ? r.read.tag : r.useCase!.tag;
   return {

@@ -6,7 +6,7 @@ import { createBackupPolicy, createDatastore, createOrganization, createPool, cr
 import { startWorker, type WorkerHandle } from "@/lib/jobs/worker";
 import { call } from "@/test/api/fixture";
 
-// Done when (issue 10): a token made with the CLI drives a VM from creation to encrypted through
+// End to end: a token made with the CLI drives a VM from creation to encrypted through
 // the API alone, every response matching the contract. The activity worker runs as in the app.
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@ import { createOrganization, createTenant, createUser, grantMembership } from "@
 import { authorizeOrganization, organizationRoleOf } from "./authorize";
 import type { Actor } from "./context";
 
-// Organization-level authorization (orders, issue 8): who may act across an organization's tenants.
+// Organization-level authorization (orders): who may act across an organization's tenants.
 const s = { org: "", other: "", owner: null as unknown as Actor, operator: null as unknown as Actor, tenantAdmin: null as unknown as Actor, outsider: null as unknown as Actor, disabledOwner: null as unknown as Actor, ownerUserId: "" };
 const asActor = (u: { id: string; email: string; name: string }): Actor => ({ type: "user", userId: u.id, email: u.email, name: u.name });
 

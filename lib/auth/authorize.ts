@@ -60,7 +60,7 @@ export async function userStillActive(userId: string): Promise<boolean> {
   return u !== null && u.disabledAt === null;
 }
 
-// ── orders (issue 8): organization-level authorization ──
+// ── orders: organization-level authorization ──
 
 export type OrganizationAuthzResult =
   | { ok: true; ctx: OrganizationContext }

@@ -20,7 +20,7 @@ export type TenantContext = {
   isOwner: boolean;
 };
 
-// ── orders (issue 8): organization-level standing ──
+// ── orders: organization-level standing ──
 
 /** An organization-wide role (OrganizationMember): owners review every tenant's orders; operators read capacity. */
 export type OrganizationRole = "OWNER" | "OPERATOR" | "MEMBER";

@@ -1,6 +1,6 @@
 import { describe, it, expect, vi, afterEach } from "vitest";
 
-// issue 10: the session cookie is HttpOnly and SameSite=Lax always, Secure (with the __Secure- prefix) behind TLS.
+// The session cookie is HttpOnly and SameSite=Lax always, Secure (with the __Secure- prefix) behind TLS.
 vi.mock("@/lib/services/auth", () => ({ verifyCredentials: async () => null }));
 
 afterEach(() => {

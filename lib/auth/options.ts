@@ -6,10 +6,11 @@ import { signInScope, signInWithLimits } from "@/lib/security/sign-in-limit";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { markDatabaseDown } from "@/lib/db-health";
 import { clientAddress, trustProxyHops } from "@/lib/client-address";
+import { env } from "@/lib/env";
 
-// issue 10: the session cookie is HttpOnly and SameSite=Lax (next-auth's defaults, stated here so
+// The session cookie is HttpOnly and SameSite=Lax (next-auth's defaults, stated here so
 // they cannot drift), and Secure with the __Secure- prefix whenever the console is served over TLS.
-const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
 
 /** Thrown by the jwt callback when a cookie's session has ended: next-auth then answers no session and clears the cookie. */
 export const SESSION_ENDED = "SessionEnded";

@@ -44,7 +44,7 @@ export async function requireTenant(tenantSlug: string): Promise<TenantContext> 
   return r.ctx;
 }
 
-/** For pages: the signed-in actor's standing in the organization of the tenant being viewed (orders, issue 8). */
+/** For pages: the signed-in actor's standing in the organization of the tenant being viewed (orders). */
 export const authorizeSessionOrganization = cache(async (organizationId: string, role: OrganizationRole): Promise<OrganizationAuthzResult> =>
   authorizeOrganization(await getSessionActor(), organizationId, role),
 );

@@ -22,7 +22,7 @@ export async function recordAudit(e: AuditInput, tx: Tx = db()) {
   return tx.auditEvent.create({ data: { ...e, details: e.details ?? {} } });
 }
 
-// ───────────────────────── vm-ui: reading the trail ─────────────────────────
+// ───────────────────────── Reading the trail ─────────────────────────
 
 export type AuditWhere = {
   action?: string;

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { rpoCondition } from "./replications";
 import { db, type Tx } from "./client";
 
-// views (issue 9): the fleet overview's and the cost page's reads, across a set of tenants. Every
+// The fleet overview's and the cost page's reads, across a set of tenants. Every
 // query sums or counts in the database, grouped per pool, datastore or tenant: no table is loaded
 // whole to be counted in JavaScript. Every query names the tenants in its where clause.
 

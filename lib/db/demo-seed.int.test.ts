@@ -5,7 +5,7 @@ import { DEMO_USERS } from "./demo-accounts";
 import { verifyCredentials } from "@/lib/services/auth";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { loadPoolState } from "./capacity";
-import { ruleBrokenBy } from "@/lib/pool-plan";
+import { ruleBrokenBy } from "@/lib/domain/pool-plan";
 
 describe("demo seed", () => {
   beforeAll(async () => {
@@ -47,7 +47,7 @@ describe("demo seed", () => {
     expect(await db().vm.count({ where: { powerState: "POWERED_ON", hostId: null } })).toBe(0);
   });
 
-  // affinity rules (issue 8): an enabled rule of the demo holds where its VMs run
+  // affinity rules: an enabled rule of the demo holds where its VMs run
   it("places the VMs of every enabled affinity rule as the rule wants them", async () => {
     const rules = await db().affinityRule.findMany({ where: { enabled: true }, select: { id: true, tenantId: true, poolId: true } });
     expect(rules.length).toBeGreaterThanOrEqual(1);

@@ -201,7 +201,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
           }
         }
 
-        // vm-ui: tags to filter the VM list by (environment, and the role in each VM's name),
+        // Tags to filter the VM list by (environment, and the role in each VM's name),
         // written without drawing from the PRNG so the rest of the demo data stays the same.
         await tx.$executeRaw`UPDATE "Vm" SET tags = ARRAY[${`env:${plan.slug}`}::text, 'role:' || split_part(name, '-', 2)] WHERE "tenantId" = ${tenant.id}`;
 
@@ -209,7 +209,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
         const firstPool = pools[0]!.pool;
         const inFirst = vms.filter((v) => v.poolId === firstPool.id && v.powerState === "POWERED_ON");
         // An enabled anti-affinity rule must hold from the start: its two VMs run on different hosts
-        // (orders and pools, issue 8: the pool page says which VMs break a rule).
+        // (the pool page says which VMs break a rule).
         const apart = inFirst.find((v) => v.hostId !== inFirst[0]?.hostId);
         if (inFirst.length >= 4 && apart) {
           await tx.affinityRule.create({
@@ -224,7 +224,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
             data: { tenantId: tenant.id, kind: "GLOBAL_MIRROR", sourceAzId: gmStore.azId, targetAzId: otherAz(gmStore.azId), datastoreId: gmStore.id, standbyTierCode: gmStore.tierCode, promisedRpoMinutes: 15, status: "ACTIVE", lastReplicatedAt: new Date(now.getTime() - (index === 1 ? 42 : 6) * 60_000) },
           });
         }
-        // data protection (issue 8): where each replica's memory and disks are reserved on the standby
+        // data protection: where each replica's memory and disks are reserved on the standby
         // site — the AZ of the tenant's other pool, so the reservation has somewhere to live.
         const sourcePool = pools[0]!.pool;
         const standbyAz = pools.find((p) => p.pool.azId !== sourcePool.azId)?.pool.azId ?? otherAz(sourcePool.azId);
@@ -243,7 +243,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
           data: { organizationId: org.id, tenantId: tenant.id, actorType: "SYSTEM", action: "tenant.seed", targetType: "tenant", targetId: tenant.id, targetName: tenant.name },
         });
 
-        // dashboards (issue 9): the metric history is the collector's (backfillTelemetry below). These
+        // The metric history is the collector's (backfillTelemetry below). These
         // draws stood for the first, hourly samples: kept so the rest of the demo stays the same.
         for (let i = 0; i < 169 * fastStores.length; i++) rand();
       }
@@ -263,7 +263,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  // dashboards (issue 9): 30 days of telemetry, 5-minute samples for the raw window, hourly and
+  // 30 days of telemetry, 5-minute samples for the raw window, hourly and
   // daily rollups before it (lib/metrics/collector.ts), outages and replication points included.
   // Raw rows only for the last 24 h (what the 24 h charts read): the seed stays a few seconds.
   await backfillTelemetry(db, now.getTime(), { days: DEMO_HISTORY_DAYS, rawHours: 24 });

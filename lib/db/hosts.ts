@@ -4,7 +4,7 @@ import type { HostListQuery } from "@/lib/validation/pools";
 import { db, type Tx } from "./client";
 import { likeLiteral } from "./like";
 
-// Hosts (issue 8): the tenant's ESXi hosts, a page at a time.
+// Hosts: the tenant's ESXi hosts, a page at a time.
 
 const ORDER: Record<HostListQuery["sort"], (dir: Prisma.SortOrder) => Prisma.HostOrderByWithRelationInput> = {
   name: (dir) => ({ name: dir }),

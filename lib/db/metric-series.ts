@@ -3,7 +3,7 @@ import type { MetricResourceType } from "@/lib/metrics/names";
 import { resolutionFor, sampleOverMinutes, type Resolution } from "@/lib/metrics/rollup";
 import { db } from "./client";
 
-// dashboards (issue 9): one series read for every chart. Up to 24 h it reads raw samples; beyond,
+// One series read for every chart. Up to 24 h it reads raw samples; beyond,
 // the hourly rollups (never a raw row for a 7- or 30-day chart). Both reads walk an index whose
 // prefix is (tenantId, resourceType, resourceId, metric) and whose last column is the time.
 

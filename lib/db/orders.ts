@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { OrderListQuery, ReviewQueueQuery } from "@/lib/validation/orders";
 import { db, type Tx } from "./client";
 
-// Orders (issue 8): a tenant's orders and their status history. Every query names the tenant;
+// Orders: a tenant's orders and their status history. Every query names the tenant;
 // the review queue, an organization-level read, names the organization of the tenants instead.
 
 const OPEN = [...OPEN_ORDER_STATUSES];

@@ -38,7 +38,7 @@ export async function countPoolsAndHosts(tenantId: string, tx: Tx = db()) {
   return { pools, hosts };
 }
 
-// ── pools and hosts (issue 8) ──
+// ── pools and hosts ──
 
 /** What the pool page shows of the pool itself. */
 export async function getPoolRow(tenantId: string, poolId: string, tx: Tx = db()) {

@@ -28,7 +28,7 @@ export async function getTenantRef(tenant: TenantKey, tx: Tx = db()) {
   return tx.tenant.findUnique({ where: "id" in tenant ? { id: tenant.id } : { slug: tenant.slug }, select: TENANT_REF });
 }
 
-// ── orders (issue 8): organization-level standing ──
+// ── orders: organization-level standing ──
 
 /**
  * A user's standing in an organization: the organization, the user's role there (null without an

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "./client";
 
-// Personal access tokens (issue 10). Only the SHA-256 of a secret is stored; a lookup is by that hash.
+// Personal access tokens. Only the SHA-256 of a secret is stored; a lookup is by that hash.
 
 export async function findTokenByHash(tokenHash: string, tx: Tx = db()) {
   return tx.personalAccessToken.findUnique({

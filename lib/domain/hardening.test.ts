@@ -9,7 +9,7 @@ import { checkDiskAdd } from "./storage";
 import { makeDatastore, makePool } from "./testing/fixtures";
 import { checkPowerOn } from "./vm";
 
-// Issue 6: the rules the review found missing or bent, and the boundaries the mutation run asked for.
+// The rules the review found missing or bent, and the boundaries the mutation run asked for.
 
 const codes = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 

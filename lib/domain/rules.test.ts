@@ -2,6 +2,7 @@ import { describe, expect, it, test } from "vitest";
 import { checkAffinityRule } from "./affinity";
 import { checkEncryption, type EncryptionInput } from "./encryption";
 import { checkVlanPropagation } from "./network";
+import { checkDatastoreChange, checkOrderZone, checkVlanTagFree } from "./order-plan";
 import { checkDatastoreOrderCount, checkNetworkCount, checkOrderOpen } from "./orders";
 import { checkPlacement } from "./placement";
 import { checkActivatedMemoryChange, checkAddHosts, checkHostMaintenance, checkPoolOrder, checkRemoveHosts } from "./pool";
@@ -175,6 +176,12 @@ export const CASES: Record<RuleCode, Case> = {
   },
   "ORDER.DATASTORE_COUNT": { fires: () => checkDatastoreOrderCount(11), passes: () => checkDatastoreOrderCount(10) },
   "ORDER.NETWORK_COUNT": { fires: () => checkNetworkCount(21, "propagation"), passes: () => checkNetworkCount(20, "propagation") },
+  "ORDER.ZONE_OUTSIDE_REGION": { fires: () => checkOrderZone("AZ99", "FR1"), passes: () => checkOrderZone("TH3S", "FR1") },
+  "ORDER.NO_CHANGE": {
+    fires: () => checkDatastoreChange({ name: "ds-prd-01", sizeGib: 1024, tier: "STANDARD" }, { sizeGib: 1024 }),
+    passes: () => checkDatastoreChange({ name: "ds-prd-01", sizeGib: 1024, tier: "STANDARD" }, { tier: "PREMIUM" }),
+  },
+  "VLAN.TAG_IN_USE": { fires: () => checkVlanTagFree(100, [{ tag: 100, name: "front" }]), passes: () => checkVlanTagFree(101, [{ tag: 100, name: "front" }]) },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -232,14 +239,17 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "REPLICATION.MM_STANDBY_CAPACITY": overriding("REPLICATION.MM_STANDBY_CAPACITY"),
   "ORDER.DATASTORE_COUNT": overriding("ORDER.DATASTORE_COUNT"),
   "ORDER.NETWORK_COUNT": overriding("ORDER.NETWORK_COUNT"),
+  "ORDER.ZONE_OUTSIDE_REGION": overriding("ORDER.ZONE_OUTSIDE_REGION"),
+  "ORDER.NO_CHANGE": overriding("ORDER.NO_CHANGE"),
+  "VLAN.TAG_IN_USE": overriding("VLAN.TAG_IN_USE"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others and the 2 order counts, each once", () => {
-    expect(RULE_CODES).toHaveLength(37);
-    expect(new Set(RULE_CODES).size).toBe(37);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts and the 3 order-field refusals, each once", () => {
+    expect(RULE_CODES).toHaveLength(40);
+    expect(new Set(RULE_CODES).size).toBe(40);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

@@ -40,6 +40,9 @@ export const RULE_CODES = [
   "REPLICATION.MM_STANDBY_CAPACITY",
   "ORDER.DATASTORE_COUNT",
   "ORDER.NETWORK_COUNT",
+  "ORDER.ZONE_OUTSIDE_REGION",
+  "ORDER.NO_CHANGE",
+  "VLAN.TAG_IN_USE",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -121,7 +124,7 @@ export const RULES: Record<RuleCode, Rule> = {
   "BACKUP.POLICY_REQUIRED": refuse("Cloud Temple offers an native, non-disruptive cross-architecture backup (it's mandatory for the secnumcloud French certification)."),
   "BACKUP.LAST_POLICY": refuse("Cloud Temple offers an native, non-disruptive cross-architecture backup (it's mandatory for the secnumcloud French certification)."),
   "INPUT.INVALID": refuse(
-    "The domain is the last guard of its own contract: a figure no honest form sends (not a finite number, negative where a negative means nothing, a fraction of a whole unit, an invalid date) is refused before any rule runs (the project's own rule, issue 6).",
+    "The domain is the last guard of its own contract: a figure no honest form sends (not a finite number, negative where a negative means nothing, a fraction of a whole unit, an invalid date) is refused before any rule runs (the project's own rule).",
   ),
   "REPLICATION.STANDBY_TIER": refuse("When using storage replication mechanisms, performance must be identical across both availability zones."),
   "CPOOL.ACTIVATED_MEMORY": refuse(
@@ -133,4 +136,7 @@ export const RULES: Record<RuleCode, Rule> = {
   ),
   "ORDER.DATASTORE_COUNT": refuse("A datastore order holds 2 to 10 datastores (the provider's console documentation)."),
   "ORDER.NETWORK_COUNT": refuse("At most 20 networks can be created in one order, or propagated at once (the provider's console documentation)."),
+  "ORDER.ZONE_OUTSIDE_REGION": refuse("Each tenant is attached to a region, and its resources are deployed in the availability zones of that region (the provider's console documentation)."),
+  "ORDER.NO_CHANGE": refuse("An order changes a resource: a resize to the size it has, or a move to the tier it is on, is not an order (the project's own rule)."),
+  "VLAN.TAG_IN_USE": refuse("A VLAN is identified by its tag within a tenant: two networks of one tenant never share a tag (the project's own rule)."),
 };

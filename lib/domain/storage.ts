@@ -464,7 +464,7 @@ export function checkDiskAdd(ds: DatastoreState, disk: DiskAdd): Decision<{ size
   return decide(violations, { sizeGib: disk.sizeGib });
 }
 
-// ── views (issue 9): the fleet overview ──
+// ── The fleet overview ──
 
 /**
  * Short of space by the storage rules: free space below the 10 % kept for backup snapshots

@@ -1,4 +1,4 @@
-// views (issue 9): what the capacity planner adds to the domain's what-if — a disk per new VM,
+// What the capacity planner adds to the domain's what-if — a disk per new VM,
 // several changes in one go — and the fleet overview's "short of space" test.
 import { describe, expect, it } from "vitest";
 import { datastoreFigures, spaceShort } from "./storage";

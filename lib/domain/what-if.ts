@@ -11,7 +11,7 @@ import { checkDatastoreResize, checkDatastoreTierChange, checkDiskAdd, datastore
 export type WhatIfState = { pool?: PoolState; datastore?: DatastoreState };
 
 export type WhatIfChange =
-  /** `diskGib`: a thick disk each new VM brings onto the datastore (views, issue 9: the planner). */
+  /** `diskGib`: a thick disk each new VM brings onto the datastore (the planner). */
   | { kind: "add_vms"; vms: (PlacementVm & { diskGib?: number })[] }
   | { kind: "add_hosts"; count: number; activatedMemoryGb?: number }
   | { kind: "resize_datastore"; sizeGib: number }
@@ -87,7 +87,7 @@ export function whatIf(state: WhatIfState, change: WhatIfChange): WhatIfResult {
   return { before: figuresOf(state), after: figuresOf(next), violations };
 }
 
-// ── views (issue 9): the capacity planner combines several changes ──
+// ── The capacity planner combines several changes ──
 
 /**
  * Several changes made one after the other (hosts added, then VMs placed on the larger pool):

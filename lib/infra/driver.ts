@@ -4,6 +4,7 @@
 // failure paths run for real: INFRA_FAULTS="vm.create:clone_image,vm.encrypt:*", or setInfraFaults().
 import type { ActivityType } from "@/lib/activity-types";
 import type { LocalizedText } from "@/lib/domain/result";
+import { env } from "@/lib/env";
 
 export type InfraStep = { key: string; label: LocalizedText; ms: number };
 
@@ -11,7 +12,7 @@ const step = (key: string, en: string, fr: string, ms: number): InfraStep => ({ 
 
 const POWER_ON = [step("check_host", "Checking the host", "Vérification de l’hôte", 600), step("create_swap", "Creating the swap file", "Création du fichier d’échange", 900), step("boot", "Booting the guest", "Démarrage du système invité", 1500)];
 
-// orders, pools and affinity rules (issue 8): steps several plans share
+// orders, pools and affinity rules: steps several plans share
 const RACK_HOSTS = step("rack_hosts", "Racking and cabling the hosts", "Installation et câblage des hôtes", 6000);
 const INSTALL_ESXI = step("install_esxi", "Installing ESXi", "Installation d’ESXi", 5000);
 const APPLY_MEMORY_CAP = step("apply_memory_cap", "Applying the activated memory", "Application de la mémoire activée", 1000);
@@ -42,7 +43,7 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
     step("encrypt_disks", "Encrypting disks", "Chiffrement des disques", 3500),
     step("encrypt_config", "Encrypting the configuration", "Chiffrement de la configuration", 700),
   ],
-  // orders (issue 8): the provider installs hardware; a few seconds here stand for its minutes or hours
+  // orders: the provider installs hardware; a few seconds here stand for its minutes or hours
   "order.submit": [step("register_order", "Registering the order with the provider", "Enregistrement de la commande auprès du fournisseur", 500)],
   "order.cancel": [step("withdraw_order", "Withdrawing the order", "Retrait de la commande", 400)],
   "order.reject": [step("close_order", "Closing the order", "Clôture de la commande", 400)],
@@ -56,17 +57,17 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
   "order.resize_datastore": [step("extend_lun", "Extending the LUN", "Extension de la LUN", 2000), step("grow_vmfs", "Growing VMFS", "Agrandissement du VMFS", 1000)],
   "order.retier_datastore": [step("migrate_tier", "Moving the volume to its new tier", "Déplacement du volume vers son nouveau niveau", 4000), SET_QOS],
   "order.deliver_vlan": [step("configure_switches", "Configuring the switches", "Configuration des commutateurs", 2000), step("trunk_hosts", "Trunking it to the hosts", "Propagation aux hôtes", 1000)],
-  // pools and hosts (issue 8)
+  // pools and hosts
   "pool.set_activated_memory": [APPLY_MEMORY_CAP],
   "pool.set_ha": [step("configure_ha", "Configuring vSphere HA", "Configuration de vSphere HA", 1500)],
   "host.enter_maintenance": [step("migrate_vms", "Moving its VMs to the other hosts (vMotion)", "Déplacement de ses VM vers les autres hôtes (vMotion)", 3000), step("enter_maintenance", "Entering maintenance mode", "Passage en mode maintenance", 1000)],
   "host.exit_maintenance": [step("exit_maintenance", "Leaving maintenance mode", "Sortie du mode maintenance", 1000), step("reconnect", "Reconnecting to the cluster", "Reconnexion au cluster", 800)],
-  // affinity rules (issue 8)
+  // affinity rules
   "affinity.create": [WRITE_RULE],
   "affinity.enable": [WRITE_RULE],
   "affinity.disable": [WRITE_RULE],
   "affinity.delete": [step("remove_rule", "Removing the rule from the cluster", "Retrait de la règle du cluster", 400)],
-  // ── data protection (issue 8) ──
+  // ── data protection ──
   "backup.policy_assign": [step("register_backup", "Registering the VM with the backup service", "Inscription de la VM au service de sauvegarde", 800)],
   "backup.policy_remove": [step("unregister_backup", "Removing the VM from the backup job", "Retrait de la VM du travail de sauvegarde", 800)],
   "replication.vm_enable": [
@@ -82,7 +83,7 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
     step("initial_copy", "Initial copy of the volume", "Copie initiale du volume", 3000),
   ],
   "replication.stop": [step("break_relationship", "Stopping the replication", "Arrêt de la réplication", 800), step("release_standby", "Releasing the standby reservation", "Libération de la réservation de secours", 600)],
-  // ── network (issue 8) ──
+  // ── network ──
   "vlan.propagate": [step("extend_vlan", "Extending the VLAN to the tenant", "Extension du VLAN au tenant", 1000)],
   "vlan.unpropagate": [step("withdraw_vlan", "Withdrawing the VLAN from the tenant", "Retrait du VLAN du tenant", 1000)],
 };
@@ -119,12 +120,11 @@ export function setInfraFaults(faults: Fault[]): void {
 }
 
 function faults(): Fault[] {
-  return g.__infraFaults ?? parseFaults(process.env.INFRA_FAULTS);
+  return g.__infraFaults ?? parseFaults(env().INFRA_FAULTS);
 }
 
 export function timeScale(): number {
-  const s = Number(process.env.INFRA_TIME_SCALE ?? "1");
-  return Number.isFinite(s) && s >= 0 ? s : 1;
+  return env().INFRA_TIME_SCALE ?? 1;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 // Shared with the test template (scripts/lib/test-db.ts), which runs outside Next.
 export const ACTIVITY_QUEUE = "activity";
 export const PGBOSS_SCHEMA = "pgboss";
-// dashboards (issue 9): the collector's tick, the rollups and the retention, each on its own queue
+// The collector's tick, the rollups and the retention, each on its own queue
 export const TELEMETRY_TICK_QUEUE = "telemetry.tick";
 export const METRICS_ROLLUP_QUEUE = "metrics.rollup";
 export const METRICS_RETENTION_QUEUE = "metrics.retention";

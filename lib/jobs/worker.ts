@@ -37,7 +37,7 @@ export async function startWorker({ concurrency = 4, sweepSeconds = 5, telemetry
   await sweep();
   const timer = setInterval(sweep, sweepSeconds * 1000);
   timer.unref();
-  // dashboards (issue 9): the collector, rollups and retention, where the activity worker runs.
+  // The collector, rollups and retention, where the activity worker runs.
   const schedule = telemetry ? telemetrySchedule() : null;
   const metrics = schedule ? await startTelemetryJobs(j.boss, schedule) : null;
   return {

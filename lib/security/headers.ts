@@ -1,8 +1,10 @@
+import { env } from "@/lib/env";
+
 // The Content-Security-Policy, per request: scripts run only with this response's nonce (Next
 // puts it on its own scripts when it finds it in the request's CSP header), so an injected
 // <script> or inline handler does not run. Styles keep 'unsafe-inline': React writes style
 // attributes, which a nonce cannot cover, and a style cannot run code.
-export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV !== "production"): string {
+export function contentSecurityPolicy(nonce: string, dev = env().NODE_ENV !== "production"): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

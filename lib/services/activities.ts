@@ -133,7 +133,7 @@ export type ActivityHandler = {
   revert(tx: Tx, a: ActivityRecord): Promise<void>;
 };
 
-// ── pools, hosts, affinity rules (issue 8): resources without a busy column ──
+// ── pools, hosts, affinity rules: resources without a busy column ──
 
 const UNFINISHED = ["WAITING", "RUNNING"] as const;
 
@@ -163,7 +163,7 @@ export async function unfinishedActivitiesOf(tenantId: string, resourceType: str
   return rows.map(toActivityView);
 }
 
-// ───────────────────────── vm-ui: the tenant's history ─────────────────────────
+// ───────────────────────── The tenant's history ─────────────────────────
 
 /** One page of the tenant's activities, newest first, filtered in the database (a resource's own history with resourceType + resourceId). */
 export async function listActivities(ctx: TenantContext, q: ActivityListQuery): Promise<{ total: number; rows: ActivityView[] }> {

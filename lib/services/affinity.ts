@@ -7,14 +7,14 @@ import type { AuditAction } from "@/lib/audit-actions";
 import { checkAffinityRule } from "@/lib/domain/affinity";
 import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { ruleBrokenBy } from "@/lib/pool-plan";
+import { ruleBrokenBy } from "@/lib/domain/pool-plan";
 import type { AffinityListQuery, AffinityRuleIdInput, CreateAffinityRuleInput, DeleteAffinityRuleInput } from "@/lib/validation/affinity";
 import { payloadOf, required, type ActivityHandler, type ActivityRecord } from "./activities";
 import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
 
-// Affinity rules (issue 8): VM-to-VM, inside one pool. A rule that can never hold is refused at
+// Affinity rules: VM-to-VM, inside one pool. A rule that can never hold is refused at
 // creation (AFFINITY.UNSATISFIABLE, checked again when enabled); an enabled rule binds every
 // placement after it (create, power-on, a host's maintenance), which names it when it refuses.
 // Decided under the pool's lock, like the placements it constrains.

@@ -59,7 +59,7 @@ export async function audit(tx: Tx, ctx: TenantContext, e: AuditEntry) {
   );
 }
 
-// ───────────────────────── vm-ui: reading the trail ─────────────────────────
+// ───────────────────────── Reading the trail ─────────────────────────
 
 function whereOf(f: AuditFilters): AuditWhere {
   return { action: f.action, outcome: f.outcome, actor: f.actor, target: f.target, targetType: f.targetType, targetId: f.targetId, createdAt: auditDateBounds(f) };

@@ -13,7 +13,7 @@ export function assertPermission(ctx: TenantContext, permission: Permission): vo
   if (!hasPermission(ctx.permissions, permission)) throw new ForbiddenError(permission);
 }
 
-/** The organization-level check of a service (orders, issue 8), like assertPermission for a tenant. */
+/** The organization-level check of a service (orders), like assertPermission for a tenant. */
 export function assertOrganizationRole(ctx: OrganizationContext, role: OrganizationRole): void {
   const rank = { MEMBER: 1, OPERATOR: 2, OWNER: 3 } as const;
   if (rank[ctx.role] < rank[role]) throw new ForbiddenError(`organization:${role}`);

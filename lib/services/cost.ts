@@ -7,7 +7,7 @@ import { monthOf } from "@/lib/metrics/series";
 import { dashboardScope } from "./dashboards-fleet";
 import type { TenantContext } from "./context";
 
-// views (issue 9): the cost page. Month to date and forecast, by tenant and by SKU, priced by the
+// The cost page. Month to date and forecast, by tenant and by SKU, priced by the
 // domain's monthlyCost over the stored inventory. A resource is billed from the day it was
 // created (day 1 if it existed before the month began) to the month's end: month to date counts
 // the days up to and including today, the forecast every day of the month.

@@ -11,7 +11,7 @@ import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
 import { NotFoundError } from "@/lib/errors";
 import { assertPermission, type TenantContext } from "./context";
 
-// dashboards (issue 9): the datastore dashboard. The IOPS limit comes from the tier computation
+// The datastore dashboard. The IOPS limit comes from the tier computation
 // (lib/domain/storage.ts iopsLimit), the space split from datastoreFigures; the history from the
 // stored series, with the periods the demand went past the limit (throttled) marked.
 

@@ -19,7 +19,7 @@ import { loadDailyFigures } from "@/lib/db/metric-series";
 import { FORECAST_METHOD, datastoreForecast, forecastWindow, poolForecast, type Forecast } from "@/lib/metrics/forecast";
 import { assertPermission, type TenantContext } from "./context";
 
-// views (issue 9): the fleet overview. One screen, every tenant the actor may read: an owner or
+// The fleet overview. One screen, every tenant the actor may read: an owner or
 // operator of the organization reads all of its tenants; anyone else reads the tenants where they
 // hold the dashboards' permission. Counts come from the domain's rules applied to per-pool and
 // per-datastore sums the database computes.

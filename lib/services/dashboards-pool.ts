@@ -11,7 +11,7 @@ import { NotFoundError } from "@/lib/errors";
 import { assertPermission, type TenantContext } from "./context";
 import { slaReasons } from "./dashboards-sla";
 
-// dashboards (issue 9): the pool dashboard. The lines (85 %, activated, physical), headroom, N+1
+// The pool dashboard. The lines (85 %, activated, physical), headroom, N+1
 // and per-host figures come from the domain over the inventory; the history from the stored series.
 
 /**

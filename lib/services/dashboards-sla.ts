@@ -11,7 +11,7 @@ import { downtimeMinutes, monthOf } from "@/lib/metrics/series";
 import { hasPermission } from "@/lib/permissions";
 import { assertPermission, type TenantContext } from "./context";
 
-// dashboards (issue 9): the SLA dashboard. Each readable tenant's month so far against 99.99 %
+// The SLA dashboard. Each readable tenant's month so far against 99.99 %
 // (downtime minutes from AvailabilityEvent, through lib/domain/sla.ts monthlyAvailability), then
 // for the current tenant: each pool's SLA eligibility and why not, RPO compliance of each
 // replication (lib/domain/replication.ts rpoStatus), and backup coverage.

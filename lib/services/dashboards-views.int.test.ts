@@ -1,4 +1,4 @@
-// views (issue 9): the fleet overview, the cost page and the capacity planner against the demo
+// The fleet overview, the cost page and the capacity planner against the demo
 // seed: every figure equals the domain's own computation over the same stored rows, read here by
 // an independent path (loadPoolState / loadDatastoreState per resource, rpoStatus per row).
 import { describe, it, expect, beforeAll } from "vitest";

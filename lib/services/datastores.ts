@@ -8,7 +8,7 @@ import { datastoreFigures, datastoreWarnings } from "@/lib/domain/storage";
 import { NotFoundError } from "@/lib/errors";
 import { assertPermission, type TenantContext } from "./context";
 
-// Storage (issue 8): the datastores list and a datastore's page, read through the storage rules'
+// Storage: the datastores list and a datastore's page, read through the storage rules'
 // own figures (IOPS limit against demand, swap, snapshot reserve, thin over-commit).
 
 export type DatastoreListItem = Awaited<ReturnType<typeof listDatastores>>[number];

@@ -6,10 +6,10 @@ import { msg, type Decision } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { PERMISSIONS, ROLE_BUNDLES, toPermissions, type Permission } from "@/lib/permissions";
 import { actorLabel, AUDIT_ACTOR_TYPE, actorUserId } from "@/lib/auth/context";
-import type { CreateMemberInput, SetMemberPermissionsInput, SetOwnerInput, SetUserDisabledInput } from "@/lib/validation/iam";
+import { PASSWORD_MIN, type CreateMemberInput, type SetMemberPermissionsInput, type SetOwnerInput, type SetUserDisabledInput } from "@/lib/validation/iam";
 import { actorColumns, assertOrganizationRole, assertPermission, type OrganizationContext, type TenantContext } from "./context";
 
-// IAM (issue 10): permissions, not roles, granted per tenant; every tenant keeps at least one
+// IAM: permissions, not roles, granted per tenant; every tenant keeps at least one
 // owner. authorize() reads a user's standing on every request, so what is changed here takes
 // effect at the next request of every open session and token.
 
@@ -38,7 +38,7 @@ export async function createMember(ctx: TenantContext, input: CreateMemberInput)
       const already = await tx.membership.findUnique({ where: { userId_tenantId: { userId: existing.id, tenantId: ctx.tenant.id } }, select: { id: true } });
       if (already) throw new InvalidInputError({ email: msg(() => `${input.email} is already a member of ${ctx.tenant.name}.`, () => `${input.email} est déjà membre de ${ctx.tenant.name}.`) });
     } else if (!input.password) {
-      throw new InvalidInputError({ password: msg(() => "A new account needs a first password (12 characters or more).", () => "Un nouveau compte a besoin d’un premier mot de passe (12 caractères ou plus).") });
+      throw new InvalidInputError({ password: msg(() => `A new account needs a first password (${PASSWORD_MIN} characters or more).`, () => `Un nouveau compte a besoin d’un premier mot de passe (${PASSWORD_MIN} caractères ou plus).`) });
     }
     const user =
       existing ??
@@ -200,7 +200,7 @@ export async function effectivePermissions(ctx: TenantContext, userId: string) {
 /** A new installation's first accounts (`npm run cli -- user create`): no actor yet, so no tenant check. */
 export async function bootstrapUser(input: { email: string; name?: string; password: string; tenantSlug?: string; permissions?: Permission[]; owner?: boolean }) {
   const email = input.email.trim().toLowerCase();
-  if (input.password.length < 12) throw new Error("The password needs 12 characters or more.");
+  if (input.password.length < PASSWORD_MIN) throw new Error(`The password needs ${PASSWORD_MIN} characters or more.`);
   return db().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new Error(`An account with the email ${email} already exists.`);
     const tenant = input.tenantSlug ? await tx.tenant.findUnique({ where: { slug: input.tenantSlug }, select: { id: true, organizationId: true } }) : null;
@@ -217,7 +217,7 @@ export async function bootstrapUser(input: { email: string; name?: string; passw
 
 /** Sets a password; every session of the account ends at its next request (whoever knew the old one is out). */
 export async function setUserPassword(email: string, password: string): Promise<void> {
-  if (password.length < 12) throw new Error("The password needs 12 characters or more.");
+  if (password.length < PASSWORD_MIN) throw new Error(`The password needs ${PASSWORD_MIN} characters or more.`);
   const r = await db().user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { passwordHash: await bcrypt.hash(password, BCRYPT_COST), sessionVersion: { increment: 1 } } });
   if (r.count === 0) throw new Error(`No account has the email ${email}.`);
 }

@@ -9,14 +9,14 @@ import { actorLabel, actorUserId, AUDIT_ACTOR_TYPE, tenantContextOf, type Tenant
 import { REGIONS } from "@/lib/domain/catalogue";
 import { decide, type Decision, type Violation } from "@/lib/domain/result";
 import { ActivityRefused, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { datastoreCountOf, planOrder, RESOURCE_TYPE_OF, type OrderPlan, type OrderPlanContext } from "@/lib/order-plan";
+import { datastoreCountOf, planOrder, RESOURCE_TYPE_OF, type OrderPlan, type OrderPlanContext } from "@/lib/domain/order-plan";
 import { submitOrderSchema, type OrderIdInput, type OrderKind, type OrderListQuery, type RejectOrderInput, type ReviewQueueQuery, type SubmitOrderInput } from "@/lib/validation/orders";
 import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
 import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertOrganizationRole, assertPermission, type OrganizationContext, type TenantContext } from "./context";
 import { lockName, lockRows } from "./tx";
 
-// Orders (issue 8). Hosts, pools, datastores and VLANs are ordered, not created: a tenant admin
+// Orders. Hosts, pools, datastores and VLANs are ordered, not created: a tenant admin
 // submits an order (one open per resource type and tenant), an owner of the organization approves
 // or rejects it, and approval starts the delivery activity, which makes the resources once the
 // (simulated) provider has installed them. Each step is a change(): audited, an activity, and an

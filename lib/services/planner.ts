@@ -6,7 +6,7 @@ import { whatIfAll, type WhatIfChange, type WhatIfState } from "@/lib/domain/wha
 import type { PlanCapacityInput, PlannerResult } from "@/lib/validation/planner";
 import { assertPermission, type TenantContext } from "./context";
 
-// views (issue 9): the capacity planner. Read-only: the stored pool or datastore, the hypothetical
+// The capacity planner. Read-only: the stored pool or datastore, the hypothetical
 // changes the user typed, and the domain's what-if over them. Nothing is written, nothing audited.
 
 /** The pools and datastores of the tenant the planner can start from. */

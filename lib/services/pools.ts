@@ -4,12 +4,12 @@ import { db, type Tx } from "@/lib/db/client";
 import { loadPoolState } from "@/lib/db/capacity";
 import { listHosts as listHostRows } from "@/lib/db/hosts";
 import { getPoolRow, listPoolVms, listPools as listPoolRows, poolSummaries } from "@/lib/db/pools";
-import { pageWindow } from "@/lib/list-query";
+import { PAGE_SIZES, pageWindow } from "@/lib/list-query";
 import type { NodeTypeCode } from "@/lib/domain/catalogue";
 import { availableHosts, checkActivatedMemoryChange, hostUsage, poolMemory, slaViolations, type PoolState } from "@/lib/domain/pool";
 import { decide, type Decision, type Violation } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { planEvacuation, ruleBrokenBy, type VmMove } from "@/lib/pool-plan";
+import { planEvacuation, ruleBrokenBy, type VmMove } from "@/lib/domain/pool-plan";
 import type { HostListQuery, HostMaintenanceInput, SetActivatedMemoryInput, SetHaInput } from "@/lib/validation/pools";
 import { assertResourceIdle, payloadOf, required, unfinishedActivitiesOf, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
 import { change, type Accepted } from "./change";
@@ -17,7 +17,7 @@ import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
 import type { ActivityType } from "@/lib/activity-types";
 
-// Pools and hosts (issue 8): the pages' reads (memory against the 85 % line, N+1, SLA, each host's
+// Pools and hosts: the pages' reads (memory against the 85 % line, N+1, SLA, each host's
 // load) and the changes an admin makes to a pool it already has: activated memory, HA, a host's
 // maintenance. Pools and hosts themselves are ordered (lib/services/orders.ts).
 
@@ -59,7 +59,7 @@ export async function listHosts(ctx: TenantContext, q: HostListQuery) {
   };
 }
 
-export const POOL_VM_PAGE_SIZE = 25;
+export const POOL_VM_PAGE_SIZE = PAGE_SIZES[0];
 
 export type PoolDetailView = Awaited<ReturnType<typeof getPool>>;
 

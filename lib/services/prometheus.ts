@@ -1,11 +1,12 @@
 import "server-only";
 import { Gauge, Registry } from "prom-client";
 import { db } from "@/lib/db/client";
+import { MEMORY_PRESSURE_LIMIT } from "@/lib/domain/catalogue";
 import { listPools } from "./pools";
 import { listDatastores } from "./datastores";
 import { assertPermission, type TenantContext } from "./context";
 
-// GET /api/v1/metrics/prometheus (issue 10): the tenant's pool and datastore figures in Prometheus
+// GET /api/v1/metrics/prometheus: the tenant's pool and datastore figures in Prometheus
 // text format, for users who graph in Grafana. The figures come from the same services as the
 // pages (inventory and the domain's rules); the latest telemetry sample of each resource, when the
 // simulated infrastructure has recorded any, is exposed beside them. A registry per request: no
@@ -24,8 +25,8 @@ export async function prometheusText(ctx: TenantContext): Promise<{ text: string
   const hosts = g("console_pool_hosts", "Hypervisors in the pool", poolLabels);
   const activated = g("console_pool_memory_activated_gb", "Activated (billed) memory of the pool, GB", poolLabels);
   const used = g("console_pool_memory_used_gb", "Memory used by powered-on VMs, GB", poolLabels);
-  const usedPct = g("console_pool_memory_used_ratio", "Memory used over usable activated memory (pressure above 0.85)", poolLabels);
-  const pressure = g("console_pool_memory_pressure", "1 when the pool is above the 85 % memory rule", poolLabels);
+  const usedPct = g("console_pool_memory_used_ratio", `Memory used over usable activated memory (pressure above ${MEMORY_PRESSURE_LIMIT})`, poolLabels);
+  const pressure = g("console_pool_memory_pressure", `1 when the pool is above the ${Math.round(MEMORY_PRESSURE_LIMIT * 100)} % memory rule`, poolLabels);
   for (const p of pools) {
     const l = { pool: p.name, pool_id: p.id, az: p.azId, node_type: p.nodeTypeCode };
     hosts.set(l, p.memory.hostCount);

@@ -228,8 +228,8 @@ async function planMirror(tx: Tx, ctx: TenantContext, input: EnableStorageMirror
     tx.vm.findMany({ where: { tenantId, OR: [{ datastoreId: ds.id }, { disks: { some: { datastoreId: ds.id } } }] }, select: { id: true, name: true, encryption: true }, orderBy: { name: "asc" } }),
     loadStandbyStorage(tenantId, input.standbyAzId, tx),
   ]);
-  // Built apart from the call on purpose: issue 6 widens this input (each VM's encryption state,
-  // the standby copy's tier), and a value carrying both shapes compiles against either.
+  // Built apart from the call on purpose: the mirror checks take more than the first shape of this
+  // input (each VM's encryption state, the standby copy's tier), and a value carrying both shapes compiles against either.
   const mirrorInput = {
     datastore: { id: ds.id, name: ds.name, tier, sizeGib: ds.sizeGib, azCode: ds.azId },
     vms: vms.map((v) => ({ id: v.id, name: v.name, encrypted: v.encryption !== "NONE", encryption: v.encryption })),

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/context";
 import type { CreateTokenInput, RevokeTokenInput } from "@/lib/validation/tokens";
 import { actorColumns, type TenantContext } from "./context";
 
-// Personal access tokens (issue 10). A token is bound to one user and one tenant; it carries a
+// Personal access tokens. A token is bound to one user and one tenant; it carries a
 // subset of what its creator held in that tenant at creation, and authorize() narrows it again to
 // what the user holds at each use. The secret is shown once: only its SHA-256 is stored (a token
 // is 256 random bits, so a fast hash is enough: there is nothing to brute-force).

@@ -27,7 +27,7 @@ export async function lockRows(tx: Tx, table: "ComputePool" | "Datastore" | "Vm"
 /**
  * A lock on a name for the rest of the transaction (pg_advisory_xact_lock), for a decision about
  * rows that do not exist yet: two orders of one type in one tenant at the same instant queue here,
- * and the second sees the first (orders, issue 8). The tenant id is part of the key.
+ * and the second sees the first (orders). The tenant id is part of the key.
  */
 export async function lockName(tx: Tx, tenantId: string, name: string): Promise<void> {
   await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text`, `${tenantId}:${name}`);

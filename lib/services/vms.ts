@@ -81,7 +81,7 @@ export async function getVm(ctx: TenantContext, vmId: string, now = new Date()) 
   const [kinds, busy, mirrors] = await Promise.all([
     replicationKindsOf(ctx.tenant.id, { id: vm.id, datastoreId: vm.datastore.id }),
     vm.busyActivityId ? db().activity.findFirst({ where: { id: vm.busyActivityId, tenantId: ctx.tenant.id }, select: ACTIVITY_SELECT }) : null,
-    // vm-ui: the VM page shows the mirrors of its datastore beside its own replication.
+    // The VM page shows the mirrors of its datastore beside its own replication.
     db().replication.findMany({
       where: { tenantId: ctx.tenant.id, datastoreId: vm.datastore.id, status: { not: "FAILED_OVER" } },
       select: { id: true, kind: true, sourceAzId: true, targetAzId: true, promisedRpoMinutes: true, lastReplicatedAt: true, status: true },
@@ -576,7 +576,7 @@ export const VM_ACTIVITY_HANDLERS = {
 
 export type { ActivityView };
 
-// ───────────────────────── issue 10: the REST API's shapes of the same changes ─────────────────────────
+// ───────────────────────── The REST API's shapes of the same changes ─────────────────────────
 
 async function vmSize(ctx: TenantContext, vmId: string) {
   const vm = await db().vm.findFirst({ where: { id: vmId, tenantId: ctx.tenant.id, status: { not: "DECOMMISSIONED" } }, select: { name: true, cpu: true, memoryGb: true } });

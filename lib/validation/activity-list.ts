@@ -1,10 +1,10 @@
 // The activities page's URL: filters of the tenant's activity history, newest first.
 import { z } from "zod";
-import { defineListQuery, type ListQuery } from "@/lib/list-query";
+import { PAGE_SIZES, defineListQuery, type ListQuery } from "@/lib/list-query";
 import { ACTIVITY_STATES, ACTIVITY_TYPES, HISTORY_ONLY_TYPES, type ActivityStateName } from "@/lib/activity-types";
 
 export const ACTIVITY_FILTER_TYPES = [...ACTIVITY_TYPES, ...HISTORY_ONLY_TYPES] as const;
-export const ACTIVITY_PAGE_SIZES = [25, 50, 100] as const;
+export const ACTIVITY_PAGE_SIZES = PAGE_SIZES;
 
 export const activityList = defineListQuery({
   sorts: ["createdAt"],

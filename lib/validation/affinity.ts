@@ -1,4 +1,4 @@
-// Affinity rules (issue 8): VM-to-VM, inside one pool.
+// Affinity rules: VM-to-VM, inside one pool.
 import { z } from "zod";
 import { defineListQuery, type ListQuery } from "@/lib/list-query";
 

@@ -1,12 +1,12 @@
 // The audit log's URL: its filters, shared by the page and the CSV export (which exports exactly
 // what the filters show). Dates are days in UTC, both ends included.
 import { z } from "zod";
-import { defineListQuery, type ListQuery } from "@/lib/list-query";
+import { PAGE_SIZES, defineListQuery, type ListQuery } from "@/lib/list-query";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit-actions";
 
 export const AUDIT_OUTCOMES = ["SUCCEEDED", "REFUSED", "DENIED"] as const;
 export type AuditOutcomeName = (typeof AUDIT_OUTCOMES)[number];
-export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
+export const AUDIT_PAGE_SIZES = PAGE_SIZES;
 
 const day = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// dashboards (issue 9): the range of a dashboard's charts, in the URL (?range=7d).
+// The range of a dashboard's charts, in the URL (?range=7d).
 export const DASHBOARD_RANGES = ["24h", "7d", "30d"] as const;
 export type DashboardRange = (typeof DASHBOARD_RANGES)[number];
 export const RANGE_MS: Record<DashboardRange, number> = { "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 };

@@ -2,7 +2,7 @@
 // between AZs, and the query strings of its two lists. One schema each, shared by the forms, the
 // server actions and (later) the REST API. Messages are keys of the "validation" namespace.
 import { z } from "zod";
-import { defineListQuery, type ListQuery } from "@/lib/list-query";
+import { PAGE_SIZES, defineListQuery, type ListQuery } from "@/lib/list-query";
 import { POWER_STATES } from "./vm-list";
 
 const id = z.string().trim().min(1, "v.required").max(64);
@@ -32,7 +32,7 @@ export const COVERAGE_FILTERS = ["none", "covered"] as const;
 /** "coverage" sorts VMs without a policy first (then by name): the view's point. */
 export const COVERAGE_SORTS = ["coverage", "name", "powerState"] as const;
 export type CoverageSort = (typeof COVERAGE_SORTS)[number];
-export const COVERAGE_PAGE_SIZES = [25, 50, 100] as const;
+export const COVERAGE_PAGE_SIZES = PAGE_SIZES;
 
 export const coverageList = defineListQuery({
   sorts: COVERAGE_SORTS,
@@ -51,7 +51,7 @@ export type ReplicationSort = (typeof REPLICATION_SORTS)[number];
 export const replicationList = defineListQuery({
   sorts: REPLICATION_SORTS,
   defaultSort: "subject",
-  pageSizes: [25, 50, 100],
+  pageSizes: PAGE_SIZES,
   filters: { kind: z.enum(REPLICATION_KINDS), rpo: z.enum(RPO_STATUSES), q: z.string().trim().max(100) },
 });
 export type ReplicationListQuery = ListQuery<ReplicationSort, { kind?: (typeof REPLICATION_KINDS)[number]; rpo?: RpoStatusName; q?: string }>;

@@ -1,4 +1,4 @@
-// IAM (issue 10): users, their permissions per tenant, owners. Shared by the forms, the actions and the CLI.
+// IAM: users, their permissions per tenant, owners. Shared by the forms, the actions and the CLI.
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/permissions";
 

@@ -1,7 +1,7 @@
 // What the network area accepts: a VLAN propagated to (or withdrawn from) a sibling tenant, and
 // the VLAN list's query string.
 import { z } from "zod";
-import { defineListQuery, type ListQuery } from "@/lib/list-query";
+import { PAGE_SIZES, defineListQuery, type ListQuery } from "@/lib/list-query";
 
 const id = z.string().trim().min(1, "v.required").max(64);
 
@@ -15,7 +15,7 @@ export type VlanSort = (typeof VLAN_SORTS)[number];
 export const vlanList = defineListQuery({
   sorts: VLAN_SORTS,
   defaultSort: "tag",
-  pageSizes: [25, 50, 100],
+  pageSizes: PAGE_SIZES,
   filters: { q: z.string().trim().max(100), scope: z.enum(VLAN_SCOPES) },
 });
 export type VlanListQuery = ListQuery<VlanSort, { q?: string; scope?: (typeof VLAN_SCOPES)[number] }>;

@@ -1,4 +1,4 @@
-// What an order may say (orders, issue 8): one schema per kind, shared by the order forms, the
+// What an order may say (orders): one schema per kind, shared by the order forms, the
 // server actions and the API. The schema checks shape only (a whole number, a known tier); the
 // rules (500 GiB at least, 32 hosts at most…) are the domain's, so the form can say them with
 // their codes and numbers.

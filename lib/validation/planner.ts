@@ -1,4 +1,4 @@
-// views (issue 9): the capacity planner's question — a pool or a datastore, and what to add or change.
+// The capacity planner's question — a pool or a datastore, and what to add or change.
 import { z } from "zod";
 import { STORAGE_TIER_CODES } from "@/lib/domain/catalogue";
 import type { WhatIfFigures } from "@/lib/domain/what-if";

@@ -1,4 +1,4 @@
-// Pools and hosts (issue 8): activated memory, HA, host maintenance; and the hosts list's URL.
+// Pools and hosts: activated memory, HA, host maintenance; and the hosts list's URL.
 import { z } from "zod";
 import { defineListQuery, type ListQuery } from "@/lib/list-query";
 

@@ -1,9 +1,10 @@
-// Personal access tokens (issue 10): what the console form, the CLI and the service accept.
+// Personal access tokens: what the console form, the CLI and the service accept.
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/permissions";
+import { TOKEN_MAX_VALIDITY_MONTHS } from "@/lib/domain/catalogue";
 
-/** DOMAIN.md: a token expires after at most 12 months. */
-export const TOKEN_MAX_DAYS = 365;
+/** DOMAIN.md: a token expires after at most 12 months, counted in days (a year of 365). */
+export const TOKEN_MAX_DAYS = Math.round((TOKEN_MAX_VALIDITY_MONTHS * 365) / 12);
 export const TOKEN_DEFAULT_DAYS = 90;
 
 export const createTokenSchema = z.object({

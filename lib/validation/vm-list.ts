@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { defineListQuery, type ListQuery } from "@/lib/list-query";
+import { PAGE_SIZES, defineListQuery, type ListQuery } from "@/lib/list-query";
 
 export const VM_SORT_COLUMNS = ["name", "powerState", "pool", "host", "memoryGb", "cpu", "datastore", "encryption", "createdAt"] as const;
 export type VmSortColumn = (typeof VM_SORT_COLUMNS)[number];
-export const VM_PAGE_SIZES = [25, 50, 100] as const;
+export const VM_PAGE_SIZES = PAGE_SIZES;
 export const POWER_STATES = ["POWERED_ON", "POWERED_OFF", "SUSPENDED"] as const;
 
 export const vmList = defineListQuery({

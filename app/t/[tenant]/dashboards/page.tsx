@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboardsViews"))("title") };
 }
 
-/** The list behind each count, in the tenant that holds it (views, issue 9). */
+/** The list behind each count, in the tenant that holds it. */
 const LIST: Record<FleetCount, string> = {
   poolsInPressure: "compute/pools?attention=pressure",
   poolsNotSlaEligible: "compute/pools?attention=sla",

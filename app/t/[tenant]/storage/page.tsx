@@ -6,7 +6,7 @@ import { listDatastores } from "@/lib/services/datastores";
 import { SNAPSHOT_RESERVE_RATIO } from "@/lib/domain/catalogue";
 import { buttonVariants } from "@/components/ui/button";
 import { tenantPage } from "../tenant-page";
-// views (issue 9): the fleet overview links here filtered by ?attention=iops|space
+// The fleet overview links here filtered by ?attention=iops|space
 import { datastoresNeedingAttention } from "@/lib/services/dashboards-fleet";
 import { AttentionNotice } from "@/components/dashboards-views/attention-notice";
 import { PageHeader } from "@/components/ui/page-header";

@@ -11,7 +11,7 @@ import { UsageBar } from "@/components/ui/usage-bar";
 import { buttonVariants } from "@/components/ui/button";
 import { linkClass } from "@/components/ui/styles";
 import { tenantPage } from "../../tenant-page";
-// views (issue 9): the fleet overview links here filtered by ?attention=pressure|sla
+// The fleet overview links here filtered by ?attention=pressure|sla
 import { AttentionNotice } from "@/components/dashboards-views/attention-notice";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboardsViews"))("cost.title") };
 }
 
-/** Month to date and forecast, by tenant and by SKU, priced by the domain over the stored inventory (views, issue 9). */
+/** Month to date and forecast, by tenant and by SKU, priced by the domain over the stored inventory. */
 export default tenantPage({ permission: "billing:read", title: ["dashboardsViews", "cost.title"] }, async ({ ctx }) => {
   const [r, t, format, locale] = await Promise.all([costReport(ctx), getTranslations("dashboardsViews"), getFormatter(), getLocale()]);
   const eur = (n: number) => format.number(n, { style: "currency", currency: r.currency });

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboardsViews"))("planner.title") };
 }
 
-/** The capacity planner (views, issue 9): what-if on a pool or a datastore of this tenant, nothing written. */
+/** The capacity planner: what-if on a pool or a datastore of this tenant, nothing written. */
 export default tenantPage({ permission: "metric:read", title: ["dashboardsViews", "planner.title"] }, async ({ ctx }) => {
   const [targets, t] = await Promise.all([plannerTargets(ctx), getTranslations("dashboardsViews")]);
   return (

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getPoolDashboard, poolMemoryCsv } from "@/lib/services/dashboards-pool";
 import { NotFoundError } from "@/lib/errors";
+import { MEMORY_PRESSURE_LIMIT } from "@/lib/domain/catalogue";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { DASHBOARD_RANGES, RANGE_MS, parseRange } from "@/lib/validation/dashboards";
 import { PageHeader } from "@/components/ui/page-header";
@@ -160,7 +161,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
                 </RowHeader>
                 <Td align="right">{gb(h.usedGb)}</Td>
                 <Td align="right">{gb(h.shareGb)}</Td>
-                <Td align="right">{h.usedRatio > 0.85 ? <Badge tone="red">{pct(h.usedRatio)}</Badge> : pct(h.usedRatio)}</Td>
+                <Td align="right">{h.usedRatio > MEMORY_PRESSURE_LIMIT ? <Badge tone="red">{pct(h.usedRatio)}</Badge> : pct(h.usedRatio)}</Td>
                 <Td align="right">{h.sampledGb === null ? "—" : gb(h.sampledGb)}</Td>
                 <Td align="right">{format.number(h.vmCount)}</Td>
               </Tr>

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import type { DatastoreState } from "@/lib/domain/storage";
+import type { DatastoreState } from "./storage";
 import { planOrder, planRefused, type OrderPlanContext } from "./order-plan";
 import type { SubmitOrderInput } from "@/lib/validation/orders";
 
@@ -76,6 +76,18 @@ describe("planOrder: inventory findings next to their fields", () => {
     expect(Object.keys(planOrder({ kind: "vlan", tag: 100, name: "front" }, ctx({ vlans: [{ tag: 100, name: "production-front" }] })).fields)).toEqual(["tag"]);
     expect(Object.keys(planOrder({ kind: "datastore_resize", datastoreId: "ds1", sizeGib: 1024 }, ctx({ datastore: datastore() })).fields)).toEqual(["sizeGib"]);
     expect(Object.keys(planOrder({ kind: "datastore_tier", datastoreId: "ds1", tier: "STANDARD" }, ctx({ datastore: datastore() })).fields)).toEqual(["tier"]);
+  });
+
+  it.each<[SubmitOrderInput, Partial<OrderPlanContext>, string, string]>([
+    [{ kind: "vlan", tag: 100, name: "front" }, { vlans: [{ tag: 100, name: "production-front" }] }, "VLAN.TAG_IN_USE", "tag"],
+    [{ kind: "datastore_resize", datastoreId: "ds1", sizeGib: 1024 }, { datastore: datastore() }, "ORDER.NO_CHANGE", "sizeGib"],
+    [{ kind: "datastore_tier", datastoreId: "ds1", tier: "STANDARD" }, { datastore: datastore() }, "ORDER.NO_CHANGE", "tier"],
+    [{ kind: "datastore", azId: "AZ99", tier: "STANDARD", sizeGib: 512 }, {}, "ORDER.ZONE_OUTSIDE_REGION", "azId"],
+    [{ kind: "pool", azId: "AZ99", nodeType: "STANDARD_V3", hostCount: 3, haEnabled: true }, {}, "ORDER.ZONE_OUTSIDE_REGION", "azId"],
+  ])("%j: each finding is a refusal with its code (%s on %s), the same sentence as the field's", (input, over, code, field) => {
+    const plan = planOrder(input, ctx(over));
+    expect(plan.fieldViolations.map((v) => [v.code, v.subject, v.severity])).toEqual([[code, field, "refuse"]]);
+    expect(plan.fields[field]).toEqual(plan.fieldViolations[0]!.message);
   });
 
   it("prices a mirrored datastore's standby copy too when it grows", () => {

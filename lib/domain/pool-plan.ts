@@ -1,9 +1,9 @@
-// Pools and hosts (issue 8): what a maintenance would do, and whether an affinity rule holds today.
+// Pools and hosts: what a maintenance would do, and whether an affinity rule holds today.
 // Pure and built only on the domain's decisions (checkHostMaintenance, checkPlacement,
 // planPlacement), so the pool page shows exactly what the service will decide.
-import { checkPlacement, indexPool, planPlacement } from "@/lib/domain/placement";
-import { checkHostMaintenance, type PoolState } from "@/lib/domain/pool";
-import { decide, type Decision, type Violation } from "@/lib/domain/result";
+import { checkPlacement, indexPool, planPlacement } from "./placement";
+import { checkHostMaintenance, type PoolState } from "./pool";
+import { decide, type Decision, type Violation } from "./result";
 
 export type VmMove = { vmId: string; vmName: string; memoryGb: number; poweredOn: boolean; fromHostId: string; toHostId: string; toHostName: string };
 

@@ -1,13 +1,14 @@
-// What an order would mean, before anyone submits it (orders, issue 8): the domain's verdict with
-// its codes and numbers, what the inventory says about the fields, and the figures the form shows
-// (IOPS, monthly price, memory range). Pure, so the order form computes it live in the browser and
-// the server decides again with the same function at submission, at approval and at delivery.
-import { DATASTORE_ORDER_MIN, DEMO_PRICES, HOST_ACTIVATED_MEMORY_MIN_GB, NODE_TYPES, STORAGE_TIERS, regionOfAz, type NodeTypeCode, type StorageTierCode } from "@/lib/domain/catalogue";
-import { monthlyCost, type Inventory } from "@/lib/domain/billing";
-import { checkDatastoreOrderCount, checkOrderOpen, type OrderResourceType, type OrderStatus } from "@/lib/domain/orders";
-import { activatedMemoryRange, checkAddHosts, checkPoolOrder, type HostState } from "@/lib/domain/pool";
-import { allViolations, type LocalizedText, type Violation } from "@/lib/domain/result";
-import { checkDatastoreOrder, checkDatastoreResize, checkDatastoreTierChange, iopsLimit, type DatastoreState } from "@/lib/domain/storage";
+// What an order would mean, before anyone submits it: the domain's verdict with its codes and
+// numbers, what the inventory says about the fields (each a refusal with its own code), and the
+// figures the form shows (IOPS, monthly price, memory range). Pure, so the order form computes it
+// live in the browser and the server decides again with the same function at submission, at
+// approval and at delivery.
+import { DATASTORE_ORDER_MIN, DEMO_PRICES, HOST_ACTIVATED_MEMORY_MIN_GB, NODE_TYPES, STORAGE_TIERS, regionOfAz, type NodeTypeCode, type StorageTierCode } from "./catalogue";
+import { monthlyCost, type Inventory } from "./billing";
+import { checkDatastoreOrderCount, checkOrderOpen, type OrderResourceType, type OrderStatus } from "./orders";
+import { activatedMemoryRange, checkAddHosts, checkPoolOrder, type HostState } from "./pool";
+import { allViolations, decide, violation, type Decision, type LocalizedText, type Violation } from "./result";
+import { checkDatastoreOrder, checkDatastoreResize, checkDatastoreTierChange, iopsLimit, type DatastoreState } from "./storage";
 import type { OrderKind, SubmitOrderInput } from "@/lib/validation/orders";
 
 export const RESOURCE_TYPE_OF: Record<OrderKind, OrderResourceType> = {
@@ -47,8 +48,10 @@ export type OrderPlan = {
   resourceType: OrderResourceType;
   /** Every refusal and warning of the rules, ORDER.ALREADY_OPEN among them. */
   violations: Violation[];
-  /** What the inventory says about a field (an AZ of another region, a VLAN tag in use). */
+  /** What the inventory says about a field (an AZ of another region, a VLAN tag in use), by field. */
   fields: Record<string, LocalizedText>;
+  /** The same refusals with their codes (ORDER.ZONE_OUTSIDE_REGION, ORDER.NO_CHANGE, VLAN.TAG_IN_USE); `subject` names the field. */
+  fieldViolations: Violation[];
   figures: OrderFigures;
   /** The order in a few words and symbols, the same in every language (lists, its activities, the audit trail). */
   summary: string;
@@ -63,8 +66,37 @@ function need<T>(x: T | undefined, what: string): T {
   return x;
 }
 
-function azField(azId: string, regionId: string): Record<string, LocalizedText> {
-  return regionOfAz(azId) === regionId ? {} : { azId: { en: `${azId} is not a zone of region ${regionId}.`, fr: `${azId} n’est pas une zone de la région ${regionId}.` } };
+/** An order names a zone of the tenant's own region: a tenant's resources never leave it. */
+export function checkOrderZone(azId: string, regionId: string): Decision {
+  if (regionOfAz(azId) === regionId) return decide([], undefined);
+  return decide([violation("ORDER.ZONE_OUTSIDE_REGION", { en: `${azId} is not a zone of region ${regionId}.`, fr: `${azId} n’est pas une zone de la région ${regionId}.` }, { subject: "azId" })], undefined);
+}
+
+/** A resize or a re-tiering that changes nothing is no order. */
+export function checkDatastoreChange(ds: { name: string; sizeGib: number; tier: StorageTierCode }, change: { sizeGib: number } | { tier: StorageTierCode }): Decision {
+  if ("sizeGib" in change) {
+    if (change.sizeGib !== ds.sizeGib) return decide([], undefined);
+    return decide([violation("ORDER.NO_CHANGE", { en: `${ds.name} already has ${ds.sizeGib} GiB.`, fr: `${ds.name} fait déjà ${ds.sizeGib} Gio.` }, { subject: "sizeGib" })], undefined);
+  }
+  if (change.tier !== ds.tier) return decide([], undefined);
+  const label = STORAGE_TIERS[change.tier].label;
+  return decide([violation("ORDER.NO_CHANGE", { en: `${ds.name} is already ${label}.`, fr: `${ds.name} est déjà en ${label}.` }, { subject: "tier" })], undefined);
+}
+
+/** A VLAN tag names one network of a tenant: a second VLAN with the same tag is refused. */
+export function checkVlanTagFree(tag: number, vlans: readonly { tag: number; name: string }[]): Decision {
+  const taken = vlans.find((v) => v.tag === tag);
+  if (!taken) return decide([], undefined);
+  return decide(
+    [
+      violation(
+        "VLAN.TAG_IN_USE",
+        { en: `VLAN ${tag} already exists in this tenant (${taken.name}). Pick another tag.`, fr: `Le VLAN ${tag} existe déjà dans ce tenant (${taken.name}). Choisissez un autre numéro.` },
+        { subject: "tag" },
+      ),
+    ],
+    undefined,
+  );
 }
 
 /** How many datastores a datastore order holds; an order that does not say holds the minimum. */
@@ -80,13 +112,17 @@ export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, except
   const resourceType = RESOURCE_TYPE_OF[input.kind];
   const open = checkOrderOpen(resourceType, ctx.openOrders.filter((o) => o.id !== exceptOrderId));
   const currency = DEMO_PRICES.currency;
-  const base = (violations: Violation[], fields: Record<string, LocalizedText>, figures: Omit<OrderFigures, "currency">, summary: string): OrderPlan => ({
-    resourceType,
-    violations: [...allViolations(open), ...violations],
-    fields,
-    figures: { currency, ...figures },
-    summary,
-  });
+  const base = (violations: Violation[], fieldChecks: Decision[], figures: Omit<OrderFigures, "currency">, summary: string): OrderPlan => {
+    const fieldViolations = fieldChecks.flatMap(allViolations);
+    return {
+      resourceType,
+      violations: [...allViolations(open), ...violations],
+      fields: Object.fromEntries(fieldViolations.map((v) => [v.subject ?? "", v.message])),
+      fieldViolations,
+      figures: { currency, ...figures },
+      summary,
+    };
+  };
 
   switch (input.kind) {
     case "pool": {
@@ -96,7 +132,7 @@ export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, except
       const label = NODE_TYPES[input.nodeType].label;
       return base(
         allViolations(d),
-        azField(input.azId, ctx.regionId),
+        [checkOrderZone(input.azId, ctx.regionId)],
         {
           monthly: { before: 0, after: price(ctx.regionId, { hosts: [{ nodeType: input.nodeType, count: Math.max(0, input.hostCount) }] }) },
           hosts: { before: 0, after: input.hostCount, nodeType: input.nodeType },
@@ -115,7 +151,7 @@ export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, except
       const after = d.ok ? d.value.activatedMemoryGb : (input.activatedMemoryGb ?? pool.activatedMemoryGb + input.count * HOST_ACTIVATED_MEMORY_MIN_GB);
       return base(
         allViolations(d),
-        {},
+        [],
         {
           monthly: { before: price(ctx.regionId, { hosts: [{ nodeType: pool.nodeType, count: pool.hosts.length }] }), after: price(ctx.regionId, { hosts: [{ nodeType: pool.nodeType, count: pool.hosts.length }, { nodeType, count: input.count }] }) },
           hosts: { before: pool.hosts.length, after: hostsAfter, nodeType },
@@ -131,7 +167,7 @@ export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, except
       const each = { tier: input.tier, sizeGib: input.sizeGib };
       return base(
         [...allViolations(checkDatastoreOrderCount(count)), ...allViolations(d)],
-        azField(input.azId, ctx.regionId),
+        [checkOrderZone(input.azId, ctx.regionId)],
         {
           monthly: { before: 0, after: price(ctx.regionId, { datastores: Array.from({ length: Math.max(0, count) }, () => each) }) },
           iops: { before: null, after: iopsLimit(input.tier, input.sizeGib) },
@@ -144,11 +180,9 @@ export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, except
     case "datastore_resize": {
       const ds = need(ctx.datastore, "datastore");
       const d = checkDatastoreResize(ds, input.sizeGib);
-      const fields: Record<string, LocalizedText> =
-        input.sizeGib === ds.sizeGib ? { sizeGib: { en: `${ds.name} already has ${ds.sizeGib} GiB.`, fr: `${ds.name} fait déjà ${ds.sizeGib} Gio.` } } : {};
       return base(
         allViolations(d),
-        fields,
+        [checkDatastoreChange(ds, { sizeGib: input.sizeGib })],
         {
           monthly: {
             before: price(ctx.regionId, { datastores: [{ tier: ds.tier, sizeGib: ds.sizeGib, replication: ds.replication }] }),
@@ -164,10 +198,9 @@ export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, except
       const ds = need(ctx.datastore, "datastore");
       const d = checkDatastoreTierChange(ds, input.tier);
       const label = STORAGE_TIERS[input.tier].label;
-      const fields: Record<string, LocalizedText> = input.tier === ds.tier ? { tier: { en: `${ds.name} is already ${label}.`, fr: `${ds.name} est déjà en ${label}.` } } : {};
       return base(
         allViolations(d),
-        fields,
+        [checkDatastoreChange(ds, { tier: input.tier })],
         {
           monthly: {
             before: price(ctx.regionId, { datastores: [{ tier: ds.tier, sizeGib: ds.sizeGib, replication: ds.replication }] }),
@@ -180,11 +213,7 @@ export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, except
       );
     }
     case "vlan": {
-      const taken = (ctx.vlans ?? []).find((v) => v.tag === input.tag);
-      const fields: Record<string, LocalizedText> = taken
-        ? { tag: { en: `VLAN ${input.tag} already exists in this tenant (${taken.name}). Pick another tag.`, fr: `Le VLAN ${input.tag} existe déjà dans ce tenant (${taken.name}). Choisissez un autre numéro.` } }
-        : {};
-      return base([], fields, { monthly: { before: 0, after: 0 } }, `VLAN ${input.tag} ${input.name}`);
+      return base([], [checkVlanTagFree(input.tag, ctx.vlans ?? [])], { monthly: { before: 0, after: 0 } }, `VLAN ${input.tag} ${input.name}`);
     }
   }
 }
