@@ -57,6 +57,21 @@ export function EmptyState({ children }: { children: React.ReactNode }) {
   );
 }
 
+/**
+ * The empty state of a table whose head stays visible: a row spanning every column. An
+ * `EmptyState` (a div) inside a tbody is invalid HTML that the browser moves out of the table,
+ * so the page no longer matches what the server rendered and React fails to hydrate it.
+ */
+export function EmptyRow({ colSpan, children }: { colSpan: number; children: React.ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={colSpan} role="status" className="px-3 py-6 text-center text-slate-600 dark:text-slate-300">
+        {children}
+      </td>
+    </tr>
+  );
+}
+
 /** The cell that names its row (the resource's name): announced as the row's header. */
 export function RowHeader({ children }: { children: React.ReactNode }) {
   return (

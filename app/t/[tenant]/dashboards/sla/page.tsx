@@ -5,7 +5,7 @@ import { getSlaDashboard } from "@/lib/services/dashboards-sla";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyState } from "@/components/ui/table";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader, EmptyRow } from "@/components/ui/table";
 import { Violations } from "@/components/ui/violations";
 import { CsvDownload } from "@/components/dashboards/csv-download";
 import { Figure } from "@/components/dashboards/chart-card";
@@ -85,7 +85,7 @@ export default tenantPage({ permission: "metric:read", title: ["slaDashboard", "
             <Th>{t("cause")}</Th>
           </THead>
           <TBody>
-            {d.events.length === 0 && <EmptyState>{t("noEvents")}</EmptyState>}
+            {d.events.length === 0 && <EmptyRow colSpan={4}>{t("noEvents")}</EmptyRow>}
             {d.events.map((e) => (
               <Tr key={e.id}>
                 <RowHeader>{e.resourceName}</RowHeader>
@@ -112,7 +112,7 @@ export default tenantPage({ permission: "metric:read", title: ["slaDashboard", "
             <Th>{t("status")}</Th>
           </THead>
           <TBody>
-            {d.pools.length === 0 && <EmptyState>{t("noPools")}</EmptyState>}
+            {d.pools.length === 0 && <EmptyRow colSpan={4}>{t("noPools")}</EmptyRow>}
             {d.pools.map((p) => (
               <Tr key={p.id}>
                 <RowHeader>{p.name}</RowHeader>
@@ -138,7 +138,7 @@ export default tenantPage({ permission: "metric:read", title: ["slaDashboard", "
             <Th>{t("status")}</Th>
           </THead>
           <TBody>
-            {d.replications.length === 0 && <EmptyState>{t("noReplications")}</EmptyState>}
+            {d.replications.length === 0 && <EmptyRow colSpan={5}>{t("noReplications")}</EmptyRow>}
             {d.replications.map((r) => (
               <Tr key={r.id}>
                 <RowHeader>{r.name}</RowHeader>
