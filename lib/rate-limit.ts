@@ -45,12 +45,16 @@ async function limiterOn(store: Store, name: LimitName): Promise<RateLimiterAbst
   const insuranceLimiter = new RateLimiterMemory({ points, duration, keyPrefix });
   if (store.kind === "redis") return new RateLimiterRedis({ storeClient: store.client, points, duration, keyPrefix, insuranceLimiter });
   if (store.kind === "memory") return insuranceLimiter;
-  return new Promise((resolve, reject) => {
-    const l: RateLimiterPostgres = new RateLimiterPostgres(
-      { storeClient: store.pool, storeType: "pool", tableName: RATE_LIMIT_TABLE, points, duration, keyPrefix, insuranceLimiter, clearExpiredByTimeout: true },
-      (err?: unknown) => (err ? reject(err) : resolve(l)),
-    );
-  });
+  const make = () =>
+    new Promise<RateLimiterAbstract>((resolve, reject) => {
+      const l: RateLimiterPostgres = new RateLimiterPostgres(
+        { storeClient: store.pool, storeType: "pool", tableName: RATE_LIMIT_TABLE, points, duration, keyPrefix, insuranceLimiter, clearExpiredByTimeout: true },
+        (err?: unknown) => (err ? reject(err) : resolve(l)),
+      );
+    });
+  // Two instances starting together race to create the table: the loser's CREATE fails (a unique
+  // violation in the catalogue) and would count in its own memory, unshared. A second try finds the table.
+  return make().catch(() => make());
 }
 
 /** A set of limiters on one store. Tests make two of these on one database: two instances of the app. */
