@@ -32,6 +32,9 @@ test("the sign-in limit holds against forged X-Forwarded-For, JSON bodies and /c
   expect(spray.map((r) => r.status()).sort()).toEqual([401, 401, 401, 401, 401, 429]);
 
   // One account, a new forged address each time, paced under the per-second rate: after 6 failures it backs off.
+  // The per-second window opened with the spray's first request as the server saw it, a few ms after the
+  // second began: let it close before the first paced attempt, or that attempt lands in it and gets a 429.
+  await new Promise((r) => setTimeout(r, 1000));
   const target = `target-${Date.now()}@demo.test`;
   const statuses: number[] = [];
   let refused: import("@playwright/test").APIResponse | null = null;
