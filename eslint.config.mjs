@@ -45,6 +45,14 @@ const config = [
       ],
     },
   },
+  {
+    // Pages, layouts and route handlers read through services, which check the permission of what they read.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/*", "@/lib/db", "**/lib/db/*"], message: "pages and layouts read through lib/services, not lib/db." }] }],
+    },
+  },
   // Playwright fixtures call their parameter `use`, which is not React's hook.
   { files: ["e2e/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
 ];

@@ -1,12 +1,12 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { listUserTenants } from "@/lib/db/tenancy";
+import { listTenantsOfUser } from "@/lib/services/overview";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
 export default async function Home() {
   const user = await requireUser();
-  const tenants = await listUserTenants(user.id);
+  const tenants = await listTenantsOfUser(user.id);
   if (tenants[0]) redirect(`/t/${tenants[0].tenant.slug}/overview`);
   const t = await getTranslations("home");
   return (

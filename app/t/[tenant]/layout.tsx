@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireTenant, requireUser } from "@/lib/auth/session";
-import { listUserTenants } from "@/lib/db/tenancy";
+import { listTenantsOfUser } from "@/lib/services/overview";
 import { Nav } from "@/components/shell/nav";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 import { LocaleSwitch, ThemeToggle } from "@/components/shell/preference-switches";
@@ -13,7 +13,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   // Another tenant's slug is a 404 here, before anything of the tenant is read.
   const ctx = await requireTenant((await params).tenant);
   const user = await requireUser();
-  const [tenants, t, app] = await Promise.all([listUserTenants(user.id), getTranslations("shell"), getTranslations("app")]);
+  const [tenants, t, app] = await Promise.all([listTenantsOfUser(user.id), getTranslations("shell"), getTranslations("app")]);
   const sidebar = (
     <>
       <Link href={`/t/${ctx.tenant.slug}/overview`} className="mb-4 block rounded-md px-3 py-1">

@@ -2,10 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
-import { hasPermission } from "@/lib/permissions";
-import { countVmsByPowerState } from "@/lib/db/vms";
-import { countPoolsAndHosts } from "@/lib/db/pools";
-import { countDatastores } from "@/lib/db/datastores";
+import { getTenantOverview } from "@/lib/services/overview";
 import { POWER_STATES } from "@/lib/validation/vm-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -30,13 +27,8 @@ function Card({ title, value, href, children }: { title: string; value: string; 
 
 export default async function OverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
   const ctx = await requireTenant((await params).tenant);
-  // Each figure is read only with the permission that guards its section.
-  const canCompute = hasPermission(ctx.permissions, "compute:read");
-  const canStorage = hasPermission(ctx.permissions, "storage:read");
-  const [vms, compute, datastores, t, ps, format] = await Promise.all([
-    canCompute ? countVmsByPowerState(ctx.tenant.id) : null,
-    canCompute ? countPoolsAndHosts(ctx.tenant.id) : null,
-    canStorage ? countDatastores(ctx.tenant.id) : null,
+  const [{ vms, compute, datastores }, t, ps, format] = await Promise.all([
+    getTenantOverview(ctx),
     getTranslations("overview"),
     getTranslations("powerState"),
     getFormatter(),
