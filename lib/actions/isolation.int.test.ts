@@ -2,10 +2,11 @@ import { describe, it, expect, beforeAll, afterEach } from "vitest";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db/client";
-import { createBackupPolicy, createDatastore, createOrganization, createPool, createTenant, createUser, createVm, grantMembership } from "@/lib/db/factories";
+import { createOrganization, createTenant, createUser, grantMembership } from "@/lib/db/factories";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
 import type { OrganizationRole } from "@/lib/auth/context";
 import { signInAs, signOut } from "@/test/integration/session";
+import { fingerprint, makeApiTenant, type ApiFixture } from "@/test/api/fixture";
 
 // Every server action, found from the code itself: a new action file without a row below fails
 // this test. For each one: no session → UNAUTHENTICATED; a member lacking its permission →
@@ -15,27 +16,8 @@ import { signInAs, signOut } from "@/test/integration/session";
 // owner → FORBIDDEN; an owner of another organization → NOT_FOUND, for the organization and for
 // its orders alike.
 
-type Fixture = {
-  tenantId: string;
-  poolId: string;
-  datastoreId: string;
-  vmId: string;
-  snapshotId: string;
-  policyId: string;
-  // orders, pools and hosts, affinity rules
-  organizationId: string;
-  hostId: string;
-  orderId: string;
-  ruleId: string;
-  // data protection and network
-  replicationId: string;
-  vlanId: string;
-  /** A tenant of the same organization, which the VLAN reaches. */
-  siblingTenantId: string;
-  // IAM and tokens: a member of the tenant and one of their tokens
-  memberId: string;
-  tokenId: string;
-};
+/** The API tests' tenant with one of everything (test/api/fixture.ts), and its organization. */
+type Fixture = ApiFixture & { organizationId: string };
 type Row =
   | {
       permission: Permission;
@@ -67,7 +49,7 @@ export const ACTIONS: Record<string, Row> = {
   "vms/create-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, name: "iso" }) },
   "vms/delete-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }) },
   "vms/set-tags.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, tags: ["iso"] }) },
-  "vms/delete-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, confirmName: "iso-target" }) },
+  "vms/delete-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, confirmName: f.vmName }) },
   "vms/encrypt-vm.ts": { permission: "compute:management", input: (f) => ({ vmId: f.vmId }) },
   // orders
   "orders/submit-order.ts": { permission: "order:write", input: (f) => ({ kind: "datastore_resize", datastoreId: f.datastoreId, sizeGib: 4096 }) },
@@ -126,70 +108,9 @@ async function actionOf(file: string): Promise<Action> {
 }
 
 async function makeTenant(organizationId: string): Promise<Fixture> {
-  const tenant = await createTenant(db(), { organizationId, keyProvider: true, advancedProtection: true });
-  const { pool, hosts } = await createPool(db(), { tenantId: tenant.id, hosts: 2 });
-  const ds = await createDatastore(db(), { tenantId: tenant.id });
-  const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
-  const vm = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, hostId: hosts[0]!.id, name: "iso-target", powerState: "POWERED_OFF" });
-  const snapshot = await db().snapshot.create({ data: { tenantId: tenant.id, vmId: vm.id, name: "keep" } });
-  // orders, pools and hosts, affinity rules
-  const author = await createUser(db(), { cost: 4 });
-  const order = await db().order.create({ data: { tenantId: tenant.id, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 999, name: "iso", summary: "VLAN 999 iso" }, createdById: author.id } });
-  const rule = await db().affinityRule.create({ data: { tenantId: tenant.id, poolId: pool.id, name: "iso-keep", kind: "ANTI_AFFINITY", enabled: false, vms: { create: [{ vmId: vm.id }] } } });
-  // data protection and network
-  const replication = await db().replication.create({ data: { tenantId: tenant.id, kind: "VM_REPLICATION", sourceAzId: "PAR7S", targetAzId: "TH3S", vmId: vm.id, promisedRpoMinutes: 60, status: "ACTIVE", lastReplicatedAt: new Date() } });
-  const sibling = await createTenant(db(), { organizationId });
-  const vlan = await db().vlan.create({ data: { tenantId: tenant.id, tag: 100, name: "iso-front" } });
-  await db().vlanPropagation.create({ data: { vlanId: vlan.id, tenantId: sibling.id } });
-  // IAM and tokens
-  const member = await createUser(db(), { cost: 4 });
-  await db().membership.create({ data: { userId: member.id, tenantId: tenant.id, permissions: ["compute:read"] } });
-  const token = await db().personalAccessToken.create({ data: { userId: member.id, tenantId: tenant.id, name: "iso", prefix: "scp_iso", tokenHash: `iso-${tenant.id}`, permissions: ["compute:read"], expiresAt: new Date(Date.now() + 86_400_000) } });
-  return {
-    memberId: member.id,
-    tokenId: token.id,
-    tenantId: tenant.id,
-    poolId: pool.id,
-    datastoreId: ds.id,
-    vmId: vm.id,
-    snapshotId: snapshot.id,
-    policyId: policy.id,
-    organizationId,
-    hostId: hosts[0]!.id,
-    orderId: order.id,
-    ruleId: rule.id,
-    replicationId: replication.id,
-    vlanId: vlan.id,
-    siblingTenantId: sibling.id,
-  };
+  return { ...(await makeApiTenant(organizationId)), organizationId };
 }
 
-/** Everything of a tenant an action could change. */
-async function fingerprint(tenantId: string) {
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users] = await Promise.all([
-    db().vm.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().vmDisk.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().snapshot.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().activity.count({ where: { tenantId } }),
-    db().computePool.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().datastore.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    // orders, pools and hosts, affinity rules
-    db().host.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().order.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().orderEvent.count({ where: { tenantId } }),
-    db().affinityRule.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    // data protection and network
-    db().backupPolicyAssignment.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().replication.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().vlan.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().vlanPropagation.findMany({ where: { OR: [{ tenantId }, { vlan: { tenantId } }] }, orderBy: { id: "asc" } }),
-    // IAM and tokens
-    db().membership.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().personalAccessToken.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-    db().user.findMany({ where: { memberships: { some: { tenantId } } }, orderBy: { id: "asc" }, select: { id: true, disabledAt: true } }),
-  ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users });
-}
 
 const nobody = { id: "", email: "", name: "" };
 const s = {
