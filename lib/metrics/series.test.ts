@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { downtimeMinutes, monthOf, periodsAbove } from "./series";
+import { downtimeMinutes, monthOf, overPeriods } from "./series";
 
 const d = (h: number, m = 0) => new Date(Date.UTC(2026, 10, 12, h, m));
 
 describe("dashboard series", () => {
-  it("marks contiguous periods above a limit (throttled periods)", () => {
+  it("marks contiguous periods with minutes above the line, each with its minutes and its share (throttled periods)", () => {
     const H = 3_600_000;
-    const pts = [100, 900, 1200, 1300, 800, 1100].map((max, i) => ({ at: i * H, avg: max, min: max, max }));
-    expect(periodsAbove(pts, 1000, H)).toEqual([
-      { from: 2 * H, to: 4 * H },
-      { from: 5 * H, to: 6 * H },
+    const pts = [0, 0, 30, 60, 0, 15].map((overMinutes, i) => ({ at: i * H, overMinutes }));
+    expect(overPeriods(pts, H)).toEqual([
+      { from: 2 * H, to: 4 * H, minutes: 90, share: 0.75 },
+      { from: 5 * H, to: 6 * H, minutes: 15, share: 0.25 },
     ]);
   });
 

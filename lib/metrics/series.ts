@@ -1,20 +1,6 @@
 // Pure shaping of stored series for the dashboards: rows per (metric, instant) into chart points,
 // periods above a line, and downtime minutes from availability events. No I/O.
 
-export type Point = { at: number; avg: number; min: number; max: number };
-
-/** Contiguous periods where `value(point)` is above `limit`; each period runs to the end of its last bucket. */
-export function periodsAbove(points: readonly Point[], limit: number, bucketMs: number, value: (p: Point) => number = (p) => p.max): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
-  for (const p of points) {
-    if (!(value(p) > limit)) continue;
-    const last = out[out.length - 1];
-    if (last && p.at <= last.to) last.to = p.at + bucketMs;
-    else out.push({ from: p.at, to: p.at + bucketMs });
-  }
-  return out;
-}
-
 /**
  * The periods to shade on a chart from each point's minutes above its line: runs of consecutive
  * buckets that had any, each with the minutes they hold, so a day with 225 such minutes is shaded

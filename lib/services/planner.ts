@@ -52,17 +52,8 @@ export function plannerChanges(input: PlanCapacityInput, state: WhatIfState): Wh
  */
 export function oncePerRule(violations: readonly Violation[]): Violation[] {
   const key = (v: Violation) => `${v.code}|${v.subject === undefined || v.subject.startsWith(PLANNED_PREFIX) ? "" : v.subject}|${v.limit ?? ""}|${v.unit ?? ""}`;
-  const last = new Map<string, Violation>();
-  for (const v of violations) last.set(key(v), v);
-  const out: Violation[] = [];
-  const seen = new Set<string>();
-  for (const v of violations) {
-    const k = key(v);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(last.get(k)!);
-  }
-  return out;
+  // A Map keeps a key where it was first set and the value it was last set to.
+  return [...new Map(violations.map((v) => [key(v), v])).values()];
 }
 
 /**
