@@ -50,9 +50,10 @@ async function run<S extends z.ZodType, C, T>(
   try {
     const authz = await authorized(t);
     if (!authz.ok) return fail(authz.code, authz.formError);
-    const bad = checkJson(toObject(raw)); // NUL, lone surrogates, deep nesting: refused before any schema (lib/security)
+    const input = toObject(raw);
+    const bad = checkJson(input); // NUL, lone surrogates, deep nesting: refused before any schema (lib/security)
     if (bad) return fail("INVALID", t("invalid"), { fieldErrors: { [bad.field]: [bad.message] } });
-    const parsed = schema.safeParse(toObject(raw));
+    const parsed = schema.safeParse(input);
     if (!parsed.success) return fail("INVALID", t("invalid"), { fieldErrors: fieldErrorsOf(parsed.error, await getTranslations("validation")) });
     const decision = await handler(authz.ctx, parsed.data);
     if (decision.ok) return { ok: true, data: decision.value, warnings: toViolationViews(decision.warnings, lang) };

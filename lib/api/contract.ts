@@ -20,9 +20,6 @@ export const pageQuery = z.object({
 });
 
 export const idParams = z.object({ id });
-export const snapshotParams = z.object({ id, sid: id });
-
-export const emptyBodySchema = z.object({}).strict();
 
 export const vmListQuery = pageQuery.extend({ q: z.string().trim().max(100).optional(), state: z.enum(POWER_STATES).optional(), tag: z.string().trim().max(63).optional() });
 export const activityListQuery = pageQuery.extend({

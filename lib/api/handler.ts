@@ -20,7 +20,6 @@ import { checkJson } from "@/lib/security/request-guard";
 import type { AnyTenantUseCase, ApiOutcome, Read, Route } from "@/lib/use-cases/define";
 import { API_ROUTES, matchRoute } from "./routes";
 
-export { nextCursorOf, pageOf, sliceList } from "./paging";
 
 // The one wrapper of every REST route, in this order: the route of the registry that the method
 // and path name (404 / 405 otherwise) → bearer token → rate limit (25/s per token, shared by every
@@ -135,7 +134,7 @@ function respondRead(out: ApiOutcome): Response {
   const headers = { "Cache-Control": "no-store" };
   if ("list" in out) return Response.json({ items: out.list, nextCursor: out.nextCursor }, { headers });
   if ("text" in out) return new Response(out.text, { headers: { ...headers, "Content-Type": out.contentType } });
-  return Response.json(out.json, { status: out.status ?? 200, headers });
+  return Response.json(out.json, { headers });
 }
 
 function respondDecision(d: Decision<unknown>, u: AnyTenantUseCase, route: Route, lang: Lang): Response {
