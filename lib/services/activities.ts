@@ -5,6 +5,7 @@ import { isActivityType, type ActivityType, type ActivityView, type ConcernedIte
 import { INFRA_PLANS } from "@/lib/infra/driver";
 import { actorUserId } from "@/lib/auth/context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { LocalizedText } from "@/lib/domain/result";
 import { listActivities as listActivityRows, listTenantPeople } from "@/lib/db/activities";
 import type { ActivityListQuery } from "@/lib/validation/activity-list";
 import { assertPermission, type TenantContext } from "./context";
@@ -142,14 +143,18 @@ const UNFINISHED = ["WAITING", "RUNNING"] as const;
  * activated memory, a host's maintenance): each undoes itself on failure, so they never overlap.
  * Called under the resource's lock.
  */
-export async function assertResourceIdle(tx: Tx, tenantId: string, resource: ConcernedItem): Promise<void> {
+export async function assertResourceIdle(tx: Tx, tenantId: string, resource: ConcernedItem, name: LocalizedText | string = resource.name): Promise<void> {
   const running = await tx.activity.findFirst({ where: { tenantId, resourceType: resource.type, resourceId: resource.id, state: { in: [...UNFINISHED] } }, select: { id: true } });
-  if (running) {
-    throw new ConflictError({
-      en: `An activity is already changing ${resource.name}. Wait for it to finish (see Activities), then try again.`,
-      fr: `Une activité modifie déjà ${resource.name}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
-    });
-  }
+  if (running) throw new ConflictError(busyText(name));
+}
+
+/** The refusal of a change to a resource that an unfinished activity is already changing. */
+export function busyText(name: LocalizedText | string): LocalizedText {
+  const n = typeof name === "string" ? { en: name, fr: name } : name;
+  return {
+    en: `An activity is already changing ${n.en}. Wait for it to finish (see Activities), then try again.`,
+    fr: `Une activité modifie déjà ${n.fr}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
+  };
 }
 
 /** The activities not yet ended about some resources of one type, newest first (a page shows their progress). */

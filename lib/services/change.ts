@@ -5,7 +5,7 @@ import type { ActivityType, ConcernedItem } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
 import { decide, type Decision, type LocalizedText } from "@/lib/domain/result";
 import { ConflictError } from "@/lib/errors";
-import { startActivity } from "./activities";
+import { assertResourceIdle, busyText, startActivity } from "./activities";
 import { audit } from "./audit";
 import type { TenantContext } from "./context";
 import { transaction } from "./tx";
@@ -83,8 +83,9 @@ export function changeResource<R, T = undefined>(
   return change<T>(ctx, kind, async (tx) => {
     const r = await resource.lock(tx);
     const target = resource.target(r);
-    const held = "column" in resource.busy ? resource.busy.column(r) : await unfinishedActivityAbout(tx, ctx.tenant.id, target);
-    if (held) throw new ConflictError(busyText(resource.busyName ?? { en: target.name, fr: target.name }));
+    if ("column" in resource.busy) {
+      if (resource.busy.column(r)) throw new ConflictError(busyText(resource.busyName ?? target.name));
+    } else await assertResourceIdle(tx, ctx.tenant.id, target, resource.busyName);
     const d = await decideChange(tx, r);
     if (!d.ok || !("column" in resource.busy)) return { target, decision: d };
     const { mark } = resource.busy;
@@ -102,12 +103,3 @@ export function changeResource<R, T = undefined>(
   });
 }
 
-export const busyText = (name: LocalizedText): LocalizedText => ({
-  en: `An activity is already changing ${name.en}. Wait for it to finish (see Activities), then try again.`,
-  fr: `Une activité modifie déjà ${name.fr}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
-});
-
-async function unfinishedActivityAbout(tx: Tx, tenantId: string, resource: ConcernedItem): Promise<string | null> {
-  const running = await tx.activity.findFirst({ where: { tenantId, resourceType: resource.type, resourceId: resource.id, state: { in: ["WAITING", "RUNNING"] } }, select: { id: true } });
-  return running?.id ?? null;
-}

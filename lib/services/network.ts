@@ -9,7 +9,7 @@ import { checkVlanPropagation } from "@/lib/domain/network";
 import { decide, msg, type Decision, type LocalizedText } from "@/lib/domain/result";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { VlanListQuery, VlanPropagationInput } from "@/lib/validation/network";
-import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
+import { ACTIVITY_SELECT, busyText, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
 import { audit } from "./audit";
 import { change, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
@@ -19,11 +19,6 @@ import { assertPermission, type TenantContext } from "./context";
 // changes the receiving tenant's network too, so the actor must hold network:write there as well,
 // and the receiving tenant's audit trail records it. New VLANs are orders (the orders area).
 
-const busy = (what: string): LocalizedText =>
-  msg(
-    () => `An activity is already changing ${what}. Wait for it to finish (see Activities), then try again.`,
-    () => `Une activité modifie déjà ${what}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
-  );
 
 // ───────────────────────── Reads ─────────────────────────
 
@@ -128,7 +123,7 @@ export async function unpropagateVlan(ctx: TenantContext, input: VlanPropagation
     const p = await findPropagation(tx, tenantId, vlan.id, input.targetTenantId);
     if (!p) throw new NotFoundError("vlan propagation", `${vlan.id}/${input.targetTenantId}`);
     const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
-    if (p.busyActivityId) throw new ConflictError(busy(`VLAN ${vlan.tag} → ${p.tenant.name}`));
+    if (p.busyActivityId) throw new ConflictError(busyText(`VLAN ${vlan.tag} → ${p.tenant.name}`));
     const receiver = await getTenantRef({ id: p.tenant.id });
     return {
       target: t,

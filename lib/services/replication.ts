@@ -10,7 +10,7 @@ import { checkGlobalMirror, checkMetroMirror, checkRpoCompliance, checkVmReplica
 import { decide, msg, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { EnableStorageMirrorInput, EnableVmReplicationInput, ReplicationListQuery, StopReplicationInput, StorageMirrorKind } from "@/lib/validation/data-protection";
-import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
+import { ACTIVITY_SELECT, busyText, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
 import { change, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
@@ -22,11 +22,6 @@ import { lockRows } from "./tx";
 // Enabling reserves at once (the replication exists in INITIAL_COPY and counts against the
 // standby site); the activity's end makes it ACTIVE with its first replicated point, or removes it.
 
-const busy = (what: string): LocalizedText =>
-  msg(
-    () => `An activity is already changing ${what}. Wait for it to finish (see Activities), then try again.`,
-    () => `Une activité modifie déjà ${what}. Attendez qu’elle se termine (voir Activités), puis réessayez.`,
-  );
 
 const KIND_LABEL: Record<string, LocalizedText> = {
   VM_REPLICATION: { en: "VM replication", fr: "réplication de VM" },
@@ -161,7 +156,7 @@ export async function enableVmReplication(ctx: TenantContext, input: EnableVmRep
   const tenantId = ctx.tenant.id;
   return change<{ replicationId: string }>(ctx, { action: "replication.vm_enable", activity: "replication.vm_enable" }, async (tx) => {
     const vm = await lockVmOrThrow(tx, tenantId, input.vmId);
-    if (vm.busyActivityId) throw new ConflictError(busy(vm.name));
+    if (vm.busyActivityId) throw new ConflictError(busyText(vm.name));
     const existing = await tx.replication.findFirst({ where: { tenantId, vmId: vm.id, kind: "VM_REPLICATION", status: { not: "FAILED_OVER" } }, select: { targetAzId: true } });
     if (existing) throw new ConflictError({ en: `${vm.name} is already replicated to ${existing.targetAzId}.`, fr: `${vm.name} est déjà répliquée vers ${existing.targetAzId}.` });
     // Two replicas aimed at one standby site queue here (pools, then datastores: the house order),
@@ -321,7 +316,7 @@ export async function stopReplication(ctx: TenantContext, input: StopReplication
     if (!r) throw new NotFoundError("replication", input.replicationId);
     const subject = r.vm ? { type: "vm", ...r.vm } : r.datastore ? { type: "datastore", ...r.datastore } : null;
     const name = `${subject?.name ?? r.id} → ${r.targetAzId}`;
-    if (r.busyActivityId) throw new ConflictError(busy(name));
+    if (r.busyActivityId) throw new ConflictError(busyText(name));
     return {
       target: { type: "replication", id: r.id, name },
       decision: decide([], {

@@ -29,8 +29,8 @@ import type {
   SetTagsInput,
   VmPowerAction,
 } from "@/lib/validation/vms";
-import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
-import { busyText, change, changeResource, type Accepted, type ChangePlan } from "./change";
+import { ACTIVITY_SELECT, busyText, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
+import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
 
@@ -127,7 +127,6 @@ function encryptionDecision(tenant: EncryptionTenant, vm: Parameters<typeof chec
 
 type Change = ChangePlan<undefined>;
 
-const busyMessage = (name: string): LocalizedText => busyText({ en: name, fr: name });
 
 /** A change to one VM: locked, refused while another activity changes it, marked busy with the new one. */
 export function changeVm(
@@ -369,7 +368,7 @@ export async function previewBulkPower(ctx: TenantContext, input: BulkPowerInput
     const vm = await getVmForChange(tenantId, id).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
     if (!vm) continue;
     if (vm.busyActivityId) {
-      out.push({ vmId: vm.id, name: vm.name, ok: false, violations: [], conflict: busyMessage(vm.name) });
+      out.push({ vmId: vm.id, name: vm.name, ok: false, violations: [], conflict: busyText(vm.name) });
       continue;
     }
     try {
