@@ -15,6 +15,6 @@ export async function register() {
 // until a connection to the server opens again.
 export async function onRequestError(err: unknown) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ isDatabaseUnavailable }, { markDatabaseDown }] = await Promise.all([import("@/lib/db-unavailable"), import("@/lib/db-health")]);
-  if (isDatabaseUnavailable(err)) markDatabaseDown();
+  const { noteIfDatabaseUnavailable } = await import("@/lib/db-health");
+  noteIfDatabaseUnavailable(err);
 }

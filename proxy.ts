@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { guardRequest, type GuardRefusal } from "@/lib/security/request-guard";
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 import { databaseLooksDown } from "@/lib/db-health";
-import { DB_RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
+import { DATABASE_UNAVAILABLE, DB_RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
 
 // Runs before every page, route handler and server action (Next 16's proxy, Node.js runtime):
 // the input guard (lib/security/request-guard.ts), then the per-request CSP nonce and HSTS.
@@ -22,7 +22,7 @@ function unavailable(req: NextRequest, csp: string): Response {
   const headers = { "Cache-Control": "no-store", "Content-Security-Policy": csp, "Retry-After": String(DB_RETRY_AFTER_SECONDS) };
   const en = `The console cannot reach its database for the moment. Retry in ${DB_RETRY_AFTER_SECONDS} s.`;
   // next-auth's client reads `url` (its error parameter) from a sign-in's answer.
-  const signIn = req.nextUrl.pathname.startsWith("/api/auth/") ? { url: new URL("/signin?error=DatabaseUnavailable", req.url).toString() } : {};
+  const signIn = req.nextUrl.pathname.startsWith("/api/auth/") ? { url: new URL(`/signin?error=${DATABASE_UNAVAILABLE}`, req.url).toString() } : {};
   if (req.nextUrl.pathname.startsWith("/api/")) return Response.json({ code: "UNAVAILABLE", message: en, ...signIn }, { status: 503, headers });
   return new Response(`503: ${en}\n`, { status: 503, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
 }
@@ -38,7 +38,6 @@ export async function proxy(request: NextRequest) {
   if (await databaseLooksDown()) return unavailable(request, csp);
 
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set("Content-Security-Policy", csp);

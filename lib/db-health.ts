@@ -1,4 +1,5 @@
 import net from "node:net";
+import { isDatabaseUnavailable } from "./db-unavailable";
 
 // What this process last learnt about its database. Set when any entry point meets a connection
 // error (lib/db-unavailable.ts); while set, proxy.ts checks the server before each request (at most
@@ -14,6 +15,13 @@ const state = (): State => (g[KEY] ??= { down: false, checkedAt: 0, checking: nu
 
 export function markDatabaseDown(): void {
   state().down = true;
+}
+
+/** Whether `err` says the database is away; if so, the process remembers it (every entry point's catch asks this). */
+export function noteIfDatabaseUnavailable(err: unknown): boolean {
+  if (!isDatabaseUnavailable(err)) return false;
+  markDatabaseDown();
+  return true;
 }
 
 /** Whether a TCP connection to the database's server opens (the server answers again). */

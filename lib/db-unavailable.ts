@@ -7,6 +7,9 @@
 /** Seconds a client is asked to wait before trying again while the database is away. */
 export const DB_RETRY_AFTER_SECONDS = 5;
 
+/** The sign-in's error word (in `/signin?error=…`) while the database is away: never the driver's text. */
+export const DATABASE_UNAVAILABLE = "DatabaseUnavailable";
+
 // Prisma's connection errors: can't reach the server, timed out, server closed the connection,
 // too many connections, the pool timed out waiting for a connection.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1011", "P1017", "P2024", "P2037"]);

@@ -2,8 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
-import { isDatabaseUnavailable } from "@/lib/db-unavailable";
-import { markDatabaseDown } from "@/lib/db-health";
+import { noteIfDatabaseUnavailable } from "@/lib/db-health";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getSessionActor } from "@/lib/auth/session";
 import { authorize, authorizeOrganization } from "@/lib/auth/authorize";
@@ -67,10 +66,7 @@ async function run<S extends z.ZodType, C, T>(
       return fail("INVALID", t("invalid"), { fieldErrors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, [v[lang]]])) });
     }
     // The database is away: nothing was changed, and trying again in a moment will work.
-    if (isDatabaseUnavailable(e)) {
-      markDatabaseDown();
-      return fail("UNAVAILABLE", t("unavailable"));
-    }
+    if (noteIfDatabaseUnavailable(e)) return fail("UNAVAILABLE", t("unavailable"));
     const id = randomUUID().slice(0, 8);
     console.error(`[action error ${id}]`, e);
     return fail("INTERNAL", t("internal", { id }));

@@ -1,6 +1,6 @@
 import "server-only";
-import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db-unavailable";
-import { markDatabaseDown } from "@/lib/db-health";
+import { DB_RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
+import { noteIfDatabaseUnavailable } from "@/lib/db-health";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { createTranslator } from "next-intl";
@@ -165,8 +165,7 @@ export function errorResponse(err: unknown, lang: Lang = "en"): Response {
     return problem(400, "INVALID", Object.values(fields)[0]?.[0] ?? MESSAGES.invalid[lang], { fields });
   }
   // The database is away (a restart, a network cut): the caller should simply try again shortly.
-  if (isDatabaseUnavailable(err)) {
-    markDatabaseDown();
+  if (noteIfDatabaseUnavailable(err)) {
     console.warn(`[api] database unavailable: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
     return problem(503, "UNAVAILABLE", MESSAGES.unavailable(DB_RETRY_AFTER_SECONDS)[lang], {}, { "Retry-After": String(DB_RETRY_AFTER_SECONDS) });
   }

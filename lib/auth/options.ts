@@ -3,8 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { endUserSessions, getSessionStanding } from "@/lib/db/users";
 import { signInScope, signInWithLimits } from "@/lib/security/sign-in-limit";
-import { isDatabaseUnavailable } from "@/lib/db-unavailable";
-import { markDatabaseDown } from "@/lib/db-health";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { noteIfDatabaseUnavailable } from "@/lib/db-health";
 import { clientAddress, trustProxyHops } from "@/lib/client-address";
 import { env } from "@/lib/env";
 
@@ -14,8 +14,6 @@ const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
 
 /** Thrown by the jwt callback when a cookie's session has ended: next-auth then answers no session and clears the cookie. */
 export const SESSION_ENDED = "SessionEnded";
-/** The error a sign-in reports while the database cannot be reached. */
-export const DATABASE_UNAVAILABLE = "DatabaseUnavailable";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -41,10 +39,9 @@ export const authOptions: NextAuthOptions = {
         } catch (e) {
           // The database is away: not a wrong password. The route answers 503 with Retry-After, and
           // next-auth puts only this fixed word in the URL, never the driver's text.
-          if (!isDatabaseUnavailable(e)) throw e;
+          if (!noteIfDatabaseUnavailable(e)) throw e;
           const scope = signInScope.getStore();
           if (scope) scope.unavailable = true;
-          markDatabaseDown();
           throw new Error(DATABASE_UNAVAILABLE);
         }
         return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions, DATABASE_UNAVAILABLE } from "@/lib/auth/options";
-import { DB_RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
+import { authOptions } from "@/lib/auth/options";
+import { DATABASE_UNAVAILABLE, DB_RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
 import { signInScope } from "@/lib/security/sign-in-limit";
 
 const handler = NextAuth(authOptions);
@@ -12,17 +12,11 @@ const handler = NextAuth(authOptions);
 async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
   const scope: { retryAfterSeconds?: number; unavailable?: boolean } = {};
   const res = await signInScope.run(scope, () => handler(req, ctx));
-  if (scope.unavailable) {
-    return Response.json(
-      { url: new URL(`/signin?error=${DATABASE_UNAVAILABLE}`, req.url).toString() },
-      { status: 503, headers: { "Retry-After": String(DB_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
-    );
-  }
+  const refusal = (error: string, status: number, retryAfterSeconds: number) =>
+    Response.json({ url: new URL(`/signin?error=${error}`, req.url).toString() }, { status, headers: { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" } });
+  if (scope.unavailable) return refusal(DATABASE_UNAVAILABLE, 503, DB_RETRY_AFTER_SECONDS);
   if (scope.retryAfterSeconds === undefined) return res;
-  return Response.json(
-    { url: new URL("/signin?error=RateLimited", req.url).toString() },
-    { status: 429, headers: { "Retry-After": String(scope.retryAfterSeconds), "Cache-Control": "no-store" } },
-  );
+  return refusal("RateLimited", 429, scope.retryAfterSeconds);
 }
 
 export { handler as GET, POST };
