@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { API_RATE_LIMIT_AUTH, API_RATE_LIMIT_PER_CLIENT } from "@/lib/domain/catalogue";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 // Rate limits shared by every instance of the app: the counters live in PostgreSQL (the
@@ -39,10 +40,12 @@ async function openStore(env: Record<string, string | undefined>): Promise<Store
   return { kind: "memory" };
 }
 
-async function limiterOn(store: Store, name: LimitName): Promise<RateLimiterAbstract> {
+/** The instance's own counters of a limit: the store's insurance, and what counts while the store is away. */
+const memoryLimiter = (name: LimitName) => new RateLimiterMemory({ ...LIMITS[name], keyPrefix: `rl:${name}` });
+
+async function limiterOn(store: Store, name: LimitName, insuranceLimiter: RateLimiterMemory): Promise<RateLimiterAbstract> {
   const { points, duration } = LIMITS[name];
   const keyPrefix = `rl:${name}`;
-  const insuranceLimiter = new RateLimiterMemory({ points, duration, keyPrefix });
   if (store.kind === "redis") return new RateLimiterRedis({ storeClient: store.client, points, duration, keyPrefix, insuranceLimiter });
   if (store.kind === "memory") return insuranceLimiter;
   const make = () =>
@@ -53,8 +56,12 @@ async function limiterOn(store: Store, name: LimitName): Promise<RateLimiterAbst
       );
     });
   // Two instances starting together race to create the table: the loser's CREATE fails (a unique
-  // violation in the catalogue) and would count in its own memory, unshared. A second try finds the table.
-  return make().catch(() => make());
+  // violation in the catalogue) and would count in its own memory, unshared. A second try finds the
+  // table. A database that is away is not a race: no second try then.
+  return make().catch((e: unknown) => {
+    if (isDatabaseUnavailable(e)) throw e;
+    return make();
+  });
 }
 
 /** A set of limiters on one store. Tests make two of these on one database: two instances of the app. */
@@ -64,11 +71,12 @@ export function createLimiters(env: Record<string, string | undefined> = process
   // While the store cannot be reached (its table cannot be created), this instance counts in its
   // own memory; the failed creation is forgotten, so the next request tries the store again and
   // the shared counters come back with the database, without a restart.
-  const fallback = new Map<LimitName, RateLimiterAbstract>();
+  const memory = new Map<LimitName, RateLimiterMemory>();
+  const memoryOf = (name: LimitName) => memory.get(name) ?? memory.set(name, memoryLimiter(name)).get(name)!;
   const get = async (name: LimitName): Promise<RateLimiterAbstract> => {
     let p = made.get(name);
     if (!p) {
-      p = store.then((s) => limiterOn(s, name));
+      p = store.then((s) => limiterOn(s, name, memoryOf(name)));
       made.set(name, p);
       p.catch(() => made.get(name) === p && made.delete(name));
     }
@@ -76,9 +84,7 @@ export function createLimiters(env: Record<string, string | undefined> = process
       return await p;
     } catch (e) {
       console.warn(`[rate-limit] store unavailable, counting in memory: ${e instanceof Error ? e.message : String(e)}`);
-      const { points, duration } = LIMITS[name];
-      if (!fallback.has(name)) fallback.set(name, new RateLimiterMemory({ points, duration, keyPrefix: `rl:${name}` }));
-      return fallback.get(name)!;
+      return memoryOf(name);
     }
   };
   return {
