@@ -6,12 +6,15 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** What `next build` compiles or reads: an edit to any of them makes the last build stale. */
+const BUILT_SOURCES = ["app", "components", "lib", "messages", "i18n", "next.config.mjs", "proxy.ts", "instrumentation.ts", "package-lock.json"];
+
 /** What the build was made from: HEAD and the working tree's changes to built sources. */
 function sourceStamp(): string | null {
   const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" });
   if (head.status !== 0) return null;
-  const diff = spawnSync("git", ["diff", "HEAD", "--", "app", "components", "lib", "messages", "i18n", "next.config.mjs", "proxy.ts", "package-lock.json"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const untracked = spawnSync("git", ["ls-files", "--others", "--exclude-standard", "--", "app", "components", "lib", "messages", "i18n", "proxy.ts"], { cwd: root, encoding: "utf8" });
+  const diff = spawnSync("git", ["diff", "HEAD", "--", ...BUILT_SOURCES], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const untracked = spawnSync("git", ["ls-files", "--others", "--exclude-standard", "--", ...BUILT_SOURCES], { cwd: root, encoding: "utf8" });
   const h = createHash("sha256").update(head.stdout).update(diff.stdout);
   // New files count by their content, not only their names: an edit to one rebuilds too.
   for (const f of untracked.stdout.split("\n").filter(Boolean)) h.update(f).update(readFileSync(path.join(root, f)));
