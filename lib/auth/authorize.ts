@@ -54,12 +54,6 @@ export async function authorize(actor: Actor | null, tenant: TenantKey, permissi
   return { ok: true, ctx };
 }
 
-/** The actor's own standing outside any tenant: a disabled account is signed out everywhere. */
-export async function userStillActive(userId: string): Promise<boolean> {
-  const u = await db().user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
-  return u !== null && u.disabledAt === null;
-}
-
 // ── orders: organization-level authorization ──
 
 export type OrganizationAuthzResult =
