@@ -7,7 +7,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { memberContext } from "@/test/integration/context";
 import { createTokenSchema } from "@/lib/validation/tokens";
 import { InvalidInputError } from "@/lib/errors";
-import { createToken, hashToken, resolveToken, revokeToken } from "./tokens";
+import { createToken, hashToken, listTokens, resolveToken, revokeToken } from "./tokens";
 
 const run = promisify(execFile);
 let tenant: { id: string; slug: string };
@@ -71,7 +71,14 @@ describe("personal access tokens", () => {
     const r = await createToken(owner, input());
     if (!r.ok) throw new Error("refused");
     await expect(revokeToken(other, { tokenId: r.value.tokenId })).rejects.toMatchObject({ name: "NotFoundError" });
+    // The list offers Revoke exactly where the service accepts it: a reader sees the token, not the button.
+    const reader = await memberContext(tenant.id, ["iam:read"]);
+    const revocable = async (c: typeof owner) => (await listTokens(c)).find((t) => t.id === r.value.tokenId)?.revocable;
+    expect(await revocable(reader)).toBe(false);
+    await expect(revokeToken(reader, { tokenId: r.value.tokenId })).rejects.toMatchObject({ name: "NotFoundError" });
+    expect(await revocable(owner)).toBe(true);
     const admin = await memberContext(tenant.id, ["iam:write"]);
+    expect(await revocable(await memberContext(tenant.id, ["iam:read", "iam:write"]))).toBe(true);
     await revokeToken(admin, { tokenId: r.value.tokenId });
     expect(await resolveToken(r.value.secret)).toBeNull();
   });

@@ -73,8 +73,7 @@ export async function createToken(ctx: TenantContext, input: CreateTokenInput, n
  * or one the actor may not see, is not found.
  */
 export async function revokeToken(ctx: TenantContext, input: RevokeTokenInput, now = new Date()): Promise<Decision<{ tokenId: string }>> {
-  // The system (the CLI) holds every permission.
-  const mayAll = ctx.actor.type === "system" || hasPermission(ctx.permissions, "iam:write");
+  const mayAll = mayRevokeAnyToken(ctx);
   const where = { id: input.tokenId, tenantId: ctx.tenant.id, ...(mayAll || ctx.actor.type === "system" ? {} : { userId: ctx.actor.userId }) };
   await db().$transaction(async (tx) => {
     const t = await tx.personalAccessToken.findFirst({ where, select: { id: true, name: true, revokedAt: true } });
@@ -88,11 +87,21 @@ export async function revokeToken(ctx: TenantContext, input: RevokeTokenInput, n
 
 export type TokenView = Awaited<ReturnType<typeof listTokens>>[number];
 
-/** The actor's own tokens in this tenant; every member's with iam:read. Never a secret or a hash. */
+/** Anyone's token of the tenant, not only one's own: iam:write, or the system (the CLI holds every permission). */
+function mayRevokeAnyToken(ctx: TenantContext): boolean {
+  return ctx.actor.type === "system" || hasPermission(ctx.permissions, "iam:write");
+}
+
+/**
+ * The actor's own tokens in this tenant; every member's with iam:read. Never a secret or a hash.
+ * `revocable` is what revokeToken() would accept, so a reader is not offered a button the server refuses.
+ */
 export async function listTokens(ctx: TenantContext) {
   if (ctx.actor.type === "system") return [];
-  const rows = await listTenantTokens(ctx.tenant.id, hasPermission(ctx.permissions, "iam:read") ? undefined : ctx.actor.userId);
-  return rows.map((r) => ({ ...r, permissions: toPermissions(r.permissions) }));
+  const { userId } = ctx.actor;
+  const rows = await listTenantTokens(ctx.tenant.id, hasPermission(ctx.permissions, "iam:read") ? undefined : userId);
+  const mayAll = mayRevokeAnyToken(ctx);
+  return rows.map((r) => ({ ...r, permissions: toPermissions(r.permissions), revocable: mayAll || r.user.id === userId }));
 }
 
 /** Do not write lastUsedAt on every request of a busy script: once a minute says "last used" well enough. */

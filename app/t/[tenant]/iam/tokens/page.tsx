@@ -52,7 +52,14 @@ export default async function TokensPage({ params }: { params: Promise<{ tenant:
                   <Td>{when(tk.lastUsedAt)}</Td>
                   <Td>{when(tk.expiresAt)}</Td>
                   <Td>{state === "active" ? <Badge tone="green">{t("tokens.active")}</Badge> : <Badge tone={state === "revoked" ? "red" : "grey"}>{t(`tokens.${state}`)}</Badge>}</Td>
-                  <Td>{state === "active" && <RevokeTokenButton tenantId={ctx.tenant.id} tokenId={tk.id} name={tk.name} />}</Td>
+                  <Td>
+                    {state === "active" &&
+                      (tk.revocable ? (
+                        <RevokeTokenButton tenantId={ctx.tenant.id} tokenId={tk.id} name={tk.name} />
+                      ) : (
+                        <span className="text-xs text-slate-600 dark:text-slate-300">{t("tokens.notRevocable")}</span>
+                      ))}
+                  </Td>
                 </Tr>
               );
             })}
