@@ -57,13 +57,14 @@ const INTEGRATION_FILES = [
 ];
 const E2E_SPECS = ["e2e/dashboards.spec.ts", "e2e/dashboards-views.spec.ts", "e2e/data-protection.spec.ts"];
 
-function ensureFaketime() {
-  if (existsSync(LIBFAKETIME)) return;
-  console.log("• Installing Debian's faketime (libfaketime) for the shifted clocks");
+/** A Debian package the run needs and a fresh machine may lack (`.ci/run` installs Chromium the same way). */
+function ensureDebianPackage(pkg: string, file: string, why: string) {
+  if (existsSync(file)) return;
+  console.log(`• Installing Debian's ${pkg} ${why}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  const r = spawnSync("apt-get", ["install", "-y", "-qq", "faketime"], { stdio: "inherit", env });
-  if (r.status !== 0 || !existsSync(LIBFAKETIME)) throw new Error(`libfaketime is missing (${LIBFAKETIME}) and could not be installed: apt-get install faketime`);
+  const r = spawnSync("apt-get", ["install", "-y", "-qq", pkg], { stdio: "inherit", env });
+  if (r.status !== 0 || !existsSync(file)) throw new Error(`${file} is missing and could not be installed: apt-get install ${pkg}`);
 }
 
 /** libfaketime's relative form ("+N" seconds from the real clock): the same shift in every process, whenever it starts. */
@@ -114,7 +115,8 @@ async function main() {
   const unknown = [...(opts.edge ?? []).filter((n) => !EDGES.some((e) => e.name === n)), ...opts.stages.filter((s) => !(STAGES as readonly string[]).includes(s))];
   if (unknown.length > 0) throw new Error(`Unknown edge or stage: ${unknown.join(", ")}`);
   const edges = opts.edge ? EDGES.filter((e) => opts.edge!.includes(e.name)) : EDGES;
-  ensureFaketime();
+  ensureDebianPackage("faketime", LIBFAKETIME, "(libfaketime) for the shifted clocks");
+  if (opts.stages.includes("e2e")) ensureDebianPackage("chromium", "/usr/bin/chromium", "for the browser tests");
 
   const results: { edge: Edge; passed: number; failed: number; seconds: number }[] = [];
   for (const edge of edges) {
