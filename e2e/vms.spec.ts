@@ -183,7 +183,14 @@ test("the activities page lists the history with links to each resource, and fil
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(3)).toContainText("Create VM");
   await expect(rows.nth(3)).toContainText("completed");
-  await rows.nth(3).getByRole("link", { name: VM }).click();
+  // The activity opens its own page: its steps with their times, and the resources it concerned.
+  await rows.nth(3).getByRole("link", { name: "Create VM" }).click();
+  await expect(page.getByRole("heading", { name: `Create VM · ${VM}`, level: 1 })).toBeVisible();
+  const steps = page.getByTestId("activity-steps").getByRole("listitem");
+  await expect(steps.first()).toContainText("Done");
+  await expect(steps.first().locator("time")).toHaveCount(1);
+  await expect(steps.filter({ hasText: "Not run" })).toHaveCount(0);
+  await page.getByTestId("activity-concerned").getByRole("link", { name: VM }).click();
   await expect(page.getByRole("heading", { name: VM, level: 1 })).toBeVisible();
 });
 

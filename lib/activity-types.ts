@@ -80,3 +80,19 @@ export type ActivityView = {
   startedAt: string | null;
   completedAt: string | null;
 };
+
+/**
+ * One step of an activity's plan on its page: when it began and ended, as the runner logged it. A resumed
+ * activity starts its plan again, so a step may appear twice, the first time "interrupted"; the steps it has
+ * not reached are "pending" while it runs and "skipped" once it failed.
+ */
+export type ActivityStepView = {
+  key: string;
+  label: LocalizedText;
+  state: "done" | "running" | "failed" | "interrupted" | "pending" | "skipped";
+  startedAt: string | null;
+  endedAt: string | null;
+};
+
+/** An activity with its steps and attempts: its own page and `GET /api/v1/activities/{id}`. */
+export type ActivityDetailView = ActivityView & { attempts: number; steps: ActivityStepView[] };

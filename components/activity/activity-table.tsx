@@ -6,14 +6,29 @@ import { Table, THead, TBody, Tr, Th, Td } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { ActivityProgress } from "./activity-tracker";
 
-const STATE_TONE = { WAITING: "grey", RUNNING: "blue", COMPLETED: "green", FAILED: "red" } as const;
+export const STATE_TONE = { WAITING: "grey", RUNNING: "blue", COMPLETED: "green", FAILED: "red" } as const;
 export const resourceLinkClass = "font-medium text-brand-700 hover:underline dark:text-brand-300";
 
-/** Where a resource of an activity is seen, when the console has a page for it. */
-export function resourceHref(tenantSlug: string, r: { type: string; id: string } | null): string | null {
+/**
+ * Where the console shows a resource named by an activity, an audit event or an order: its own page, or the
+ * list filtered on its name where it has none. Null when the console has no place for it.
+ */
+export function resourceHref(tenantSlug: string, r: { type: string; id: string; name?: string } | null): string | null {
   if (!r) return null;
-  if (r.type === "vm") return `/t/${tenantSlug}/compute/vms/${r.id}`;
-  return null;
+  const base = `/t/${tenantSlug}`;
+  const named = (list: string) => (r.name ? `${base}/${list}?q=${encodeURIComponent(r.name)}` : `${base}/${list}`);
+  switch (r.type) {
+    case "vm": return `${base}/compute/vms/${r.id}`;
+    case "pool": return `${base}/compute/pools/${r.id}`;
+    case "datastore": return `${base}/storage/${r.id}`;
+    case "order": return `${base}/orders/${r.id}`;
+    case "user": return `${base}/iam/users/${r.id}`;
+    case "host": return named("compute/hosts");
+    case "vlan": return named("network");
+    case "affinity_rule": return `${base}/compute/affinity-rules`;
+    case "replication": return `${base}/data-protection/replications`;
+    default: return null;
+  }
 }
 
 /**
@@ -49,7 +64,9 @@ export async function ActivityTable({ rows, tenantSlug, label, showResource = tr
           return (
             <Tr key={r.id}>
               <Td className="text-slate-600 tabular-nums dark:text-slate-300">{when(r.createdAt)}</Td>
-              <Td className="font-medium">{a(`types.${r.type.replace(".", "_")}`)}</Td>
+              <Td className="font-medium">
+                <Link href={`/t/${tenantSlug}/activities/${r.id}`} className={resourceLinkClass}>{a(`types.${r.type.replace(".", "_")}`)}</Link>
+              </Td>
               {showResource && (
                 <Td>
                   {item ? (

@@ -69,7 +69,10 @@ export async function runActivity(id: string, driver: InfraDriver = simulatedDri
   const plan = INFRA_PLANS[a.type];
   try {
     for (const [i, step] of plan.entries()) {
-      await db().activity.update({ where: { id }, data: { step: step.key, progress: Math.floor((i / plan.length) * 100), heartbeatAt: new Date() } });
+      // One statement: the step, the heartbeat, and the step's start appended to the activity's log (its page shows the times).
+      const at = new Date();
+      await db().$executeRaw`UPDATE "Activity" SET step = ${step.key}, progress = ${Math.floor((i / plan.length) * 100)}, "heartbeatAt" = ${at},
+        "stepLog" = "stepLog" || jsonb_build_array(jsonb_build_object('key', ${step.key}::text, 'at', ${at.toISOString()}::text)) WHERE id = ${id}`;
       await driver.run(a.type, step);
     }
     await db().$transaction(async (tx) => {

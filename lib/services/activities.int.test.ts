@@ -8,7 +8,8 @@ import { setInfraFaults } from "@/lib/infra/driver";
 import { ForbiddenError } from "@/lib/errors";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
 import { parseActivityListQuery, type ActivityListQuery } from "@/lib/validation/activity-list";
-import { activityInitiators, listActivities } from "./activities";
+import { activityInitiators, activitySteps, getActivity, listActivities } from "./activities";
+import { NotFoundError } from "@/lib/errors";
 import { powerVm, setTags } from "./vms";
 
 // Tenant A: two people, three VMs, a history written through the real services (so the
@@ -22,6 +23,10 @@ const s = {
   db1: "",
   pct: "",
   theirs: "",
+  /** web-01 powered off (completed), db-01's power-off (failed at its first step), odd%name's tags (waiting). */
+  done: "",
+  failed: "",
+  waiting: "",
 };
 
 async function ctxFor(tenantId: string, permissions: readonly Permission[] = PERMISSIONS, name?: string) {
@@ -55,6 +60,7 @@ beforeAll(async () => {
   const off = await powerVm(s.a, { vmId: s.web, action: "off" });
   if (!off.ok) throw new Error("setup");
   await runActivity(off.value.activityId);
+  s.done = off.value.activityId;
   const tags = await setTags(s.a2, { vmId: s.db1, tags: ["env:prod"] });
   if (!tags.ok) throw new Error("setup");
   await runActivity(tags.value.activityId);
@@ -62,9 +68,12 @@ beforeAll(async () => {
   const failing = await powerVm(s.a2, { vmId: s.db1, action: "off" });
   if (!failing.ok) throw new Error("setup");
   await runActivity(failing.value.activityId);
+  s.failed = failing.value.activityId;
   setInfraFaults([]);
   // Still waiting: nobody ran it.
-  await setTags(s.a, { vmId: s.pct, tags: ["odd"] });
+  const waiting = await setTags(s.a, { vmId: s.pct, tags: ["odd"] });
+  if (!waiting.ok) throw new Error("setup");
+  s.waiting = waiting.value.activityId;
   // Tenant B's own history.
   await powerVm(s.b, { vmId: s.theirs, action: "off" });
 });
@@ -132,5 +141,51 @@ describe("a tenant's activity history", () => {
     const reader = await ctxFor(s.a.tenant.id, PERMISSIONS.filter((p) => p !== "activity:read"));
     await expect(listActivities(reader, q())).rejects.toBeInstanceOf(ForbiddenError);
     await expect(activityInitiators(reader)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("one activity's page", () => {
+  const time = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
+
+  it("shows each step of a completed activity with when it began and ended, in order", async () => {
+    const a = await getActivity(s.a, s.done);
+    expect(a.steps.map((st) => [st.key, st.state])).toEqual([["shutdown_guest", "done"], ["release_swap", "done"]]);
+    const [shut, swap] = a.steps;
+    expect(shut!.label.en).toBe("Shutting the guest down");
+    expect(time(shut!.startedAt)).toBeGreaterThanOrEqual(time(a.startedAt));
+    expect(shut!.endedAt).toBe(swap!.startedAt);
+    expect(swap!.endedAt).toBe(a.completedAt);
+    expect(a.attempts).toBe(1);
+  });
+
+  it("marks the step that failed and the steps never reached", async () => {
+    const a = await getActivity(s.a, s.failed);
+    expect(a.steps.map((st) => [st.key, st.state])).toEqual([["shutdown_guest", "failed"], ["release_swap", "skipped"]]);
+    expect(a.steps[1]!.startedAt).toBeNull();
+    expect(a.failure?.message.en).toMatch(/Shutting the guest down/);
+  });
+
+  it("lists a waiting activity's plan as pending", async () => {
+    expect((await getActivity(s.a, s.waiting)).steps).toEqual([{ key: "write_tags", label: expect.objectContaining({ en: "Writing tags" }), state: "pending", startedAt: null, endedAt: null }]);
+  });
+
+  it("says a step was interrupted when a restart began the plan again", () => {
+    const log = [
+      { key: "shutdown_guest", at: "2027-01-01T10:00:00.000Z" },
+      { key: "shutdown_guest", at: "2027-01-01T10:00:30.000Z" },
+      { key: "release_swap", at: "2027-01-01T10:00:32.000Z" },
+    ];
+    const steps = activitySteps({ type: "vm.power_off", state: "RUNNING", completedAt: null }, log);
+    expect(steps.map((st) => [st.state, st.endedAt])).toEqual([
+      ["interrupted", "2027-01-01T10:00:30.000Z"],
+      ["done", "2027-01-01T10:00:32.000Z"],
+      ["running", null],
+    ]);
+  });
+
+  it("is not found from another tenant, and needs activity:read", async () => {
+    await expect(getActivity(s.b, s.done)).rejects.toBeInstanceOf(NotFoundError);
+    const reader = await ctxFor(s.a.tenant.id, PERMISSIONS.filter((p) => p !== "activity:read"));
+    await expect(getActivity(reader, s.done)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
-import { isActivityType, type ActivityType, type ActivityView, type ConcernedItem } from "@/lib/activity-types";
+import { isActivityType, type ActivityDetailView, type ActivityStepView, type ActivityType, type ActivityView, type ConcernedItem } from "@/lib/activity-types";
 import { INFRA_PLANS } from "@/lib/infra/driver";
 import { actorUserId } from "@/lib/auth/context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -10,7 +10,7 @@ import { listActivities as listActivityRows, listTenantPeople } from "@/lib/db/a
 import type { ActivityListQuery } from "@/lib/validation/activity-list";
 import { assertPermission, type TenantContext } from "./context";
 
-export type { ActivityView, ConcernedItem };
+export type { ActivityDetailView, ActivityView, ConcernedItem };
 
 export type ActivitySpec = {
   type: ActivityType;
@@ -89,11 +89,34 @@ export function toActivityView(a: ActivityRow): ActivityView {
   };
 }
 
-export async function getActivity(ctx: TenantContext, id: string): Promise<ActivityView> {
+/** One activity with its steps' times; another tenant's is not found. */
+export async function getActivity(ctx: TenantContext, id: string): Promise<ActivityDetailView> {
   assertPermission(ctx, "activity:read");
-  const a = await db().activity.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: ACTIVITY_SELECT });
+  const a = await db().activity.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: { ...ACTIVITY_SELECT, attempts: true, stepLog: true } });
   if (!a) throw new NotFoundError("activity", id);
-  return toActivityView(a);
+  const view = toActivityView(a);
+  return { ...view, attempts: a.attempts, steps: activitySteps(view, Array.isArray(a.stepLog) ? (a.stepLog as StepLogEntry[]) : []) };
+}
+
+type StepLogEntry = { key: string; at: string };
+
+/** The plan's steps as they ran (from the runner's log), then those not reached. */
+export function activitySteps(a: Pick<ActivityView, "type" | "state" | "completedAt">, log: readonly StepLogEntry[]): ActivityStepView[] {
+  const plan = isActivityType(a.type) ? INFRA_PLANS[a.type] : [];
+  const indexOf = (key: string) => plan.findIndex((st) => st.key === key);
+  const labelOf = (key: string) => plan[indexOf(key)]?.label ?? { en: key, fr: key };
+  const ended = a.state === "COMPLETED" || a.state === "FAILED";
+  const ran = log.map((e, i): ActivityStepView => {
+    const next = log[i + 1];
+    const last = !next;
+    const state = !last ? (indexOf(next.key) <= indexOf(e.key) ? "interrupted" : "done") : a.state === "COMPLETED" ? "done" : a.state === "FAILED" ? "failed" : "running";
+    return { key: e.key, label: labelOf(e.key), state, startedAt: e.at, endedAt: next?.at ?? (ended ? a.completedAt : null) };
+  });
+  // What follows the last step logged was not reached, unless the activity completed: one that ran before
+  // steps were logged (or was seeded) shows its plan done, without times.
+  const reached = log.length === 0 ? 0 : a.state === "COMPLETED" ? plan.length : indexOf(log[log.length - 1]!.key) + 1;
+  const rest = plan.slice(reached).map((st): ActivityStepView => ({ key: st.key, label: st.label, state: a.state === "COMPLETED" ? "done" : ended ? "skipped" : "pending", startedAt: null, endedAt: null }));
+  return [...ran, ...rest];
 }
 
 /** Several activities at once (the browser polls the ones it started); other tenants' ids are ignored. */

@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/errors";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
+import { resourceHref } from "@/components/activity/activity-table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { CancelOrderButton, ReviewButtons } from "@/components/orders/order-actions";
 import { tenantPage } from "../../tenant-page";
@@ -19,16 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("detailTitle") };
 }
 
-const RESOURCE_HREF = { pool: "compute/pools", host: "compute/hosts", datastore: "storage", vlan: "network" } as const;
-
 export default tenantPage<{ orderId: string }>({ permission: "order:read", title: ["orders", "detailTitle"] }, async ({ ctx, params }) => {
   const order = await getOrder(ctx, params.orderId).catch((e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const [t, format, locale, role] = await Promise.all([getTranslations("orders"), getFormatter(), getLocale(), sessionOrganizationRole(ctx.tenant.organizationId)]);
   const lang = langOf(locale);
   const base = `/t/${ctx.tenant.slug}`;
   const when = (d: Date) => <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" })}</time>;
-  const resourceHref = (r: OrderDetailView["resources"][number]) =>
-    r.type === "pool" ? `${base}/compute/pools/${r.id}` : r.type === "datastore" ? `${base}/storage/${r.id}` : r.type === "host" ? `${base}/compute/hosts?q=${encodeURIComponent(r.name)}` : `${base}/${RESOURCE_HREF[r.type]}`;
 
   return (
     <>
@@ -81,7 +78,7 @@ export default tenantPage<{ orderId: string }>({ permission: "order:read", title
                 {order.resources.map((r) => (
                   <li key={`${r.type}-${r.id}`}>
                     {t(`resource.${r.type}`)}{" "}
-                    <Link href={resourceHref(r)} className={linkClass}>{r.name}</Link>
+                    <Link href={resourceHref(ctx.tenant.slug, r) ?? base} className={linkClass}>{r.name}</Link>
                   </li>
                 ))}
               </ul>
