@@ -83,6 +83,14 @@ test("the owner switches tenant and stays in the same section", async ({ page, l
   await expect(page).toHaveURL(/\/t\/recette\/compute\/vms$/);
   await expect(page.getByText("Showing 1–25 of 48")).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Tenant" })).toHaveValue("recette");
+
+  // From a page with an id (one of production's VMs), the same kind of page in recette: its list, not a 404.
+  await page.goto("/t/production/compute/vms");
+  await vmTable(page).getByRole("rowheader").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/t\/production\/compute\/vms\/[^/?]+$/);
+  await page.getByRole("combobox", { name: "Tenant" }).selectOption({ label: "Recette" });
+  await expect(page).toHaveURL(/\/t\/recette\/compute\/vms$/);
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/not found/i);
 });
 
 test("another tenant's URL is a 404, whether it exists or not", async ({ page, loginAs }) => {

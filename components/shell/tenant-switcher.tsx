@@ -1,14 +1,16 @@
 "use client";
 import { useTransition } from "react";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { inputClass } from "@/components/ui/styles";
+import { tenantSwitchHref } from "./tenant-path";
 
-/** Switching keeps the section: /t/a/compute/vms → /t/b/compute/vms (filters are tenant-specific, so they are dropped). */
+/** Switching keeps the kind of page and the dashboards' range, never an id or a filter of the other tenant (tenant-path.ts). */
 export function TenantSwitcher({ current, tenants }: { current: string; tenants: { slug: string; name: string }[] }) {
   const t = useTranslations("shell");
   const router = useRouter();
   const pathname = usePathname();
+  const search = useSearchParams();
   const [pending, start] = useTransition();
   return (
     <div className="flex items-center gap-2 text-xs">
@@ -21,7 +23,7 @@ export function TenantSwitcher({ current, tenants }: { current: string; tenants:
         aria-busy={pending}
         onChange={(e) => {
           const slug = e.target.value;
-          start(() => router.push(pathname.replace(/^\/t\/[^/]+/, `/t/${slug}`)));
+          start(() => router.push(tenantSwitchHref(pathname, search.toString(), slug)));
         }}
         className={`${inputClass} py-1 font-semibold`}
       >
