@@ -31,12 +31,12 @@ test("a VM refused at start without a backup policy gets one, then starts", asyn
 
   await row.getByLabel(`Backup policy for ${vm}`).selectOption({ label: "daily-7d" });
   await row.getByRole("button", { name: "Assign" }).click();
-  await expect(page.getByText(`Assign backup policy of ${vm} completed.`)).toBeVisible(ACTIVITY);
+  await expect(page.getByText(`${vm} has its backup policy.`)).toBeVisible(ACTIVITY);
   await expect(row.getByText("daily-7d")).toBeVisible();
   await expect(row.getByText("No policy")).toHaveCount(0);
 
   await row.getByRole("button", { name: `Power on ${vm}` }).click();
-  await expect(page.getByText(`Power on of ${vm} completed.`)).toBeVisible(ACTIVITY);
+  await expect(page.getByText(`${vm} is powered on.`)).toBeVisible(ACTIVITY);
   await expect(row.getByText("Powered on")).toBeVisible();
   await expect(row.getByRole("button", { name: `Power on ${vm}` })).toHaveCount(0);
 });

@@ -12,7 +12,7 @@ test("a VLAN propagated to a sibling tenant shows on that tenant's network page"
   const dialog = page.getByRole("dialog", { name: "Propagate VLAN 100 (production-front)" });
   await dialog.getByLabel("Tenant").selectOption({ label: "Analytics" });
   await dialog.getByRole("button", { name: "Propagate" }).click();
-  await expect(page.getByText("Propagate VLAN of production-front (100) completed.")).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("The VLAN production-front (100) is propagated.")).toBeVisible({ timeout: 45_000 });
   await expect(row.getByText("Analytics")).toBeVisible();
 
   await page.goto("/t/analytics/network");

@@ -57,7 +57,7 @@ test("a datastore order shows its IOPS and price before Submit; the owner approv
   await row.getByRole("button", { name: "Approve 2 × 512 GiB FLASH Standard · PAR7S" }).click();
   const dialog = page.getByRole("dialog", { name: "Approve this order?" });
   await dialog.getByRole("button", { name: "Approve and deliver" }).click();
-  await expect(page.getByText("Datastore delivery of 2 × 512 GiB FLASH Standard · PAR7S completed.")).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("The datastore 2 × 512 GiB FLASH Standard · PAR7S is delivered.")).toBeVisible({ timeout: 45_000 });
 
   await page.goto(orderUrl);
   await expect(page.getByText("Delivered").first()).toBeVisible();

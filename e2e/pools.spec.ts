@@ -26,7 +26,7 @@ test("activated memory below the 85 % line asks for a reason; then the pool is t
   await expect(memorySection.getByTestId("violations")).toContainText("255 GB of 300 GB");
   await page.getByLabel("Reason for the override").fill("GPU load test this week, VMs stop on Friday");
   await page.getByRole("button", { name: "Apply, overriding" }).click();
-  await expect(page.getByText("Change activated memory of ana-gpu-par7s completed.")).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("The activated memory of ana-gpu-par7s is changed.")).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId("pool-figures")).toContainText("300 GB (range 256–1,024 GB)");
 
   // One host out: the other carries min(300, 512) = 300 GB, 255 GB at 85 %: too little.
@@ -41,7 +41,7 @@ test("activated memory below the 85 % line asks for a reason; then the pool is t
   await page.getByLabel("Activated memory (GB)").fill("512");
   await expect(page.getByLabel("Reason for the override")).toHaveCount(0);
   await page.getByRole("button", { name: "Apply", exact: true }).click();
-  await expect(page.getByText("Change activated memory of ana-gpu-par7s completed.").last()).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("The activated memory of ana-gpu-par7s is changed.").last()).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId("pool-figures")).toContainText("512 GB (range 256–1,024 GB)");
 });
 
@@ -54,7 +54,7 @@ test("a host enters maintenance, its VMs move to the other hosts, and it comes b
   await expect(dialog).toContainText(/\d+ VMs move:/);
   await expect(dialog).toContainText("→ ana-adv-th3s-esx0");
   await dialog.getByRole("button", { name: "Enter maintenance", exact: true }).click();
-  await expect(page.getByText("Enter maintenance of ana-adv-th3s-esx01 completed.")).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("ana-adv-th3s-esx01 is in maintenance.")).toBeVisible({ timeout: 45_000 });
   const row = page.getByRole("row", { name: /ana-adv-th3s-esx01/ });
   await expect(row).toContainText("In maintenance");
   await expect(row.getByRole("cell").nth(2)).toHaveText("0");
@@ -66,6 +66,6 @@ test("a host enters maintenance, its VMs move to the other hosts, and it comes b
   await page.getByRole("link", { name: "ana-adv-th3s" }).click();
   await page.getByRole("button", { name: "Leave maintenance: ana-adv-th3s-esx01" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Leave maintenance", exact: true }).click();
-  await expect(page.getByText("Leave maintenance of ana-adv-th3s-esx01 completed.")).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("ana-adv-th3s-esx01 has left maintenance.")).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole("row", { name: /ana-adv-th3s-esx01/ })).toContainText("Connected");
 });

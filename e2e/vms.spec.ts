@@ -86,13 +86,13 @@ test("a running VM cannot be encrypted, and says why; deleting it is refused; po
   const power = page.getByRole("group", { name: "Power", exact: true });
   await power.getByRole("button", { name: "Power off" }).click();
   await page.getByRole("dialog", { name: `Power ${VM} off?` }).getByRole("button", { name: "Power off" }).click();
-  await expect(page.getByText(`Power off of ${VM} completed.`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`${VM} is powered off.`)).toBeVisible({ timeout: 30_000 });
   await expect(power.getByRole("button", { name: "Power on" })).toBeVisible();
 
   await page.getByRole("button", { name: `Encrypt ${VM}` }).click();
   const dialog = page.getByRole("dialog", { name: `Encrypt ${VM}?` });
   await dialog.getByRole("button", { name: "Encrypt", exact: true }).click();
-  await expect(page.getByText(`Encrypt of ${VM} completed.`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`${VM} is encrypted.`)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("padlock")).toHaveAttribute("data-state", "encrypted");
   await expect(page.getByTestId("padlock")).toHaveText("Encrypted");
 

@@ -44,9 +44,11 @@ export function ActivityTracker({ tenant, children }: { tenant: string; children
       ended = true;
       // Only what this browser started gets a toast; the rest just updates in place.
       if (!started.current.has(a.id)) continue;
-      const what = t("ended", { type: t(`types.${a.type.replace(".", "_")}`), name: a.concernedItems[0]?.name ?? "" });
-      if (a.state === "COMPLETED") toast.success(`${what} ${t("completed")}`);
-      else toast.error(`${what} ${t("failed")}`, { description: a.failure?.message[lang], duration: 12_000 });
+      const key = a.type.replace(".", "_");
+      const name = a.concernedItems[0]?.name ?? "";
+      // Said as what happened ("The order … is submitted: it now waits for a reviewer"), not "… completed".
+      if (a.state === "COMPLETED") toast.success(t(`done.${key}`, { name }));
+      else toast.error(`${t("ended", { type: t(`types.${key}`), name })} ${t("failed")}`, { description: a.failure?.message[lang], duration: 12_000 });
     }
     if (ended) router.refresh();
   }, [data, router, t, lang]);
