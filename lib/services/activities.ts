@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { isActivityType, type ActivityType, type ActivityView, type ConcernedItem } from "@/lib/activity-types";
 import { INFRA_PLANS } from "@/lib/infra/driver";
 import { actorUserId } from "@/lib/auth/context";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { LocalizedText } from "@/lib/domain/result";
 import { listActivities as listActivityRows, listTenantPeople } from "@/lib/db/activities";
 import type { ActivityListQuery } from "@/lib/validation/activity-list";
@@ -134,19 +134,10 @@ export type ActivityHandler = {
   revert(tx: Tx, a: ActivityRecord): Promise<void>;
 };
 
-// ── pools, hosts, affinity rules: resources without a busy column ──
+// ── activities not yet ended: what holds a resource without a busy column (pools, hosts, affinity rules) ──
 
-const UNFINISHED = ["WAITING", "RUNNING"] as const;
-
-/**
- * Refuses a change while an earlier activity about the same resource has not ended (a pool's
- * activated memory, a host's maintenance): each undoes itself on failure, so they never overlap.
- * Called under the resource's lock.
- */
-export async function assertResourceIdle(tx: Tx, tenantId: string, resource: ConcernedItem, name: LocalizedText | string = resource.name): Promise<void> {
-  const running = await tx.activity.findFirst({ where: { tenantId, resourceType: resource.type, resourceId: resource.id, state: { in: [...UNFINISHED] } }, select: { id: true } });
-  if (running) throw new ConflictError(busyText(name));
-}
+/** The states of an activity that still holds what it changes. */
+export const UNFINISHED = ["WAITING", "RUNNING"] as const;
 
 /** The refusal of a change to a resource that an unfinished activity is already changing. */
 export function busyText(name: LocalizedText | string): LocalizedText {
