@@ -4,12 +4,11 @@ import { findPropagation, listVlans as listVlanRows, lockVlan } from "@/lib/db/v
 import { getTenantRef, listUserTenants } from "@/lib/db/tenancy";
 import { authorize } from "@/lib/auth/authorize";
 import { actorUserId } from "@/lib/auth/context";
-import type { ActivityType } from "@/lib/activity-types";
 import { checkVlanPropagation } from "@/lib/domain/network";
-import { decide, msg, type Decision, type LocalizedText } from "@/lib/domain/result";
+import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { VlanListQuery, VlanPropagationInput } from "@/lib/validation/network";
-import { ACTIVITY_SELECT, busyText, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
+import { ACTIVITY_SELECT, busyText, toActivityView } from "./activities";
 import { audit } from "./audit";
 import { change, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
@@ -18,7 +17,6 @@ import { assertPermission, type TenantContext } from "./context";
 // to sibling tenants of the same organization (VLAN.CROSS_ORGANIZATION otherwise). A propagation
 // changes the receiving tenant's network too, so the actor must hold network:write there as well,
 // and the receiving tenant's audit trail records it. New VLANs are orders (the orders area).
-
 
 // ───────────────────────── Reads ─────────────────────────
 
@@ -140,27 +138,3 @@ export async function unpropagateVlan(ctx: TenantContext, input: VlanPropagation
     };
   });
 }
-
-// ───────────────────────── How each activity ends ─────────────────────────
-
-const propagationIdOf = (a: ActivityRecord) => required(payloadOf<{ propagationId: string }>(a).propagationId, "VLAN propagation");
-
-// The propagation's tenant is the receiver; the VLAN's tenant (the activity's) is in the where clause.
-export const NETWORK_ACTIVITY_HANDLERS = {
-  "vlan.propagate": {
-    async complete(tx, a) {
-      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
-    },
-    async revert(tx, a) {
-      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } } });
-    },
-  },
-  "vlan.unpropagate": {
-    async complete(tx, a) {
-      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } } });
-    },
-    async revert(tx, a) {
-      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
-    },
-  },
-} satisfies Record<Extract<ActivityType, `vlan.${string}`>, ActivityHandler>;

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
 import { loadPoolState } from "@/lib/db/capacity";
 import { listHosts as listHostRows } from "@/lib/db/hosts";
@@ -11,7 +10,7 @@ import { decide, type Decision, type Violation } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { planEvacuation, ruleBrokenBy, type VmMove } from "@/lib/domain/pool-plan";
 import type { HostListQuery, HostMaintenanceInput, SetActivatedMemoryInput, SetHaInput } from "@/lib/validation/pools";
-import { payloadOf, required, unfinishedActivitiesOf, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
+import { unfinishedActivitiesOf, type ActivityView } from "./activities";
 import { changeResource, type Accepted, type ChangePlan } from "./change";
 import type { AuditAction } from "@/lib/audit-actions";
 import { assertPermission, type TenantContext } from "./context";
@@ -248,42 +247,5 @@ export async function exitHostMaintenance(ctx: TenantContext, input: HostMainten
     return decide([], { before: { status: host.status }, after: { status: "CONNECTED" }, payload: { hostId: host.id }, also: [poolItem(pool)] });
   });
 }
-
-// ───────────────────────── How each activity ends ─────────────────────────
-
-type PoolPayload = { before?: Prisma.ComputePoolUpdateManyMutationInput; hostId?: string; moves?: { vmId: string; from: string }[] };
-
-const restorePool: ActivityHandler = {
-  async complete() {},
-  async revert(tx, a) {
-    const { before } = payloadOf<PoolPayload>(a);
-    if (before) await tx.computePool.updateMany({ where: { id: required(a.resourceId, "pool"), tenantId: a.tenantId }, data: before });
-  },
-};
-
-const releaseMoved = (tx: Tx, a: ActivityRecord) => tx.vm.updateMany({ where: { tenantId: a.tenantId, busyActivityId: a.id }, data: { busyActivityId: null } });
-
-export const POOL_ACTIVITY_HANDLERS = {
-  "pool.set_activated_memory": restorePool,
-  "pool.set_ha": restorePool,
-  "host.enter_maintenance": {
-    async complete(tx, a) {
-      await releaseMoved(tx, a);
-    },
-    // The migration failed: every VM back on the host, which stays in service.
-    async revert(tx, a) {
-      const p = payloadOf<PoolPayload>(a);
-      for (const m of p.moves ?? []) await tx.vm.updateMany({ where: { id: m.vmId, tenantId: a.tenantId }, data: { hostId: m.from } });
-      await tx.host.updateMany({ where: { id: required(p.hostId, "host"), tenantId: a.tenantId }, data: { status: "CONNECTED" } });
-      await releaseMoved(tx, a);
-    },
-  },
-  "host.exit_maintenance": {
-    async complete(tx, a) {
-      await tx.host.updateMany({ where: { id: required(payloadOf<PoolPayload>(a).hostId, "host"), tenantId: a.tenantId, status: "MAINTENANCE" }, data: { status: "CONNECTED" } });
-    },
-    async revert() {},
-  },
-} satisfies Record<Extract<ActivityType, `pool.${string}` | `host.${string}`>, ActivityHandler>;
 
 export type { ActivityView, PoolState, Violation };

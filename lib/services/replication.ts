@@ -3,14 +3,13 @@ import { db, type Tx } from "@/lib/db/client";
 import { lockVmOrThrow, type LockedVm } from "@/lib/db/vms";
 import { listDatastores } from "@/lib/db/datastores";
 import { lastReplicatedPoint, listReplications as listReplicationRows, loadStandbyPools, loadStandbyStorage, type StandbyStorage } from "@/lib/db/replications";
-import type { ActivityType } from "@/lib/activity-types";
 import { REGIONS, STORAGE_TIER_CODES, VM_REPLICATION_RTO_MINUTES, type StorageTierCode } from "@/lib/domain/catalogue";
 import { poolMemory } from "@/lib/domain/pool";
 import { checkGlobalMirror, checkMetroMirror, checkRpoCompliance, checkVmReplication, vmReplicationRpoMinutes, type StorageMirrorTerms } from "@/lib/domain/replication";
-import { decide, msg, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
+import { decide, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { EnableStorageMirrorInput, EnableVmReplicationInput, ReplicationListQuery, StopReplicationInput, StorageMirrorKind } from "@/lib/validation/data-protection";
-import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
+import { ACTIVITY_SELECT, toActivityView } from "./activities";
 import { change, changeResource, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
@@ -21,7 +20,6 @@ import { lockRows } from "./tx";
 // lib/domain's; what "available on the standby site" means is lib/db/replications.ts's.
 // Enabling reserves at once (the replication exists in INITIAL_COPY and counts against the
 // standby site); the activity's end makes it ACTIVE with its first replicated point, or removes it.
-
 
 const KIND_LABEL: Record<string, LocalizedText> = {
   VM_REPLICATION: { en: "VM replication", fr: "réplication de VM" },
@@ -339,33 +337,3 @@ export async function stopReplication(ctx: TenantContext, input: StopReplication
       }),
   );
 }
-
-// ───────────────────────── How each activity ends ─────────────────────────
-
-const replicationIdOf = (a: ActivityRecord) => required(payloadOf<{ replicationId: string }>(a).replicationId, "replication");
-
-/** The initial copy done: the replication runs, with its first replicated point. A failure takes the reservation back. */
-const enableHandler: ActivityHandler = {
-  async complete(tx, a) {
-    const id = replicationIdOf(a);
-    await tx.replication.updateMany({ where: { id, tenantId: a.tenantId }, data: { status: "ACTIVE", lastReplicatedAt: new Date(), busyActivityId: null } });
-    return { resultId: id };
-  },
-  async revert(tx, a) {
-    await tx.replication.deleteMany({ where: { id: replicationIdOf(a), tenantId: a.tenantId } });
-  },
-};
-
-export const REPLICATION_ACTIVITY_HANDLERS = {
-  "replication.vm_enable": enableHandler,
-  "replication.global_mirror_enable": enableHandler,
-  "replication.metro_mirror_enable": enableHandler,
-  "replication.stop": {
-    async complete(tx, a) {
-      await tx.replication.deleteMany({ where: { id: replicationIdOf(a), tenantId: a.tenantId } });
-    },
-    async revert(tx, a) {
-      await tx.replication.updateMany({ where: { id: replicationIdOf(a), tenantId: a.tenantId }, data: { busyActivityId: null } });
-    },
-  },
-} satisfies Record<Extract<ActivityType, `replication.${string}`>, ActivityHandler>;
