@@ -93,17 +93,18 @@ export function changeResource<R, T = undefined>(
     lock: (tx: Tx) => Promise<R>;
     target: (r: R) => ConcernedItem;
     busy: BusyMark<R>;
-    /** How the refusal names it, when not by its name ("this order"). */
-    busyName?: LocalizedText;
+    /** How the refusal names it, when not by its name ("this order", "VLAN 120 → recette"). */
+    busyName?: LocalizedText | ((r: R) => LocalizedText | string);
   },
   decideChange: (tx: Tx, r: R) => Promise<Decision<ChangePlan<T>>>,
 ): Promise<Decision<Accepted & T>> {
   return change<T>(ctx, kind, async (tx) => {
     const r = await resource.lock(tx);
     const target = resource.target(r);
+    const busyName = typeof resource.busyName === "function" ? resource.busyName(r) : resource.busyName;
     if ("column" in resource.busy) {
-      if (resource.busy.column(r)) throw new ConflictError(busyText(resource.busyName ?? target.name));
-    } else await assertResourceIdle(tx, ctx.tenant.id, target, resource.busyName);
+      if (resource.busy.column(r)) throw new ConflictError(busyText(busyName ?? target.name));
+    } else await assertResourceIdle(tx, ctx.tenant.id, target, busyName);
     const d = await decideChange(tx, r);
     const mark = "column" in resource.busy ? resource.busy.mark : undefined;
     if (!d.ok || !mark) return { target, decision: d };

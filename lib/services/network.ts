@@ -8,9 +8,9 @@ import { checkVlanPropagation } from "@/lib/domain/network";
 import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { VlanListQuery, VlanPropagationInput } from "@/lib/validation/network";
-import { ACTIVITY_SELECT, busyText, toActivityView } from "./activities";
+import { ACTIVITY_SELECT, toActivityView } from "./activities";
 import { audit } from "./audit";
-import { change, type Accepted } from "./change";
+import { change, changeResource, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 
 // Level-2 VLANs: a tenant's own VLANs reach every AZ and pool of the tenant, and may be propagated
@@ -115,26 +115,34 @@ export async function propagateVlan(ctx: TenantContext, input: VlanPropagationIn
 export async function unpropagateVlan(ctx: TenantContext, input: VlanPropagationInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "network:write");
   const tenantId = ctx.tenant.id;
-  return change(ctx, { action: "vlan.unpropagate", activity: "vlan.unpropagate" }, async (tx) => {
-    const vlan = await lockVlan(tx, tenantId, input.vlanId);
-    if (!vlan) throw new NotFoundError("vlan", input.vlanId);
-    const p = await findPropagation(tx, tenantId, vlan.id, input.targetTenantId);
-    if (!p) throw new NotFoundError("vlan propagation", `${vlan.id}/${input.targetTenantId}`);
-    const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
-    if (p.busyActivityId) throw new ConflictError(busyText(`VLAN ${vlan.tag} → ${p.tenant.name}`));
-    const receiver = await getTenantRef({ id: p.tenant.id });
-    return {
-      target: t,
-      decision: decide([], {
+  return changeResource(
+    ctx,
+    { action: "vlan.unpropagate", activity: "vlan.unpropagate" },
+    {
+      lock: async (tx) => {
+        const vlan = await lockVlan(tx, tenantId, input.vlanId);
+        if (!vlan) throw new NotFoundError("vlan", input.vlanId);
+        const p = await findPropagation(tx, tenantId, vlan.id, input.targetTenantId);
+        if (!p) throw new NotFoundError("vlan propagation", `${vlan.id}/${input.targetTenantId}`);
+        return { vlan, p };
+      },
+      target: ({ vlan }) => ({ type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` }),
+      // The VLAN is the change's subject; the propagation to that one tenant is what an activity holds.
+      busy: { column: ({ p }) => p.busyActivityId, mark: (tx, { p }, activityId) => tx.vlanPropagation.update({ where: { id: p.id }, data: { busyActivityId: activityId } }) },
+      busyName: ({ vlan, p }) => `VLAN ${vlan.tag} → ${p.tenant.name}`,
+    },
+    async (_tx, { vlan, p }) => {
+      const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
+      const receiver = await getTenantRef({ id: p.tenant.id });
+      return decide([], {
         before: { tenant: p.tenant.name, tenantId: p.tenant.id },
         payload: { propagationId: p.id },
         also: [{ type: "tenant", id: p.tenant.id, name: p.tenant.name }],
+        // The receiving tenant's trail says its network lost the VLAN, whoever withdrew it.
         onStarted: async (tx2: Tx, activityId: string) => {
-          await tx2.vlanPropagation.update({ where: { id: p.id }, data: { busyActivityId: activityId } });
-          // The receiving tenant's trail says its network lost the VLAN, whoever withdrew it.
           if (receiver) await audit(tx2, { ...ctx, tenant: receiver }, { action: "vlan.unpropagate", target: t, before: { from: ctx.tenant.name, fromTenantId: tenantId }, activityId });
         },
-      }),
-    };
-  });
+      });
+    },
+  );
 }
