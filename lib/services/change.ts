@@ -59,10 +59,11 @@ export async function change<T = undefined>(
 export type BusyMark<R> =
   /**
    * Its own busy column, set in the transaction that starts the activity and cleared by the
-   * activity's handler. Without `mark` the column is only read: the change marks the row it makes
-   * instead (a VM's replication holds its own mark, so the VM stays free to power while it copies).
+   * activity's handler. `mark: null` (said, never left out) reads the column only: the change marks
+   * the row it makes instead (a VM's replication holds its own mark, so the VM stays free to power
+   * while it copies).
    */
-  | { column: (r: R) => string | null; mark?: (tx: Tx, r: R, activityId: string) => Promise<unknown> }
+  | { column: (r: R) => string | null; mark: ((tx: Tx, r: R, activityId: string) => Promise<unknown>) | null }
   /** No column (pools, hosts, affinity rules): an unfinished activity about it is the mark. */
   | { activities: true };
 
@@ -106,7 +107,7 @@ export function changeResource<R, T = undefined>(
       if (resource.busy.column(r)) throw new ConflictError(busyText(busyName ?? target.name));
     } else await assertResourceIdle(tx, ctx.tenant.id, target, busyName);
     const d = await decideChange(tx, r);
-    const mark = "column" in resource.busy ? resource.busy.mark : undefined;
+    const mark = "column" in resource.busy ? resource.busy.mark : null;
     if (!d.ok || !mark) return { target, decision: d };
     const onStarted = d.value.onStarted;
     return {

@@ -170,7 +170,7 @@ export async function enableVmReplication(ctx: TenantContext, input: EnableVmRep
       },
       target: (vm) => ({ type: "vm", id: vm.id, name: vm.name }),
       // The replication it makes holds the activity, not the VM.
-      busy: { column: (vm) => vm.busyActivityId },
+      busy: { column: (vm) => vm.busyActivityId, mark: null },
     },
     async (tx, vm) => {
       const existing = await tx.replication.findFirst({ where: { tenantId, vmId: vm.id, kind: "VM_REPLICATION", status: { not: "FAILED_OVER" } }, select: { targetAzId: true } });
