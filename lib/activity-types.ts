@@ -1,6 +1,6 @@
 import type { LocalizedText } from "@/lib/domain/result";
 
-// Every kind of activity (asynchronous task), once. Each has a handler in lib/jobs/handlers.ts,
+// Every kind of activity (asynchronous task), once. Each has a handler in lib/jobs/handlers/,
 // checked by the compiler, and a label in the message files (activityTypes.*).
 export const ACTIVITY_TYPES = [
   "vm.create",

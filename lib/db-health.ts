@@ -1,5 +1,6 @@
 import net from "node:net";
 import { isDatabaseUnavailable } from "./db-unavailable";
+import { env } from "@/lib/env";
 
 // What this process last learnt about its database. Set when any entry point meets a connection
 // error (lib/db-unavailable.ts); while set, proxy.ts checks the server before each request (at most
@@ -49,7 +50,7 @@ export function reachable(url: string | undefined, timeoutMs = 1000): Promise<bo
 }
 
 /** True while the database was last seen away and still does not answer. */
-export async function databaseLooksDown(url = process.env.DATABASE_URL, now = Date.now()): Promise<boolean> {
+export async function databaseLooksDown(url = env().DATABASE_URL, now = Date.now()): Promise<boolean> {
   const s = state();
   if (!s.down) return false;
   if (now - s.checkedAt < 1000 && !s.checking) return s.down;

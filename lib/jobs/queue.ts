@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
 import { setActivityPublisher } from "@/lib/services/outbox";
 import { ACTIVITY_QUEUE, PGBOSS_SCHEMA } from "./queue-names";
 
@@ -11,7 +12,7 @@ type Jobs = { boss: PgBoss; workerIds: string[] };
 const g = globalThis as unknown as { __consoleJobs?: Promise<Jobs> };
 
 function create(): PgBoss {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = env().DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set; the job queue needs the console's database.");
   const boss = new PgBoss({
     connectionString,

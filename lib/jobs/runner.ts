@@ -6,7 +6,7 @@ import { isActivityType } from "@/lib/activity-types";
 import type { LocalizedText } from "@/lib/domain/result";
 import { INFRA_PLANS, InfraFault, simulatedDriver, type InfraDriver } from "@/lib/infra/driver";
 import { ActivityRefused } from "@/lib/errors";
-import type { ActivityRecord } from "@/lib/services/activities";
+import type { ActivityRecord } from "./handlers/handler";
 import { ACTIVITY_HANDLERS } from "./handlers";
 
 /** A running activity writes a heartbeat between steps; one silent this long was interrupted. */

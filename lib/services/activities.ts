@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { isActivityType, type ActivityDetailView, type ActivityStepView, type ActivityType, type ActivityView, type ConcernedItem } from "@/lib/activity-types";
 import { INFRA_PLANS } from "@/lib/infra/driver";
 import { actorUserId } from "@/lib/auth/context";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { LocalizedText } from "@/lib/domain/result";
 import { listActivities as listActivityRows, listTenantPeople } from "@/lib/db/activities";
 import type { ActivityListQuery } from "@/lib/validation/activity-list";
@@ -127,49 +127,10 @@ export async function getActivities(ctx: TenantContext, ids: readonly string[]):
   return rows.map(toActivityView);
 }
 
-// ───────────────────────── Running ─────────────────────────
+// ── activities not yet ended: what holds a resource without a busy column (pools, hosts, affinity rules) ──
 
-/** What the runner hands a handler: the activity as recorded at request time. */
-export type ActivityRecord = { id: string; tenantId: string; type: ActivityType; payload: Prisma.JsonValue; resourceType: string | null; resourceId: string | null };
-
-/** The payload the request recorded for its handler (an object; `{}` when it recorded none). */
-export function payloadOf<P extends object>(a: Pick<ActivityRecord, "payload">): Partial<P> {
-  const p = a.payload;
-  return p && typeof p === "object" && !Array.isArray(p) ? (p as Partial<P>) : {};
-}
-
-/**
- * An id the handler is about to write or delete by. A missing one is a bug, and must never become a
- * `where` without it (Prisma reads `{ id: undefined }` as no condition at all).
- */
-export function required(id: string | null | undefined, what: string): string {
-  if (!id) throw new Error(`activity payload lacks the ${what} id`);
-  return id;
-}
-
-/**
- * How an activity ends. The request reserved its change in the inventory (so concurrent requests
- * see it); `complete` makes it final once the infrastructure is done, `revert` puts the inventory
- * back as it was when a step failed. Both run in one transaction with the activity's end state.
- */
-export type ActivityHandler = {
-  complete(tx: Tx, a: ActivityRecord): Promise<{ resultId?: string } | void>;
-  revert(tx: Tx, a: ActivityRecord): Promise<void>;
-};
-
-// ── pools, hosts, affinity rules: resources without a busy column ──
-
-const UNFINISHED = ["WAITING", "RUNNING"] as const;
-
-/**
- * Refuses a change while an earlier activity about the same resource has not ended (a pool's
- * activated memory, a host's maintenance): each undoes itself on failure, so they never overlap.
- * Called under the resource's lock.
- */
-export async function assertResourceIdle(tx: Tx, tenantId: string, resource: ConcernedItem, name: LocalizedText | string = resource.name): Promise<void> {
-  const running = await tx.activity.findFirst({ where: { tenantId, resourceType: resource.type, resourceId: resource.id, state: { in: [...UNFINISHED] } }, select: { id: true } });
-  if (running) throw new ConflictError(busyText(name));
-}
+/** The states of an activity that still holds what it changes. */
+export const UNFINISHED = ["WAITING", "RUNNING"] as const;
 
 /** The refusal of a change to a resource that an unfinished activity is already changing. */
 export function busyText(name: LocalizedText | string): LocalizedText {

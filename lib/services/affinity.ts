@@ -9,7 +9,6 @@ import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { ruleBrokenBy } from "@/lib/domain/pool-plan";
 import type { AffinityListQuery, AffinityRuleIdInput, CreateAffinityRuleInput, DeleteAffinityRuleInput } from "@/lib/validation/affinity";
-import { payloadOf, required, type ActivityHandler, type ActivityRecord } from "./activities";
 import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
@@ -152,33 +151,3 @@ export async function deleteAffinityRuleById(ctx: TenantContext, ruleId: string)
   if (!rule) throw new NotFoundError("affinity rule", ruleId);
   return deleteAffinityRule(ctx, { ruleId, confirmName: rule.name });
 }
-
-// ───────────────────────── How each activity ends ─────────────────────────
-
-type RulePayload = { ruleId: string; before: { enabled: boolean } };
-const ruleOf = (a: ActivityRecord) => ({ id: required(payloadOf<RulePayload>(a).ruleId, "affinity rule"), tenantId: a.tenantId });
-
-const restore: ActivityHandler = {
-  async complete() {},
-  async revert(tx, a) {
-    const { before } = payloadOf<RulePayload>(a);
-    if (before) await tx.affinityRule.updateMany({ where: ruleOf(a), data: before });
-  },
-};
-
-export const AFFINITY_ACTIVITY_HANDLERS = {
-  "affinity.create": {
-    async complete() {},
-    async revert(tx, a) {
-      await tx.affinityRule.deleteMany({ where: ruleOf(a) });
-    },
-  },
-  "affinity.enable": restore,
-  "affinity.disable": restore,
-  "affinity.delete": {
-    async complete(tx, a) {
-      await tx.affinityRule.deleteMany({ where: ruleOf(a) });
-    },
-    async revert() {},
-  },
-} satisfies Record<Extract<ActivityType, `affinity.${string}`>, ActivityHandler>;

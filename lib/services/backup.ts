@@ -1,16 +1,15 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { coverageSummary, listBackupPolicies as listPolicyRows, listCoverage as listCoverageRows } from "@/lib/db/backup";
-import type { ActivityType } from "@/lib/activity-types";
 import { checkRemoveBackupPolicy } from "@/lib/domain/vm";
 import { rpoStatus } from "@/lib/domain/replication";
 import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { BackupPolicyChangeInput, BulkBackupPolicyInput, CoverageQuery } from "@/lib/validation/data-protection";
-import { ACTIVITY_SELECT, toActivityView, type ActivityHandler } from "./activities";
+import { ACTIVITY_SELECT, toActivityView } from "./activities";
 import type { Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
-import { changeVm, vmHandler, type BulkItem } from "./vms";
+import { changeVm, type BulkItem } from "./vms";
 
 // Backup policies per VM. Under SecNumCloud a VM may not start without one (the power service
 // asks lib/domain's checkPowerOn), and a running VM keeps its last one (checkRemoveBackupPolicy).
@@ -114,14 +113,3 @@ async function bulk(ctx: TenantContext, input: BulkBackupPolicyInput, one: (ctx:
 
 export const bulkAssignBackupPolicy = (ctx: TenantContext, input: BulkBackupPolicyInput) => bulk(ctx, input, assignBackupPolicy);
 export const bulkRemoveBackupPolicy = (ctx: TenantContext, input: BulkBackupPolicyInput) => bulk(ctx, input, removeBackupPolicy);
-
-// ───────────────────────── How each activity ends ─────────────────────────
-
-// `id: undefined` would be no filter at all: an assignment is always named, and always the VM's own.
-const dropAssignment = (tx: Tx, vm: { id: string; tenantId: string }, p: { assignmentId?: string }) =>
-  tx.backupPolicyAssignment.deleteMany({ where: { id: p.assignmentId ?? "", vmId: vm.id, tenantId: vm.tenantId } });
-
-export const BACKUP_ACTIVITY_HANDLERS = {
-  "backup.policy_assign": vmHandler({ revert: dropAssignment }),
-  "backup.policy_remove": vmHandler({ complete: dropAssignment }),
-} satisfies Record<Extract<ActivityType, `backup.${string}`>, ActivityHandler>;

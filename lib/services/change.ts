@@ -5,7 +5,7 @@ import type { ActivityType, ConcernedItem } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
 import { decide, type Decision, type LocalizedText } from "@/lib/domain/result";
 import { ConflictError } from "@/lib/errors";
-import { assertResourceIdle, busyText, startActivity } from "./activities";
+import { busyText, startActivity, UNFINISHED } from "./activities";
 import { audit } from "./audit";
 import type { TenantContext } from "./context";
 import { transaction } from "./tx";
@@ -57,16 +57,35 @@ export async function change<T = undefined>(
 
 /** How a resource says it is held by an activity that has not ended. */
 export type BusyMark<R> =
-  /** Its own busy column, set in the transaction that starts the activity and cleared by the activity's handler. */
-  | { column: (r: R) => string | null; mark: (tx: Tx, r: R, activityId: string) => Promise<unknown> }
+  /**
+   * Its own busy column, set in the transaction that starts the activity and cleared by the
+   * activity's handler. `mark: null` (said, never left out) reads the column only: the change marks
+   * the row it makes instead (a VM's replication holds its own mark, so the VM stays free to power
+   * while it copies).
+   */
+  | { column: (r: R) => string | null; mark: ((tx: Tx, r: R, activityId: string) => Promise<unknown>) | null }
   /** No column (pools, hosts, affinity rules): an unfinished activity about it is the mark. */
   | { activities: true };
+
+/**
+ * Refuses a change while an earlier activity about the same resource has not ended (a pool's
+ * activated memory, a host's maintenance): each undoes itself on failure, so they never overlap.
+ * Called under the resource's lock.
+ */
+async function assertResourceIdle(tx: Tx, tenantId: string, resource: ConcernedItem, name: LocalizedText | string = resource.name): Promise<void> {
+  const running = await tx.activity.findFirst({ where: { tenantId, resourceType: resource.type, resourceId: resource.id, state: { in: [...UNFINISHED] } }, select: { id: true } });
+  if (running) throw new ConflictError(busyText(name));
+}
 
 /**
  * The one shape of a change to an existing resource: lock it (and load it; another tenant's or a
  * missing one is not found), refuse while an earlier activity holds it, decide, and on acceptance
  * mark it busy with the new activity in the same transaction as the audit row and the activity.
  * Each activity undoes itself on failure, so two never overlap on one resource.
+ *
+ * `lock` may lock a set, in the house order (VMs, then pools, then datastores): it returns what it
+ * loaded, the resource the change is about (which `target` names and `busy` reads) and whatever it
+ * locked beside it (a host's VMs and pool, a replica's standby pools and datastores).
  */
 export function changeResource<R, T = undefined>(
   ctx: TenantContext,
@@ -75,20 +94,21 @@ export function changeResource<R, T = undefined>(
     lock: (tx: Tx) => Promise<R>;
     target: (r: R) => ConcernedItem;
     busy: BusyMark<R>;
-    /** How the refusal names it, when not by its name ("this order"). */
-    busyName?: LocalizedText;
+    /** How the refusal names it, when not by its name ("this order", "VLAN 120 → recette"). */
+    busyName?: LocalizedText | ((r: R) => LocalizedText | string);
   },
   decideChange: (tx: Tx, r: R) => Promise<Decision<ChangePlan<T>>>,
 ): Promise<Decision<Accepted & T>> {
   return change<T>(ctx, kind, async (tx) => {
     const r = await resource.lock(tx);
     const target = resource.target(r);
+    const busyName = typeof resource.busyName === "function" ? resource.busyName(r) : resource.busyName;
     if ("column" in resource.busy) {
-      if (resource.busy.column(r)) throw new ConflictError(busyText(resource.busyName ?? target.name));
-    } else await assertResourceIdle(tx, ctx.tenant.id, target, resource.busyName);
+      if (resource.busy.column(r)) throw new ConflictError(busyText(busyName ?? target.name));
+    } else await assertResourceIdle(tx, ctx.tenant.id, target, busyName);
     const d = await decideChange(tx, r);
-    if (!d.ok || !("column" in resource.busy)) return { target, decision: d };
-    const { mark } = resource.busy;
+    const mark = "column" in resource.busy ? resource.busy.mark : null;
+    if (!d.ok || !mark) return { target, decision: d };
     const onStarted = d.value.onStarted;
     return {
       target,

@@ -133,7 +133,9 @@ describe("withdrawing a propagation", () => {
     setInfraFaults([{ type: "vlan.unpropagate", step: "*" }]);
     const failing = await unpropagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id });
     if (!failing.ok) throw new Error("expected");
-    await expect(unpropagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(ConflictError);
+    const second = unpropagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id });
+    await expect(second).rejects.toBeInstanceOf(ConflictError);
+    await expect(second).rejects.toThrow(`An activity is already changing VLAN ${vlan.tag} → ${s.recette.tenant.name}.`);
     expect(await runActivity(failing.value.activityId)).toBe("failed");
     expect(await db().vlanPropagation.findFirstOrThrow({ where: { vlanId: vlan.id } })).toMatchObject({ busyActivityId: null });
 

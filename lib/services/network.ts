@@ -4,21 +4,19 @@ import { findPropagation, listVlans as listVlanRows, lockVlan } from "@/lib/db/v
 import { getTenantRef, listUserTenants } from "@/lib/db/tenancy";
 import { authorize } from "@/lib/auth/authorize";
 import { actorUserId } from "@/lib/auth/context";
-import type { ActivityType } from "@/lib/activity-types";
 import { checkVlanPropagation } from "@/lib/domain/network";
-import { decide, msg, type Decision, type LocalizedText } from "@/lib/domain/result";
+import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { VlanListQuery, VlanPropagationInput } from "@/lib/validation/network";
-import { ACTIVITY_SELECT, busyText, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
+import { ACTIVITY_SELECT, toActivityView } from "./activities";
 import { audit } from "./audit";
-import { change, type Accepted } from "./change";
+import { change, changeResource, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 
 // Level-2 VLANs: a tenant's own VLANs reach every AZ and pool of the tenant, and may be propagated
 // to sibling tenants of the same organization (VLAN.CROSS_ORGANIZATION otherwise). A propagation
 // changes the receiving tenant's network too, so the actor must hold network:write there as well,
 // and the receiving tenant's audit trail records it. New VLANs are orders (the orders area).
-
 
 // ───────────────────────── Reads ─────────────────────────
 
@@ -117,50 +115,34 @@ export async function propagateVlan(ctx: TenantContext, input: VlanPropagationIn
 export async function unpropagateVlan(ctx: TenantContext, input: VlanPropagationInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "network:write");
   const tenantId = ctx.tenant.id;
-  return change(ctx, { action: "vlan.unpropagate", activity: "vlan.unpropagate" }, async (tx) => {
-    const vlan = await lockVlan(tx, tenantId, input.vlanId);
-    if (!vlan) throw new NotFoundError("vlan", input.vlanId);
-    const p = await findPropagation(tx, tenantId, vlan.id, input.targetTenantId);
-    if (!p) throw new NotFoundError("vlan propagation", `${vlan.id}/${input.targetTenantId}`);
-    const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
-    if (p.busyActivityId) throw new ConflictError(busyText(`VLAN ${vlan.tag} → ${p.tenant.name}`));
-    const receiver = await getTenantRef({ id: p.tenant.id });
-    return {
-      target: t,
-      decision: decide([], {
+  return changeResource(
+    ctx,
+    { action: "vlan.unpropagate", activity: "vlan.unpropagate" },
+    {
+      lock: async (tx) => {
+        const vlan = await lockVlan(tx, tenantId, input.vlanId);
+        if (!vlan) throw new NotFoundError("vlan", input.vlanId);
+        const p = await findPropagation(tx, tenantId, vlan.id, input.targetTenantId);
+        if (!p) throw new NotFoundError("vlan propagation", `${vlan.id}/${input.targetTenantId}`);
+        return { vlan, p };
+      },
+      target: ({ vlan }) => ({ type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` }),
+      // The VLAN is the change's subject; the propagation to that one tenant is what an activity holds.
+      busy: { column: ({ p }) => p.busyActivityId, mark: (tx, { p }, activityId) => tx.vlanPropagation.update({ where: { id: p.id }, data: { busyActivityId: activityId } }) },
+      busyName: ({ vlan, p }) => `VLAN ${vlan.tag} → ${p.tenant.name}`,
+    },
+    async (_tx, { vlan, p }) => {
+      const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
+      const receiver = await getTenantRef({ id: p.tenant.id });
+      return decide([], {
         before: { tenant: p.tenant.name, tenantId: p.tenant.id },
         payload: { propagationId: p.id },
         also: [{ type: "tenant", id: p.tenant.id, name: p.tenant.name }],
+        // The receiving tenant's trail says its network lost the VLAN, whoever withdrew it.
         onStarted: async (tx2: Tx, activityId: string) => {
-          await tx2.vlanPropagation.update({ where: { id: p.id }, data: { busyActivityId: activityId } });
-          // The receiving tenant's trail says its network lost the VLAN, whoever withdrew it.
           if (receiver) await audit(tx2, { ...ctx, tenant: receiver }, { action: "vlan.unpropagate", target: t, before: { from: ctx.tenant.name, fromTenantId: tenantId }, activityId });
         },
-      }),
-    };
-  });
+      });
+    },
+  );
 }
-
-// ───────────────────────── How each activity ends ─────────────────────────
-
-const propagationIdOf = (a: ActivityRecord) => required(payloadOf<{ propagationId: string }>(a).propagationId, "VLAN propagation");
-
-// The propagation's tenant is the receiver; the VLAN's tenant (the activity's) is in the where clause.
-export const NETWORK_ACTIVITY_HANDLERS = {
-  "vlan.propagate": {
-    async complete(tx, a) {
-      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
-    },
-    async revert(tx, a) {
-      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } } });
-    },
-  },
-  "vlan.unpropagate": {
-    async complete(tx, a) {
-      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } } });
-    },
-    async revert(tx, a) {
-      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
-    },
-  },
-} satisfies Record<Extract<ActivityType, `vlan.${string}`>, ActivityHandler>;

@@ -11,7 +11,7 @@ import { decide, type Decision, type Violation } from "@/lib/domain/result";
 import { ActivityRefused, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { datastoreCountOf, planOrder, RESOURCE_TYPE_OF, type OrderPlan, type OrderPlanContext } from "@/lib/domain/order-plan";
 import { submitOrderSchema, type OrderIdInput, type OrderKind, type OrderListQuery, type RejectOrderInput, type ReviewQueueQuery, type SubmitOrderInput } from "@/lib/validation/orders";
-import { ACTIVITY_SELECT, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
+import { ACTIVITY_SELECT, toActivityView, type ActivityView } from "./activities";
 import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertOrganizationRole, assertPermission, type OrganizationContext, type TenantContext } from "./context";
 import { lockName, lockRows } from "./tx";
@@ -190,7 +190,7 @@ function conflict(en: string, fr: string): never {
   throw new ConflictError({ en, fr });
 }
 
-async function recordEvent(
+export async function recordOrderEvent(
   tx: Tx,
   ctx: TenantContext | null,
   tenantId: string,
@@ -244,7 +244,7 @@ export async function submitOrder(ctx: TenantContext, input: SubmitOrderInput): 
       data: { tenantId: ctx.tenant.id, resourceType, status: "SUBMITTED", payload: { ...input, summary: plan.summary }, createdById: author },
       select: { id: true },
     });
-    const event = await recordEvent(tx, ctx, ctx.tenant.id, order.id, { kind: "SUBMITTED", status: "SUBMITTED" });
+    const event = await recordOrderEvent(tx, ctx, ctx.tenant.id, order.id, { kind: "SUBMITTED", status: "SUBMITTED" });
     return {
       target: { type: "order", id: order.id, name: plan.summary },
       decision: decide(d.warnings, {
@@ -272,7 +272,7 @@ export async function cancelOrder(ctx: TenantContext, input: OrderIdInput): Prom
       );
     }
     await tx.order.update({ where: { id: order.id }, data: { status: "CANCELLED" } });
-    const event = await recordEvent(tx, ctx, ctx.tenant.id, order.id, { kind: "CANCELLED", status: "CANCELLED" });
+    const event = await recordOrderEvent(tx, ctx, ctx.tenant.id, order.id, { kind: "CANCELLED", status: "CANCELLED" });
     return decide([], {
       before: { status: order.status },
       after: { status: "CANCELLED" },
@@ -302,7 +302,7 @@ export async function approveOrder(org: OrganizationContext, input: OrderIdInput
     const d = decide(plan.violations, undefined);
     if (!d.ok) return d;
     await tx.order.update({ where: { id: order.id }, data: { status: "IN_REVIEW" } });
-    const event = await recordEvent(tx, ctx, ctx.tenant.id, order.id, { kind: "APPROVED", status: "IN_REVIEW" });
+    const event = await recordOrderEvent(tx, ctx, ctx.tenant.id, order.id, { kind: "APPROVED", status: "IN_REVIEW" });
     return decide(d.warnings, {
       before: { status: order.status },
       after: { status: "IN_REVIEW" },
@@ -323,7 +323,7 @@ export async function rejectOrder(org: OrganizationContext, input: RejectOrderIn
       conflict("This order is no longer awaiting review (it was approved, rejected or cancelled meanwhile).", "Cette commande n’attend plus de revue (elle a été approuvée, refusée ou annulée entre-temps).");
     }
     await tx.order.update({ where: { id: order.id }, data: { status: "REJECTED", reviewNote: input.note } });
-    const event = await recordEvent(tx, ctx, ctx.tenant.id, order.id, { kind: "REJECTED", status: "REJECTED", note: input.note });
+    const event = await recordOrderEvent(tx, ctx, ctx.tenant.id, order.id, { kind: "REJECTED", status: "REJECTED", note: input.note });
     return decide([], {
       before: { status: order.status },
       after: { status: "REJECTED", note: input.note },
@@ -405,9 +405,6 @@ async function deliver(tx: Tx, tenant: { id: string; slug: string }, input: Subm
   }
 }
 
-type OrderPayload = { orderId: string; eventId?: string };
-const orderIdOf = (a: ActivityRecord) => required(payloadOf<OrderPayload>(a).orderId, "order");
-
 /** The rules' refusal at delivery as the activity's failure: its first code, every sentence. */
 function refusalOf(plan: OrderPlan): ActivityRefused | null {
   const refusals = plan.violations.filter((v) => v.severity === "refuse");
@@ -420,74 +417,36 @@ function refusalOf(plan: OrderPlan): ActivityRefused | null {
   });
 }
 
-const deliveryHandler: ActivityHandler = {
-  async complete(tx, a) {
-    const orderId = orderIdOf(a);
-    const first = await tx.order.findFirstOrThrow({ where: { id: orderId, tenantId: a.tenantId }, select: { payload: true } });
-    const input = orderInputOf(first.payload);
-    // The house's lock order: pool, datastore, then the order itself.
-    if (input.kind === "hosts") await lockRows(tx, "ComputePool", a.tenantId, [input.poolId]);
-    if (input.kind === "datastore_resize" || input.kind === "datastore_tier") await lockRows(tx, "Datastore", a.tenantId, [input.datastoreId]);
-    const order = await lockOrderOrThrow(tx, a.tenantId, orderId);
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: a.tenantId }, select: { id: true, slug: true, regionId: true } });
-    let planCtx: OrderPlanContext;
-    try {
-      planCtx = await loadPlanContext(tx, tenant, input);
-    } catch (e) {
-      if (!(e instanceof NotFoundError)) throw e;
-      throw new ActivityRefused({
-        code: "NOT_FOUND",
-        message: { en: `Delivery refused: the ${e.resource} this order names no longer exists. Nothing was made.`, fr: `Livraison refusée : la ressource (${e.resource}) que nomme cette commande n’existe plus. Rien n’a été créé.` },
-      });
-    }
-    // The inventory may have changed since the approval: the rules decide again.
-    const plan = planOrder(input, planCtx, order.id);
-    const refused = refusalOf(plan);
-    if (refused) throw refused;
-    const resources = await deliver(tx, tenant, input, plan, planCtx);
-    const main = resources[0]!;
-    await tx.order.update({ where: { id: order.id }, data: { status: "DELIVERED", deliveredId: main.id, busyActivityId: null } });
-    await recordEvent(tx, null, a.tenantId, order.id, { kind: "DELIVERED", status: "DELIVERED", activityId: a.id, details: { resources } });
-    return { resultId: main.id };
-  },
-  async revert(tx, a) {
-    // Nothing was made (complete() makes everything in one transaction): the order awaits review again.
-    const orderId = orderIdOf(a);
-    await tx.order.updateMany({ where: { id: orderId, tenantId: a.tenantId }, data: { status: "SUBMITTED", busyActivityId: null } });
-    await recordEvent(tx, null, a.tenantId, orderId, { kind: "DELIVERY_FAILED", status: "SUBMITTED", activityId: a.id });
-  },
-};
-
-const release = (tx: Tx, a: ActivityRecord) => tx.order.updateMany({ where: { id: orderIdOf(a), tenantId: a.tenantId }, data: { busyActivityId: null } });
-
-/** A review step undone: the order awaits review again, and the step leaves no event. */
-const undoStep = (extra: Prisma.OrderUpdateManyMutationInput = {}): ActivityHandler => ({
-  complete: async (tx, a) => {
-    await release(tx, a);
-  },
-  revert: async (tx, a) => {
-    const p = payloadOf<OrderPayload>(a);
-    await tx.order.updateMany({ where: { id: orderIdOf(a), tenantId: a.tenantId }, data: { status: "SUBMITTED", busyActivityId: null, ...extra } });
-    if (p.eventId) await tx.orderEvent.deleteMany({ where: { id: p.eventId, tenantId: a.tenantId } });
-  },
-});
-
-export const ORDER_ACTIVITY_HANDLERS = {
-  "order.submit": {
-    complete: async (tx, a) => {
-      await release(tx, a);
-    },
-    // The provider never got it: the order goes, with its history.
-    revert: async (tx, a) => {
-      await tx.order.deleteMany({ where: { id: orderIdOf(a), tenantId: a.tenantId } });
-    },
-  },
-  "order.cancel": undoStep(),
-  "order.reject": undoStep({ reviewNote: null }),
-  "order.deliver_pool": deliveryHandler,
-  "order.deliver_hosts": deliveryHandler,
-  "order.deliver_datastore": deliveryHandler,
-  "order.resize_datastore": deliveryHandler,
-  "order.retier_datastore": deliveryHandler,
-  "order.deliver_vlan": deliveryHandler,
-} satisfies Record<Extract<ActivityType, `order.${string}`>, ActivityHandler>;
+/**
+ * An approved order delivered, in the delivery activity's transaction once the provider has
+ * installed it: the rules decide again on today's inventory (a refusal is the activity's failure,
+ * `ActivityRefused`), then the resources are made and the order is delivered.
+ */
+export async function deliverOrder(tx: Tx, tenantId: string, orderId: string, activityId: string): Promise<{ resultId: string }> {
+  const first = await tx.order.findFirstOrThrow({ where: { id: orderId, tenantId }, select: { payload: true } });
+  const input = orderInputOf(first.payload);
+  // The house's lock order: pool, datastore, then the order itself.
+  if (input.kind === "hosts") await lockRows(tx, "ComputePool", tenantId, [input.poolId]);
+  if (input.kind === "datastore_resize" || input.kind === "datastore_tier") await lockRows(tx, "Datastore", tenantId, [input.datastoreId]);
+  const order = await lockOrderOrThrow(tx, tenantId, orderId);
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { id: true, slug: true, regionId: true } });
+  let planCtx: OrderPlanContext;
+  try {
+    planCtx = await loadPlanContext(tx, tenant, input);
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    throw new ActivityRefused({
+      code: "NOT_FOUND",
+      message: { en: `Delivery refused: the ${e.resource} this order names no longer exists. Nothing was made.`, fr: `Livraison refusée : la ressource (${e.resource}) que nomme cette commande n’existe plus. Rien n’a été créé.` },
+    });
+  }
+  // The inventory may have changed since the approval: the rules decide again.
+  const plan = planOrder(input, planCtx, order.id);
+  const refused = refusalOf(plan);
+  if (refused) throw refused;
+  const resources = await deliver(tx, tenant, input, plan, planCtx);
+  const main = resources[0]!;
+  await tx.order.update({ where: { id: order.id }, data: { status: "DELIVERED", deliveredId: main.id, busyActivityId: null } });
+  await recordOrderEvent(tx, null, tenantId, order.id, { kind: "DELIVERED", status: "DELIVERED", activityId, details: { resources } });
+  return { resultId: main.id };
+}

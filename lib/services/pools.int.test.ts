@@ -68,6 +68,18 @@ describe("activated memory", () => {
     await expect(setActivatedMemory(s.a, { poolId: pool.id, activatedMemoryGb: 768 })).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("takes one of two changes to one pool at the same instant, and HA waits for it too", async () => {
+    const { pool } = await poolWith(2, 512, []);
+    const results = await Promise.allSettled([setActivatedMemory(s.a, { poolId: pool.id, activatedMemoryGb: 600 }), setActivatedMemory(s.a, { poolId: pool.id, activatedMemoryGb: 700 })]);
+    const accepted = results.flatMap((r) => (r.status === "fulfilled" && r.value.ok ? [r.value.value] : []));
+    expect(accepted).toHaveLength(1);
+    const busy = `An activity is already changing ${pool.name}. Wait for it to finish (see Activities), then try again.`;
+    expect(results.flatMap((r) => (r.status === "rejected" ? [[r.reason.constructor, r.reason.message]] : []))).toEqual([[ConflictError, busy]]);
+    await expect(setHa(s.a, { poolId: pool.id, haEnabled: false })).rejects.toThrow(busy);
+    expect(await runActivity(accepted[0]!.activityId)).toBe("completed");
+    expect((await setHa(s.a, { poolId: pool.id, haEnabled: false })).ok).toBe(true);
+  });
+
   it("goes back to its former value when applying it fails", async () => {
     const { pool } = await poolWith(2, 512, []);
     setInfraFaults([{ type: "pool.set_activated_memory", step: "*" }]);
@@ -197,6 +209,21 @@ describe("host maintenance", () => {
     expect(await runActivity(r.value.activityId)).toBe("failed");
     expect(await db().host.findUniqueOrThrow({ where: { id: hosts[0]!.id } })).toMatchObject({ status: "CONNECTED" });
     for (const vm of vms) expect(await db().vm.findUniqueOrThrow({ where: { id: vm.id } })).toMatchObject({ hostId: hosts[0]!.id, busyActivityId: null });
+  });
+
+  it("takes one of two maintenance requests for one host at the same instant; the other, and leaving, wait for its activity", async () => {
+    const { hosts } = await poolWith(3, 1152, [[0, 16]]);
+    const host = await db().host.findUniqueOrThrow({ where: { id: hosts[0]!.id } });
+    const busy = `An activity is already changing ${host.name}. Wait for it to finish (see Activities), then try again.`;
+    const results = await Promise.allSettled([enterHostMaintenance(s.a, { hostId: host.id }), enterHostMaintenance(s.a, { hostId: host.id })]);
+    const accepted = results.flatMap((r) => (r.status === "fulfilled" && r.value.ok ? [r.value.value] : []));
+    expect(accepted).toHaveLength(1);
+    expect(results.flatMap((r) => (r.status === "rejected" ? [[r.reason.constructor, r.reason.message]] : []))).toEqual([[ConflictError, busy]]);
+    await expect(exitHostMaintenance(s.a, { hostId: host.id })).rejects.toThrow(busy);
+    expect(await db().activity.count({ where: { resourceType: "host", resourceId: host.id } })).toBe(1);
+    expect(await runActivity(accepted[0]!.activityId)).toBe("completed");
+    const exit = await exitHostMaintenance(s.a, { hostId: host.id });
+    expect(exit.ok).toBe(true);
   });
 
   it("waits for a VM an activity is changing, and answers not found for another tenant's host", async () => {

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
 import { loadPoolState } from "@/lib/db/capacity";
 import { listHosts as listHostRows } from "@/lib/db/hosts";
@@ -11,8 +10,9 @@ import { decide, type Decision, type Violation } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { planEvacuation, ruleBrokenBy, type VmMove } from "@/lib/domain/pool-plan";
 import type { HostListQuery, HostMaintenanceInput, SetActivatedMemoryInput, SetHaInput } from "@/lib/validation/pools";
-import { assertResourceIdle, payloadOf, required, unfinishedActivitiesOf, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
-import { change, type Accepted } from "./change";
+import { unfinishedActivitiesOf, type ActivityView } from "./activities";
+import { changeResource, type Accepted, type ChangePlan } from "./change";
+import type { AuditAction } from "@/lib/audit-actions";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
 import type { ActivityType } from "@/lib/activity-types";
@@ -125,37 +125,45 @@ async function lockPoolOrThrow(tx: Tx, tenantId: string, poolId: string) {
   return loadPoolState(tenantId, poolId, tx);
 }
 
+const poolItem = (pool: PoolState) => ({ type: "pool", id: pool.id, name: pool.name ?? pool.id });
+
+/** A change to a pool's own settings: its lock, and no second change while one runs. */
+function changePool<T = undefined>(
+  ctx: TenantContext,
+  poolId: string,
+  kind: { action: AuditAction; activity: ActivityType },
+  decideChange: (tx: Tx, pool: PoolState) => Promise<Decision<ChangePlan<T>>>,
+): Promise<Decision<Accepted & T>> {
+  return changeResource<PoolState, T>(ctx, kind, { lock: (tx) => lockPoolOrThrow(tx, ctx.tenant.id, poolId), target: poolItem, busy: { activities: true } }, decideChange);
+}
+
 /** Activated memory within its range; below the 85 % line of the running VMs only with a reason (audited). */
 export async function setActivatedMemory(ctx: TenantContext, input: SetActivatedMemoryInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "compute:management");
-  return change(ctx, { action: "pool.set_activated_memory", activity: "pool.set_activated_memory" }, async (tx) => {
-    const pool = await lockPoolOrThrow(tx, ctx.tenant.id, input.poolId);
-    const target = { type: "pool", id: pool.id, name: pool.name ?? pool.id };
-    await assertResourceIdle(tx, ctx.tenant.id, target);
+  return changePool(ctx, input.poolId, { action: "pool.set_activated_memory", activity: "pool.set_activated_memory" }, async (tx, pool) => {
+    const name = poolItem(pool).name;
     if (input.activatedMemoryGb === pool.activatedMemoryGb) {
-      throw new InvalidInputError({ activatedMemoryGb: { en: `${target.name} already has ${pool.activatedMemoryGb} GB activated.`, fr: `${target.name} a déjà ${pool.activatedMemoryGb} Go activés.` } });
+      throw new InvalidInputError({ activatedMemoryGb: { en: `${name} already has ${pool.activatedMemoryGb} GB activated.`, fr: `${name} a déjà ${pool.activatedMemoryGb} Go activés.` } });
     }
     const d = checkActivatedMemoryChange(pool, input.activatedMemoryGb, input.overrideReason ? { reason: input.overrideReason } : undefined);
-    if (!d.ok) return { target, decision: d };
+    if (!d.ok) return d;
     await tx.computePool.update({ where: { id: pool.id }, data: { activatedMemoryGb: input.activatedMemoryGb } });
     const before = { activatedMemoryGb: pool.activatedMemoryGb };
-    return { target, decision: decide(d.warnings, { before, after: { activatedMemoryGb: input.activatedMemoryGb }, payload: { before } }) };
+    return decide(d.warnings, { before, after: { activatedMemoryGb: input.activatedMemoryGb }, payload: { before } });
   });
 }
 
 /** HA on or off; without HA (or with fewer than 2 hosts available) the pool leaves the 99.99 % SLA, which the answer says. */
 export async function setHa(ctx: TenantContext, input: SetHaInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "compute:management");
-  return change(ctx, { action: "pool.set_ha", activity: "pool.set_ha" }, async (tx) => {
-    const pool = await lockPoolOrThrow(tx, ctx.tenant.id, input.poolId);
-    const target = { type: "pool", id: pool.id, name: pool.name ?? pool.id };
-    await assertResourceIdle(tx, ctx.tenant.id, target);
+  return changePool(ctx, input.poolId, { action: "pool.set_ha", activity: "pool.set_ha" }, async (tx, pool) => {
+    const name = poolItem(pool).name;
     if (pool.haEnabled === input.haEnabled) {
-      conflict(`HA is already ${input.haEnabled ? "on" : "off"} on ${target.name}.`, `La HA est déjà ${input.haEnabled ? "activée" : "désactivée"} sur ${target.name}.`);
+      conflict(`HA is already ${input.haEnabled ? "on" : "off"} on ${name}.`, `La HA est déjà ${input.haEnabled ? "activée" : "désactivée"} sur ${name}.`);
     }
     await tx.computePool.update({ where: { id: pool.id }, data: { haEnabled: input.haEnabled } });
     const before = { haEnabled: pool.haEnabled };
-    return { target, decision: decide(slaViolations(availableHosts(pool).length, input.haEnabled), { before, after: { haEnabled: input.haEnabled }, payload: { before } }) };
+    return decide(slaViolations(availableHosts(pool).length, input.haEnabled), { before, after: { haEnabled: input.haEnabled }, payload: { before } });
   });
 }
 
@@ -165,101 +173,79 @@ async function hostOrThrow(tx: Tx, tenantId: string, hostId: string) {
   return host;
 }
 
+type LockedHost = { host: Awaited<ReturnType<typeof hostOrThrow>>; pool: PoolState; lockedVmIds: Set<string> };
+
+/**
+ * A change to a host: the VMs on it (when it moves them), then its pool (the house's order), and
+ * the host read again under those locks; no second change to the host while one runs.
+ */
+function changeHost<T = undefined>(
+  ctx: TenantContext,
+  hostId: string,
+  kind: { action: AuditAction; activity: ActivityType },
+  withVms: boolean,
+  decideChange: (tx: Tx, locked: LockedHost) => Promise<Decision<ChangePlan<T>>>,
+): Promise<Decision<Accepted & T>> {
+  const tenantId = ctx.tenant.id;
+  return changeResource<LockedHost, T>(
+    ctx,
+    kind,
+    {
+      lock: async (tx) => {
+        const found = await hostOrThrow(tx, tenantId, hostId);
+        const onHost = withVms ? await tx.vm.findMany({ where: { tenantId, hostId: found.id }, select: { id: true } }) : [];
+        await lockRows(tx, "Vm", tenantId, onHost.map((v) => v.id));
+        const pool = await lockPoolOrThrow(tx, tenantId, found.poolId);
+        return { host: await hostOrThrow(tx, tenantId, hostId), pool, lockedVmIds: new Set(onHost.map((v) => v.id)) };
+      },
+      target: ({ host }) => ({ type: "host", id: host.id, name: host.name }),
+      busy: { activities: true },
+    },
+    decideChange,
+  );
+}
+
 /**
  * A host enters maintenance only if the domain says the others can carry its VMs (≤ 85 %, enough
  * hosts, anti-affinity); its VMs are moved at once to the hosts the placement engine picks, and the
- * activity migrates them. Locks: the VMs on the host, then the pool (the house's order).
+ * activity migrates them.
  */
 export async function enterHostMaintenance(ctx: TenantContext, input: HostMaintenanceInput): Promise<Decision<Accepted & { moves: VmMove[] }>> {
   assertPermission(ctx, "compute:management");
   const tenantId = ctx.tenant.id;
-  return change<{ moves: VmMove[] }>(ctx, { action: "host.enter_maintenance", activity: "host.enter_maintenance" }, async (tx) => {
-    const found = await hostOrThrow(tx, tenantId, input.hostId);
-    const onHost = await tx.vm.findMany({ where: { tenantId, hostId: found.id }, select: { id: true } });
-    await lockRows(tx, "Vm", tenantId, onHost.map((v) => v.id));
-    const pool = await lockPoolOrThrow(tx, tenantId, found.poolId);
-    const host = await hostOrThrow(tx, tenantId, input.hostId);
-    const target = { type: "host", id: host.id, name: host.name };
-    await assertResourceIdle(tx, tenantId, target);
+  return changeHost<{ moves: VmMove[] }>(ctx, input.hostId, { action: "host.enter_maintenance", activity: "host.enter_maintenance" }, true, async (tx, { host, pool, lockedVmIds }) => {
     if (host.status !== "CONNECTED") conflict(`${host.name} is not in service (${host.status.toLowerCase()}); only a connected host enters maintenance.`, `${host.name} n’est pas en service (${host.status.toLowerCase()}) ; seul un hôte connecté passe en maintenance.`);
     const leaving = pool.vms.filter((v) => v.hostId === host.id);
-    const locked = new Set(onHost.map((v) => v.id));
-    if (leaving.some((v) => !locked.has(v.id))) conflict(`A VM was just placed on ${host.name}; try again.`, `Une VM vient d’être placée sur ${host.name} ; réessayez.`);
+    if (leaving.some((v) => !lockedVmIds.has(v.id))) conflict(`A VM was just placed on ${host.name}; try again.`, `Une VM vient d’être placée sur ${host.name} ; réessayez.`);
     const busy = await tx.vm.findMany({ where: { tenantId, id: { in: leaving.map((v) => v.id) }, busyActivityId: { not: null } }, select: { name: true } });
     if (busy.length > 0) {
       const names = busy.map((v) => v.name).join(", ");
       conflict(`Activities are changing ${names} on ${host.name}; wait for them to finish, then try again.`, `Des activités modifient ${names} sur ${host.name} ; attendez qu’elles se terminent, puis réessayez.`);
     }
     const d = planEvacuation(pool, host.id);
-    if (!d.ok) return { target, decision: d };
+    if (!d.ok) return d;
     await tx.host.update({ where: { id: host.id }, data: { status: "MAINTENANCE" } });
     for (const m of d.value.moves) await tx.vm.update({ where: { id: m.vmId }, data: { hostId: m.toHostId } });
     const moves = d.value.moves;
-    return {
-      target,
-      decision: decide(d.warnings, {
-        before: { status: host.status },
-        after: { status: "MAINTENANCE", moves: moves.map((m) => ({ vm: m.vmName, to: m.toHostName })) },
-        payload: { hostId: host.id, moves: moves.map((m) => ({ vmId: m.vmId, from: m.fromHostId })) },
-        also: [{ type: "pool", id: pool.id, name: pool.name ?? pool.id }, ...moves.map((m) => ({ type: "vm", id: m.vmId, name: m.vmName }))],
-        value: { moves },
-        // The VMs are migrating: no other change to them until it ends.
-        onStarted: (t: Tx, activityId: string) => t.vm.updateMany({ where: { tenantId, id: { in: moves.map((m) => m.vmId) } }, data: { busyActivityId: activityId } }),
-      }),
-    };
+    return decide(d.warnings, {
+      before: { status: host.status },
+      after: { status: "MAINTENANCE", moves: moves.map((m) => ({ vm: m.vmName, to: m.toHostName })) },
+      payload: { hostId: host.id, moves: moves.map((m) => ({ vmId: m.vmId, from: m.fromHostId })) },
+      also: [poolItem(pool), ...moves.map((m) => ({ type: "vm", id: m.vmId, name: m.vmName }))],
+      value: { moves },
+      // The VMs are migrating: no other change to them until it ends.
+      onStarted: (t: Tx, activityId: string) => t.vm.updateMany({ where: { tenantId, id: { in: moves.map((m) => m.vmId) } }, data: { busyActivityId: activityId } }),
+    });
   });
 }
 
 /** The host comes back into service once the activity completes; until then it carries nothing. */
 export async function exitHostMaintenance(ctx: TenantContext, input: HostMaintenanceInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "compute:management");
-  const tenantId = ctx.tenant.id;
-  return change(ctx, { action: "host.exit_maintenance", activity: "host.exit_maintenance" }, async (tx) => {
-    const found = await hostOrThrow(tx, tenantId, input.hostId);
-    const pool = await lockPoolOrThrow(tx, tenantId, found.poolId);
-    const host = await hostOrThrow(tx, tenantId, input.hostId);
-    const target = { type: "host", id: host.id, name: host.name };
-    await assertResourceIdle(tx, tenantId, target);
+  return changeHost(ctx, input.hostId, { action: "host.exit_maintenance", activity: "host.exit_maintenance" }, false, async (_tx, { host, pool }) => {
     if (host.status !== "MAINTENANCE") conflict(`${host.name} is not in maintenance.`, `${host.name} n’est pas en maintenance.`);
-    return { target, decision: decide([], { before: { status: host.status }, after: { status: "CONNECTED" }, payload: { hostId: host.id }, also: [{ type: "pool", id: pool.id, name: pool.name ?? pool.id }] }) };
+    return decide([], { before: { status: host.status }, after: { status: "CONNECTED" }, payload: { hostId: host.id }, also: [poolItem(pool)] });
   });
 }
-
-// ───────────────────────── How each activity ends ─────────────────────────
-
-type PoolPayload = { before?: Prisma.ComputePoolUpdateManyMutationInput; hostId?: string; moves?: { vmId: string; from: string }[] };
-
-const restorePool: ActivityHandler = {
-  async complete() {},
-  async revert(tx, a) {
-    const { before } = payloadOf<PoolPayload>(a);
-    if (before) await tx.computePool.updateMany({ where: { id: required(a.resourceId, "pool"), tenantId: a.tenantId }, data: before });
-  },
-};
-
-const releaseMoved = (tx: Tx, a: ActivityRecord) => tx.vm.updateMany({ where: { tenantId: a.tenantId, busyActivityId: a.id }, data: { busyActivityId: null } });
-
-export const POOL_ACTIVITY_HANDLERS = {
-  "pool.set_activated_memory": restorePool,
-  "pool.set_ha": restorePool,
-  "host.enter_maintenance": {
-    async complete(tx, a) {
-      await releaseMoved(tx, a);
-    },
-    // The migration failed: every VM back on the host, which stays in service.
-    async revert(tx, a) {
-      const p = payloadOf<PoolPayload>(a);
-      for (const m of p.moves ?? []) await tx.vm.updateMany({ where: { id: m.vmId, tenantId: a.tenantId }, data: { hostId: m.from } });
-      await tx.host.updateMany({ where: { id: required(p.hostId, "host"), tenantId: a.tenantId }, data: { status: "CONNECTED" } });
-      await releaseMoved(tx, a);
-    },
-  },
-  "host.exit_maintenance": {
-    async complete(tx, a) {
-      await tx.host.updateMany({ where: { id: required(payloadOf<PoolPayload>(a).hostId, "host"), tenantId: a.tenantId, status: "MAINTENANCE" }, data: { status: "CONNECTED" } });
-    },
-    async revert() {},
-  },
-} satisfies Record<Extract<ActivityType, `pool.${string}` | `host.${string}`>, ActivityHandler>;
 
 export type { ActivityView, PoolState, Violation };

@@ -112,6 +112,27 @@ describe("VM replication", () => {
     expect(results.flatMap((r) => (r.ok ? [] : r.violations.map((v) => [v.code, v.limit])))).toEqual([["REPLICATION.VM_STANDBY_RESERVATION", 61.6]]);
   });
 
+  it("takes one of two requests to replicate one VM at the same instant; the other sees the first", async () => {
+    const w = await world();
+    const vmId = await vmIn(w);
+    const vm = await db().vm.findUniqueOrThrow({ where: { id: vmId } });
+    const results = await Promise.allSettled([enableVmReplication(w.ctx, { vmId, standbyAzId: "TH3S" }), enableVmReplication(w.ctx, { vmId, standbyAzId: "TH3S" })]);
+    expect(results.filter((r) => r.status === "fulfilled" && r.value.ok)).toHaveLength(1);
+    expect(results.flatMap((r) => (r.status === "rejected" ? [[r.reason.constructor, r.reason.message]] : []))).toEqual([[ConflictError, `${vm.name} is already replicated to TH3S.`]]);
+    expect(await db().replication.count({ where: { vmId } })).toBe(1);
+  });
+
+  it("is refused while an activity is changing the VM, and leaves the VM free while it copies", async () => {
+    const w = await world();
+    const vmId = await vmIn(w);
+    const vm = await db().vm.update({ where: { id: vmId }, data: { busyActivityId: "some-activity" } });
+    await expect(enableVmReplication(w.ctx, { vmId, standbyAzId: "TH3S" })).rejects.toThrow(`An activity is already changing ${vm.name}.`);
+    await db().vm.update({ where: { id: vmId }, data: { busyActivityId: null } });
+    const r = await enableVmReplication(w.ctx, { vmId, standbyAzId: "TH3S" });
+    if (!r.ok) throw new Error("expected acceptance");
+    expect(await db().vm.findUniqueOrThrow({ where: { id: vmId } })).toMatchObject({ busyActivityId: null });
+  });
+
   it("counts the storage other standby copies hold in the standby AZ", async () => {
     const w = await world();
     const first = await enableVmReplication(w.ctx, { vmId: await vmIn(w, { diskGib: 1000 }), standbyAzId: "TH3S" });

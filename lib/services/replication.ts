@@ -1,17 +1,16 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { lockVmOrThrow } from "@/lib/db/vms";
+import { lockVmOrThrow, type LockedVm } from "@/lib/db/vms";
 import { listDatastores } from "@/lib/db/datastores";
 import { lastReplicatedPoint, listReplications as listReplicationRows, loadStandbyPools, loadStandbyStorage, type StandbyStorage } from "@/lib/db/replications";
-import type { ActivityType } from "@/lib/activity-types";
 import { REGIONS, STORAGE_TIER_CODES, VM_REPLICATION_RTO_MINUTES, type StorageTierCode } from "@/lib/domain/catalogue";
 import { poolMemory } from "@/lib/domain/pool";
 import { checkGlobalMirror, checkMetroMirror, checkRpoCompliance, checkVmReplication, vmReplicationRpoMinutes, type StorageMirrorTerms } from "@/lib/domain/replication";
-import { decide, msg, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
+import { decide, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { EnableStorageMirrorInput, EnableVmReplicationInput, ReplicationListQuery, StopReplicationInput, StorageMirrorKind } from "@/lib/validation/data-protection";
-import { ACTIVITY_SELECT, busyText, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord } from "./activities";
-import { change, type Accepted } from "./change";
+import { ACTIVITY_SELECT, toActivityView } from "./activities";
+import { change, changeResource, type Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
 
@@ -21,7 +20,6 @@ import { lockRows } from "./tx";
 // lib/domain's; what "available on the standby site" means is lib/db/replications.ts's.
 // Enabling reserves at once (the replication exists in INITIAL_COPY and counts against the
 // standby site); the activity's end makes it ACTIVE with its first replicated point, or removes it.
-
 
 const KIND_LABEL: Record<string, LocalizedText> = {
   VM_REPLICATION: { en: "VM replication", fr: "réplication de VM" },
@@ -154,48 +152,55 @@ export async function previewVmReplication(ctx: TenantContext, input: EnableVmRe
 export async function enableVmReplication(ctx: TenantContext, input: EnableVmReplicationInput): Promise<Decision<Accepted & { replicationId: string }>> {
   assertPermission(ctx, "replication:write");
   const tenantId = ctx.tenant.id;
-  return change<{ replicationId: string }>(ctx, { action: "replication.vm_enable", activity: "replication.vm_enable" }, async (tx) => {
-    const vm = await lockVmOrThrow(tx, tenantId, input.vmId);
-    if (vm.busyActivityId) throw new ConflictError(busyText(vm.name));
-    const existing = await tx.replication.findFirst({ where: { tenantId, vmId: vm.id, kind: "VM_REPLICATION", status: { not: "FAILED_OVER" } }, select: { targetAzId: true } });
-    if (existing) throw new ConflictError({ en: `${vm.name} is already replicated to ${existing.targetAzId}.`, fr: `${vm.name} est déjà répliquée vers ${existing.targetAzId}.` });
-    // Two replicas aimed at one standby site queue here (pools, then datastores: the house order),
-    // each deciding on what the other reserved.
-    const [pools, stores] = await Promise.all([
-      tx.computePool.findMany({ where: { tenantId, azId: input.standbyAzId }, select: { id: true } }),
-      tx.datastore.findMany({ where: { tenantId, azId: input.standbyAzId }, select: { id: true } }),
-    ]);
-    await lockRows(tx, "ComputePool", tenantId, pools.map((p) => p.id));
-    await lockRows(tx, "Datastore", tenantId, stores.map((s) => s.id));
-    const plan = await planVmReplication(tx, ctx, vm.id, input.standbyAzId);
-    const target = { type: "vm", id: vm.id, name: vm.name };
-    if (!plan.decision.ok) return { target, decision: plan.decision };
-    const rpoMinutes = plan.decision.value.rpoMinutes;
-    const r = await tx.replication.create({
-      data: {
-        tenantId,
-        kind: "VM_REPLICATION",
-        sourceAzId: plan.preview.vm.azId,
-        targetAzId: input.standbyAzId,
-        vmId: vm.id,
-        promisedRpoMinutes: rpoMinutes,
-        status: "INITIAL_COPY",
-        standbyPoolId: plan.standbyPoolId,
-        standbyTierCode: plan.standbyTier,
+  return changeResource<LockedVm, { replicationId: string }>(
+    ctx,
+    { action: "replication.vm_enable", activity: "replication.vm_enable" },
+    {
+      // The VM, then the standby site: two replicas aimed at one standby site queue on its pools,
+      // then its datastores (the house order), each deciding on what the other reserved.
+      lock: async (tx) => {
+        const vm = await lockVmOrThrow(tx, tenantId, input.vmId);
+        const [pools, stores] = await Promise.all([
+          tx.computePool.findMany({ where: { tenantId, azId: input.standbyAzId }, select: { id: true } }),
+          tx.datastore.findMany({ where: { tenantId, azId: input.standbyAzId }, select: { id: true } }),
+        ]);
+        await lockRows(tx, "ComputePool", tenantId, pools.map((p) => p.id));
+        await lockRows(tx, "Datastore", tenantId, stores.map((s) => s.id));
+        return vm;
       },
-      select: { id: true },
-    });
-    return {
-      target,
-      decision: decide(plan.decision.warnings, {
+      target: (vm) => ({ type: "vm", id: vm.id, name: vm.name }),
+      // The replication it makes holds the activity, not the VM.
+      busy: { column: (vm) => vm.busyActivityId, mark: null },
+    },
+    async (tx, vm) => {
+      const existing = await tx.replication.findFirst({ where: { tenantId, vmId: vm.id, kind: "VM_REPLICATION", status: { not: "FAILED_OVER" } }, select: { targetAzId: true } });
+      if (existing) throw new ConflictError({ en: `${vm.name} is already replicated to ${existing.targetAzId}.`, fr: `${vm.name} est déjà répliquée vers ${existing.targetAzId}.` });
+      const plan = await planVmReplication(tx, ctx, vm.id, input.standbyAzId);
+      if (!plan.decision.ok) return plan.decision;
+      const rpoMinutes = plan.decision.value.rpoMinutes;
+      const r = await tx.replication.create({
+        data: {
+          tenantId,
+          kind: "VM_REPLICATION",
+          sourceAzId: plan.preview.vm.azId,
+          targetAzId: input.standbyAzId,
+          vmId: vm.id,
+          promisedRpoMinutes: rpoMinutes,
+          status: "INITIAL_COPY",
+          standbyPoolId: plan.standbyPoolId,
+          standbyTierCode: plan.standbyTier,
+        },
+        select: { id: true },
+      });
+      return decide(plan.decision.warnings, {
         after: { kind: "VM_REPLICATION", standbyAz: input.standbyAzId, rpoMinutes, reservedGb: vm.memoryGb, standbyGib: plan.preview.vm.storageGib, standbyPool: plan.preview.pool?.name ?? null, standbyTier: plan.standbyTier },
         payload: { replicationId: r.id },
         value: { replicationId: r.id },
         also: [{ type: "replication", id: r.id, name: `${vm.name} → ${input.standbyAzId}` }],
         onStarted: (t: Tx, activityId: string) => t.replication.update({ where: { id: r.id }, data: { busyActivityId: activityId } }),
-      }),
-    };
-  });
+      });
+    },
+  );
 }
 
 // ───────────────────────── Storage mirrors ─────────────────────────
@@ -307,54 +312,28 @@ export async function enableStorageMirror(ctx: TenantContext, input: EnableStora
 export async function stopReplication(ctx: TenantContext, input: StopReplicationInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "replication:write");
   const tenantId = ctx.tenant.id;
-  return change(ctx, { action: "replication.stop", activity: "replication.stop" }, async (tx) => {
-    await lockRows(tx, "Replication", tenantId, [input.replicationId]);
-    const r = await tx.replication.findFirst({
-      where: { id: input.replicationId, tenantId },
-      select: { id: true, kind: true, sourceAzId: true, targetAzId: true, status: true, busyActivityId: true, vm: { select: { id: true, name: true } }, datastore: { select: { id: true, name: true } } },
-    });
-    if (!r) throw new NotFoundError("replication", input.replicationId);
-    const subject = r.vm ? { type: "vm", ...r.vm } : r.datastore ? { type: "datastore", ...r.datastore } : null;
-    const name = `${subject?.name ?? r.id} → ${r.targetAzId}`;
-    if (r.busyActivityId) throw new ConflictError(busyText(name));
-    return {
-      target: { type: "replication", id: r.id, name },
-      decision: decide([], {
+  return changeResource(
+    ctx,
+    { action: "replication.stop", activity: "replication.stop" },
+    {
+      lock: async (tx) => {
+        await lockRows(tx, "Replication", tenantId, [input.replicationId]);
+        const r = await tx.replication.findFirst({
+          where: { id: input.replicationId, tenantId },
+          select: { id: true, kind: true, sourceAzId: true, targetAzId: true, status: true, busyActivityId: true, vm: { select: { id: true, name: true } }, datastore: { select: { id: true, name: true } } },
+        });
+        if (!r) throw new NotFoundError("replication", input.replicationId);
+        const subject = r.vm ? { type: "vm", ...r.vm } : r.datastore ? { type: "datastore", ...r.datastore } : null;
+        return { ...r, subject, name: `${subject?.name ?? r.id} → ${r.targetAzId}` };
+      },
+      target: (r) => ({ type: "replication", id: r.id, name: r.name }),
+      busy: { column: (r) => r.busyActivityId, mark: (tx, r, activityId) => tx.replication.update({ where: { id: r.id }, data: { busyActivityId: activityId } }) },
+    },
+    async (_tx, r) =>
+      decide([], {
         before: { kind: r.kind, sourceAz: r.sourceAzId, standbyAz: r.targetAzId, status: r.status },
         payload: { replicationId: r.id },
-        also: subject ? [subject] : [],
-        onStarted: (t: Tx, activityId: string) => t.replication.update({ where: { id: r.id }, data: { busyActivityId: activityId } }),
+        also: r.subject ? [r.subject] : [],
       }),
-    };
-  });
+  );
 }
-
-// ───────────────────────── How each activity ends ─────────────────────────
-
-const replicationIdOf = (a: ActivityRecord) => required(payloadOf<{ replicationId: string }>(a).replicationId, "replication");
-
-/** The initial copy done: the replication runs, with its first replicated point. A failure takes the reservation back. */
-const enableHandler: ActivityHandler = {
-  async complete(tx, a) {
-    const id = replicationIdOf(a);
-    await tx.replication.updateMany({ where: { id, tenantId: a.tenantId }, data: { status: "ACTIVE", lastReplicatedAt: new Date(), busyActivityId: null } });
-    return { resultId: id };
-  },
-  async revert(tx, a) {
-    await tx.replication.deleteMany({ where: { id: replicationIdOf(a), tenantId: a.tenantId } });
-  },
-};
-
-export const REPLICATION_ACTIVITY_HANDLERS = {
-  "replication.vm_enable": enableHandler,
-  "replication.global_mirror_enable": enableHandler,
-  "replication.metro_mirror_enable": enableHandler,
-  "replication.stop": {
-    async complete(tx, a) {
-      await tx.replication.deleteMany({ where: { id: replicationIdOf(a), tenantId: a.tenantId } });
-    },
-    async revert(tx, a) {
-      await tx.replication.updateMany({ where: { id: replicationIdOf(a), tenantId: a.tenantId }, data: { busyActivityId: null } });
-    },
-  },
-} satisfies Record<Extract<ActivityType, `replication.${string}`>, ActivityHandler>;

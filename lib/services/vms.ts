@@ -29,7 +29,7 @@ import type {
   SetTagsInput,
   VmPowerAction,
 } from "@/lib/validation/vms";
-import { ACTIVITY_SELECT, busyText, payloadOf, required, toActivityView, type ActivityHandler, type ActivityRecord, type ActivityView } from "./activities";
+import { ACTIVITY_SELECT, busyText, toActivityView, type ActivityView } from "./activities";
 import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
@@ -126,7 +126,6 @@ function encryptionDecision(tenant: EncryptionTenant, vm: Parameters<typeof chec
 // ───────────────────────── The shape of every change ─────────────────────────
 
 type Change = ChangePlan<undefined>;
-
 
 /** A change to one VM: locked, refused while another activity changes it, marked busy with the new one. */
 export function changeVm(
@@ -526,52 +525,6 @@ export async function encryptVm(ctx: TenantContext, input: EncryptVmInput): Prom
     return decide(d.warnings, { before: { encryption: vm.encryption }, after: { encryption: "ENCRYPTED" }, payload: {} });
   });
 }
-
-// ───────────────────────── How each activity ends ─────────────────────────
-
-type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
-
-type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
-
-/** Every VM handler works on the activity's own VM, in its tenant, and ends by freeing it for the next change. */
-export function vmHandler(h: { complete?: VmStep; revert?: VmStep }): ActivityHandler {
-  const run = async (tx: Tx, a: ActivityRecord, step?: VmStep) => {
-    const vm = { id: required(a.resourceId, "VM"), tenantId: a.tenantId };
-    await step?.(tx, vm, payloadOf<VmPayload>(a));
-    await tx.vm.updateMany({ where: vm, data: { busyActivityId: null } });
-  };
-  return { complete: (tx, a) => run(tx, a, h.complete), revert: (tx, a) => run(tx, a, h.revert) };
-}
-
-const restore: VmStep = (tx, vm, p) => (p.before ? tx.vm.updateMany({ where: vm, data: p.before }) : Promise.resolve());
-
-export const VM_ACTIVITY_HANDLERS = {
-  "vm.create": vmHandler({
-    complete: (tx, vm) => tx.vm.updateMany({ where: vm, data: { status: "ACTIVE" } }),
-    revert: (tx, vm) => tx.vm.deleteMany({ where: vm }),
-  }),
-  "vm.power_on": vmHandler({ revert: restore }),
-  "vm.power_off": vmHandler({ revert: restore }),
-  "vm.restart": vmHandler({}),
-  "vm.suspend": vmHandler({ revert: restore }),
-  "vm.resize": vmHandler({ revert: restore }),
-  "vm.disk_add": vmHandler({ revert: (tx, vm, p) => tx.vmDisk.deleteMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId } }) }),
-  "vm.snapshot_create": vmHandler({ revert: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
-  "vm.snapshot_delete": vmHandler({ complete: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
-  "vm.tags_set": vmHandler({ revert: restore }),
-  "vm.delete": vmHandler({
-    complete: async (tx, vm, p) => {
-      // Said, not left to the cascade: the replication named in the audit row goes first.
-      if (p.replicationIds?.length) await tx.replication.deleteMany({ where: { id: { in: p.replicationIds }, tenantId: vm.tenantId, vmId: vm.id } });
-      return tx.vm.deleteMany({ where: vm });
-    },
-    revert: restore,
-  }),
-  "vm.encrypt": vmHandler({
-    complete: (tx, vm) => tx.vm.updateMany({ where: vm, data: { encryption: "ENCRYPTED", encryptedAt: new Date() } }),
-    revert: (tx, vm) => tx.vm.updateMany({ where: vm, data: { encryption: "NONE" } }),
-  }),
-} satisfies Record<Extract<ActivityType, `vm.${string}`>, ActivityHandler>;
 
 export type { ActivityView };
 

@@ -1,0 +1,27 @@
+import "server-only";
+import type { ActivityType } from "@/lib/activity-types";
+import { payloadOf, required, type ActivityHandler, type ActivityRecord } from "./handler";
+
+// How a VLAN propagation's activities end (lib/services/network.ts reserves them).
+
+const propagationIdOf = (a: ActivityRecord) => required(payloadOf<{ propagationId: string }>(a).propagationId, "VLAN propagation");
+
+// The propagation's tenant is the receiver; the VLAN's tenant (the activity's) is in the where clause.
+export const NETWORK_ACTIVITY_HANDLERS = {
+  "vlan.propagate": {
+    async complete(tx, a) {
+      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
+    },
+    async revert(tx, a) {
+      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } } });
+    },
+  },
+  "vlan.unpropagate": {
+    async complete(tx, a) {
+      await tx.vlanPropagation.deleteMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } } });
+    },
+    async revert(tx, a) {
+      await tx.vlanPropagation.updateMany({ where: { id: propagationIdOf(a), vlan: { tenantId: a.tenantId } }, data: { busyActivityId: null } });
+    },
+  },
+} satisfies Record<Extract<ActivityType, `vlan.${string}`>, ActivityHandler>;
