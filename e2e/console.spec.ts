@@ -198,8 +198,9 @@ test("the sidebar's column reaches the bottom of a long page", async ({ page, lo
   await loginAs("adminProd");
   await page.goto("/t/production/compute/vms?pageSize=100");
   const sidebar = page.getByRole("complementary");
+  // The rows arrive after the first paint: wait for the page to grow before measuring it.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(2000);
   const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
-  expect(pageHeight).toBeGreaterThan(2000);
   const box = await sidebar.boundingBox();
   expect(Math.round(box!.y + box!.height)).toBe(pageHeight);
 });
