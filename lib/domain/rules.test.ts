@@ -12,6 +12,7 @@ import { RULES, RULE_CODES, isAdvisory, type RuleCode } from "./rules";
 import { checkDatastoreOrder, checkDatastoreResize, checkDiskAdd } from "./storage";
 import { makeDatastore, makePool, plainVm } from "./testing/fixtures";
 import { checkPowerOn, checkRemoveBackupPolicy } from "./vm";
+import { checkAddressAllowed, checkAllowedRangesSave } from "./address-ranges";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
 type Case = { fires: () => Decision<unknown>; passes: () => Decision<unknown> };
@@ -182,6 +183,14 @@ export const CASES: Record<RuleCode, Case> = {
     passes: () => checkDatastoreChange({ name: "ds-prd-01", sizeGib: 1024, tier: "STANDARD" }, { tier: "PREMIUM" }),
   },
   "VLAN.TAG_IN_USE": { fires: () => checkVlanTagFree(100, [{ tag: 100, name: "front" }]), passes: () => checkVlanTagFree(101, [{ tag: 100, name: "front" }]) },
+  "IAM.ADDRESS_NOT_ALLOWED": {
+    fires: () => checkAddressAllowed({ address: "192.168.2.1", cidrs: ["192.168.1.0/24"], tenantName: "Production" }),
+    passes: () => checkAddressAllowed({ address: "192.168.1.254", cidrs: ["192.168.1.0/24"], tenantName: "Production" }),
+  },
+  "IAM.RANGES_EXCLUDE_SELF": {
+    fires: () => checkAllowedRangesSave({ cidrs: ["10.0.0.0/8"], savingFrom: "127.0.0.1" }),
+    passes: () => checkAllowedRangesSave({ cidrs: ["10.0.0.0/8", "127.0.0.0/8"], savingFrom: "127.0.0.1" }),
+  },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -242,14 +251,16 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "ORDER.ZONE_OUTSIDE_REGION": overriding("ORDER.ZONE_OUTSIDE_REGION"),
   "ORDER.NO_CHANGE": overriding("ORDER.NO_CHANGE"),
   "VLAN.TAG_IN_USE": overriding("VLAN.TAG_IN_USE"),
+  "IAM.ADDRESS_NOT_ALLOWED": overriding("IAM.ADDRESS_NOT_ALLOWED"),
+  "IAM.RANGES_EXCLUDE_SELF": overriding("IAM.RANGES_EXCLUDE_SELF"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts and the 3 order-field refusals, each once", () => {
-    expect(RULE_CODES).toHaveLength(40);
-    expect(new Set(RULE_CODES).size).toBe(40);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts and the 3 order-field refusals, the 2 allowed-address codes of IAM, each once", () => {
+    expect(RULE_CODES).toHaveLength(42);
+    expect(new Set(RULE_CODES).size).toBe(42);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 
