@@ -1,4 +1,4 @@
--- The address ranges a tenant's console and personal access tokens may be used from; none = no restriction.
+-- The address ranges a tenant's console and personal access tokens may be used from (none: no restriction)
 CREATE TABLE "TenantAllowedRange" (
     "id" TEXT NOT NULL,
     "tenantId" TEXT NOT NULL,
