@@ -1,4 +1,6 @@
 import { describe, it, expect, beforeAll, afterEach } from "vitest";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { db } from "@/lib/db/client";
 import { createOrganization, createTenant, createUser, grantMembership } from "@/lib/db/factories";
 import { authorize } from "@/lib/auth/authorize";
@@ -149,4 +151,17 @@ describe("applying the ranges", () => {
     fromAddress("203.0.113.9");
     expect(await setAllowedRangesAction(a.t.id, null, { ranges: [] })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
+});
+
+describe("an operator's way back in", () => {
+  it("the CLI lifts a restriction that shuts everyone out (as the system: no address), audited", async () => {
+    const { t, owner } = await tenantWithOwner();
+    await setAllowedRanges(await ownerFrom(t.id, owner), ranges(["192.0.2.0/24", "a closed office"]));
+    expect((await authorize({ type: "user", userId: owner.id, email: owner.email, name: owner.name, address: "10.0.0.1" }, { id: t.id })).ok).toBe(false);
+    const cli = (...args: string[]) => promisify(execFile)("node", ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", "tenant", "allowed-ranges", "--tenant", t.slug, ...args], { env: process.env });
+    expect((await cli()).stdout).toContain("192.0.2.0/24\ta closed office");
+    expect((await cli("--set", "")).stdout).toContain("no range (no restriction)");
+    expect((await authorize({ type: "user", userId: owner.id, email: owner.email, name: owner.name, address: "10.0.0.1" }, { id: t.id })).ok).toBe(true);
+    expect(await db().auditEvent.findFirst({ where: { tenantId: t.id, action: "iam.allowed_ranges_set", actorType: "SYSTEM" }, select: { actorLabel: true, details: true } })).toMatchObject({ actorLabel: "system (cli)", details: { after: [] } });
+  }, 60_000);
 });
