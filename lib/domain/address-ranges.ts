@@ -77,18 +77,16 @@ export function addressAllowed(address: string, cidrs: readonly string[]): boole
 /** The refusal a client outside the tenant's ranges gets: the rule, the address, what to do. */
 export function checkAddressAllowed(input: { address: string; cidrs: readonly string[]; tenantName: string }): Decision<undefined> {
   if (addressAllowed(input.address, input.cidrs)) return decide([], undefined);
-  const { address, tenantName } = input;
-  return decide(
-    [
-      violation(
-        "IAM.ADDRESS_NOT_ALLOWED",
-        msg(
-          () => `IAM.ADDRESS_NOT_ALLOWED: ${tenantName} accepts its console and its tokens only from its allowed address ranges, and your address ${address} is in none of them. Ask an owner of ${tenantName} to add a range that holds ${address}.`,
-          () => `IAM.ADDRESS_NOT_ALLOWED : ${tenantName} n’accepte sa console et ses jetons que depuis ses plages d’adresses autorisées, et votre adresse ${address} n’est dans aucune. Demandez à un propriétaire de ${tenantName} d’ajouter une plage qui contient ${address}.`,
-        ),
-      ),
-    ],
-    undefined,
+  return decide([violation("IAM.ADDRESS_NOT_ALLOWED", addressNotAllowedMessage(input.address, input.tenantName))], undefined);
+}
+
+/** IAM.ADDRESS_NOT_ALLOWED's sentence; without the tenant's name ("this tenant") where only the address is known. */
+export function addressNotAllowedMessage(address: string, tenantName: string | null): LocalizedText {
+  const en = tenantName ?? "this tenant";
+  const fr = tenantName ?? "ce tenant";
+  return msg(
+    () => `IAM.ADDRESS_NOT_ALLOWED: ${en} accepts its console and its tokens only from its allowed address ranges, and your address ${address} is in none of them. Ask an owner of ${en} to add a range that holds ${address}.`,
+    () => `IAM.ADDRESS_NOT_ALLOWED : ${fr} n’accepte sa console et ses jetons que depuis ses plages d’adresses autorisées, et votre adresse ${address} n’est dans aucune. Demandez à un propriétaire de ${fr} d’ajouter une plage qui contient ${address}.`,
   );
 }
 
