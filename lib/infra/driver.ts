@@ -2,6 +2,7 @@
 // runs a plan of steps with realistic durations, scaled by INFRA_TIME_SCALE (1 in production,
 // less in the end-to-end suite, 0 in integration tests). A step can be told to fail, so that
 // failure paths run for real: INFRA_FAULTS="vm.create:clone_image,vm.encrypt:*", or setInfraFaults().
+import { setTimeout as sleep } from "node:timers/promises";
 import type { ActivityType } from "@/lib/activity-types";
 import type { LocalizedText } from "@/lib/domain/result";
 import { env } from "@/lib/env";
@@ -98,7 +99,8 @@ export class InfraFault extends Error {
 export type Fault = { type: ActivityType | "*"; step: string | "*" };
 
 export interface InfraDriver {
-  run(type: ActivityType, step: InfraStep): Promise<void>;
+  /** One step; `signal` aborts it (a graceful stop), which is safe as every step is idempotent. */
+  run(type: ActivityType, step: InfraStep, signal?: AbortSignal): Promise<void>;
 }
 
 function parseFaults(spec: string | undefined): Fault[] {
@@ -127,12 +129,10 @@ export function timeScale(): number {
   return env().INFRA_TIME_SCALE ?? 1;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export const simulatedDriver: InfraDriver = {
-  async run(type, step) {
+  async run(type, step, signal) {
     const ms = step.ms * timeScale();
-    if (ms > 0) await sleep(ms);
+    if (ms > 0) await sleep(ms, undefined, { signal });
     if (faults().some((f) => (f.type === "*" || f.type === type) && (f.step === "*" || f.step === step.key))) throw new InfraFault(type, step);
   },
 };
