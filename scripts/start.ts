@@ -13,6 +13,7 @@ import { createShutdown, stopGroup } from "./lib/stop";
 import { processAlive as alive, withDatabase } from "./lib/pg";
 import { applyMigrations } from "./lib/migrate";
 import { buildIfNeeded } from "./lib/build";
+import { sharedSecret } from "./lib/shared-secret";
 import { runSeed } from "./seed";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -80,11 +81,15 @@ process.on("exit", () => {
   }
 });
 
-function authSecret(): string {
+/**
+ * The session signing key: NEXTAUTH_SECRET, or the one stored in the database, shared by every
+ * instance on it. The first start stores it; a `.data/auth-secret` of an earlier version is the
+ * one stored, so the sessions it signed stay valid.
+ */
+async function authSecret(url: string): Promise<string> {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  const file = path.join(dataDir, "auth-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
+  const earlier = path.join(dataDir, "auth-secret");
+  return sharedSecret(url, "auth", existsSync(earlier) ? readFileSync(earlier, "utf8").trim() : randomBytes(32).toString("base64"));
 }
 
 try {
@@ -112,7 +117,7 @@ try {
       ...process.env,
       DATABASE_URL: url,
       PORT: String(port),
-      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_SECRET: await authSecret(url),
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
