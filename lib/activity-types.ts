@@ -10,6 +10,8 @@ export const ACTIVITY_TYPES = [
   "vm.suspend",
   "vm.resize",
   "vm.disk_add",
+  "vm.disk_grow",
+  "vm.disk_delete",
   "vm.snapshot_create",
   "vm.snapshot_delete",
   "vm.tags_set",

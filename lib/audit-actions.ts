@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "vm.suspend",
   "vm.resize",
   "vm.disk_add",
+  "vm.disk_grow",
+  "vm.disk_delete",
   "vm.snapshot_create",
   "vm.snapshot_delete",
   "vm.tags_set",
