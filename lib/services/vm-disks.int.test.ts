@@ -177,6 +177,7 @@ describe("growing a disk", () => {
     const r = await growDisk(s.a, { vmId: s.vm, diskId: s.dataDisk, sizeGib: 841, ...reason });
     // Beside it, the warning that 901 GiB are promised on a 1000 GiB volume (past 90 %).
     expect(!r.ok && r.violations.filter((v) => v.severity === "refuse").map((v) => [v.code, v.limit, v.actual])).toEqual([["DATASTORE.SNAPSHOT_RESERVE", 100, 99]]);
+    expect(!r.ok && r.violations.find((v) => v.code === "DATASTORE.SNAPSHOT_RESERVE")!.message.en).toMatch(/^Growing the thick disk Hard disk 2 by 741 GiB would leave 99 GiB free on .+, below the 100 GiB \(10 %\) kept for backup snapshots\. Grow it less, or grow the datastore\.$/);
     expect(await diskRow(s.dataDisk)).toMatchObject({ sizeGib: 100 });
     expect((await growDisk(s.a, { vmId: s.vm, diskId: s.dataDisk, sizeGib: 840 })).ok).toBe(true);
   });

@@ -531,7 +531,7 @@ export async function growDisk(ctx: TenantContext, input: GrowDiskInput): Promis
     const grow = checkDiskGrow(disk, input.sizeGib, override);
     if (!grow.ok) return grow;
     const { pool, datastore } = await loadDiskStates(tx, ctx, vm, disk.datastoreId);
-    const d = checkVmFootprint({ pool, datastore, vm: footprintVm(vm), newDisks: [{ sizeGib: grow.value.growGib, provisioning: disk.provisioning }], override });
+    const d = checkVmFootprint({ pool, datastore, vm: footprintVm(vm), newDisks: [{ sizeGib: grow.value.growGib, provisioning: disk.provisioning, grows: disk.label }], override });
     if (!d.ok) return d;
     const usedGib = disk.provisioning === "THICK" ? input.sizeGib : disk.usedGib;
     await tx.vmDisk.update({ where: { id: disk.id }, data: { sizeGib: input.sizeGib, usedGib } });
