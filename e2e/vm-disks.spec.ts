@@ -68,3 +68,32 @@ test("a tenant admin adds an independent disk on a new NVMe controller, grows it
   await page.goto("/t/production/audit?action=vm.disk_grow&outcome=REFUSED");
   await expect(page.getByRole("table", { name: "Audit log" }).getByRole("row").nth(1)).toContainText("DISK.SHRINK");
 });
+
+test("a tenant admin reverts a VM to a snapshot after a confirmation, with the advice on the number of snapshots shown", async ({ page, loginAs }) => {
+  test.setTimeout(90_000);
+  await loginAs("adminProd");
+  await page.goto(`/t/production/compute/vms?q=${VM}`);
+  await page.getByRole("table", { name: "Virtual machines" }).getByRole("link", { name: VM }).click();
+  const section = page.getByRole("region", { name: "Snapshots" });
+  await expect(section).toContainText(/\d+ snapshots?; more than 32 on one VM is advised against\./);
+  const history = page.getByRole("table", { name: "Activity history" }).getByRole("row").nth(1);
+
+  await page.getByRole("button", { name: "Take snapshot" }).click();
+  const take = page.getByRole("dialog", { name: `Take a snapshot of ${VM}` });
+  await take.getByLabel("Snapshot name").fill("e2e-revert");
+  await take.getByRole("button", { name: "Take snapshot" }).click();
+  const snapshots = page.getByRole("table", { name: "Snapshots" });
+  await expect(snapshots.getByRole("rowheader", { name: "e2e-revert" })).toBeVisible({ timeout: 30_000 });
+  await expect(history).toContainText("completed", { timeout: 30_000 });
+
+  await snapshots.getByRole("button", { name: "Revert to snapshot e2e-revert" }).click();
+  const confirm = page.getByRole("dialog", { name: `Revert ${VM} to snapshot e2e-revert?` });
+  await expect(confirm).toContainText("what was written on them since is lost");
+  await confirm.getByRole("button", { name: "Revert", exact: true }).click();
+  await expect(history).toContainText("Revert to snapshot", { timeout: 30_000 });
+  await expect(history).toContainText("completed", { timeout: 30_000 });
+  // The snapshot is kept; delete it to leave the VM as it was.
+  await snapshots.getByRole("button", { name: "Delete snapshot e2e-revert" }).click();
+  await page.getByRole("dialog", { name: "Delete snapshot e2e-revert?" }).getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(snapshots.getByRole("rowheader", { name: "e2e-revert" })).toHaveCount(0, { timeout: 30_000 });
+});

@@ -14,6 +14,7 @@ export const ACTIVITY_TYPES = [
   "vm.disk_delete",
   "vm.snapshot_create",
   "vm.snapshot_delete",
+  "vm.snapshot_revert",
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",

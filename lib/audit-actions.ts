@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "vm.disk_delete",
   "vm.snapshot_create",
   "vm.snapshot_delete",
+  "vm.snapshot_revert",
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Camera, Cpu, HardDrive, Maximize2, Pause, Play, RotateCcw, Square, Tag, Trash2, type LucideIcon } from "lucide-react";
+import { Camera, Cpu, HardDrive, History, Maximize2, Pause, Play, RotateCcw, Square, Tag, Trash2, type LucideIcon } from "lucide-react";
 import { powerVmAction } from "@/lib/actions/vms/power-vm";
 import { resizeVmAction } from "@/lib/actions/vms/resize-vm";
 import { addDiskAction } from "@/lib/actions/vms/add-disk";
@@ -10,6 +10,7 @@ import { deleteDiskAction } from "@/lib/actions/vms/delete-disk";
 import { setTagsAction } from "@/lib/actions/vms/set-tags";
 import { createSnapshotAction } from "@/lib/actions/vms/create-snapshot";
 import { deleteSnapshotAction } from "@/lib/actions/vms/delete-snapshot";
+import { revertSnapshotAction } from "@/lib/actions/vms/revert-snapshot";
 import { deleteVmAction } from "@/lib/actions/vms/delete-vm";
 import type { VmPowerAction } from "@/lib/validation/vms";
 import { Button } from "@/components/ui/button";
@@ -273,6 +274,30 @@ export function DeleteSnapshotButton({ tenantId, vm, snapshot, can }: { tenantId
       title={t("snapshot.deleteTitle", { name: snapshot.name })}
       description={t("snapshot.deleteBody", { vm: vm.name })}
       submitLabel={t("snapshot.delete")}
+      variant="danger"
+      toInput={() => ({ vmId: vm.id, snapshotId: snapshot.id })}
+    />
+  );
+}
+
+/** Revert the VM's disks to a snapshot, after a confirmation that says what is lost. */
+export function RevertSnapshotButton({ tenantId, vm, snapshot, takenAt, can }: { tenantId: string; vm: VmActionsVm; snapshot: { id: string; name: string }; takenAt: string; can: VmCan }) {
+  const t = useTranslations("vmActions");
+  const why = disabledReason(t, vm, can, "write");
+  return (
+    <ActionDialog
+      id={`revert-snapshot-${snapshot.id}`}
+      action={revertSnapshotAction.bind(null, tenantId)}
+      activity={{ type: "vm.snapshot_revert", name: vm.name }}
+      trigger={
+        <Button variant="ghost" disabled={Boolean(why)} title={why} aria-label={t("snapshot.revertNamed", { name: snapshot.name })}>
+          <History aria-hidden className="size-3.5" />
+          {t("snapshot.revert")}
+        </Button>
+      }
+      title={t("snapshot.revertTitle", { vm: vm.name, name: snapshot.name })}
+      description={t("snapshot.revertBody", { vm: vm.name, date: takenAt })}
+      submitLabel={t("snapshot.revert")}
       variant="danger"
       toInput={() => ({ vmId: vm.id, snapshotId: snapshot.id })}
     />

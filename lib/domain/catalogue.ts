@@ -183,6 +183,8 @@ export const VM_MAX_CONTROLLERS_PER_FAMILY = 4;
 /** At most 15 disks per controller (VM.MAX_DISKS_PER_CONTROLLER). */
 export const VM_MAX_DISKS_PER_CONTROLLER = 15;
 export const DISK_MODES = ["PERSISTENT", "INDEPENDENT"] as const;
+/** More snapshots than this on one VM is advised against (the provider's console documentation): shown, never refused. */
+export const SNAPSHOTS_ADVISED_MAX = 32;
 export type DiskMode = (typeof DISK_MODES)[number];
 
 // ───────────────────────── Orders ─────────────────────────

@@ -10,7 +10,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { PERMISSIONS } from "@/lib/permissions";
 import type { AddDiskInput } from "@/lib/validation/vms";
 import type { DiskControllerType } from "@/lib/domain/catalogue";
-import { addDisk, deleteDisk, growDisk } from "./vms";
+import { addDisk, deleteDisk, growDisk, revertSnapshot } from "./vms";
 
 // A powered-off VM on a 1000 GiB datastore (snapshot reserve 100 GiB): its system disk, 60 GiB
 // thick, on SCSI 0 (LSI Logic SAS), and a 100 GiB thick data disk. 840 GiB free.
@@ -236,6 +236,28 @@ describe("another tenant's VM or disk", () => {
     await expect(growDisk(s.a, { vmId: s.vm, diskId: s.theirDisk, sizeGib: 200 })).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteDisk(s.a, { vmId: s.vm, diskId: s.theirDisk })).rejects.toBeInstanceOf(NotFoundError);
     expect(await diskRow(s.theirDisk)).toMatchObject({ sizeGib: 100 });
+    expect(await db().vm.findUniqueOrThrow({ where: { id: s.theirVm } })).toMatchObject({ busyActivityId: null });
+  });
+});
+
+describe("reverting to a snapshot", () => {
+  it("is audited with the snapshot's name, and the activity leaves the VM, its power and its snapshots as they were", async () => {
+    const snap = await db().snapshot.create({ data: { tenantId: s.a.tenant.id, vmId: s.vm, name: "before-upgrade" } });
+    const later = await db().snapshot.create({ data: { tenantId: s.a.tenant.id, vmId: s.vm, name: "after-upgrade" } });
+    const r = await revertSnapshot(s.a, { vmId: s.vm, snapshotId: snap.id });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(await lastAudit("vm.snapshot_revert")).toMatchObject({ outcome: "SUCCEEDED", after: { revertedTo: "before-upgrade", takenAt: snap.createdAt.toISOString() } });
+    expect(await db().activity.findUniqueOrThrow({ where: { id: r.value.activityId } })).toMatchObject({ type: "vm.snapshot_revert", resourceId: s.vm });
+    expect(await runActivity(r.value.activityId)).toBe("completed");
+    expect((await db().snapshot.findMany({ where: { vmId: s.vm }, orderBy: { createdAt: "asc" } })).map((x) => x.id)).toEqual([snap.id, later.id]);
+    expect(await db().vm.findUniqueOrThrow({ where: { id: s.vm } })).toMatchObject({ powerState: "POWERED_OFF", busyActivityId: null });
+  });
+
+  it("does not find another tenant's snapshot, through their VM or through mine", async () => {
+    const theirs = await db().snapshot.create({ data: { tenantId: s.b.tenant.id, vmId: s.theirVm, name: "theirs" } });
+    await expect(revertSnapshot(s.a, { vmId: s.theirVm, snapshotId: theirs.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revertSnapshot(s.a, { vmId: s.vm, snapshotId: theirs.id })).rejects.toBeInstanceOf(NotFoundError);
     expect(await db().vm.findUniqueOrThrow({ where: { id: s.theirVm } })).toMatchObject({ busyActivityId: null });
   });
 });

@@ -29,6 +29,7 @@ import type {
   GrowDiskInput,
   PowerVmInput,
   ResizeVmInput,
+  RevertSnapshotInput,
   SetTagsInput,
   VmPowerAction,
 } from "@/lib/validation/vms";
@@ -580,6 +581,19 @@ export async function deleteSnapshot(ctx: TenantContext, input: DeleteSnapshotIn
     const snapshot = await tx.snapshot.findFirst({ where: { id: input.snapshotId, vmId: vm.id, tenantId: ctx.tenant.id }, select: { id: true, name: true } });
     if (!snapshot) throw new NotFoundError("snapshot", input.snapshotId);
     return decide([], { before: { snapshot: snapshot.name }, payload: { snapshotId: snapshot.id } });
+  });
+}
+
+/**
+ * Reverts the VM's disks to a snapshot: what was written since is lost. Its power state and its
+ * snapshots stay as they are (the snapshot is kept, and so are later ones, as the hypervisor does).
+ */
+export async function revertSnapshot(ctx: TenantContext, input: RevertSnapshotInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return changeVm(ctx, input.vmId, { action: "vm.snapshot_revert", activity: "vm.snapshot_revert" }, async (tx, vm) => {
+    const snapshot = await tx.snapshot.findFirst({ where: { id: input.snapshotId, vmId: vm.id, tenantId: ctx.tenant.id }, select: { id: true, name: true, createdAt: true } });
+    if (!snapshot) throw new NotFoundError("snapshot", input.snapshotId);
+    return decide([], { after: { revertedTo: snapshot.name, takenAt: snapshot.createdAt.toISOString() }, payload: { snapshotId: snapshot.id } });
   });
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { addDiskSchema, bulkPowerSchema, createSnapshotSchema, createVmSchema, deleteDiskSchema, deleteSnapshotSchema, growDiskSchema, deleteVmSchema, encryptVmSchema, powerVmSchema, resizeVmSchema, setTagsSchema } from "@/lib/validation/vms";
+import { addDiskSchema, bulkPowerSchema, createSnapshotSchema, createVmSchema, deleteDiskSchema, deleteSnapshotSchema, growDiskSchema, revertSnapshotSchema, deleteVmSchema, encryptVmSchema, powerVmSchema, resizeVmSchema, setTagsSchema } from "@/lib/validation/vms";
 import { hostMaintenanceSchema, setActivatedMemorySchema, setHaSchema } from "@/lib/validation/pools";
 import { affinityRuleIdSchema, createAffinityRuleSchema, deleteAffinityRuleSchema } from "@/lib/validation/affinity";
-import { addDisk, bulkPower, createSnapshot, createVm, deleteDisk, deleteSnapshot, growDisk, deleteVm, deleteVmById, encryptVm, powerVm, previewBulkPower, previewVmCreate, resizeVm, resizeVmPartially, setTags } from "@/lib/services/vms";
+import { addDisk, bulkPower, createSnapshot, createVm, deleteDisk, deleteSnapshot, growDisk, revertSnapshot, deleteVm, deleteVmById, encryptVm, powerVm, previewBulkPower, previewVmCreate, resizeVm, resizeVmPartially, setTags } from "@/lib/services/vms";
 import { enterHostMaintenance, exitHostMaintenance, setActivatedMemory, setHa } from "@/lib/services/pools";
 import { createAffinityRule, deleteAffinityRule, deleteAffinityRuleById, disableAffinityRule, enableAffinityRule } from "@/lib/services/affinity";
 import { tenantUseCase } from "./define";
@@ -162,6 +162,17 @@ export const COMPUTE_USE_CASES = {
     activity: ["vm.snapshot_delete"],
     run: deleteSnapshot,
     route: { method: "DELETE", path: "/compute/vms/{id}/snapshots/{sid}", params: { id: "vmId", sid: "snapshotId" } },
+  }),
+  revertSnapshot: tenantUseCase({
+    summary: "Revert a VM's disks to a snapshot (what was written since is lost; the snapshot is kept)",
+    tag: "compute",
+    permission: "compute:write",
+    schema: revertSnapshotSchema,
+    resource: vm,
+    audit: ["vm.snapshot_revert"],
+    activity: ["vm.snapshot_revert"],
+    run: revertSnapshot,
+    route: { method: "POST", path: "/compute/vms/{id}/snapshots/{sid}/revert", params: { id: "vmId", sid: "snapshotId" } },
   }),
   setTags: tenantUseCase({
     summary: "Replace a VM's tags",

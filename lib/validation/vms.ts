@@ -87,6 +87,9 @@ export type CreateSnapshotInput = z.infer<typeof createSnapshotSchema>;
 export const deleteSnapshotSchema = z.object({ vmId: id, snapshotId: id });
 export type DeleteSnapshotInput = z.infer<typeof deleteSnapshotSchema>;
 
+export const revertSnapshotSchema = z.object({ vmId: id, snapshotId: id });
+export type RevertSnapshotInput = z.infer<typeof revertSnapshotSchema>;
+
 export const TAG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:/=-]{0,62}$/;
 export const setTagsSchema = z.object({
   vmId: id,

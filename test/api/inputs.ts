@@ -21,6 +21,7 @@ export const INPUTS: Record<UseCaseName, Input> = {
   deleteDisk: (f) => ({ vmId: f.vmId, diskId: f.diskId }),
   createSnapshot: (f) => ({ vmId: f.vmId, name: "iso" }),
   deleteSnapshot: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }),
+  revertSnapshot: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }),
   setTags: (f) => ({ vmId: f.vmId, tags: ["iso", "web"] }),
   deleteVm: (f) => ({ vmId: f.vmId, confirmName: f.vmName }),
   encryptVm: (f) => ({ vmId: f.vmId }),

@@ -43,6 +43,8 @@ export const VM_ACTIVITY_HANDLERS = {
   "vm.disk_delete": vmHandler({ complete: (tx, vm, p) => tx.vmDisk.deleteMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.snapshot_create": vmHandler({ revert: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.snapshot_delete": vmHandler({ complete: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
+  // The disks' content is the simulated infrastructure's: the inventory keeps the VM as it is (its snapshots too).
+  "vm.snapshot_revert": vmHandler({}),
   "vm.tags_set": vmHandler({ revert: restore }),
   "vm.delete": vmHandler({
     complete: async (tx, vm, p) => {
