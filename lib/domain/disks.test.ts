@@ -1,11 +1,19 @@
 import { describe, expect, it, test } from "vitest";
 import { checkDiskController, checkDiskGrow, controllersOf, systemDiskOf, type DiskOnController } from "./disks";
 import { allViolations } from "./result";
+import { DISK_CONTROLLER_LABELS, SCSI_CONTROLLER_TYPES, SNAPSHOTS_ADVISED_MAX, VM_MAX_CONTROLLERS_PER_FAMILY, VM_MAX_DISKS_PER_CONTROLLER } from "./catalogue";
 
 const on = (controllerType: DiskOnController["controllerType"], controllerBus: number, n = 1): DiskOnController[] => Array.from({ length: n }, () => ({ controllerType, controllerBus }));
 const vm = (disks: DiskOnController[]) => ({ id: "vm1", name: "web-01", disks });
 const codes = (d: ReturnType<typeof checkDiskController> | ReturnType<typeof checkDiskGrow>) => allViolations(d).map((v) => v.code);
 const reason = { reason: "the application team asked for it in writing" };
+
+describe("the figures of DOMAIN.md's \"The VM in depth\"", () => {
+  it("4 controllers of each family, 15 disks each, four SCSI sub-types by their names, 32 snapshots advised", () => {
+    expect([VM_MAX_CONTROLLERS_PER_FAMILY, VM_MAX_DISKS_PER_CONTROLLER, SNAPSHOTS_ADVISED_MAX]).toEqual([4, 15, 32]);
+    expect(SCSI_CONTROLLER_TYPES.map((t) => DISK_CONTROLLER_LABELS[t]).sort()).toEqual(["BusLogic", "LSI Logic", "LSI Logic SAS", "VMware Paravirtual"]);
+  });
+});
 
 describe("controllers (VM.MAX_CONTROLLERS: 4 SCSI and 4 NVMe per VM)", () => {
   test.each([
