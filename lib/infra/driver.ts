@@ -35,8 +35,11 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
   "vm.suspend": [step("save_memory", "Saving the memory state", "Sauvegarde de l’état mémoire", 1500)],
   "vm.resize": [step("reconfigure", "Reconfiguring the VM", "Reconfiguration de la VM", 1200)],
   "vm.disk_add": [step("create_disk", "Creating the disk", "Création du disque", 1200), step("attach_disk", "Attaching the disk", "Attachement du disque", 600)],
+  "vm.disk_grow": [step("extend_disk", "Extending the disk", "Extension du disque", 900)],
+  "vm.disk_delete": [step("detach_disk", "Detaching the disk", "Détachement du disque", 500), step("delete_disk", "Deleting the disk", "Suppression du disque", 800)],
   "vm.snapshot_create": [step("quiesce", "Quiescing the guest", "Mise au repos du système invité", 600), step("snapshot", "Taking the snapshot", "Prise du snapshot", 1000)],
   "vm.snapshot_delete": [step("consolidate", "Consolidating disks", "Consolidation des disques", 1200)],
+  "vm.snapshot_revert": [step("revert_snapshot", "Reverting the disks to the snapshot", "Retour des disques au snapshot", 1000)],
   "vm.tags_set": [step("write_tags", "Writing tags", "Écriture des étiquettes", 200)],
   "vm.delete": [step("unregister", "Unregistering the VM", "Désinscription de la VM", 700), step("delete_disks", "Deleting disks", "Suppression des disques", 1200)],
   "vm.encrypt": [
