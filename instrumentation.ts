@@ -3,8 +3,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.CONSOLE_WORKER === "off" || !process.env.DATABASE_URL) return;
   const { startWorker } = await import("@/lib/jobs/worker");
+  const { onStop } = await import("@/lib/server/graceful-stop.mjs");
   try {
-    await startWorker();
+    // server.mjs runs this on SIGTERM/SIGINT while it drains: running activities are handed back.
+    const worker = await startWorker();
+    onStop(() => worker.stop());
   } catch (e) {
     // The console still serves pages; activities wait in the database until a worker runs.
     console.error("✖ The activity worker did not start:", e instanceof Error ? e.message : e);

@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { applyTrustedForwarding, trustProxyHopsOf } from "./lib/security/forwarded.mjs";
+import { gracefulStop } from "./lib/server/graceful-stop.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hops = trustProxyHopsOf(process.env.TRUST_PROXY_HOPS);
@@ -15,15 +16,21 @@ const handle = app.getRequestHandler();
 
 await app.prepare();
 const server = http.createServer((req, res) => {
+  stopping.onRequest(res);
   applyTrustedForwarding(req, hops);
   handle(req, res);
 });
+// A stop drains: requests in flight finish, keep-alive clients are told to close, the in-app
+// activity worker hands its running activities back (lib/server/graceful-stop.mjs); at most
+// STOP_DRAIN_SECONDS (10 by default), then what is left is closed.
+const stopping = gracefulStop(server, { deadlineMs: Number(process.env.STOP_DRAIN_SECONDS ?? 10) * 1000 });
 server.listen(port, () => console.log(`▲ Serving on http://localhost:${port} (client address: ${hops === 0 ? "the socket's peer" : `${hops} trusted proxy hop(s)`})`));
 
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections?.();
-    setTimeout(() => process.exit(0), 4000).unref();
+    void stopping.stop().then((outcome) => {
+      if (outcome === "deadline") console.warn("• Stopped at the drain deadline; requests still open were closed.");
+      process.exit(0);
+    });
   });
 }

@@ -26,8 +26,12 @@ test("a VM refused at start without a backup policy gets one, then starts", asyn
   // That VM alone, whatever its coverage becomes.
   await page.goto(`/t/production/data-protection?q=${encodeURIComponent(vm)}`);
   const row = coverage.getByRole("row", { name: new RegExp(vm) });
+  // Confirmed in a dialog, as on the VM's page; the refusal shows where it was asked.
   await row.getByRole("button", { name: `Power on ${vm}` }).click();
-  await expect(row.getByTestId("violations")).toContainText("BACKUP.POLICY_REQUIRED");
+  const confirm = page.getByRole("dialog", { name: `Power ${vm} on?` });
+  await confirm.getByRole("button", { name: "Power on" }).click();
+  await expect(confirm.getByTestId("violations")).toContainText("BACKUP.POLICY_REQUIRED");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
 
   await row.getByLabel(`Backup policy for ${vm}`).selectOption({ label: "daily-7d" });
   await row.getByRole("button", { name: "Assign" }).click();
@@ -36,6 +40,7 @@ test("a VM refused at start without a backup policy gets one, then starts", asyn
   await expect(row.getByText("No policy")).toHaveCount(0);
 
   await row.getByRole("button", { name: `Power on ${vm}` }).click();
+  await confirm.getByRole("button", { name: "Power on" }).click();
   await expect(page.getByText(`${vm} is powered on.`)).toBeVisible(ACTIVITY);
   await expect(row.getByText("Powered on")).toBeVisible();
   await expect(row.getByRole("button", { name: `Power on ${vm}` })).toHaveCount(0);

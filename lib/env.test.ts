@@ -5,7 +5,7 @@ import { envSchema, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("accepts nothing at all: embedded database on port 3000", () => {
-    expect(parseEnv({})).toEqual({ ok: true, env: { PORT: 3000, EMBEDDED_PG_PORT: 54329, TRUST_PROXY_HOPS: 0 } });
+    expect(parseEnv({})).toEqual({ ok: true, env: { PORT: 3000, EMBEDDED_PG_PORT: 54329, TRUST_PROXY_HOPS: 0, STOP_DRAIN_SECONDS: 10 } });
   });
 
   it("treats empty values as unset", () => {

@@ -39,6 +39,8 @@ export const envSchema = z.object({
   // which steps fail on purpose ("vm.create:clone_image,vm.encrypt:*"), so failure paths run for real.
   INFRA_TIME_SCALE: z.coerce.number({ message: "must be a number (1 = real durations, 0 = instant)" }).min(0, "must be 0 or more (1 = real durations, 0 = instant)").optional(),
   INFRA_FAULTS: z.string().optional(),
+  // server.mjs: how long a stop drains requests and hands activities back before closing the rest.
+  STOP_DRAIN_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).min(0, "must be 0 or more").max(60, "must be at most 60").default(10),
   // Set by Next (production under next start and the build, development under next dev).
   NODE_ENV: z.enum(["development", "production", "test"], { message: "must be development, production or test" }).optional(),
 });

@@ -13,6 +13,8 @@ import { createShutdown, stopGroup } from "./lib/stop";
 import { processAlive as alive, withDatabase } from "./lib/pg";
 import { applyMigrations } from "./lib/migrate";
 import { buildIfNeeded } from "./lib/build";
+import { sharedSecret } from "./lib/shared-secret";
+import { startProgressServer } from "./lib/start-progress.mjs";
 import { runSeed } from "./seed";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -44,6 +46,10 @@ if (existsSync(stateFile)) {
     await stopGroup({ pid: prev.nextPid, exitCode: null, signalCode: null });
   }
 }
+// The port answers from now on with the start's progress; the console takes it over when ready.
+const progress = startProgressServer(env.PORT, { steps: { install: "done" } });
+if (await progress.listening) log(`• Progress on http://localhost:${env.PORT} until the console is ready.`);
+
 const state: { pid: number; nextPid?: number } = { pid: process.pid };
 const saveState = () => writeFileSync(stateFile, JSON.stringify(state));
 saveState();
@@ -80,15 +86,20 @@ process.on("exit", () => {
   }
 });
 
-function authSecret(): string {
+/**
+ * The session signing key: NEXTAUTH_SECRET, or the one stored in the database, shared by every
+ * instance on it. The first start stores it; a `.data/auth-secret` of an earlier version is the
+ * one stored, so the sessions it signed stay valid.
+ */
+async function authSecret(url: string): Promise<string> {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  const file = path.join(dataDir, "auth-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
+  const earlier = path.join(dataDir, "auth-secret");
+  return sharedSecret(url, "auth", existsSync(earlier) ? readFileSync(earlier, "utf8").trim() : randomBytes(32).toString("base64"));
 }
 
 try {
   let url = env.DATABASE_URL;
+  progress.step("database", "running");
   if (url) {
     log(`• Using the PostgreSQL server named by DATABASE_URL (${new URL(url).host}).`);
     const database = decodeURIComponent(new URL(url).pathname.slice(1));
@@ -99,10 +110,20 @@ try {
     url = pgServer.url;
     log(`• Embedded PostgreSQL 17 ready on 127.0.0.1:${env.EMBEDDED_PG_PORT} (${elapsed()}).`);
   }
-  await applyMigrations(url, log);
-  if (await runSeed(url)) log("• Demo data created (see README for the demo accounts).");
+  progress.step("database", "done");
+  progress.step("migrations", "running");
+  progress.step("migrations", (await applyMigrations(url, log)) > 0 ? "done" : "skipped");
+  progress.step("seed", "running");
+  const seeded = await runSeed(url);
+  if (seeded) log("• Demo data created (see README for the demo accounts).");
+  progress.step("seed", seeded ? "done" : "skipped");
+  progress.step("build", "running");
   await buildIfNeeded(log);
+  progress.step("build", "done");
+  progress.step("console", "running");
   const port = env.PORT;
+  const secret = await authSecret(url);
+  await progress.close();
   // server.mjs rather than `next start`: it decides the client's address from the socket (the sign-in limit's key).
   next = spawn(process.execPath, [path.join(root, "server.mjs")], {
     cwd: root,
@@ -112,7 +133,7 @@ try {
       ...process.env,
       DATABASE_URL: url,
       PORT: String(port),
-      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",

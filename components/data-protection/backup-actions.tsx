@@ -7,21 +7,24 @@ import { removeBackupPolicyAction } from "@/lib/actions/data-protection/remove-b
 import { powerVmAction } from "@/lib/actions/vms/power-vm";
 import { useAction } from "@/components/actions/use-action";
 import { ActionResultView } from "@/components/actions/action-result";
+import { ActionDialog } from "@/components/actions/action-dialog";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 
 type Policy = { id: string; name: string };
 
-/** Assign a policy to one VM, and start it once it may (the power service decides: BACKUP.POLICY_REQUIRED). */
-export function VmBackupActions({ tenantId, vm, policies, canAssign, canPower }: { tenantId: string; vm: { id: string; name: string; powerState: string; assigned: Policy[]; busy: boolean }; policies: Policy[]; canAssign: boolean; canPower: boolean }) {
+/**
+ * Assign a policy to one VM, and start it once it may: the power-on is confirmed in a dialog, as on
+ * the VM's page, which shows the service's refusal (BACKUP.POLICY_REQUIRED) where it was asked.
+ */
+export function VmBackupActions({ tenantId, vm, policies, canAssign, canPower }: { tenantId: string; vm: { id: string; name: string; pool: string; powerState: string; assigned: Policy[]; busy: boolean }; policies: Policy[]; canAssign: boolean; canPower: boolean }) {
   const t = useTranslations("dataProtectionForms");
+  const v = useTranslations("vmActions");
   const assign = useAction(assignBackupPolicyAction.bind(null, tenantId), { refresh: true });
-  const power = useAction(powerVmAction.bind(null, tenantId), { refresh: true });
   const free = policies.filter((p) => !vm.assigned.some((a) => a.id === p.id));
   const [policyId, setPolicyId] = useState("");
   const outcomeId = `vm-${vm.id}-outcome`;
-  const last = power.result ?? assign.result;
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex flex-wrap items-center gap-1.5">
@@ -36,30 +39,30 @@ export function VmBackupActions({ tenantId, vm, policies, canAssign, canPower }:
             <Button
               disabled={!policyId || vm.busy}
               pending={assign.pending}
-              onClick={() => {
-                power.reset();
-                assign.run({ vmId: vm.id, policyId }, () => setPolicyId(""));
-              }}
+              onClick={() => assign.run({ vmId: vm.id, policyId }, () => setPolicyId(""))}
             >
               {t("assign")}
             </Button>
           </>
         )}
         {canPower && vm.powerState !== "POWERED_ON" && (
-          <Button
-            aria-label={t("powerOnLabel", { vm: vm.name })}
-            disabled={vm.busy}
-            pending={power.pending}
-            onClick={() => {
-              assign.reset();
-              power.run({ vmId: vm.id, action: "on" });
-            }}
-          >
-            {t("powerOn")}
-          </Button>
+          <ActionDialog
+            id={`power-on-${vm.id}`}
+            action={powerVmAction.bind(null, tenantId)}
+            activity={{ type: "vm.power_on", name: vm.name }}
+            trigger={
+              <Button aria-label={t("powerOnLabel", { vm: vm.name })} disabled={vm.busy}>
+                {t("powerOn")}
+              </Button>
+            }
+            title={v("power.confirm.on", { name: vm.name })}
+            description={t("powerOnExplain", { pool: vm.pool })}
+            submitLabel={v("power.on")}
+            toInput={(f) => ({ ...Object.fromEntries(f.entries()), vmId: vm.id, action: "on" })}
+          />
         )}
       </div>
-      <ActionResultView fieldErrorsHere id={outcomeId} result={last} className="max-w-md whitespace-normal" />
+      <ActionResultView fieldErrorsHere id={outcomeId} result={assign.result} className="max-w-md whitespace-normal" />
     </div>
   );
 }

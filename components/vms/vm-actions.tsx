@@ -1,20 +1,25 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Camera, Cpu, HardDrive, Pause, Play, RotateCcw, Square, Tag, Trash2, type LucideIcon } from "lucide-react";
+import { Camera, Cpu, HardDrive, History, Maximize2, Pause, Play, RotateCcw, Square, Tag, Trash2, type LucideIcon } from "lucide-react";
 import { powerVmAction } from "@/lib/actions/vms/power-vm";
 import { resizeVmAction } from "@/lib/actions/vms/resize-vm";
 import { addDiskAction } from "@/lib/actions/vms/add-disk";
+import { growDiskAction } from "@/lib/actions/vms/grow-disk";
+import { deleteDiskAction } from "@/lib/actions/vms/delete-disk";
 import { setTagsAction } from "@/lib/actions/vms/set-tags";
 import { createSnapshotAction } from "@/lib/actions/vms/create-snapshot";
 import { deleteSnapshotAction } from "@/lib/actions/vms/delete-snapshot";
+import { revertSnapshotAction } from "@/lib/actions/vms/revert-snapshot";
 import { deleteVmAction } from "@/lib/actions/vms/delete-vm";
 import type { VmPowerAction } from "@/lib/validation/vms";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { ActionDialog, type ActionDialogFields } from "@/components/actions/action-dialog";
 import type { ActionResult } from "@/lib/actions/result";
 import type { ActivityType } from "@/lib/activity-types";
+import { DISK_CONTROLLER_LABELS, DISK_CONTROLLER_TYPES, DISK_MODES, VM_MAX_CONTROLLERS_PER_FAMILY, VM_MAX_DISKS_PER_CONTROLLER } from "@/lib/domain/catalogue";
+import { controllerName, familyOf, type VmController } from "@/lib/domain/disks";
 
 export type VmActionsVm = {
   id: string;
@@ -30,6 +35,8 @@ export type VmActionsVm = {
   maxCpu: number;
   /** Standby AZs of its VM replications: deleting the VM removes them, and the dialog says so. */
   replicatedTo?: string[];
+  /** Its disk controllers (from its disks), for the new disk's controller choice. */
+  controllers?: VmController[];
 };
 export type VmCan = { power: boolean; write: boolean; manage: boolean };
 
@@ -108,13 +115,20 @@ export const VM_ACTIONS = {
     title: ({ t, vm }) => t("disk.title", { name: vm.name }),
     description: ({ t, vm }) => t("disk.body", { datastore: vm.datastore }),
     submit: ({ t }) => t("disk.submit"),
-    toInput: (f, vm) => ({ ...form(f), vmId: vm.id }),
-    fields: ({ t, errors }) => (
+    toInput: (f, vm) => {
+      // The controller select sends "TYPE:bus" (one the VM has) or "TYPE:new".
+      const { controller, ...rest } = form(f);
+      const [controllerType, bus] = String(controller ?? "").split(":");
+      return { ...rest, vmId: vm.id, controllerType, ...(bus && bus !== "new" ? { controllerBus: bus } : {}) };
+    },
+    fields: ({ t, vm, errors }) => (
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="disk-size" label={t("fields.sizeGib")} errors={errors("sizeGib")}>
           {(aria) => <Input {...aria} name="sizeGib" type="number" inputMode="numeric" min={1} max={65536} defaultValue={50} required />}
         </Field>
+        <ControllerChoice t={t} controllers={vm.controllers ?? []} errors={[...(errors("controllerType") ?? []), ...(errors("controllerBus") ?? [])]} />
         <ProvisioningChoice name="provisioning" idPrefix="disk" errors={errors("provisioning")} />
+        <ModeChoice t={t} errors={errors("mode")} />
       </div>
     ),
   },
@@ -266,6 +280,30 @@ export function DeleteSnapshotButton({ tenantId, vm, snapshot, can }: { tenantId
   );
 }
 
+/** Revert the VM's disks to a snapshot, after a confirmation that says what is lost. */
+export function RevertSnapshotButton({ tenantId, vm, snapshot, takenAt, can }: { tenantId: string; vm: VmActionsVm; snapshot: { id: string; name: string }; takenAt: string; can: VmCan }) {
+  const t = useTranslations("vmActions");
+  const why = disabledReason(t, vm, can, "write");
+  return (
+    <ActionDialog
+      id={`revert-snapshot-${snapshot.id}`}
+      action={revertSnapshotAction.bind(null, tenantId)}
+      activity={{ type: "vm.snapshot_revert", name: vm.name }}
+      trigger={
+        <Button variant="ghost" disabled={Boolean(why)} title={why} aria-label={t("snapshot.revertNamed", { name: snapshot.name })}>
+          <History aria-hidden className="size-3.5" />
+          {t("snapshot.revert")}
+        </Button>
+      }
+      title={t("snapshot.revertTitle", { vm: vm.name, name: snapshot.name })}
+      description={t("snapshot.revertBody", { vm: vm.name, date: takenAt })}
+      submitLabel={t("snapshot.revert")}
+      variant="danger"
+      toInput={() => ({ vmId: vm.id, snapshotId: snapshot.id })}
+    />
+  );
+}
+
 /** Thin (space taken as written, may over-commit the datastore) or thick (reserved now). */
 export function ProvisioningChoice({ name, idPrefix, value, onChange, errors }: { name: string; idPrefix: string; value?: "THIN" | "THICK"; onChange?: (v: "THIN" | "THICK") => void; errors?: readonly string[] }) {
   const t = useTranslations("vmActions");
@@ -289,5 +327,112 @@ export function ProvisioningChoice({ name, idPrefix, value, onChange, errors }: 
       ))}
       <p id={`${idPrefix}-prov-error`} aria-live="polite" className="text-xs font-medium text-red-700 empty:hidden dark:text-red-300">{errors?.join(" ")}</p>
     </fieldset>
+  );
+}
+
+/**
+ * The new disk's controller: one the VM has (with its disk count; a full one is disabled), or a new
+ * one of each type while the VM has fewer than 4 of that family. The server decides again.
+ */
+function ControllerChoice({ t, controllers, errors }: { t: T; controllers: readonly VmController[]; errors: readonly string[] }) {
+  const count = (family: "SCSI" | "NVME") => controllers.filter((c) => c.family === family).length;
+  const first = controllers.find((c) => c.diskCount < VM_MAX_DISKS_PER_CONTROLLER);
+  return (
+    <Field id="disk-controller" label={t("disk.controller")} hint={t("disk.controllerHint", { maxControllers: VM_MAX_CONTROLLERS_PER_FAMILY, maxDisks: VM_MAX_DISKS_PER_CONTROLLER })} errors={errors.length ? errors : undefined}>
+      {(aria) => (
+        <Select {...aria} name="controller" defaultValue={first ? `${first.controllerType}:${first.controllerBus}` : "LSI_LOGIC_SAS:new"}>
+          {controllers.length > 0 && (
+            <optgroup label={t("disk.existing")}>
+              {controllers.map((c) => (
+                <option key={`${c.family}:${c.controllerBus}`} value={`${c.controllerType}:${c.controllerBus}`} disabled={c.diskCount >= VM_MAX_DISKS_PER_CONTROLLER}>
+                  {t("disk.onController", { controller: controllerName(c), count: c.diskCount })}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label={t("disk.newGroup")}>
+            {DISK_CONTROLLER_TYPES.map((type) => (
+              <option key={type} value={`${type}:new`} disabled={count(familyOf(type)) >= VM_MAX_CONTROLLERS_PER_FAMILY}>
+                {t("disk.newController", { type: DISK_CONTROLLER_LABELS[type] })}
+              </option>
+            ))}
+          </optgroup>
+        </Select>
+      )}
+    </Field>
+  );
+}
+
+/** Persistent (in snapshots and backups) or independent (in neither: the hint says it is not backed up). */
+function ModeChoice({ t, errors }: { t: T; errors?: readonly string[] }) {
+  return (
+    <fieldset className="flex flex-col gap-1" aria-describedby={errors?.length ? "disk-mode-error" : undefined}>
+      <legend className="mb-1 text-xs font-medium text-slate-700 dark:text-slate-300">{t("disk.mode")}</legend>
+      {DISK_MODES.map((m) => (
+        <label key={m} className="flex items-start gap-2 text-sm">
+          <input type="radio" name="mode" value={m} defaultChecked={m === "PERSISTENT"} className="mt-0.5 accent-brand-600" />
+          <span>
+            <span className="font-medium">{t(`disk.${m}`)}</span>
+            <span className={`block text-xs ${m === "INDEPENDENT" ? "text-amber-800 dark:text-amber-200" : "text-slate-600 dark:text-slate-400"}`}>{t(`disk.${m}_hint`)}</span>
+          </span>
+        </label>
+      ))}
+      <p id="disk-mode-error" aria-live="polite" className="text-xs font-medium text-red-700 empty:hidden dark:text-red-300">{errors?.join(" ")}</p>
+    </fieldset>
+  );
+}
+
+export type DiskRow = { id: string; label: string; sizeGib: number; system: boolean };
+
+/** Grow one disk: its new size, never smaller (the server refuses a shrink with DISK.SHRINK). */
+export function GrowDiskButton({ tenantId, vm, disk, can }: { tenantId: string; vm: VmActionsVm; disk: DiskRow; can: VmCan }) {
+  const t = useTranslations("vmActions");
+  const why = disabledReason(t, vm, can, "write");
+  return (
+    <ActionDialog
+      id={`grow-disk-${disk.id}`}
+      action={growDiskAction.bind(null, tenantId)}
+      activity={{ type: "vm.disk_grow", name: vm.name }}
+      trigger={
+        <Button variant="ghost" disabled={Boolean(why)} title={why} aria-label={t("disk.growNamed", { disk: disk.label })}>
+          <Maximize2 aria-hidden className="size-3.5" />
+          {t("disk.grow")}
+        </Button>
+      }
+      title={t("disk.growTitle", { disk: disk.label, name: vm.name })}
+      description={t("disk.growBody", { disk: disk.label, size: disk.sizeGib })}
+      submitLabel={t("disk.grow")}
+      toInput={(f) => ({ ...form(f), vmId: vm.id, diskId: disk.id })}
+    >
+      {({ errors }) => (
+        <Field id={`grow-disk-${disk.id}-size`} label={t("disk.newSize")} errors={errors("sizeGib")}>
+          {(aria) => <Input {...aria} name="sizeGib" type="number" inputMode="numeric" min={1} max={65536} defaultValue={disk.sizeGib} required />}
+        </Field>
+      )}
+    </ActionDialog>
+  );
+}
+
+/** Delete one disk after a confirmation; the system disk's button is disabled and says why. */
+export function DeleteDiskButton({ tenantId, vm, disk, can }: { tenantId: string; vm: VmActionsVm; disk: DiskRow; can: VmCan }) {
+  const t = useTranslations("vmActions");
+  const why = disk.system ? t("disk.systemDisk", { disk: disk.label, name: vm.name }) : disabledReason(t, vm, can, "write");
+  return (
+    <ActionDialog
+      id={`delete-disk-${disk.id}`}
+      action={deleteDiskAction.bind(null, tenantId)}
+      activity={{ type: "vm.disk_delete", name: vm.name }}
+      trigger={
+        <Button variant="ghost" disabled={Boolean(why)} title={why} aria-label={t("disk.deleteNamed", { disk: disk.label })} className="text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950/50">
+          <Trash2 aria-hidden className="size-3.5" />
+          {t("disk.delete")}
+        </Button>
+      }
+      title={t("disk.deleteTitle", { disk: disk.label, name: vm.name })}
+      description={t("disk.deleteBody", { size: disk.sizeGib })}
+      submitLabel={t("disk.delete")}
+      variant="danger"
+      toInput={() => ({ vmId: vm.id, diskId: disk.id })}
+    />
   );
 }

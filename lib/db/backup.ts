@@ -88,7 +88,7 @@ export async function coverageSummary(tenantId: string, tx: Tx = db()) {
        WHERE v."tenantId" = ${tenantId}`,
     tx.$queryRaw<{ gib: bigint | null }[]>`
       SELECT SUM(d."usedGib") AS gib FROM "VmDisk" d
-       WHERE d."tenantId" = ${tenantId} AND NOT d."excludedFromBackup"
+       WHERE d."tenantId" = ${tenantId} AND NOT d."excludedFromBackup" AND d."mode" = 'PERSISTENT'
          AND EXISTS (SELECT 1 FROM "BackupPolicyAssignment" a WHERE a."tenantId" = ${tenantId} AND a."vmId" = d."vmId")`,
     tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { backupQuotaTib: true } }),
   ]);

@@ -128,7 +128,10 @@ export async function getVmDetail(tenantId: string, vmId: string, tx: Tx = db())
       pool: { select: { id: true, name: true, azId: true, nodeTypeCode: true, nodeType: { select: { label: true, threads: true } } } },
       host: { select: { id: true, name: true } },
       datastore: { select: { id: true, name: true, azId: true, tierCode: true } },
-      disks: { select: { id: true, label: true, sizeGib: true, usedGib: true, provisioning: true, datastore: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      disks: {
+        select: { id: true, label: true, sizeGib: true, usedGib: true, provisioning: true, mode: true, controllerType: true, controllerBus: true, createdAt: true, datastore: { select: { name: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
       snapshots: { select: { id: true, name: true, sizeGib: true, createdAt: true }, orderBy: { createdAt: "desc" } },
       backups: { select: { policy: { select: { id: true, name: true, retentionDays: true, retentionWeeks: true, retentionMonths: true } } } },
       replications: { select: { id: true, kind: true, sourceAzId: true, targetAzId: true, promisedRpoMinutes: true, lastReplicatedAt: true, status: true } },

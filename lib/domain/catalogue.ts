@@ -164,6 +164,29 @@ export const SNAPSHOT_RESERVE_RATIO = 0.1;
 export const GIB_PER_TB = 1024;
 export const GIB_PER_TIB = 1024;
 
+// ───────────────────────── A VM's disks and controllers ─────────────────────────
+
+/** The SCSI controller sub-types (DOMAIN.md, "The VM in depth"), then NVMe. */
+export const SCSI_CONTROLLER_TYPES = ["LSI_LOGIC", "LSI_LOGIC_SAS", "VMWARE_PARAVIRTUAL", "BUSLOGIC"] as const;
+export const DISK_CONTROLLER_TYPES = [...SCSI_CONTROLLER_TYPES, "NVME"] as const;
+export type DiskControllerType = (typeof DISK_CONTROLLER_TYPES)[number];
+export type ControllerFamily = "SCSI" | "NVME";
+export const DISK_CONTROLLER_LABELS: Record<DiskControllerType, string> = {
+  LSI_LOGIC: "LSI Logic",
+  LSI_LOGIC_SAS: "LSI Logic SAS",
+  VMWARE_PARAVIRTUAL: "VMware Paravirtual",
+  BUSLOGIC: "BusLogic",
+  NVME: "NVMe",
+};
+/** At most 4 SCSI and 4 NVMe controllers per VM (VM.MAX_CONTROLLERS). */
+export const VM_MAX_CONTROLLERS_PER_FAMILY = 4;
+/** At most 15 disks per controller (VM.MAX_DISKS_PER_CONTROLLER). */
+export const VM_MAX_DISKS_PER_CONTROLLER = 15;
+export const DISK_MODES = ["PERSISTENT", "INDEPENDENT"] as const;
+/** More snapshots than this on one VM is advised against (the provider's console documentation): shown, never refused. */
+export const SNAPSHOTS_ADVISED_MAX = 32;
+export type DiskMode = (typeof DISK_MODES)[number];
+
 // ───────────────────────── Orders ─────────────────────────
 
 /** A datastore order holds 2 to 10 datastores (the provider's console documentation). */

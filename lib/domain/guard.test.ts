@@ -121,6 +121,18 @@ const CASES: Record<string, Case> = {
     fields: [...dsFields("0"), { path: "1.sizeGib", kind: "whole1" }],
     run: (a) => domain.checkDiskAdd(a[0] as any, a[1] as any),
   },
+  checkDiskController: {
+    args: () => [{ id: "vm1", name: "web-01", disks: [{ controllerType: "LSI_LOGIC_SAS", controllerBus: 0 }] }, { controllerType: "LSI_LOGIC_SAS", controllerBus: 0 }],
+    prefixes: ["", ""],
+    fields: [{ path: "0.disks.0.controllerBus", kind: "whole" }, { path: "1.controllerBus", kind: "whole" }],
+    run: (a) => domain.checkDiskController(a[0] as any, a[1] as any),
+  },
+  checkDiskGrow: {
+    args: () => [{ id: "d2", label: "Hard disk 2", sizeGib: 100 }, 200],
+    prefixes: ["disk", "sizeGib"],
+    fields: [{ path: "0.sizeGib", kind: "whole1" }, { path: "1", kind: "whole1" }],
+    run: (a) => domain.checkDiskGrow(a[0] as any, a[1] as any),
+  },
   checkPlacement: {
     args: () => [{ pool: pool(), vm: { id: "new", memoryGb: 16, poweredOn: true, iopsDemand: 10, encryption: "NONE" }, datastore: ds() }],
     prefixes: [""],

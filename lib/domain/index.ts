@@ -7,6 +7,7 @@ export * from "./storage";
 export * from "./placement";
 export * from "./affinity";
 export * from "./vm";
+export * from "./disks";
 export * from "./encryption";
 export * from "./replication";
 export * from "./network";

@@ -12,6 +12,7 @@ import { RULES, RULE_CODES, isAdvisory, type RuleCode } from "./rules";
 import { checkDatastoreOrder, checkDatastoreResize, checkDiskAdd } from "./storage";
 import { makeDatastore, makePool, plainVm } from "./testing/fixtures";
 import { checkPowerOn, checkRemoveBackupPolicy } from "./vm";
+import { checkDiskController, checkDiskGrow, type DiskOnController } from "./disks";
 import { checkAddressAllowed, checkAllowedRangesSave } from "./address-ranges";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
@@ -35,6 +36,8 @@ const vmReplicationOk: VmReplicationInput = {
 };
 const now = new Date("2026-03-01T12:00:00Z");
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+const scsi = (bus: number, n: number): DiskOnController[] => Array.from({ length: n }, () => ({ controllerType: "LSI_LOGIC_SAS" as const, controllerBus: bus }));
+const diskVm = (...disks: DiskOnController[][]) => ({ id: "vm1", name: "web-01", disks: disks.flat() });
 const poweredOffVm = { id: "vmX", memoryGb: 64, iopsDemand: 0, powerState: "POWERED_OFF" as const, backupPolicyCount: 1, encryption: "NONE" as const };
 
 export const CASES: Record<RuleCode, Case> = {
@@ -183,6 +186,18 @@ export const CASES: Record<RuleCode, Case> = {
     passes: () => checkDatastoreChange({ name: "ds-prd-01", sizeGib: 1024, tier: "STANDARD" }, { tier: "PREMIUM" }),
   },
   "VLAN.TAG_IN_USE": { fires: () => checkVlanTagFree(100, [{ tag: 100, name: "front" }]), passes: () => checkVlanTagFree(101, [{ tag: 100, name: "front" }]) },
+  "VM.MAX_CONTROLLERS": {
+    fires: () => checkDiskController(diskVm(scsi(0, 1), scsi(1, 1), scsi(2, 1), scsi(3, 1)), { controllerType: "VMWARE_PARAVIRTUAL" }),
+    passes: () => checkDiskController(diskVm(scsi(0, 1), scsi(1, 1), scsi(2, 1)), { controllerType: "VMWARE_PARAVIRTUAL" }),
+  },
+  "VM.MAX_DISKS_PER_CONTROLLER": {
+    fires: () => checkDiskController(diskVm(scsi(0, 15)), { controllerType: "LSI_LOGIC_SAS", controllerBus: 0 }),
+    passes: () => checkDiskController(diskVm(scsi(0, 14)), { controllerType: "LSI_LOGIC_SAS", controllerBus: 0 }),
+  },
+  "DISK.SHRINK": {
+    fires: () => checkDiskGrow({ id: "d2", label: "Hard disk 2", sizeGib: 200 }, 100),
+    passes: () => checkDiskGrow({ id: "d2", label: "Hard disk 2", sizeGib: 100 }, 200),
+  },
   "IAM.ADDRESS_NOT_ALLOWED": {
     fires: () => checkAddressAllowed({ address: "192.168.2.1", cidrs: ["192.168.1.0/24"], tenantName: "Production" }),
     passes: () => checkAddressAllowed({ address: "192.168.1.254", cidrs: ["192.168.1.0/24"], tenantName: "Production" }),
@@ -251,6 +266,9 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "ORDER.ZONE_OUTSIDE_REGION": overriding("ORDER.ZONE_OUTSIDE_REGION"),
   "ORDER.NO_CHANGE": overriding("ORDER.NO_CHANGE"),
   "VLAN.TAG_IN_USE": overriding("VLAN.TAG_IN_USE"),
+  "VM.MAX_CONTROLLERS": overriding("VM.MAX_CONTROLLERS"),
+  "VM.MAX_DISKS_PER_CONTROLLER": overriding("VM.MAX_DISKS_PER_CONTROLLER"),
+  "DISK.SHRINK": (o) => checkDiskGrow({ id: "d2", label: "Hard disk 2", sizeGib: 200 }, 100, o),
   "IAM.ADDRESS_NOT_ALLOWED": overriding("IAM.ADDRESS_NOT_ALLOWED"),
   "IAM.RANGES_EXCLUDE_SELF": overriding("IAM.RANGES_EXCLUDE_SELF"),
 };
@@ -258,9 +276,9 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts and the 3 order-field refusals, the 2 allowed-address codes of IAM, each once", () => {
-    expect(RULE_CODES).toHaveLength(42);
-    expect(new Set(RULE_CODES).size).toBe(42);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits and the 2 allowed-address codes of IAM, each once", () => {
+    expect(RULE_CODES).toHaveLength(45);
+    expect(new Set(RULE_CODES).size).toBe(45);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

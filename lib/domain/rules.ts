@@ -43,6 +43,9 @@ export const RULE_CODES = [
   "ORDER.ZONE_OUTSIDE_REGION",
   "ORDER.NO_CHANGE",
   "VLAN.TAG_IN_USE",
+  "VM.MAX_CONTROLLERS",
+  "VM.MAX_DISKS_PER_CONTROLLER",
+  "DISK.SHRINK",
   "IAM.ADDRESS_NOT_ALLOWED",
   "IAM.RANGES_EXCLUDE_SELF",
 ] as const;
@@ -141,6 +144,9 @@ export const RULES: Record<RuleCode, Rule> = {
   "ORDER.ZONE_OUTSIDE_REGION": refuse("Each tenant is attached to a region, and its resources are deployed in the availability zones of that region (the provider's console documentation)."),
   "ORDER.NO_CHANGE": refuse("An order changes a resource: a resize to the size it has, or a move to the tier it is on, is not an order (the project's own rule)."),
   "VLAN.TAG_IN_USE": refuse("A VLAN is identified by its tag within a tenant: two networks of one tenant never share a tag (the project's own rule)."),
+  "VM.MAX_CONTROLLERS": refuse("A VM has at most 4 SCSI controllers (LSI Logic, LSI Logic SAS, BusLogic, VMware Paravirtual) and 4 NVMe controllers (the provider's console documentation and Terraform provider)."),
+  "VM.MAX_DISKS_PER_CONTROLLER": refuse("At most 15 disks per controller (the provider's console documentation and Terraform provider)."),
+  "DISK.SHRINK": refuse("A virtual disk can grow, never shrink (the provider's console documentation and Terraform provider)."),
   "IAM.ADDRESS_NOT_ALLOWED": refuse("A tenant may restrict its console and its personal access tokens to allowed address ranges; a client outside them is refused (issue 16, the provider's own IAM)."),
   "IAM.RANGES_EXCLUDE_SELF": refuse("Nobody saves an allowed-ranges list that shuts out the address they save it from: they could not undo it (the project's own rule)."),
 };

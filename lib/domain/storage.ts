@@ -431,6 +431,8 @@ export function encryptedOnGlobalMirrorViolations(
 export type DiskAdd = {
   sizeGib: number;
   provisioning: "THIN" | "THICK";
+  /** The space is an existing disk's growth (`sizeGib` more), said so in the refusal. */
+  grows?: string;
   /** The VM the disk belongs to: an encrypted one may not reach a Global Mirror datastore. */
   vm: { id: string; name?: string; encryption: EncryptionState };
 };
@@ -451,10 +453,15 @@ export function checkDiskAdd(ds: DatastoreState, disk: DiskAdd): Decision<{ size
       violations.push(
         violation(
           "DATASTORE.SNAPSHOT_RESERVE",
-          msg(
-            (n) => `A ${n(disk.sizeGib)} GiB thick disk would leave ${n(freeAfter)} GiB free on ${name}, below the ${n(f.snapshotReserveGib)} GiB (10 %) kept for backup snapshots. Use a smaller or thin disk, or grow the datastore.`,
-            (n) => `Un disque statique de ${n(disk.sizeGib)} Gio laisserait ${n(freeAfter)} Gio libres sur ${name}, sous les ${n(f.snapshotReserveGib)} Gio (10 %) gardés pour les snapshots de sauvegarde. Prenez un disque plus petit ou dynamique, ou agrandissez le datastore.`,
-          ),
+          disk.grows
+            ? msg(
+                (n) => `Growing the thick disk ${disk.grows} by ${n(disk.sizeGib)} GiB would leave ${n(freeAfter)} GiB free on ${name}, below the ${n(f.snapshotReserveGib)} GiB (10 %) kept for backup snapshots. Grow it less, or grow the datastore.`,
+                (n) => `Agrandir le disque statique ${disk.grows} de ${n(disk.sizeGib)} Gio laisserait ${n(freeAfter)} Gio libres sur ${name}, sous les ${n(f.snapshotReserveGib)} Gio (10 %) gardés pour les snapshots de sauvegarde. Agrandissez-le moins, ou agrandissez le datastore.`,
+              )
+            : msg(
+                (n) => `A ${n(disk.sizeGib)} GiB thick disk would leave ${n(freeAfter)} GiB free on ${name}, below the ${n(f.snapshotReserveGib)} GiB (10 %) kept for backup snapshots. Use a smaller or thin disk, or grow the datastore.`,
+                (n) => `Un disque statique de ${n(disk.sizeGib)} Gio laisserait ${n(freeAfter)} Gio libres sur ${name}, sous les ${n(f.snapshotReserveGib)} Gio (10 %) gardés pour les snapshots de sauvegarde. Prenez un disque plus petit ou dynamique, ou agrandissez le datastore.`,
+              ),
           { limit: f.snapshotReserveGib, actual: freeAfter, unit: "GiB", subject: ds.id },
         ),
       );

@@ -67,7 +67,7 @@ export type VmFootprintChange = {
   /** The VM as the decision leaves it: its memory after the change. A VM not yet in the pool is a creation. */
   vm: { id: string; name?: string; memoryGb: number; iopsDemand: number; encryption: EncryptionState; backupPolicyCount?: number };
   /** Disks the decision puts on the datastore: a creation's first disk, an added disk. */
-  newDisks?: readonly { sizeGib: number; provisioning: "THIN" | "THICK" }[];
+  newDisks?: readonly { sizeGib: number; provisioning: "THIN" | "THICK"; /** An existing disk's growth, by its label. */ grows?: string }[];
   /** The decision also powers the VM on (a creation with "power on"): a start's own rules apply. */
   start?: boolean;
   override?: Override;

@@ -2,6 +2,7 @@
 // runs a plan of steps with realistic durations, scaled by INFRA_TIME_SCALE (1 in production,
 // less in the end-to-end suite, 0 in integration tests). A step can be told to fail, so that
 // failure paths run for real: INFRA_FAULTS="vm.create:clone_image,vm.encrypt:*", or setInfraFaults().
+import { setTimeout as sleep } from "node:timers/promises";
 import type { ActivityType } from "@/lib/activity-types";
 import type { LocalizedText } from "@/lib/domain/result";
 import { env } from "@/lib/env";
@@ -34,8 +35,11 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
   "vm.suspend": [step("save_memory", "Saving the memory state", "Sauvegarde de l’état mémoire", 1500)],
   "vm.resize": [step("reconfigure", "Reconfiguring the VM", "Reconfiguration de la VM", 1200)],
   "vm.disk_add": [step("create_disk", "Creating the disk", "Création du disque", 1200), step("attach_disk", "Attaching the disk", "Attachement du disque", 600)],
+  "vm.disk_grow": [step("extend_disk", "Extending the disk", "Extension du disque", 900)],
+  "vm.disk_delete": [step("detach_disk", "Detaching the disk", "Détachement du disque", 500), step("delete_disk", "Deleting the disk", "Suppression du disque", 800)],
   "vm.snapshot_create": [step("quiesce", "Quiescing the guest", "Mise au repos du système invité", 600), step("snapshot", "Taking the snapshot", "Prise du snapshot", 1000)],
   "vm.snapshot_delete": [step("consolidate", "Consolidating disks", "Consolidation des disques", 1200)],
+  "vm.snapshot_revert": [step("revert_snapshot", "Reverting the disks to the snapshot", "Retour des disques au snapshot", 1000)],
   "vm.tags_set": [step("write_tags", "Writing tags", "Écriture des étiquettes", 200)],
   "vm.delete": [step("unregister", "Unregistering the VM", "Désinscription de la VM", 700), step("delete_disks", "Deleting disks", "Suppression des disques", 1200)],
   "vm.encrypt": [
@@ -98,7 +102,8 @@ export class InfraFault extends Error {
 export type Fault = { type: ActivityType | "*"; step: string | "*" };
 
 export interface InfraDriver {
-  run(type: ActivityType, step: InfraStep): Promise<void>;
+  /** One step; `signal` aborts it (a graceful stop), which is safe as every step is idempotent. */
+  run(type: ActivityType, step: InfraStep, signal?: AbortSignal): Promise<void>;
 }
 
 function parseFaults(spec: string | undefined): Fault[] {
@@ -127,12 +132,10 @@ export function timeScale(): number {
   return env().INFRA_TIME_SCALE ?? 1;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export const simulatedDriver: InfraDriver = {
-  async run(type, step) {
+  async run(type, step, signal) {
     const ms = step.ms * timeScale();
-    if (ms > 0) await sleep(ms);
+    if (ms > 0) await sleep(ms, undefined, { signal });
     if (faults().some((f) => (f.type === "*" || f.type === type) && (f.step === "*" || f.step === step.key))) throw new InfraFault(type, step);
   },
 };

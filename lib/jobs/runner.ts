@@ -14,7 +14,8 @@ export const STALE_SECONDS = 15;
 /** An activity interrupted this many times is failed rather than tried again. */
 export const MAX_ATTEMPTS = 3;
 
-export type RunOutcome = "completed" | "failed" | "skipped";
+/** handed_back: a graceful stop interrupted it; it waits again, its attempt not spent. */
+export type RunOutcome = "completed" | "failed" | "skipped" | "handed_back";
 
 type Claimed = ActivityRecord & { attempts: number };
 
@@ -44,12 +45,25 @@ async function fail(a: ActivityRecord, failure: { code: string; message: Localiz
 }
 
 /**
+ * A graceful stop (a deploy, Ctrl-C) gives the activity back: waiting again at once, not after the
+ * heartbeat's 15 s, and without spending one of its attempts (only a crash counts). Any worker's
+ * sweep queues it; its plan starts again, as every step is idempotent.
+ */
+async function handBack(id: string): Promise<void> {
+  await db().$executeRaw`UPDATE "Activity" SET state = 'WAITING', attempts = GREATEST(attempts - 1, 0), "heartbeatAt" = NULL WHERE id = ${id} AND state = 'RUNNING'`;
+}
+
+const isAbort = (e: unknown) => e instanceof Error && e.name === "AbortError";
+
+/**
  * Runs one activity to its end: each step of its plan on the (simulated) infrastructure with
  * progress and a heartbeat, then the handler's completion in one transaction; on a failed step
  * the handler puts the inventory back and the activity fails with the step's name. Resumable:
- * an interrupted activity starts its plan again (the steps are idempotent).
+ * an interrupted activity starts its plan again (the steps are idempotent). `stopping` aborted
+ * hands it back between two steps or in the middle of one.
  */
-export async function runActivity(id: string, driver: InfraDriver = simulatedDriver): Promise<RunOutcome> {
+export async function runActivity(id: string, driver: InfraDriver = simulatedDriver, stopping?: AbortSignal): Promise<RunOutcome> {
+  if (stopping?.aborted) return "skipped";
   const a = await claim(id);
   if (!a) return "skipped";
   if (!isActivityType(a.type)) {
@@ -69,11 +83,15 @@ export async function runActivity(id: string, driver: InfraDriver = simulatedDri
   const plan = INFRA_PLANS[a.type];
   try {
     for (const [i, step] of plan.entries()) {
+      if (stopping?.aborted) {
+        await handBack(id);
+        return "handed_back";
+      }
       // One statement: the step, the heartbeat, and the step's start appended to the activity's log (its page shows the times).
       const at = new Date();
       await db().$executeRaw`UPDATE "Activity" SET step = ${step.key}, progress = ${Math.floor((i / plan.length) * 100)}, "heartbeatAt" = ${at},
         "stepLog" = "stepLog" || jsonb_build_array(jsonb_build_object('key', ${step.key}::text, 'at', ${at.toISOString()}::text)) WHERE id = ${id}`;
-      await driver.run(a.type, step);
+      await driver.run(a.type, step, stopping);
     }
     await db().$transaction(async (tx) => {
       const result = await ACTIVITY_HANDLERS[a.type].complete(tx, a);
@@ -84,6 +102,10 @@ export async function runActivity(id: string, driver: InfraDriver = simulatedDri
     });
     return "completed";
   } catch (e) {
+    if (stopping?.aborted && isAbort(e)) {
+      await handBack(id);
+      return "handed_back";
+    }
     if (e instanceof InfraFault) {
       await fail(a, {
         code: "INFRA_FAULT",

@@ -1,6 +1,7 @@
 import "server-only";
 import { ACTIVITY_QUEUE, enqueueActivities, jobs, stopJobs } from "./queue";
 import { findOrphanActivities, runActivity } from "./runner";
+import { simulatedDriver, type InfraDriver } from "@/lib/infra/driver";
 import { startTelemetryJobs, telemetrySchedule } from "./telemetry";
 
 export type WorkerHandle = { stop(): Promise<void> };
@@ -11,16 +12,37 @@ export type WorkerHandle = { stop(): Promise<void> };
  * processes may run this at once (`npm run worker`, or the app itself): pg-boss hands each job to
  * one of them, and the activity's claim stops a duplicate.
  */
-export async function startWorker({ concurrency = 4, sweepSeconds = 5, telemetry = true }: { concurrency?: number; sweepSeconds?: number; /** The metric jobs (lib/jobs/telemetry.ts); off in the activity tests. */ telemetry?: boolean } = {}): Promise<WorkerHandle> {
+export async function startWorker({
+  concurrency = 4,
+  sweepSeconds = 5,
+  telemetry = true,
+  driver = simulatedDriver,
+}: {
+  concurrency?: number;
+  sweepSeconds?: number;
+  /** The metric jobs (lib/jobs/telemetry.ts); off in the activity tests. */
+  telemetry?: boolean;
+  /** The infrastructure the steps run on (the simulated one; a test may slow it down). */
+  driver?: InfraDriver;
+} = {}): Promise<WorkerHandle> {
   const j = await jobs();
+  // Aborted by stop(): running activities are handed back rather than left for the heartbeat.
+  const stopping = new AbortController();
+  const running = new Set<Promise<unknown>>();
+  const run = (activityId: string) => {
+    const p = runActivity(activityId, driver, stopping.signal).finally(() => running.delete(p));
+    running.add(p);
+    return p;
+  };
   for (let i = 0; i < concurrency; i++) {
     const id = await j.boss.work<{ activityId: string }>(ACTIVITY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-      if (job) await runActivity(job.data.activityId);
+      if (job) await run(job.data.activityId);
     });
     j.workerIds.push(id);
   }
   const resuming = new Set<string>();
   const sweep = async () => {
+    if (stopping.signal.aborted) return;
     try {
       const { stale, unqueued } = await findOrphanActivities();
       await enqueueActivities(unqueued);
@@ -28,7 +50,7 @@ export async function startWorker({ concurrency = 4, sweepSeconds = 5, telemetry
       for (const id of stale) {
         if (resuming.has(id)) continue;
         resuming.add(id);
-        void runActivity(id).finally(() => resuming.delete(id));
+        void run(id).finally(() => resuming.delete(id));
       }
     } catch (e) {
       console.error("[jobs] sweep failed:", e instanceof Error ? e.message : e);
@@ -42,8 +64,11 @@ export async function startWorker({ concurrency = 4, sweepSeconds = 5, telemetry
   const metrics = schedule ? await startTelemetryJobs(j.boss, schedule) : null;
   return {
     async stop() {
+      stopping.abort();
       clearInterval(timer);
       metrics?.stop();
+      // Each running activity returns within a database round trip of the abort, handed back.
+      await Promise.allSettled([...running]);
       await stopJobs();
     },
   };

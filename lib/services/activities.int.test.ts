@@ -183,6 +183,15 @@ describe("one activity's page", () => {
     ]);
   });
 
+  it("says the last step was interrupted when a graceful stop handed the activity back (waiting again)", () => {
+    const log = [
+      { key: "shutdown_guest", at: "2027-01-01T10:00:00.000Z" },
+      { key: "release_swap", at: "2027-01-01T10:00:02.000Z" },
+    ];
+    const steps = activitySteps({ type: "vm.power_off", state: "WAITING", completedAt: null }, log);
+    expect(steps.map((st) => st.state)).toEqual(["done", "interrupted"]);
+  });
+
   it("is not found from another tenant, and needs activity:read", async () => {
     await expect(getActivity(s.b, s.done)).rejects.toBeInstanceOf(NotFoundError);
     const reader = await ctxFor(s.a.tenant.id, PERMISSIONS.filter((p) => p !== "activity:read"));

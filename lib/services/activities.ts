@@ -109,7 +109,8 @@ export function activitySteps(a: Pick<ActivityView, "type" | "state" | "complete
   const ran = log.map((e, i): ActivityStepView => {
     const next = log[i + 1];
     const last = !next;
-    const state = !last ? (indexOf(next.key) <= indexOf(e.key) ? "interrupted" : "done") : a.state === "COMPLETED" ? "done" : a.state === "FAILED" ? "failed" : "running";
+    // WAITING with steps logged: a graceful stop handed it back, and a worker will start it again.
+    const state = !last ? (indexOf(next.key) <= indexOf(e.key) ? "interrupted" : "done") : a.state === "COMPLETED" ? "done" : a.state === "FAILED" ? "failed" : a.state === "WAITING" ? "interrupted" : "running";
     return { key: e.key, label: labelOf(e.key), state, startedAt: e.at, endedAt: next?.at ?? (ended ? a.completedAt : null) };
   });
   // What follows the last step logged was not reached, unless the activity completed: one that ran before

@@ -373,8 +373,8 @@ describe("hard limits: what no override passes, and a resize held to a creation'
     const app = await runningVm(pool.id, hosts[0]!.id, ds.id, 16, 40);
     await createVm(db(), { tenantId: s.a.tenant.id, poolId: pool.id, datastoreId: ds.id, memoryGb: 8, diskGib: 1110 });
     // 882 free: 678 GiB thick leaves 204, under 204.8.
-    const r = await addDisk(s.a, { vmId: app.id, sizeGib: 678, provisioning: "THICK" });
+    const r = await addDisk(s.a, { vmId: app.id, sizeGib: 678, provisioning: "THICK", mode: "PERSISTENT", controllerType: "LSI_LOGIC_SAS", controllerBus: 0 });
     expect(!r.ok && r.violations.map((v) => [v.code, v.limit, v.actual])).toContainEqual(["DATASTORE.SNAPSHOT_RESERVE", 204.8, 204]);
-    expect((await addDisk(s.a, { vmId: app.id, sizeGib: 600, provisioning: "THICK" })).ok).toBe(true);
+    expect((await addDisk(s.a, { vmId: app.id, sizeGib: 600, provisioning: "THICK", mode: "PERSISTENT", controllerType: "LSI_LOGIC_SAS", controllerBus: 0 })).ok).toBe(true);
   });
 });

@@ -9,10 +9,11 @@ import type { AuditAction } from "@/lib/audit-actions";
 import { DEMO_PRICES, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalogue";
 import { checkEncryption } from "@/lib/domain/encryption";
 import { checkPowerOn, checkVmFootprint } from "@/lib/domain/vm";
+import { checkDiskController, checkDiskGrow, controllerName, systemDiskOf } from "@/lib/domain/disks";
 import type { DatastoreState } from "@/lib/domain/storage";
 import { applyChange, figuresOf, type WhatIfFigures } from "@/lib/domain/what-if";
 import { rpoStatus } from "@/lib/domain/replication";
-import { allViolations, decide, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
+import { allViolations, applyOverride, decide, type Decision, type LocalizedText, type Violation } from "@/lib/domain/result";
 import type { PoolState } from "@/lib/domain/pool";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { VmListQuery } from "@/lib/validation/vm-list";
@@ -21,11 +22,14 @@ import type {
   BulkPowerInput,
   CreateSnapshotInput,
   CreateVmInput,
+  DeleteDiskInput,
   DeleteSnapshotInput,
   DeleteVmInput,
   EncryptVmInput,
+  GrowDiskInput,
   PowerVmInput,
   ResizeVmInput,
+  RevertSnapshotInput,
   SetTagsInput,
   VmPowerAction,
 } from "@/lib/validation/vms";
@@ -445,23 +449,121 @@ export async function resizeVm(ctx: TenantContext, input: ResizeVmInput): Promis
   });
 }
 
+// ───────────────────────── Disks ─────────────────────────
+
+const DISK_SELECT = { id: true, label: true, datastoreId: true, sizeGib: true, usedGib: true, provisioning: true, mode: true, controllerType: true, controllerBus: true, createdAt: true } as const;
+
+/** The next free "Hard disk N": one past the highest number in use (a deleted disk's number is not reused while a later one exists). */
+function nextDiskLabel(labels: readonly string[]): string {
+  const used = labels.map((l) => Number(/^Hard disk (\d+)$/.exec(l)?.[1] ?? 0));
+  return `Hard disk ${Math.max(0, ...used) + 1}`;
+}
+
+/** Locks the datastore a disk change lands on, with the VM's pool before it (the house order), and loads both. */
+async function loadDiskStates(tx: Tx, ctx: TenantContext, vm: LockedVm, datastoreId: string): Promise<PowerInputs> {
+  await lockRows(tx, "ComputePool", ctx.tenant.id, [vm.poolId]);
+  await lockRows(tx, "Datastore", ctx.tenant.id, [datastoreId]);
+  const [pool, datastore] = await Promise.all([loadPoolState(ctx.tenant.id, vm.poolId, tx), loadDatastoreState(ctx.tenant.id, datastoreId, tx)]);
+  return { pool, datastore };
+}
+
+const footprintVm = (vm: LockedVm) => ({ id: vm.id, name: vm.name, memoryGb: vm.memoryGb, iopsDemand: vm.iopsDemand, encryption: vm.encryption });
+
+/**
+ * A new disk on one of the VM's controllers or on a new one: the controller limits (4 SCSI and
+ * 4 NVMe controllers, 15 disks each) and the same datastore rules as a creation (snapshot reserve,
+ * thin over-commit, Global Mirror and encryption), all shown at once; the override reaches only the
+ * advisory ones, and only when nothing hard stands beside them.
+ */
 export async function addDisk(ctx: TenantContext, input: AddDiskInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "compute:write");
   return changeVm(ctx, input.vmId, { action: "vm.disk_add", activity: "vm.disk_add" }, async (tx, vm) => {
-    const { pool, datastore } = await loadPowerStates(tx, ctx, vm);
-    const d = checkVmFootprint({
-      pool,
-      datastore,
-      vm: { id: vm.id, name: vm.name, memoryGb: vm.memoryGb, iopsDemand: vm.iopsDemand, encryption: vm.encryption },
-      newDisks: [{ sizeGib: input.sizeGib, provisioning: input.provisioning }],
-    });
+    const disks = await tx.vmDisk.findMany({ where: { tenantId: ctx.tenant.id, vmId: vm.id }, select: { label: true, controllerType: true, controllerBus: true } });
+    const placed = checkDiskController({ id: vm.id, name: vm.name, disks }, { controllerType: input.controllerType, controllerBus: input.controllerBus });
+    const { pool, datastore } = await loadDiskStates(tx, ctx, vm, vm.datastoreId);
+    const footprint = checkVmFootprint({ pool, datastore, vm: footprintVm(vm), newDisks: [{ sizeGib: input.sizeGib, provisioning: input.provisioning }] });
+    const d = decide(applyOverride([...allViolations(placed), ...allViolations(footprint)], input.overrideReason ? { reason: input.overrideReason } : undefined), undefined);
     if (!d.ok) return d;
-    const count = await tx.vmDisk.count({ where: { tenantId: ctx.tenant.id, vmId: vm.id } });
+    if (!placed.ok) return placed;
+    const at = placed.value;
+    const label = nextDiskLabel(disks.map((x) => x.label));
     const disk = await tx.vmDisk.create({
-      data: { tenantId: ctx.tenant.id, vmId: vm.id, datastoreId: vm.datastoreId, label: `Hard disk ${count + 1}`, sizeGib: input.sizeGib, usedGib: input.provisioning === "THICK" ? input.sizeGib : 0, provisioning: input.provisioning },
+      data: {
+        tenantId: ctx.tenant.id,
+        vmId: vm.id,
+        datastoreId: vm.datastoreId,
+        label,
+        sizeGib: input.sizeGib,
+        usedGib: input.provisioning === "THICK" ? input.sizeGib : 0,
+        provisioning: input.provisioning,
+        mode: input.mode,
+        controllerType: at.controllerType,
+        controllerBus: at.controllerBus,
+      },
       select: { id: true, label: true },
     });
-    return decide(d.warnings, { after: { disk: disk.label, sizeGib: input.sizeGib, provisioning: input.provisioning }, payload: { diskId: disk.id } });
+    return decide(d.warnings, {
+      after: { disk: disk.label, sizeGib: input.sizeGib, provisioning: input.provisioning, mode: input.mode, controller: controllerName(at) },
+      payload: { diskId: disk.id },
+    });
+  });
+}
+
+async function diskOfVm(tx: Tx, ctx: TenantContext, vm: LockedVm, diskId: string) {
+  // Another VM's disk, or another tenant's, is not found.
+  const disk = await tx.vmDisk.findFirst({ where: { id: diskId, vmId: vm.id, tenantId: ctx.tenant.id }, select: DISK_SELECT });
+  if (!disk) throw new NotFoundError("disk", diskId);
+  return disk;
+}
+
+/**
+ * A disk grows, never shrinks (DISK.SHRINK, hard). The growth meets the datastore's rules as a new
+ * disk of the same provisioning would: a thick disk's new GiB are reserved now, a thin one's are
+ * promised (over-commit, advisory).
+ */
+export async function growDisk(ctx: TenantContext, input: GrowDiskInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return changeVm(ctx, input.vmId, { action: "vm.disk_grow", activity: "vm.disk_grow" }, async (tx, vm) => {
+    const disk = await diskOfVm(tx, ctx, vm, input.diskId);
+    if (input.sizeGib === disk.sizeGib) {
+      throw new InvalidInputError({ sizeGib: { en: `${disk.label} is already ${disk.sizeGib} GiB. Give a larger size.`, fr: `${disk.label} fait déjà ${disk.sizeGib} Gio. Indiquez une taille plus grande.` } });
+    }
+    const override = input.overrideReason ? { reason: input.overrideReason } : undefined;
+    const grow = checkDiskGrow(disk, input.sizeGib, override);
+    if (!grow.ok) return grow;
+    const { pool, datastore } = await loadDiskStates(tx, ctx, vm, disk.datastoreId);
+    const d = checkVmFootprint({ pool, datastore, vm: footprintVm(vm), newDisks: [{ sizeGib: grow.value.growGib, provisioning: disk.provisioning, grows: disk.label }], override });
+    if (!d.ok) return d;
+    const usedGib = disk.provisioning === "THICK" ? input.sizeGib : disk.usedGib;
+    await tx.vmDisk.update({ where: { id: disk.id }, data: { sizeGib: input.sizeGib, usedGib } });
+    return decide(d.warnings, {
+      before: { disk: disk.label, sizeGib: disk.sizeGib },
+      after: { disk: disk.label, sizeGib: input.sizeGib },
+      payload: { diskId: disk.id, diskBefore: { sizeGib: disk.sizeGib, usedGib: disk.usedGib } },
+    });
+  });
+}
+
+/**
+ * Deletes a disk and its data. The VM's system disk (its first) goes only with the VM. There is
+ * no "detached" disk in this model: a disk removed from its VM is deleted.
+ */
+export async function deleteDisk(ctx: TenantContext, input: DeleteDiskInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return changeVm(ctx, input.vmId, { action: "vm.disk_delete", activity: "vm.disk_delete" }, async (tx, vm) => {
+    const disks = await tx.vmDisk.findMany({ where: { tenantId: ctx.tenant.id, vmId: vm.id }, select: DISK_SELECT });
+    const disk = disks.find((d) => d.id === input.diskId);
+    if (!disk) throw new NotFoundError("disk", input.diskId);
+    if (systemDiskOf(disks)?.id === disk.id) {
+      conflict(
+        `${disk.label} is the system disk of ${vm.name} (its first disk, the one it boots from): it cannot be deleted on its own. Delete another disk, or delete the VM.`,
+        `${disk.label} est le disque système de ${vm.name} (son premier disque, celui sur lequel elle démarre) : il ne peut pas être supprimé seul. Supprimez un autre disque, ou supprimez la VM.`,
+      );
+    }
+    return decide([], {
+      before: { disk: disk.label, sizeGib: disk.sizeGib, provisioning: disk.provisioning, mode: disk.mode, controller: controllerName(disk) },
+      payload: { diskId: disk.id },
+    });
   });
 }
 
@@ -479,6 +581,19 @@ export async function deleteSnapshot(ctx: TenantContext, input: DeleteSnapshotIn
     const snapshot = await tx.snapshot.findFirst({ where: { id: input.snapshotId, vmId: vm.id, tenantId: ctx.tenant.id }, select: { id: true, name: true } });
     if (!snapshot) throw new NotFoundError("snapshot", input.snapshotId);
     return decide([], { before: { snapshot: snapshot.name }, payload: { snapshotId: snapshot.id } });
+  });
+}
+
+/**
+ * Reverts the VM's disks to a snapshot: what was written since is lost. Its power state and its
+ * snapshots stay as they are (the snapshot is kept, and so are later ones, as the hypervisor does).
+ */
+export async function revertSnapshot(ctx: TenantContext, input: RevertSnapshotInput): Promise<Decision<Accepted>> {
+  assertPermission(ctx, "compute:write");
+  return changeVm(ctx, input.vmId, { action: "vm.snapshot_revert", activity: "vm.snapshot_revert" }, async (tx, vm) => {
+    const snapshot = await tx.snapshot.findFirst({ where: { id: input.snapshotId, vmId: vm.id, tenantId: ctx.tenant.id }, select: { id: true, name: true, createdAt: true } });
+    if (!snapshot) throw new NotFoundError("snapshot", input.snapshotId);
+    return decide([], { after: { revertedTo: snapshot.name, takenAt: snapshot.createdAt.toISOString() }, payload: { snapshotId: snapshot.id } });
   });
 }
 

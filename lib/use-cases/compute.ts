@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { addDiskSchema, bulkPowerSchema, createSnapshotSchema, createVmSchema, deleteSnapshotSchema, deleteVmSchema, encryptVmSchema, powerVmSchema, resizeVmSchema, setTagsSchema } from "@/lib/validation/vms";
+import { addDiskSchema, bulkPowerSchema, createSnapshotSchema, createVmSchema, deleteDiskSchema, deleteSnapshotSchema, growDiskSchema, revertSnapshotSchema, deleteVmSchema, encryptVmSchema, powerVmSchema, resizeVmSchema, setTagsSchema } from "@/lib/validation/vms";
 import { hostMaintenanceSchema, setActivatedMemorySchema, setHaSchema } from "@/lib/validation/pools";
 import { affinityRuleIdSchema, createAffinityRuleSchema, deleteAffinityRuleSchema } from "@/lib/validation/affinity";
-import { addDisk, bulkPower, createSnapshot, createVm, deleteSnapshot, deleteVm, deleteVmById, encryptVm, powerVm, previewBulkPower, previewVmCreate, resizeVm, resizeVmPartially, setTags } from "@/lib/services/vms";
+import { addDisk, bulkPower, createSnapshot, createVm, deleteDisk, deleteSnapshot, growDisk, revertSnapshot, deleteVm, deleteVmById, encryptVm, powerVm, previewBulkPower, previewVmCreate, resizeVm, resizeVmPartially, setTags } from "@/lib/services/vms";
 import { enterHostMaintenance, exitHostMaintenance, setActivatedMemory, setHa } from "@/lib/services/pools";
 import { createAffinityRule, deleteAffinityRule, deleteAffinityRuleById, disableAffinityRule, enableAffinityRule } from "@/lib/services/affinity";
 import { tenantUseCase } from "./define";
@@ -109,7 +109,7 @@ export const COMPUTE_USE_CASES = {
     route: { method: "PATCH", path: "/compute/vms/{id}", params: VM },
   }),
   addDisk: tenantUseCase({
-    summary: "Add a virtual disk to a VM, on its datastore",
+    summary: "Add a virtual disk to a VM, on its datastore: on one of its controllers (controllerBus) or a new one of controllerType; independent disks are in neither snapshots nor backups",
     tag: "compute",
     permission: "compute:write",
     schema: addDiskSchema,
@@ -118,6 +118,28 @@ export const COMPUTE_USE_CASES = {
     activity: ["vm.disk_add"],
     run: addDisk,
     route: { method: "POST", path: "/compute/vms/{id}/disks", params: VM },
+  }),
+  growDisk: tenantUseCase({
+    summary: "Grow a VM's disk (never shrink: DISK.SHRINK); the growth meets the datastore's rules",
+    tag: "compute",
+    permission: "compute:write",
+    schema: growDiskSchema,
+    resource: vm,
+    audit: ["vm.disk_grow"],
+    activity: ["vm.disk_grow"],
+    run: growDisk,
+    route: { method: "PATCH", path: "/compute/vms/{id}/disks/{did}", params: { id: "vmId", did: "diskId" } },
+  }),
+  deleteDisk: tenantUseCase({
+    summary: "Delete a VM's disk and its data (not the system disk, the VM's first)",
+    tag: "compute",
+    permission: "compute:write",
+    schema: deleteDiskSchema,
+    resource: vm,
+    audit: ["vm.disk_delete"],
+    activity: ["vm.disk_delete"],
+    run: deleteDisk,
+    route: { method: "DELETE", path: "/compute/vms/{id}/disks/{did}", params: { id: "vmId", did: "diskId" } },
   }),
   createSnapshot: tenantUseCase({
     summary: "Take a snapshot of a VM",
@@ -140,6 +162,17 @@ export const COMPUTE_USE_CASES = {
     activity: ["vm.snapshot_delete"],
     run: deleteSnapshot,
     route: { method: "DELETE", path: "/compute/vms/{id}/snapshots/{sid}", params: { id: "vmId", sid: "snapshotId" } },
+  }),
+  revertSnapshot: tenantUseCase({
+    summary: "Revert a VM's disks to a snapshot (what was written since is lost; the snapshot is kept)",
+    tag: "compute",
+    permission: "compute:write",
+    schema: revertSnapshotSchema,
+    resource: vm,
+    audit: ["vm.snapshot_revert"],
+    activity: ["vm.snapshot_revert"],
+    run: revertSnapshot,
+    route: { method: "POST", path: "/compute/vms/{id}/snapshots/{sid}/revert", params: { id: "vmId", sid: "snapshotId" } },
   }),
   setTags: tenantUseCase({
     summary: "Replace a VM's tags",

@@ -83,7 +83,8 @@ async function traces(tenantId: string, since: Date) {
 const REFUSED: { name: UseCaseName; input: Input }[] = [
   { name: "setActivatedMemory", input: (f) => ({ poolId: f.poolId, activatedMemoryGb: 1 }) },
   { name: "createVm", input: (f) => ({ ...INPUTS.createVm(f), diskGib: 65_536, diskProvisioning: "THICK" }) },
-  { name: "addDisk", input: (f) => ({ vmId: f.vmId, sizeGib: 65_536, provisioning: "THICK" }) },
+  { name: "addDisk", input: (f) => ({ vmId: f.vmId, sizeGib: 65_536, provisioning: "THICK", controllerType: "LSI_LOGIC_SAS", controllerBus: 0 }) },
+  { name: "growDisk", input: (f) => ({ vmId: f.vmId, diskId: f.diskId, sizeGib: 5 }) },
 ];
 
 const CASES = [

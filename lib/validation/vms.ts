@@ -3,6 +3,7 @@
 // are keys of the "validation" namespace (lib/validation/messages.ts), said in the user's language.
 import { z } from "zod";
 import { VM_TEMPLATE_CODES } from "@/lib/catalog/templates";
+import { DISK_CONTROLLER_TYPES, DISK_MODES, VM_MAX_CONTROLLERS_PER_FAMILY } from "@/lib/domain/catalogue";
 
 const id = z.string().trim().min(1, "v.required").max(64);
 /** A form sends "true"/"false" (or a checkbox's "on"); the API sends a boolean; absent keeps the default. */
@@ -55,14 +56,39 @@ export type BulkPowerInput = z.infer<typeof bulkPowerSchema>;
 export const resizeVmSchema = z.object({ vmId: id, cpu: whole(1, 128), memoryGb: whole(1, 1536), overrideReason });
 export type ResizeVmInput = z.infer<typeof resizeVmSchema>;
 
-export const addDiskSchema = z.object({ vmId: id, sizeGib: whole(1, 65_536), provisioning: z.enum(["THIN", "THICK"]).default("THICK") });
+/** A form's empty select or field is "not given". */
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/**
+ * A new disk: its size, thin or thick, persistent or independent (in neither snapshots nor
+ * backups), and its controller: `controllerBus` names one the VM has, of `controllerType`'s family;
+ * without it the disk goes on a new controller of `controllerType`.
+ */
+export const addDiskSchema = z.object({
+  vmId: id,
+  sizeGib: whole(1, 65_536),
+  provisioning: z.enum(["THIN", "THICK"]).default("THICK"),
+  mode: z.enum(DISK_MODES).default("PERSISTENT"),
+  controllerType: z.enum(DISK_CONTROLLER_TYPES),
+  controllerBus: z.preprocess(blank, whole(0, VM_MAX_CONTROLLERS_PER_FAMILY - 1).optional()),
+  overrideReason,
+});
 export type AddDiskInput = z.infer<typeof addDiskSchema>;
+
+export const growDiskSchema = z.object({ vmId: id, diskId: id, sizeGib: whole(1, 65_536), overrideReason });
+export type GrowDiskInput = z.infer<typeof growDiskSchema>;
+
+export const deleteDiskSchema = z.object({ vmId: id, diskId: id });
+export type DeleteDiskInput = z.infer<typeof deleteDiskSchema>;
 
 export const createSnapshotSchema = z.object({ vmId: id, name: z.string().trim().min(1, "v.required").max(80) });
 export type CreateSnapshotInput = z.infer<typeof createSnapshotSchema>;
 
 export const deleteSnapshotSchema = z.object({ vmId: id, snapshotId: id });
 export type DeleteSnapshotInput = z.infer<typeof deleteSnapshotSchema>;
+
+export const revertSnapshotSchema = z.object({ vmId: id, snapshotId: id });
+export type RevertSnapshotInput = z.infer<typeof revertSnapshotSchema>;
 
 export const TAG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:/=-]{0,62}$/;
 export const setTagsSchema = z.object({

@@ -82,10 +82,11 @@ export type ShutdownPlan = {
 
 /**
  * The stop sequence, run once however many signals arrive. Worst case with the default
- * timings: 5 s grace + 2 s after SIGKILL + 15 s for PostgreSQL, and the watchdog at 25 s.
+ * timings: 12 s grace (server.mjs drains for at most 10 s: STOP_DRAIN_SECONDS) + 2 s after SIGKILL
+ * + 15 s for PostgreSQL, and the watchdog at 30 s.
  */
 export function createShutdown(plan: ShutdownPlan): (code: number) => Promise<void> {
-  const { nextGraceMs = 5000, nextKillMs = 2000, databaseMs = 15_000, watchdogMs = 25_000 } = plan.timings ?? {};
+  const { nextGraceMs = 12_000, nextKillMs = 2000, databaseMs = 15_000, watchdogMs = 30_000 } = plan.timings ?? {};
   let stopping = false;
   return async (code) => {
     if (stopping) return;

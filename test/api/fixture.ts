@@ -16,6 +16,8 @@ export type ApiFixture = {
   vmId: string;
   vmName: string;
   snapshotId: string;
+  /** The VM's second disk (its first is the system disk, which only goes with the VM). */
+  diskId: string;
   ruleId: string;
   orderId: string;
   activityId: string;
@@ -35,6 +37,9 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
   const vm = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, hostId: hosts[0]!.id, name: "api-target", powerState: o.vmPowerState ?? "POWERED_OFF" });
   const snapshot = await db().snapshot.create({ data: { tenantId: tenant.id, vmId: vm.id, name: "keep" } });
+  const disk = await db().vmDisk.create({
+    data: { tenantId: tenant.id, vmId: vm.id, datastoreId: ds.id, label: "Hard disk 2", sizeGib: 10, usedGib: 0, provisioning: "THIN", createdAt: new Date(Date.now() + 1000) },
+  });
   const author = await createUser(db(), { cost: 4 });
   const order = await db().order.create({ data: { tenantId: tenant.id, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 999, name: "iso", summary: "VLAN 999 iso" }, createdById: author.id } });
   const rule = await db().affinityRule.create({ data: { tenantId: tenant.id, poolId: pool.id, name: "iso-keep", kind: "ANTI_AFFINITY", enabled: false, vms: { create: [{ vmId: vm.id }] } } });
@@ -59,6 +64,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     vmId: vm.id,
     vmName: vm.name,
     snapshotId: snapshot.id,
+    diskId: disk.id,
     ruleId: rule.id,
     orderId: order.id,
     activityId: activity.id,

@@ -5,7 +5,7 @@ import { payloadOf, required, type ActivityHandler, type ActivityRecord } from "
 
 // How a VM's activities end (lib/services/vms.ts reserves them).
 
-type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
+type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; diskBefore?: { sizeGib: number; usedGib: number }; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
 
 type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
 
@@ -17,6 +17,11 @@ export function vmHandler(h: { complete?: VmStep; revert?: VmStep }): ActivityHa
     await tx.vm.updateMany({ where: vm, data: { busyActivityId: null } });
   };
   return { complete: (tx, a) => run(tx, a, h.complete), revert: (tx, a) => run(tx, a, h.revert) };
+}
+
+function sizeBefore(p: VmPayload): { sizeGib: number; usedGib: number } {
+  if (!p.diskBefore) throw new Error("activity payload lacks the disk's size before the change");
+  return { sizeGib: p.diskBefore.sizeGib, usedGib: p.diskBefore.usedGib };
 }
 
 const restore: VmStep = (tx, vm, p) => (p.before ? tx.vm.updateMany({ where: vm, data: p.before }) : Promise.resolve());
@@ -32,8 +37,14 @@ export const VM_ACTIVITY_HANDLERS = {
   "vm.suspend": vmHandler({ revert: restore }),
   "vm.resize": vmHandler({ revert: restore }),
   "vm.disk_add": vmHandler({ revert: (tx, vm, p) => tx.vmDisk.deleteMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId } }) }),
+  // The new size is written when decided (its space is reserved); a failed extension puts the old one back.
+  "vm.disk_grow": vmHandler({ revert: (tx, vm, p) => tx.vmDisk.updateMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId }, data: sizeBefore(p) }) }),
+  // The disk and its space stay until the infrastructure has deleted it; a failure leaves it as it was.
+  "vm.disk_delete": vmHandler({ complete: (tx, vm, p) => tx.vmDisk.deleteMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.snapshot_create": vmHandler({ revert: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.snapshot_delete": vmHandler({ complete: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
+  // The disks' content is the simulated infrastructure's: the inventory keeps the VM as it is (its snapshots too).
+  "vm.snapshot_revert": vmHandler({}),
   "vm.tags_set": vmHandler({ revert: restore }),
   "vm.delete": vmHandler({
     complete: async (tx, vm, p) => {

@@ -194,7 +194,7 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
                       )}
                     </Td>
                     <Td className="whitespace-normal">
-                      <VmBackupActions tenantId={ctx.tenant.id} vm={{ id: vm.id, name: vm.name, powerState: vm.powerState, assigned: vm.policies, busy }} policies={policyRefs} canAssign={can.backup} canPower={can.power} />
+                      <VmBackupActions tenantId={ctx.tenant.id} vm={{ id: vm.id, name: vm.name, pool: vm.pool.name, powerState: vm.powerState, assigned: vm.policies, busy }} policies={policyRefs} canAssign={can.backup} canPower={can.power} />
                     </Td>
                   </Tr>
                 );

@@ -9,7 +9,7 @@ import { listAuditEvents } from "@/lib/services/audit";
 import { NotFoundError } from "@/lib/errors";
 import { hasPermission, type Permission } from "@/lib/permissions";
 import { langOf, toViolationViews } from "@/lib/decision-view";
-import { VM_REPLICATION_WRITE_HEAVY_MBPS } from "@/lib/domain/catalogue";
+import { SNAPSHOTS_ADVISED_MAX, VM_REPLICATION_WRITE_HEAVY_MBPS } from "@/lib/domain/catalogue";
 import { parseActivityListQuery } from "@/lib/validation/activity-list";
 import { parseAuditListQuery } from "@/lib/validation/audit-list";
 import { Badge } from "@/components/ui/badge";
@@ -20,7 +20,8 @@ import { ActivityProgress } from "@/components/activity/activity-tracker";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { AuditTable } from "@/components/audit/audit-table";
 import { EncryptionPadlock } from "@/components/vms/encryption-padlock";
-import { DeleteSnapshotButton, PowerControls, VmConfigActions, type VmActionsVm } from "@/components/vms/vm-actions";
+import { DeleteDiskButton, DeleteSnapshotButton, GrowDiskButton, RevertSnapshotButton, PowerControls, VmConfigActions, type VmActionsVm } from "@/components/vms/vm-actions";
+import { controllerName, controllersOf, systemDiskOf } from "@/lib/domain/disks";
 import { TagList } from "@/components/vms/tag-list";
 import { tenantPage } from "../../../tenant-page";
 
@@ -85,7 +86,9 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
     datastore: vm.datastore.name,
     maxCpu: vm.pool.nodeType.threads,
     replicatedTo: vm.replications.filter((r) => r.kind === "VM_REPLICATION").map((r) => r.targetAzId),
+    controllers: controllersOf(vm.disks),
   };
+  const systemDiskId = systemDiskOf(vm.disks)?.id;
   const vmCan = { power: can("vm:power"), write: can("compute:write"), manage: can("compute:management") };
   const replications = [...vm.replications.map((r) => ({ ...r, scope: "vm" as const })), ...vm.datastoreReplications.map((r) => ({ ...r, scope: "datastore" as const }))];
 
@@ -163,16 +166,37 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
                   <Th align="right">{t("disks.size")}</Th>
                   <Th align="right">{t("disks.used")}</Th>
                   <Th>{t("disks.provisioning")}</Th>
+                  <Th>{t("disks.mode")}</Th>
+                  <Th>{t("disks.controller")}</Th>
                   <Th>{t("disks.datastore")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("disks.actions")}</span>
+                  </Th>
                 </THead>
                 <TBody>
                   {vm.disks.map((d) => (
                     <Tr key={d.id}>
-                      <RowHeader>{d.label}</RowHeader>
+                      <RowHeader>
+                        {d.label}
+                        {d.id === systemDiskId && <span className="ml-1.5 text-xs font-normal text-slate-500 dark:text-slate-400">({t("disks.system")})</span>}
+                      </RowHeader>
                       <Td align="right">{n(d.sizeGib)}</Td>
                       <Td align="right">{n(d.usedGib)}</Td>
                       <Td>{t(`disks.${d.provisioning}`)}</Td>
+                      <Td>
+                        <span className="inline-flex flex-wrap items-center gap-1.5">
+                          {t(`disks.${d.mode}`)}
+                          {d.mode === "INDEPENDENT" && <Badge tone="amber">{t("disks.notBackedUp")}</Badge>}
+                        </span>
+                      </Td>
+                      <Td>{controllerName(d)}</Td>
                       <Td>{d.datastore.name}</Td>
+                      <Td align="right">
+                        <span className="inline-flex gap-1">
+                          <GrowDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, sizeGib: d.sizeGib, system: d.id === systemDiskId }} can={vmCan} />
+                          <DeleteDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, sizeGib: d.sizeGib, system: d.id === systemDiskId }} can={vmCan} />
+                        </span>
+                      </Td>
                     </Tr>
                   ))}
                 </TBody>
@@ -180,7 +204,16 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             )}
           </Section>
 
-          <Section title={t("sections.snapshots")} id="vm-snapshots">
+          <Section
+            title={t("sections.snapshots")}
+            id="vm-snapshots"
+            action={<span className="text-xs text-slate-600 dark:text-slate-400">{t("snapshots.count", { count: vm.snapshots.length, max: SNAPSHOTS_ADVISED_MAX })}</span>}
+          >
+            {vm.snapshots.length > SNAPSHOTS_ADVISED_MAX && (
+              <p role="status" className="mb-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
+                {t("snapshots.tooMany", { max: SNAPSHOTS_ADVISED_MAX, name: vm.name, count: vm.snapshots.length })}
+              </p>
+            )}
             {vm.snapshots.length === 0 ? (
               <Empty>{t("noSnapshots")}</Empty>
             ) : (
@@ -200,7 +233,10 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
                       <Td align="right">{n(s.sizeGib)}</Td>
                       <Td>{format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
                       <Td align="right">
-                        <DeleteSnapshotButton tenantId={ctx.tenant.id} vm={actionsVm} snapshot={{ id: s.id, name: s.name }} can={vmCan} />
+                        <span className="inline-flex gap-1">
+                          <RevertSnapshotButton tenantId={ctx.tenant.id} vm={actionsVm} snapshot={{ id: s.id, name: s.name }} takenAt={format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })} can={vmCan} />
+                          <DeleteSnapshotButton tenantId={ctx.tenant.id} vm={actionsVm} snapshot={{ id: s.id, name: s.name }} can={vmCan} />
+                        </span>
                       </Td>
                     </Tr>
                   ))}
