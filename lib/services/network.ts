@@ -74,6 +74,8 @@ async function assertCanWriteThere(ctx: TenantContext, target: { id: string; org
   const there = await authorize(ctx.actor, { id: target.id }, "network:write");
   if (there.ok) return there.ctx;
   if (there.reason === "FORBIDDEN") throw new ForbiddenError("network:write");
+  // The receiving tenant's allowed address ranges hold for this act too: its sentence says so.
+  if (there.reason === "ADDRESS_NOT_ALLOWED") throw new ConflictError(there.message, there.code);
   throw new NotFoundError("tenant", target.id);
 }
 

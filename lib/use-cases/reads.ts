@@ -9,6 +9,7 @@ import { listAffinityRules } from "@/lib/services/affinity";
 import { listBackupPolicies, listCoverage } from "@/lib/services/backup";
 import { getDatastore, listDatastores } from "@/lib/services/datastores";
 import { listMembers } from "@/lib/services/iam";
+import { listAllowedRanges } from "@/lib/services/allowed-ranges";
 import { listVlans } from "@/lib/services/network";
 import { getOrder, listOrders } from "@/lib/services/orders";
 import { getPool, listHosts, listPools } from "@/lib/services/pools";
@@ -111,6 +112,14 @@ export const READS = {
     kind: "list",
     query: pageQuery,
     serve: async (ctx, { query }) => sliceList((await listMembers(ctx)).map((m) => ({ id: m.user.id, ...m })), query),
+  }),
+  getAllowedRanges: read({
+    path: "/iam/allowed-ranges",
+    summary: "The tenant's allowed address ranges (none: no restriction), and the address this request came from",
+    tag: "iam",
+    permission: "iam:read",
+    kind: "read",
+    serve: async (ctx) => ({ json: await listAllowedRanges(ctx) }),
   }),
   listTokens: read({ path: "/iam/tokens", summary: "The caller's own tokens in the tenant; every member's with iam:read. Never a secret", tag: "iam", permission: null, kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listTokens(ctx), query) }),
   listActivities: read({
