@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { db } from "@/lib/db/client";
-import { createOrganization, createVm } from "@/lib/db/factories";
-import { call, makeApiTenant, tokenFor, type ApiFixture } from "@/test/api/fixture";
+import { createDatastore, createOrganization, createPool, createVm } from "@/lib/db/factories";
+import { API_ROUTES } from "@/lib/api/routes";
+import { bracketed, call, makeApiTenant, tokenFor, type ApiFixture } from "@/test/api/fixture";
 
 // A client pages a list while the tenant keeps changing: the cursor says where the last page
 // ended (its sort key and id), not how many rows came before it.
@@ -14,8 +15,8 @@ beforeAll(async () => {
 });
 
 type Page = { items: { id: string; name?: string; createdAt?: string }[]; nextCursor: string | null; total?: number };
-const get = async (path: string, query: Record<string, string>) => {
-  const res = await call(path, "GET", { token, query });
+const get = async (path: string, query: Record<string, string>, as = token) => {
+  const res = await call(path, "GET", { token: as, query });
   return { status: res.status, body: (await res.json()) as Page & { code?: string; fields?: Record<string, string[]> } };
 };
 const encode = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
@@ -91,5 +92,39 @@ describe("the API's lists page on the sort key, not on an offset", () => {
     const res = await get("activities", { cursor: encode({ s: "createdAt:desc", k: ["yesterday"], id: "x", l: 2 }) });
     expect(res.status).toBe(400);
     expect(res.body.fields).toHaveProperty("cursor");
+  });
+
+  it("every list of the API walks to its end one item a page, each item once, as many as it counts", async () => {
+    // A second of what the fixture has one of, so that each list has a page 2.
+    const vm2 = await createVm(db(), { tenantId: f.tenantId, poolId: f.poolId, datastoreId: f.datastoreId, name: "walk-vm" });
+    await db().replication.create({ data: { tenantId: f.tenantId, kind: "VM_REPLICATION", sourceAzId: "PAR7S", targetAzId: "TH3S", vmId: vm2.id, promisedRpoMinutes: 60, status: "ACTIVE" } });
+    await db().vlan.create({ data: { tenantId: f.tenantId, tag: 101, name: "walk-vlan" } });
+    await db().order.create({ data: { tenantId: f.tenantId, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 998, name: "walk", summary: "VLAN 998 walk" }, createdById: f.memberId } });
+    await db().affinityRule.create({ data: { tenantId: f.tenantId, poolId: f.poolId, name: "walk-rule", kind: "AFFINITY", enabled: false } });
+    await db().backupPolicy.create({ data: { tenantId: f.tenantId, name: "walk-policy", retentionDays: 7 } });
+    await tokenFor(f.tenantId);
+    await createPool(db(), { tenantId: f.tenantId, hosts: 1 });
+    await createDatastore(db(), { tenantId: f.tenantId });
+    const lists = API_ROUTES.filter((r) => r.read?.kind === "list" && !r.path.includes("{"));
+    expect(lists.length).toBeGreaterThanOrEqual(15);
+    for (const r of lists) {
+      const path = bracketed(r.path);
+      // A token per list: the walk stays under the limit of requests a second.
+      const walker = await tokenFor(f.tenantId);
+      const counted = await get(path, { limit: "1", count: "true" }, walker);
+      expect(counted.status, path).toBe(200);
+      const ids = counted.body.items.map((i) => i.id);
+      let cursor = counted.body.nextCursor;
+      for (let guard = 0; cursor && guard < 100; guard++) {
+        const next = await get(path, { limit: "5", cursor }, walker);
+        expect(next.status, path).toBe(200);
+        expect(next.body.items.length, path).toBeLessThanOrEqual(1);
+        ids.push(...next.body.items.map((i) => i.id));
+        cursor = next.body.nextCursor;
+      }
+      expect(new Set(ids).size, path).toBe(ids.length);
+      expect(ids.length, path).toBe(counted.body.total);
+      expect(ids.length, `${path} has a second page to walk`).toBeGreaterThanOrEqual(2);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
 import { loadDatastoreState, loadPoolState } from "@/lib/db/capacity";
@@ -79,7 +80,7 @@ const DELIVERY: Record<OrderKind, ActivityType> = {
 
 export type OrderListItem = Awaited<ReturnType<typeof listOrders>>["rows"][number];
 
-export async function listOrders(ctx: TenantContext, q: OrderListQuery) {
+export async function listOrders<Q extends OrderListQuery & Partial<Paging>>(ctx: TenantContext, q: Q) {
   assertPermission(ctx, "order:read");
   const { total, rows } = await listOrderRows(ctx.tenant.id, q);
   return { total, rows: rows.map((r) => ({ ...r, kind: orderInputOf(r.payload).kind, summary: summaryOf(r.payload) })) };

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
 import { listVms as listVmRows, getVmDetail, getVmForChange, lockVmOrThrow, replicationKindsOf, type LockedVm } from "@/lib/db/vms";
@@ -47,7 +48,7 @@ import { lockRows } from "./tx";
 export type VmListItem = Awaited<ReturnType<typeof listVms>>["rows"][number];
 
 /** One page of the tenant's VMs, with what the list shows beside each: its running activity, why it cannot be encrypted. */
-export async function listVms(ctx: TenantContext, q: VmListQuery) {
+export async function listVms<Q extends VmListQuery & Partial<Paging>>(ctx: TenantContext, q: Q) {
   assertPermission(ctx, "compute:read");
   const { total, rows } = await listVmRows(ctx.tenant.id, q);
   const ids = rows.map((r) => r.id);
