@@ -32,6 +32,14 @@ export async function listOpenOrders(tenantId: string, tx: Tx = db()) {
   return tx.order.findMany({ where: { tenantId, status: { in: OPEN } }, select: { id: true, resourceType: true, status: true }, orderBy: { createdAt: "asc" } });
 }
 
+/** The same for several tenants in one statement, keyed by tenant (a tenant without any has an empty list). */
+export async function listOpenOrdersOf(tenantIds: readonly string[], tx: Tx = db()) {
+  const rows = tenantIds.length ? await tx.order.findMany({ where: { tenantId: { in: [...new Set(tenantIds)] }, status: { in: OPEN } }, select: { id: true, tenantId: true, resourceType: true, status: true }, orderBy: { createdAt: "asc" } }) : [];
+  const out = new Map<string, { id: string; resourceType: (typeof rows)[number]["resourceType"]; status: (typeof rows)[number]["status"] }[]>(tenantIds.map((t) => [t, []]));
+  for (const { tenantId, ...r } of rows) out.get(tenantId)?.push(r);
+  return out;
+}
+
 const ORDER_SORT: Record<OrderListQuery["sort"], (dir: Prisma.SortOrder) => Prisma.OrderOrderByWithRelationInput> = {
   createdAt: (dir) => ({ createdAt: dir }),
   status: (dir) => ({ status: dir }),

@@ -77,30 +77,35 @@ export async function lockVmOrThrow(tx: Tx, tenantId: string, vmId: string) {
   return getVmForChange(tenantId, vmId, tx);
 }
 
+const VM_FOR_CHANGE = {
+  id: true,
+  name: true,
+  poolId: true,
+  hostId: true,
+  datastoreId: true,
+  cpu: true,
+  memoryGb: true,
+  powerState: true,
+  status: true,
+  encryption: true,
+  iopsDemand: true,
+  tags: true,
+  busyActivityId: true,
+  pool: { select: { nodeTypeCode: true } },
+  _count: { select: { backups: true, snapshots: true } },
+} satisfies Prisma.VmSelect;
+
 /** What a change to a VM decides on (lockVmOrThrow when it is about to change it). */
 export async function getVmForChange(tenantId: string, vmId: string, tx: Tx = db()) {
-  const vm = await tx.vm.findFirst({
-    where: { id: vmId, tenantId },
-    select: {
-      id: true,
-      name: true,
-      poolId: true,
-      hostId: true,
-      datastoreId: true,
-      cpu: true,
-      memoryGb: true,
-      powerState: true,
-      status: true,
-      encryption: true,
-      iopsDemand: true,
-      tags: true,
-      busyActivityId: true,
-      pool: { select: { nodeTypeCode: true } },
-      _count: { select: { backups: true, snapshots: true } },
-    },
-  });
+  const vm = await tx.vm.findFirst({ where: { id: vmId, tenantId }, select: VM_FOR_CHANGE });
   if (!vm) throw new NotFoundError("vm", vmId);
   return vm;
+}
+
+/** The same for several VMs at once (a bulk preview), keyed by id; another tenant's are not there. */
+export async function getVmsForChange(tenantId: string, vmIds: readonly string[], tx: Tx = db()) {
+  const vms = vmIds.length ? await tx.vm.findMany({ where: { tenantId, id: { in: [...new Set(vmIds)] } }, select: VM_FOR_CHANGE }) : [];
+  return new Map(vms.map((v) => [v.id, v]));
 }
 export type LockedVm = Awaited<ReturnType<typeof lockVmOrThrow>>;
 

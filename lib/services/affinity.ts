@@ -2,7 +2,7 @@ import "server-only";
 import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
-import { loadPoolState } from "@/lib/db/capacity";
+import { loadPoolState, loadPoolStates } from "@/lib/db/capacity";
 import { afterWhere, countUnless } from "@/lib/db/keyset";
 import type { ActivityType } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
@@ -44,8 +44,8 @@ export async function listAffinityRules<Q extends AffinityListQuery & Partial<Pa
     }),
     db().computePool.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  const states = new Map<string, Awaited<ReturnType<typeof loadPoolState>>>();
-  for (const id of new Set(rows.map((r) => r.pool.id))) states.set(id, await loadPoolState(tenantId, id));
+  // Every pool of the page at once, not one read per pool.
+  const states = await loadPoolStates(rows.map((r) => ({ tenantId, id: r.pool.id })));
   return { total, pools, rows: rows.map((r) => ({ ...r, vms: r.vms.map((v) => v.vm), brokenBy: ruleBrokenBy(states.get(r.pool.id)!, r.id) })) };
 }
 
