@@ -135,7 +135,7 @@ async function serveUseCase(u: AnyTenantUseCase, route: Route, req: Request, par
 
 function respondRead(out: ApiOutcome): Response {
   const headers = { "Cache-Control": "no-store" };
-  if ("list" in out) return Response.json({ items: out.list, nextCursor: out.nextCursor }, { headers });
+  if ("list" in out) return Response.json({ items: out.list, nextCursor: out.nextCursor, ...(out.total !== undefined ? { total: out.total } : {}) }, { headers });
   if ("text" in out) return new Response(out.text, { headers: { ...headers, "Content-Type": out.contentType } });
   return Response.json(out.json, { headers });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import { db, type Tx } from "@/lib/db/client";
 import { findPropagation, listVlans as listVlanRows, lockVlan } from "@/lib/db/vlans";
 import { getTenantRef, listUserTenants } from "@/lib/db/tenancy";
@@ -22,7 +23,7 @@ import { assertPermission, type TenantContext } from "./context";
 
 export type VlanRow = Awaited<ReturnType<typeof listVlans>>["rows"][number];
 
-export async function listVlans(ctx: TenantContext, q: VlanListQuery) {
+export async function listVlans<Q extends VlanListQuery & Partial<Paging>>(ctx: TenantContext, q: Q) {
   assertPermission(ctx, "network:read");
   const { total, rows } = await listVlanRows(ctx.tenant.id, q);
   // The activities of propagations under way are the owning tenant's: only its own page follows them.
