@@ -44,7 +44,8 @@ export function checkTotpCode(input: { secret: string | Uint8Array; code: string
     epochTolerance: windowSteps * periodSeconds,
     ...(input.lastStep !== null ? { afterTimeStep: input.lastStep } : {}),
   });
-  return r.valid ? { ok: true, step: r.timeStep } : { ok: false };
+  // verifySync answers for TOTP and HOTP alike; only a TOTP result carries its time step.
+  return r.valid && "timeStep" in r ? { ok: true, step: r.timeStep } : { ok: false };
 }
 
 // Recovery codes: 10 characters of a 31-letter alphabet without look-alikes (about 49 bits each), shown
