@@ -2,6 +2,7 @@
 // functions of a secret, a code and a clock. Storage, encryption and the audit are the service's.
 import { generateSecret, generateSync, generateURI, verifySync } from "otplib";
 import { TOTP_SETTINGS } from "./catalogue";
+import { decide, msg, violation, type Decision, type LocalizedText } from "./result";
 
 const { periodSeconds, digits, windowSteps } = TOTP_SETTINGS;
 
@@ -69,4 +70,21 @@ export function canonicalRecoveryCode(code: string): string {
 /** Whether what was typed looks like a recovery code rather than a 6-digit code. */
 export function isRecoveryCodeShape(code: string): boolean {
   return /^[a-z0-9]{10}$/.test(canonicalRecoveryCode(code)) && !/^\d+$/.test(canonicalRecoveryCode(code));
+}
+
+/**
+ * A tenant that requires two-factor authentication opens only to members who have it on
+ * (IAM.TOTP_REQUIRED). Personal access tokens are not asked: a token is its own secret, issued by
+ * a member who signed in, and an API client has no code to give.
+ */
+export function checkTotpRequirement(input: { required: boolean; enrolled: boolean; tenantName: string }): Decision<undefined> {
+  if (!input.required || input.enrolled) return decide([], undefined);
+  return decide([violation("IAM.TOTP_REQUIRED", totpRequiredMessage(input.tenantName))], undefined);
+}
+
+export function totpRequiredMessage(tenantName: string): LocalizedText {
+  return msg(
+    () => `IAM.TOTP_REQUIRED: ${tenantName} requires two-factor authentication of its members, and your account does not have it on. Turn it on from your account's security page, then open ${tenantName} again.`,
+    () => `IAM.TOTP_REQUIRED : ${tenantName} exige l’authentification à deux facteurs de ses membres, et votre compte ne l’a pas activée. Activez-la depuis la page de sécurité de votre compte, puis rouvrez ${tenantName}.`,
+  );
 }

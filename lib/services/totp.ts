@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { claimTotpStep, countRecoveryCodesLeft, getTotpState, replaceRecoveryCodes, spendRecoveryCode } from "@/lib/db/totp";
 import { canonicalRecoveryCode, checkTotpCode, isRecoveryCodeShape, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/domain/totp";
 import { openSecret, sealSecret } from "@/lib/security/secret-box";
+import type { LocalizedText } from "@/lib/domain/result";
 import { auditAccount } from "./auth";
 
 // Two-factor authentication of an account (TOTP with recovery codes). Enrolment is the account
@@ -23,7 +24,15 @@ export async function getTotpStatus(userId: string): Promise<TotpStatus> {
   return { enabled: Boolean(s?.totpEnabledAt), recoveryCodesLeft: s?.totpEnabledAt ? await countRecoveryCodesLeft(userId) : 0 };
 }
 
-export type TotpRefusal = { ok: false; code: "TOTP.ALREADY_ON" | "TOTP.NOT_ON" | "TOTP.NO_ENROLMENT" | "TOTP.CODE_INVALID" };
+export type TotpRefusal = { ok: false; code: keyof typeof TOTP_REFUSALS };
+
+/** What each refusal says, for the account page. */
+export const TOTP_REFUSALS = {
+  "TOTP.ALREADY_ON": { en: "Two-factor authentication is already on for this account.", fr: "L’authentification à deux facteurs est déjà activée sur ce compte." },
+  "TOTP.NOT_ON": { en: "Two-factor authentication is not on for this account.", fr: "L’authentification à deux facteurs n’est pas activée sur ce compte." },
+  "TOTP.NO_ENROLMENT": { en: "Start again: no secret is waiting for confirmation.", fr: "Recommencez : aucun secret n’attend de confirmation." },
+  "TOTP.CODE_INVALID": { en: "That code is not right, or was already used. Type the 6 digits your app shows now.", fr: "Ce code n’est pas bon, ou a déjà servi. Saisissez les 6 chiffres que votre application affiche maintenant." },
+} as const satisfies Record<string, LocalizedText>;
 
 /** Starts (or restarts) an enrolment: a new secret, sealed, not on until confirmed. Refused when it is already on. */
 export async function beginTotpEnrolment(userId: string): Promise<{ ok: true; secret: string; uri: string } | TotpRefusal> {
