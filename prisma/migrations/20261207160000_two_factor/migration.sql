@@ -1,4 +1,4 @@
--- Two-factor authentication (TOTP) per account, with single-use recovery codes; a tenant may require it
+-- Two-factor authentication (TOTP) per account, with single-use recovery codes, and a tenant that requires it
 ALTER TABLE "User" ADD COLUMN "totpSecret" TEXT,
 ADD COLUMN "totpEnabledAt" TIMESTAMP(3),
 ADD COLUMN "totpLastStep" INTEGER;
