@@ -34,3 +34,12 @@ export async function setTotpRequired(ctx: TenantContext, input: SetTotpRequired
     return { ok: true, value: { required: input.required }, warnings: [] };
   });
 }
+
+/**
+ * For the account page a member is sent to: the name of the tenant (named by its slug) that requires
+ * two-factor, if the user is a member of it and it does. Anything else answers null (no oracle).
+ */
+export async function tenantRequiringTotp(userId: string, slug: string): Promise<string | null> {
+  const m = await db().membership.findFirst({ where: { userId, tenant: { slug, requireTotp: true } }, select: { tenant: { select: { name: true } } } });
+  return m?.tenant.name ?? null;
+}
