@@ -115,3 +115,18 @@ async function countAndBlock(key: string, rule: Rule, t: Date) {
   const seconds = backoffSeconds(failures, rule);
   if (seconds > 0) await blockKey(key, new Date(t.getTime() + seconds * 1000));
 }
+
+/**
+ * The account's backoff, for a code typed outside the sign-in (confirming an enrolment, turning
+ * two-factor off): whoever holds a session must not be able to try every code either. Seconds to
+ * wait, or 0.
+ */
+export async function accountWaitSeconds(email: string, now: Date): Promise<number> {
+  const until = await blockedUntil([accountKey(accountOf(email))], now);
+  return until ? Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) : 0;
+}
+
+/** A wrong code outside the sign-in counts as a failed sign-in of the account. */
+export async function countAccountFailure(email: string, now: Date): Promise<void> {
+  await countAndBlock(accountKey(accountOf(email)), SIGN_IN_BACKOFF.account, now);
+}

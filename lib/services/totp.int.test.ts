@@ -91,6 +91,15 @@ describe("enrolment", () => {
     expect(await verifyCredentials(u.email, PASSWORD)).toMatchObject({ id: u.id });
   });
 
+  it("counts wrong codes at confirmation in the account's backoff: a session cannot try every code", async () => {
+    const u = await member();
+    const begun = await beginTotpEnrolment(u.id);
+    if (!begun.ok) throw new Error(begun.code);
+    for (let i = 0; i < 6; i++) expect(await confirmTotpEnrolment(u.id, "000000", at(0))).toEqual({ ok: false, code: "TOTP.CODE_INVALID" });
+    expect(await confirmTotpEnrolment(u.id, totpCodeAt(begun.secret, at(0)), at(0))).toEqual({ ok: false, code: "TOTP.TOO_MANY_CODES", retryAfterSeconds: 1 });
+    expect(await confirmTotpEnrolment(u.id, totpCodeAt(begun.secret, at(2)), at(2))).toMatchObject({ ok: true });
+  });
+
   it("needs a session (the account actions act on the caller's own account)", async () => {
     expect(await beginTotpEnrolmentAction(null, {})).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     const u = await member();

@@ -5,6 +5,7 @@ import { claimTotpStep, countRecoveryCodesLeft, getTotpState, replaceRecoveryCod
 import { canonicalRecoveryCode, checkTotpCode, isRecoveryCodeShape, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/domain/totp";
 import { openSecret, sealSecret } from "@/lib/security/secret-box";
 import type { LocalizedText } from "@/lib/domain/result";
+import { accountWaitSeconds, countAccountFailure } from "@/lib/security/sign-in-limit";
 import { auditAccount } from "./auth";
 
 // Two-factor authentication of an account (TOTP with recovery codes). Enrolment is the account
@@ -24,13 +25,14 @@ export async function getTotpStatus(userId: string): Promise<TotpStatus> {
   return { enabled: Boolean(s?.totpEnabledAt), recoveryCodesLeft: s?.totpEnabledAt ? await countRecoveryCodesLeft(userId) : 0 };
 }
 
-export type TotpRefusal = { ok: false; code: keyof typeof TOTP_REFUSALS };
+export type TotpRefusal = { ok: false; code: keyof typeof TOTP_REFUSALS; retryAfterSeconds?: number };
 
 /** What each refusal says, for the account page. */
 export const TOTP_REFUSALS = {
   "TOTP.ALREADY_ON": { en: "Two-factor authentication is already on for this account.", fr: "L’authentification à deux facteurs est déjà activée sur ce compte." },
   "TOTP.NOT_ON": { en: "Two-factor authentication is not on for this account.", fr: "L’authentification à deux facteurs n’est pas activée sur ce compte." },
   "TOTP.NO_ENROLMENT": { en: "Start again: no secret is waiting for confirmation.", fr: "Recommencez : aucun secret n’attend de confirmation." },
+  "TOTP.TOO_MANY_CODES": { en: "Too many wrong codes for this account: wait a moment (up to 15 minutes) and try again.", fr: "Trop de codes erronés pour ce compte : patientez un moment (jusqu’à 15 minutes) et réessayez." },
   "TOTP.CODE_INVALID": { en: "That code is not right, or was already used. Type the 6 digits your app shows now.", fr: "Ce code n’est pas bon, ou a déjà servi. Saisissez les 6 chiffres que votre application affiche maintenant." },
 } as const satisfies Record<string, LocalizedText>;
 
@@ -50,8 +52,13 @@ export async function confirmTotpEnrolment(userId: string, code: string, now: Da
   if (!s) throw new Error(`no user ${userId}`);
   if (s.totpEnabledAt) return { ok: false, code: "TOTP.ALREADY_ON" };
   if (!s.totpSecret) return { ok: false, code: "TOTP.NO_ENROLMENT" };
+  const wait = await accountWaitSeconds(s.email, now);
+  if (wait) return { ok: false, code: "TOTP.TOO_MANY_CODES", retryAfterSeconds: wait };
   const check = checkTotpCode({ secret: openSecret(PURPOSE, s.totpSecret), code, now, lastStep: null });
-  if (!check.ok) return { ok: false, code: "TOTP.CODE_INVALID" };
+  if (!check.ok) {
+    await countAccountFailure(s.email, now);
+    return { ok: false, code: "TOTP.CODE_INVALID" };
+  }
   const recoveryCodes = newRecoveryCodes((n) => randomBytes(n));
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: now, totpLastStep: check.step } });
@@ -61,13 +68,19 @@ export async function confirmTotpEnrolment(userId: string, code: string, now: Da
   return { ok: true, recoveryCodes };
 }
 
-/** Turning it off needs a current code from the app (not a recovery code); a wrong one is audited. */
+/**
+ * Turning it off needs a current code from the app (not a recovery code); a wrong one is audited.
+ * Wrong codes here and at confirmation count in the account's sign-in backoff.
+ */
 export async function disableTotp(userId: string, code: string, now: Date = new Date()): Promise<{ ok: true } | TotpRefusal> {
   const s = await getTotpState(userId);
   if (!s) throw new Error(`no user ${userId}`);
   if (!s.totpEnabledAt || !s.totpSecret) return { ok: false, code: "TOTP.NOT_ON" };
+  const wait = await accountWaitSeconds(s.email, now);
+  if (wait) return { ok: false, code: "TOTP.TOO_MANY_CODES", retryAfterSeconds: wait };
   const check = checkTotpCode({ secret: openSecret(PURPOSE, s.totpSecret), code, now, lastStep: s.totpLastStep });
   if (!check.ok || !(await claimTotpStep(userId, check.step))) {
+    await countAccountFailure(s.email, now);
     await auditAccount(s, "auth.totp_disabled", "DENIED", { reason: "code_invalid" });
     return { ok: false, code: "TOTP.CODE_INVALID" };
   }
