@@ -46,6 +46,7 @@ export const RULE_CODES = [
   "VM.MAX_CONTROLLERS",
   "VM.MAX_DISKS_PER_CONTROLLER",
   "DISK.SHRINK",
+  "NIC.DUPLICATE_MAC",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -145,4 +146,5 @@ export const RULES: Record<RuleCode, Rule> = {
   "VM.MAX_CONTROLLERS": refuse("A VM has at most 4 SCSI controllers (LSI Logic, LSI Logic SAS, BusLogic, VMware Paravirtual) and 4 NVMe controllers (the provider's console documentation and Terraform provider)."),
   "VM.MAX_DISKS_PER_CONTROLLER": refuse("At most 15 disks per controller (the provider's console documentation and Terraform provider)."),
   "DISK.SHRINK": refuse("A virtual disk can grow, never shrink (the provider's console documentation and Terraform provider)."),
+  "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
 };
