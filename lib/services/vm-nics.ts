@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { findUsableVlan, listUsableVlans } from "@/lib/db/vlans";
 import type { LockedVm } from "@/lib/db/vms";
@@ -9,6 +8,7 @@ import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { AddNicInput, EditNicInput, RemoveNicInput } from "@/lib/validation/vms";
 import type { Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
+import { onceMoreOnUniqueRace } from "./tx";
 import { changeVm } from "./vms";
 
 // A VM's network adapters: E1000 or VMXNET3, on one of the tenant's VLANs (its own, or one a
@@ -43,24 +43,12 @@ export async function macForNewNic(tx: Tx, tenantId: string, wanted: string | un
   return decide([], generateMac(new Set(taken.map((t) => t.mac))));
 }
 
-/**
- * Two adapters given one MAC at the same instant (on two VMs, so under two locks): both decide
- * before either writes, and the unique index (tenantId, mac) stops the second. Deciding once more
- * then sees the first and refuses with NIC.DUPLICATE_MAC, audited like any refusal.
- */
-export async function onceMoreOnMacRace<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return run();
-    throw e;
-  }
-}
-
 export async function addNic(ctx: TenantContext, input: AddNicInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "compute:write");
   const tenantId = ctx.tenant.id;
-  return onceMoreOnMacRace(() =>
+  // Two adapters given one MAC at the same instant on two VMs (two locks) both pass the rule; the
+  // unique index (tenantId, mac) stops the second, which then decides again and is refused.
+  return onceMoreOnUniqueRace(() =>
     changeVm(ctx, input.vmId, { action: "vm.nic_add", activity: "vm.nic_add" }, async (tx, vm) => {
       const vlan = await vlanOrThrow(tx, ctx, input.vlanId);
       const mac = await macForNewNic(tx, tenantId, input.mac);

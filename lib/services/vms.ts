@@ -38,7 +38,7 @@ import type {
 import { ACTIVITY_SELECT, busyText, toActivityView, type ActivityView } from "./activities";
 import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
-import { lockRows } from "./tx";
+import { lockRows, onceMoreOnUniqueRace } from "./tx";
 
 // Virtual machines: reads for the pages and the API, and every self-service change. A change is
 // decided and reserved under row locks in one transaction (VM, then pool, then datastore: one
@@ -247,7 +247,9 @@ export async function previewVmCreate(ctx: TenantContext, input: CreateVmInput):
 export async function createVm(ctx: TenantContext, input: CreateVmInput): Promise<Decision<Accepted & { vmId: string }>> {
   assertPermission(ctx, "compute:write");
   const template = templateOf(input.templateCode);
-  return change<{ vmId: string }>(ctx, { action: "vm.create", activity: "vm.create" }, async (tx) => {
+  // A unique index met at the same instant (the name, or the generated MAC of its adapter) is
+  // decided once more: the second run sees the other's name and says so, or draws another MAC.
+  return onceMoreOnUniqueRace(() => change<{ vmId: string }>(ctx, { action: "vm.create", activity: "vm.create" }, async (tx) => {
     // Two admins placing VMs into one pool queue here: each decides on what the other reserved.
     await lockRows(tx, "ComputePool", ctx.tenant.id, [input.poolId]);
     await lockRows(tx, "Datastore", ctx.tenant.id, [input.datastoreId]);
@@ -305,7 +307,7 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
         onStarted: (t: Tx, activityId: string) => t.vm.update({ where: { id: vm.id }, data: { busyActivityId: activityId } }),
       }),
     };
-  }).catch((e: unknown) => {
+  })).catch((e: unknown) => {
     // Two creates of one name at the same instant: the second finds the unique index.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       throw new InvalidInputError({ name: { en: `A VM named ${input.name} already exists in this tenant.`, fr: `Une VM nommée ${input.name} existe déjà dans ce tenant.` } });
