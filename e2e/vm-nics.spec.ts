@@ -72,3 +72,31 @@ test("a tenant admin adds an adapter on a VLAN, is refused a duplicate MAC (NIC.
   await page.goto("/t/production/audit?action=vm.nic_add&outcome=REFUSED");
   await expect(page.getByRole("table", { name: "Audit log" }).getByRole("row").nth(1)).toContainText("NIC.DUPLICATE_MAC");
 });
+
+test("a VM created on a network gets one connected VMXNET3 adapter on that VLAN; the form says what happens without one", async ({ page, loginAs }) => {
+  test.setTimeout(90_000);
+  const name = "e2e-net-01";
+  await loginAs("adminProd");
+  await page.goto("/t/production/compute/vms/new");
+  await page.getByRole("radio", { name: /Debian 12/ }).check();
+  await page.getByRole("combobox", { name: "Compute pool" }).selectOption({ label: "prd-std-par7s · PAR7S · STANDARD v3" });
+  await page.getByRole("combobox", { name: "Datastore" }).selectOption({ label: "ds-prd-standard-01 · FLASH Standard" });
+  const network = page.getByRole("combobox", { name: "Network" });
+  await expect(network).toHaveValue("");
+  await expect(page.getByText("Without one it has no adapter; add one later from its page.")).toBeVisible();
+  await network.selectOption({ label: "production-front · VLAN 100" });
+  await page.getByRole("checkbox", { name: /Power on after create/ }).uncheck();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  await expect(page.getByTestId("preview-verdict")).toHaveText(/Submit would be accepted/);
+  await page.getByRole("button", { name: "Create VM" }).click();
+
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible({ timeout: 30_000 });
+  const nics = page.getByRole("table", { name: "Network adapters" });
+  await expect(nics.getByRole("row")).toHaveCount(2);
+  const row = nics.getByRole("row").nth(1);
+  await expect(row.getByRole("rowheader")).toHaveText("Network adapter 1");
+  await expect(row).toContainText("VMXNET3");
+  await expect(row).toContainText("production-front · VLAN 100");
+  await expect(row).toContainText(/00:50:56:[89ab][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}/);
+  await expect(row).toContainText("Connected");
+});
