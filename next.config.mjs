@@ -20,6 +20,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // pg-boss reads its SQL plans at run time: loaded from node_modules, not bundled.
   serverExternalPackages: ["pg-boss"],
+  // forbidden() and forbidden.tsx: a tenant page refused by address answers 403 with its own page
+  // (app/t/forbidden.tsx), not the error screen.
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

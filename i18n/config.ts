@@ -46,4 +46,6 @@ export const CLIENT_NAMESPACES = [
   "dashboardsCostChart",
   // IAM and personal access tokens
   "iamForms",
+  // a tenant's allowed address ranges (the form)
+  "allowedRanges",
 ] as const;

@@ -19,6 +19,8 @@ export const MESSAGE_AREAS = [
   "dashboards-fleet",
   // IAM, personal access tokens, the API reference
   "iam",
+  // a tenant's allowed address ranges, and the page that refuses a client outside them
+  "allowed-ranges",
 ] as const;
 
 export type Messages = Record<string, unknown>;

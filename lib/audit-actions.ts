@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   "iam.user_enable",
   "iam.permissions_set",
   "iam.owner_set",
+  "iam.allowed_ranges_set",
+  "iam.address_refused",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

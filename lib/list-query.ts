@@ -9,6 +9,28 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 export type SortDir = "asc" | "desc";
+/** A sort key's value: a string, a number, a flag or an instant (null where the column may be empty). */
+export type KeyValue = string | number | boolean | Date | null;
+
+/**
+ * Keyset paging: the page starts after the row whose sort key is `key` (one value per column of
+ * the sort, in order) and whose id is `id`. Rows created or deleted before that point do not
+ * shift the page, as they do with an offset. The REST API's cursors carry it; the console's
+ * page-numbered lists use `page` (they show "page N of M").
+ */
+export type After = { key: readonly KeyValue[]; id: string };
+
+/** What the REST API adds to a list's query (never read from a console URL). */
+export type Paging = {
+  /** Start after this row instead of at `page`. */
+  after?: After;
+  /** false: do not count the matching rows (total is then null). The console counts; the API only when asked. */
+  count: boolean;
+};
+
+/** A list's total: a number when the query has no say on counting (the console's), else number | null. */
+export type Counted<Q> = "count" extends keyof Q ? number | null : number;
+
 type Base<S extends string> = { sort: S; dir: SortDir; page: number; pageSize: number };
 export type ListQuery<S extends string, F> = Base<S> & F;
 
@@ -68,7 +90,7 @@ export function defineListQuery<S extends string, Shape extends Record<string, z
 }
 
 /** The page's window of a list: where it starts and ends, and the last page. */
-export function pageWindow(q: { page: number; pageSize: number }, total: number) {
+export function pageWindow(q: { page: number; pageSize: number; after?: After }, total: number) {
   const pages = Math.max(1, Math.ceil(total / q.pageSize));
-  return { pages, from: total === 0 ? 0 : (q.page - 1) * q.pageSize + 1, to: Math.min(total, q.page * q.pageSize), skip: (q.page - 1) * q.pageSize, take: q.pageSize };
+  return { pages, from: total === 0 ? 0 : (q.page - 1) * q.pageSize + 1, to: Math.min(total, q.page * q.pageSize), skip: q.after ? 0 : (q.page - 1) * q.pageSize, take: q.pageSize };
 }

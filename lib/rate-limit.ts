@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { API_RATE_LIMIT_AUTH, API_RATE_LIMIT_PER_CLIENT } from "@/lib/domain/catalogue";
+import { ADDRESS_REFUSAL_AUDIT_SECONDS, API_RATE_LIMIT_AUTH, API_RATE_LIMIT_PER_CLIENT } from "@/lib/domain/catalogue";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
@@ -18,6 +18,8 @@ export const LIMITS = {
   /** DOMAIN.md: 5 a second on authentication, per address and per account. */
   signInAddress: { points: API_RATE_LIMIT_AUTH, duration: 1 },
   signInAccount: { points: API_RATE_LIMIT_AUTH, duration: 1 },
+  /** Not a refusal: how often a refusal by address is audited, per tenant and address (lib/auth/authorize.ts). */
+  addressRefusalAudit: { points: 1, duration: ADDRESS_REFUSAL_AUDIT_SECONDS },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -3,6 +3,7 @@
 //   token revoke --id TOKEN_ID                                                          (or --prefix scp_xxxxxxxx)
 //   user create --email E [--name N] [--tenant SLUG [--permissions …] [--owner]]        password from --password or stdin
 //   user set-password --email E                                                          password from --password or stdin
+//   tenant allowed-ranges --tenant SLUG [--set CIDR=label,…]                            lists, or replaces (--set "" lifts every restriction)
 // Needs DATABASE_URL (the console's database), like `npm run worker`.
 import { Command, InvalidArgumentError } from "commander";
 import { parseEnv } from "@/lib/env";
@@ -20,6 +21,8 @@ const { authorize } = await import("@/lib/auth/authorize");
 const { createToken, revokeToken } = await import("@/lib/services/tokens");
 const { bootstrapUser, setUserPassword } = await import("@/lib/services/iam");
 const { createTokenSchema } = await import("@/lib/validation/tokens");
+const { listAllowedRanges, setAllowedRanges } = await import("@/lib/services/allowed-ranges");
+const { allowedRangesSchema } = await import("@/lib/validation/allowed-ranges");
 
 function permissionsOption(value: string): Permission[] {
   const list = value.split(/[\s,]+/).filter(Boolean);
@@ -105,6 +108,32 @@ user
   .action(async (o: { email: string; password?: string }) => {
     await setUserPassword(o.email, await readPassword(o.password));
     console.log(`Password of ${o.email} changed.`);
+  });
+
+const tenant = program.command("tenant").description("tenant settings an operator may need from the server");
+
+// The operator's way back in when a tenant's allowed address ranges shut out everyone who could
+// change them: the CLI acts as the system, which has no client address, so no list shuts it out.
+tenant
+  .command("allowed-ranges")
+  .description("list a tenant's allowed address ranges, or replace them (audited as system (cli))")
+  .requiredOption("--tenant <slug>", "the tenant")
+  .option("--set <list>", 'comma-separated CIDR=label pairs, e.g. "203.0.113.0/24=office,2001:db8::/32=lab"; "" lifts every restriction')
+  .action(async (o: { tenant: string; set?: string }) => {
+    const authz = await authorize({ type: "system", name: "cli" }, { slug: o.tenant });
+    if (!authz.ok) throw new Error(`No tenant ${o.tenant}.`);
+    if (o.set !== undefined) {
+      const ranges = o.set.split(",").map((s) => s.trim()).filter(Boolean).map((pair) => {
+        const [cidr, ...label] = pair.split("=");
+        return { cidr: cidr ?? "", label: label.join("=") || "set from the CLI" };
+      });
+      const input = allowedRangesSchema.safeParse({ ranges });
+      if (!input.success) throw new Error(input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      const r = await setAllowedRanges(authz.ctx, input.data);
+      if (!r.ok) throw new Error(r.violations.map((v) => v.message.en).join(" "));
+    }
+    const { ranges } = await listAllowedRanges(authz.ctx);
+    console.log(ranges.length ? ranges.map((r) => `${r.cidr}\t${r.label}`).join("\n") : `${o.tenant}: no range (no restriction).`);
   });
 
 try {

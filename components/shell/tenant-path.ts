@@ -20,6 +20,7 @@ export const TENANT_STATIC_PAGES = new Set([
   "data-protection/replications",
   "iam",
   "iam/api",
+  "iam/ranges",
   "iam/tokens",
   "network",
   "orders",

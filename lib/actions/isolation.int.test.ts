@@ -94,6 +94,7 @@ export const ACTIONS: Record<string, Row> = {
   "iam/set-user-disabled.ts": { organization: "OWNER", input: (f) => ({ userId: f.memberId, disabled: "true" }) },
   "iam/create-token.ts": { member: true, input: () => ({ name: "iso", days: 7 }), crosses: false },
   "iam/revoke-token.ts": { member: true, input: (f) => ({ tokenId: f.tokenId }) },
+  "iam/set-allowed-ranges.ts": { permission: "iam:write", input: () => ({ ranges: [] }), crosses: false },
 };
 
 const root = path.resolve(import.meta.dirname);

@@ -38,7 +38,7 @@ type Translator = Awaited<ReturnType<typeof getTranslations>>;
  * is logged with an id and the browser gets the id, never its text.
  */
 async function run<S extends z.ZodType, C, T>(
-  authorized: (t: Translator) => Promise<{ ok: true; ctx: C } | { ok: false; code: ActionFailureCode; formError: string }>,
+  authorized: (t: Translator, lang: "en" | "fr") => Promise<{ ok: true; ctx: C } | { ok: false; code: ActionFailureCode; formError: string }>,
   schema: S,
   handler: (ctx: C, input: z.infer<S>) => Promise<Decision<T>>,
   raw: unknown,
@@ -47,7 +47,7 @@ async function run<S extends z.ZodType, C, T>(
   const lang = langOf(locale);
   const fail = (code: ActionFailureCode, formError: string, more: Partial<Extract<ActionResult<T>, { ok: false }>> = {}): ActionResult<T> => ({ ok: false, code, formError, ...more });
   try {
-    const authz = await authorized(t);
+    const authz = await authorized(t, lang);
     if (!authz.ok) return fail(authz.code, authz.formError);
     const input = toObject(raw);
     const bad = checkJson(input); // NUL, lone surrogates, deep nesting: refused before any schema (lib/security)
@@ -86,11 +86,13 @@ export function tenantAction<S extends z.ZodType, T>(
 ) {
   return async (tenantId: string, _prev: unknown, raw: unknown): Promise<ActionResult<T>> =>
     run(
-      async (t) => {
+      async (t, lang) => {
         const authz = await authorize(await getSessionActor(), { id: typeof tenantId === "string" ? tenantId : "" }, opts.permission ?? undefined);
         if (authz.ok) return authz;
         if (authz.reason === "UNAUTHENTICATED") return { ok: false, code: "UNAUTHENTICATED", formError: t("sessionEnded") };
         if (authz.reason === "NOT_FOUND") return { ok: false, code: "NOT_FOUND", formError: t("notFound") };
+        // Outside the tenant's allowed address ranges: the rule's sentence (the address, whom to ask).
+        if (authz.reason === "ADDRESS_NOT_ALLOWED") return { ok: false, code: "FORBIDDEN", formError: authz.message[lang] };
         return { ok: false, code: "FORBIDDEN", formError: t("forbidden", { permission: authz.permission, tenant: authz.tenantName }) };
       },
       opts.schema,

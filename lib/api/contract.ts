@@ -13,10 +13,14 @@ import { COVERAGE_FILTERS, REPLICATION_KINDS, RPO_STATUSES } from "@/lib/validat
 
 const id = z.string().trim().min(1).max(64);
 
-/** Lists: `limit` (1–100, default 25) and the opaque `cursor` of the previous page's `nextCursor`. */
+/**
+ * Lists: `limit` (1–100, default 25), the opaque `cursor` of the previous page's `nextCursor`, and
+ * `count=true` to have the matching rows counted (`total`); without it nothing is counted.
+ */
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(API_PAGE_LIMIT_MAX).default(API_PAGE_LIMIT_DEFAULT),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(1000).optional().meta({ description: "The nextCursor of the previous page, as given: it names the last row returned (its sort key and id), so rows created or deleted meanwhile neither repeat nor skip one. A cursor this API did not give for this list is a 400 on `cursor`." }),
+  count: z.enum(["true", "false"]).optional().meta({ description: "`true`: also count every matching row and answer it as `total` (a count costs a pass over the matching rows; without it nothing is counted)." }),
 });
 
 export const idParams = z.object({ id });
@@ -38,7 +42,11 @@ export const coverageListQuery = pageQuery.extend({ coverage: z.enum(COVERAGE_FI
 
 // Responses (for the document and the clients): the envelope is exact, the items are the services' views.
 export const itemSchema = z.object({ id: z.string() }).loose();
-export const listResponse = z.object({ items: z.array(itemSchema), nextCursor: z.string().nullable() });
+export const listResponse = z.object({
+  items: z.array(itemSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().optional().meta({ description: "Every matching row, only when the request said count=true" }),
+});
 export const acceptedResponse = z.object({ activityId: z.string() }).loose();
 export const violationSchema = z.object({ code: z.string(), message: z.string(), limit: z.number().optional(), actual: z.number().optional(), unit: z.string().optional() });
 export const refusalResponse = z.object({ code: z.string(), message: z.string(), violations: z.array(violationSchema) });

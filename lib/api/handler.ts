@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { createTranslator } from "next-intl";
 import { authorize } from "@/lib/auth/authorize";
+import { clientAddress, trustProxyHops } from "@/lib/client-address";
 import type { TenantContext } from "@/lib/auth/context";
 import type { Decision } from "@/lib/domain/result";
 import type { Permission } from "@/lib/permissions";
@@ -67,8 +68,10 @@ async function authenticate(req: Request, permission: Permission | null, lang: L
   if (!verdict.ok) return { ok: false, res: problem(429, "RATE_LIMITED", MESSAGES.rateLimited(verdict.retryAfterSeconds)[lang], {}, { "Retry-After": String(verdict.retryAfterSeconds) }) };
   const token = await resolveToken(secret);
   if (!token) return { ok: false, res: problem(401, "UNAUTHENTICATED", MESSAGES.unauthenticated[lang], {}, { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' }) };
-  const authz = await authorize(token.actor, { id: token.tenantId }, permission ?? undefined);
+  // The token acts from this request's address (the trusted one, lib/client-address.ts): the tenant's allowed ranges apply.
+  const authz = await authorize({ ...token.actor, address: clientAddress(req.headers, trustProxyHops()) }, { id: token.tenantId }, permission ?? undefined);
   if (authz.ok) return authz;
+  if (authz.reason === "ADDRESS_NOT_ALLOWED") return { ok: false, res: problem(403, authz.code, authz.message[lang], { address: authz.address }) };
   if (authz.reason === "UNAUTHENTICATED") return { ok: false, res: problem(401, "UNAUTHENTICATED", MESSAGES.unauthenticated[lang]) };
   if (authz.reason === "NOT_FOUND") return { ok: false, res: problem(404, "NOT_FOUND", MESSAGES.notFound[lang]) };
   return { ok: false, res: problem(403, "FORBIDDEN", MESSAGES.forbidden(authz.permission)[lang], { permission: authz.permission }) };
@@ -132,7 +135,7 @@ async function serveUseCase(u: AnyTenantUseCase, route: Route, req: Request, par
 
 function respondRead(out: ApiOutcome): Response {
   const headers = { "Cache-Control": "no-store" };
-  if ("list" in out) return Response.json({ items: out.list, nextCursor: out.nextCursor }, { headers });
+  if ("list" in out) return Response.json({ items: out.list, nextCursor: out.nextCursor, ...(out.total !== undefined ? { total: out.total } : {}) }, { headers });
   if ("text" in out) return new Response(out.text, { headers: { ...headers, "Content-Type": out.contentType } });
   return Response.json(out.json, { headers });
 }

@@ -31,7 +31,10 @@ function operation(r: ApiRoute): ZodOpenApiOperationObject {
   let description = permission ? `Needs the permission \`${permission}\` in the token's tenant.` : "Any member of the token's tenant.";
   if (r.read) {
     query = r.read.query;
-    if (r.read.kind === "list") responses["200"] = json(listResponse, "One page; pass nextCursor as cursor for the next one (null at the end)");
+    if (r.read.kind === "list") {
+      responses["200"] = json(listResponse, "One page; pass nextCursor as cursor for the next one (null at the end)");
+      description += " Paged on a keyset: each list has one order (by name; VLANs by tag, members by email, backup coverage uncovered first then by name, replications by subject; orders, activities, audit and tokens newest first) and its cursor names the last row returned, so items created or deleted while paging never repeat or skip one. Nothing is counted unless `count=true` asks for `total`.";
+    }
     else if (r.read.text) responses["200"] = { description: "Prometheus text exposition format", content: { [r.read.text]: { schema: { type: "string" } } } };
     else responses["200"] = json(r.read.response ?? itemSchema, "OK");
   } else {

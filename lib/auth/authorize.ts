@@ -3,6 +3,9 @@ import { db } from "@/lib/db/client";
 import { findMembership, findOrganizationStanding, getOrganizationRef, getTenantRef } from "@/lib/db/tenancy";
 import { recordAudit } from "@/lib/db/audit";
 import { PERMISSIONS, hasPermission, toPermissions, type Permission } from "@/lib/permissions";
+import { checkAddressAllowed } from "@/lib/domain/address-ranges";
+import type { LocalizedText } from "@/lib/domain/result";
+import { limiter } from "@/lib/rate-limit";
 import { actorLabel, AUDIT_ACTOR_TYPE, type Actor, type OrganizationContext, type OrganizationRole, type TenantContext } from "./context";
 
 export type TenantKey = { id: string } | { slug: string };
@@ -12,7 +15,12 @@ export type AuthzFailure =
   | { ok: false; reason: "UNAUTHENTICATED" }
   /** No such tenant, or one the actor holds nothing in: the two are indistinguishable. */
   | { ok: false; reason: "NOT_FOUND" }
-  | { ok: false; reason: "FORBIDDEN"; permission: Permission; tenantName: string };
+  | { ok: false; reason: "FORBIDDEN"; permission: Permission; tenantName: string }
+  /**
+   * A member (or a member's token) acting from an address outside the tenant's allowed ranges
+   * (IAM.ADDRESS_NOT_ALLOWED): 403 with `message`, which names the rule, the address and what to do.
+   */
+  | { ok: false; reason: "ADDRESS_NOT_ALLOWED"; code: "IAM.ADDRESS_NOT_ALLOWED"; address: string; tenantName: string; message: LocalizedText };
 
 export type AuthzResult = { ok: true; ctx: TenantContext } | AuthzFailure;
 
@@ -33,6 +41,17 @@ export async function authorize(actor: Actor | null, tenant: TenantKey, permissi
     const m = await findMembership(actor.userId, tenant);
     if (!m) return { ok: false, reason: "NOT_FOUND" };
     if (m.user.disabledAt) return { ok: false, reason: "UNAUTHENTICATED" };
+    // The tenant's allowed address ranges, checked here, where every tenant context is made (pages,
+    // server actions, the console's routes, the API with a token): after membership, so a
+    // non-member learns nothing of the tenant; before the permission, so a client outside learns
+    // nothing of its rights either.
+    if (actor.address !== undefined) {
+      const access = checkAddressAllowed({ address: actor.address, cidrs: m.allowedCidrs, tenantName: m.tenant.name });
+      if (!access.ok) {
+        await auditAddressRefusal(actor, m.tenant, actor.address);
+        return { ok: false, reason: "ADDRESS_NOT_ALLOWED", code: "IAM.ADDRESS_NOT_ALLOWED", address: actor.address, tenantName: m.tenant.name, message: access.violations[0]!.message };
+      }
+    }
     const held = toPermissions(m.permissions);
     // A token carries at most what its user holds today, whatever it was granted with.
     const permissions = actor.type === "token" ? held.filter((p) => actor.permissions.includes(p)) : held;
@@ -52,6 +71,27 @@ export async function authorize(actor: Actor | null, tenant: TenantKey, permissi
     return { ok: false, reason: "FORBIDDEN", permission, tenantName: ctx.tenant.name };
   }
   return { ok: true, ctx };
+}
+
+/**
+ * An address refusal is audited (`iam.address_refused`, with the address) at most once per tenant
+ * and address a minute (ADDRESS_REFUSAL_AUDIT_SECONDS, counted by the shared limiters, so every
+ * instance agrees): a script looping from outside the ranges must not flood the audit trail. The
+ * refusal itself is answered every time.
+ */
+async function auditAddressRefusal(actor: Exclude<Actor, { type: "system" }>, tenant: { id: string; organizationId: string }, address: string) {
+  const verdict = await limiter("addressRefusalAudit").consume(`${tenant.id}:${address}`);
+  if (!verdict.ok) return;
+  await recordAudit({
+    organizationId: tenant.organizationId,
+    tenantId: tenant.id,
+    actorType: AUDIT_ACTOR_TYPE[actor.type],
+    actorId: actor.type === "token" ? actor.tokenId : actor.userId,
+    actorLabel: actorLabel(actor),
+    action: "iam.address_refused",
+    outcome: "DENIED",
+    details: { address, via: actor.type === "token" ? "token" : "console" },
+  });
 }
 
 // ── orders: organization-level authorization ──

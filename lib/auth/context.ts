@@ -4,11 +4,15 @@ import type { Permission } from "@/lib/permissions";
 
 export type Actor =
   /** A person signed in to the console. */
-  | { type: "user"; userId: string; email: string; name: string }
+  | { type: "user"; userId: string; email: string; name: string; address?: string }
   /** A personal access token, acting for its user with at most the user's rights. */
-  | { type: "token"; tokenId: string; tokenName: string; userId: string; email: string; permissions: readonly Permission[] }
+  | { type: "token"; tokenId: string; tokenName: string; userId: string; email: string; permissions: readonly Permission[]; address?: string }
   /** The platform itself (a job, a delivery, the seed). */
   | { type: "system"; name: string };
+// `address` is the client address of the request the actor came with, as the console decides it
+// (lib/client-address.ts: the trusted one, never a raw X-Forwarded-For); "unknown" when it cannot
+// be read. A tenant's allowed address ranges apply to it. It is absent only for a caller that is no
+// request (the CLI, a script, a test): such a caller is local, and the ranges do not apply to it.
 
 export type TenantRef = { id: string; slug: string; name: string; organizationId: string; regionId: string };
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { redirect, notFound } from "next/navigation";
+import { headers } from "next/headers";
+import { redirect, notFound, forbidden } from "next/navigation";
+import { clientAddress, trustProxyHops } from "@/lib/client-address";
 import { db } from "@/lib/db/client";
 import { authOptions } from "./options";
 import { authorize, authorizeOrganization, organizationRoleOf, type AuthzResult, type OrganizationAuthzResult } from "./authorize";
@@ -21,9 +23,13 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return u && !u.disabledAt ? { id: u.id, email: u.email, name: u.name } : null;
 });
 
+/** The client address of this request, as the console decides it (server.mjs, TRUST_PROXY_HOPS): never a raw X-Forwarded-For. */
+export const requestAddress = cache(async (): Promise<string> => clientAddress(await headers(), trustProxyHops()));
+
+/** The signed-in person as an actor, with the address the request came from (a tenant's allowed ranges apply to it). */
 export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const u = await getSessionUser();
-  return u ? { type: "user", userId: u.id, email: u.email, name: u.name } : null;
+  return u ? { type: "user", userId: u.id, email: u.email, name: u.name, address: await requestAddress() } : null;
 });
 
 /** For pages: a visitor without a session goes to the sign-in page. */
@@ -36,10 +42,20 @@ export async function requireUser(): Promise<SessionUser> {
 /** The signed-in actor's standing in a tenant named by its URL slug (no permission asked). */
 export const authorizeSlug = cache(async (tenantSlug: string): Promise<AuthzResult> => authorize(await getSessionActor(), { slug: tenantSlug }));
 
-/** For layouts and pages: no session → sign-in; another tenant's slug → 404. */
+/**
+ * An address refusal met while rendering this request, for the forbidden page (app/t/forbidden.tsx),
+ * which Next renders without props: the same request's React cache carries it there.
+ */
+export const addressRefusalOfRequest = cache((): { refusal: Extract<AuthzResult, { reason: "ADDRESS_NOT_ALLOWED" }> | null } => ({ refusal: null }));
+
+/** For layouts and pages: no session → sign-in; another tenant's slug → 404; outside the tenant's allowed ranges → 403 page. */
 export async function requireTenant(tenantSlug: string): Promise<TenantContext> {
   const r = await authorizeSlug(tenantSlug);
   if (!r.ok && r.reason === "UNAUTHENTICATED") redirect("/signin");
+  if (!r.ok && r.reason === "ADDRESS_NOT_ALLOWED") {
+    addressRefusalOfRequest().refusal = r;
+    forbidden();
+  }
   if (!r.ok) notFound();
   return r.ctx;
 }

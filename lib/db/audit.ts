@@ -1,8 +1,10 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit-actions";
 import { db, type Tx } from "./client";
 import { likeLiteral } from "./like";
+import { afterWhere, countUnless } from "./keyset";
 
 export type AuditInput = {
   organizationId: string;
@@ -64,12 +66,18 @@ export const AUDIT_SELECT = {
 export type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof AUDIT_SELECT }>;
 
 /** One page of a tenant's audit trail, newest first, counted in the database. */
-export async function listAuditEvents(tenantId: string, f: AuditWhere, page: { skip: number; take: number }, tx: Tx = db()) {
+export async function listAuditEvents<P extends { skip: number; take: number } & Partial<Paging>>(tenantId: string, f: AuditWhere, page: P, tx: Tx = db()) {
   const where = auditWhere(tenantId, f);
   const [total, rows] = await Promise.all([
-    tx.auditEvent.count({ where }),
+    countUnless(page, () => tx.auditEvent.count({ where })),
     // id breaks ties of one instant so that pages never overlap or skip a row
-    tx.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take, select: AUDIT_SELECT }),
+    tx.auditEvent.findMany({
+      where: page.after ? { AND: [where, afterWhere("createdAt", "desc", "desc", page.after)] } : where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: page.after ? 0 : page.skip,
+      take: page.take,
+      select: AUDIT_SELECT,
+    }),
   ]);
   return { total, rows };
 }

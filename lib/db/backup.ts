@@ -1,9 +1,11 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CoverageQuery } from "@/lib/validation/data-protection";
 import { pageWindow } from "@/lib/list-query";
 import { db, type Tx } from "./client";
 import { likeLiteral } from "./like";
+import { afterSql, countUnless } from "./keyset";
 
 // Backup policies and the VMs they cover. Policies are created by service request (they arrive
 // with the tenant); the console assigns them per VM. Every "has a policy" test names the tenant
@@ -37,7 +39,8 @@ const COVERAGE_SELECT = {
 } satisfies Prisma.VmSelect;
 
 /** One page of the tenant's VMs as the coverage view shows them, filtered, sorted and counted in the database. */
-export async function listCoverage(tenantId: string, q: CoverageQuery, tx: Tx = db()) {
+export async function listCoverage<Q extends CoverageQuery & Partial<Paging>>(tenantId: string, q: Q, tx: Tx = db()) {
+  if (q.after && q.sort !== "coverage") throw new Error(`keyset paging of coverage sorted by ${q.sort} is not written`);
   const none: Prisma.VmWhereInput = { backups: { none: { tenantId } } };
   const some: Prisma.VmWhereInput = { backups: { some: { tenantId } } };
   const where: Prisma.VmWhereInput = {
@@ -49,7 +52,7 @@ export async function listCoverage(tenantId: string, q: CoverageQuery, tx: Tx = 
   const w = pageWindow(q, 0);
   if (q.sort !== "coverage") {
     const orderBy: Prisma.VmOrderByWithRelationInput[] = q.sort === "name" ? [{ name: q.dir }] : [{ powerState: q.dir }, { name: "asc" }];
-    const [total, rows] = await Promise.all([tx.vm.count({ where }), tx.vm.findMany({ where, orderBy, skip: w.skip, take: w.take, select: COVERAGE_SELECT })]);
+    const [total, rows] = await Promise.all([countUnless(q, () => tx.vm.count({ where })), tx.vm.findMany({ where, orderBy, skip: w.skip, take: w.take, select: COVERAGE_SELECT })]);
     return { total, rows };
   }
   // Uncovered first (covered first when reversed), then by name. Prisma sorts on a relation
@@ -64,12 +67,15 @@ export async function listCoverage(tenantId: string, q: CoverageQuery, tx: Tx = 
     ],
     " AND ",
   );
+  // The keyset (covered, name, id) in the API's one direction, ascending: uncovered first.
+  if (q.after && q.dir !== "asc") throw new Error("keyset paging of coverage is written for the ascending order");
+  const after = afterSql([Prisma.sql`(c."vmId" IS NOT NULL)`, Prisma.sql`v.name`], Prisma.sql`v.id`, "asc", q.after);
   const [total, page] = await Promise.all([
-    tx.vm.count({ where }),
+    countUnless(q, () => tx.vm.count({ where })),
     tx.$queryRaw<{ id: string }[]>`
       SELECT v.id FROM "Vm" v LEFT JOIN ${coveredVms(tenantId)} c ON c."vmId" = v.id
-       WHERE ${filters}
-       ORDER BY (c."vmId" IS NOT NULL) ${Prisma.raw(q.dir === "asc" ? "ASC" : "DESC")}, v.name ASC LIMIT ${w.take} OFFSET ${w.skip}`,
+       WHERE ${filters} ${after ? Prisma.sql`AND ${after}` : Prisma.empty}
+       ORDER BY (c."vmId" IS NOT NULL) ${Prisma.raw(q.dir === "asc" ? "ASC" : "DESC")}, v.name ASC, v.id ASC LIMIT ${w.take} OFFSET ${w.skip}`,
   ]);
   const rows = await tx.vm.findMany({ where: { tenantId, id: { in: page.map((p) => p.id) } }, select: COVERAGE_SELECT });
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -1,8 +1,10 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HostListQuery } from "@/lib/validation/pools";
 import { db, type Tx } from "./client";
 import { likeLiteral } from "./like";
+import { afterWhere, countUnless } from "./keyset";
 
 // Hosts: the tenant's ESXi hosts, a page at a time.
 
@@ -13,7 +15,8 @@ const ORDER: Record<HostListQuery["sort"], (dir: Prisma.SortOrder) => Prisma.Hos
 };
 
 /** One page of the tenant's hosts, filtered, sorted and counted in the database, with the memory their running VMs hold. */
-export async function listHosts(tenantId: string, q: HostListQuery, tx: Tx = db()) {
+export async function listHosts<Q extends HostListQuery & Partial<Paging>>(tenantId: string, q: Q, tx: Tx = db()) {
+  if (q.after && q.sort !== "name") throw new Error(`keyset paging of hosts sorted by ${q.sort} is not written`);
   const where: Prisma.HostWhereInput = {
     tenantId,
     ...(q.q ? { name: { contains: likeLiteral(q.q), mode: "insensitive" } } : {}),
@@ -21,11 +24,11 @@ export async function listHosts(tenantId: string, q: HostListQuery, tx: Tx = db(
     ...(q.pool ? { poolId: q.pool } : {}),
   };
   const [total, rows] = await Promise.all([
-    tx.host.count({ where }),
+    countUnless(q, () => tx.host.count({ where })),
     tx.host.findMany({
-      where,
-      orderBy: q.sort === "name" ? [ORDER.name(q.dir)] : [ORDER[q.sort](q.dir), { name: "asc" }],
-      skip: (q.page - 1) * q.pageSize,
+      where: q.after ? { AND: [where, afterWhere("name", q.dir, q.dir, q.after)] } : where,
+      orderBy: q.sort === "name" ? [ORDER.name(q.dir), { id: q.dir }] : [ORDER[q.sort](q.dir), { name: "asc" }],
+      skip: q.after ? 0 : (q.page - 1) * q.pageSize,
       take: q.pageSize,
       select: { id: true, name: true, status: true, pool: { select: { id: true, name: true } }, _count: { select: { vms: true } } },
     }),

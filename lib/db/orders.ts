@@ -1,9 +1,11 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { OPEN_ORDER_STATUSES } from "@/lib/domain/orders";
 import { NotFoundError } from "@/lib/errors";
 import type { OrderListQuery, ReviewQueueQuery } from "@/lib/validation/orders";
 import { db, type Tx } from "./client";
+import { afterWhere, countUnless } from "./keyset";
 
 // Orders: a tenant's orders and their status history. Every query names the tenant;
 // the review queue, an organization-level read, names the organization of the tenants instead.
@@ -30,6 +32,14 @@ export async function listOpenOrders(tenantId: string, tx: Tx = db()) {
   return tx.order.findMany({ where: { tenantId, status: { in: OPEN } }, select: { id: true, resourceType: true, status: true }, orderBy: { createdAt: "asc" } });
 }
 
+/** The same for several tenants in one statement, keyed by tenant (a tenant without any has an empty list). */
+export async function listOpenOrdersOf(tenantIds: readonly string[], tx: Tx = db()) {
+  const rows = tenantIds.length ? await tx.order.findMany({ where: { tenantId: { in: [...new Set(tenantIds)] }, status: { in: OPEN } }, select: { id: true, tenantId: true, resourceType: true, status: true }, orderBy: { createdAt: "asc" } }) : [];
+  const out = new Map<string, { id: string; resourceType: (typeof rows)[number]["resourceType"]; status: (typeof rows)[number]["status"] }[]>(tenantIds.map((t) => [t, []]));
+  for (const { tenantId, ...r } of rows) out.get(tenantId)?.push(r);
+  return out;
+}
+
 const ORDER_SORT: Record<OrderListQuery["sort"], (dir: Prisma.SortOrder) => Prisma.OrderOrderByWithRelationInput> = {
   createdAt: (dir) => ({ createdAt: dir }),
   status: (dir) => ({ status: dir }),
@@ -37,15 +47,16 @@ const ORDER_SORT: Record<OrderListQuery["sort"], (dir: Prisma.SortOrder) => Pris
 };
 
 /** One page of the tenant's orders, filtered and counted in the database. */
-export async function listOrders(tenantId: string, q: OrderListQuery, tx: Tx = db()) {
+export async function listOrders<Q extends OrderListQuery & Partial<Paging>>(tenantId: string, q: Q, tx: Tx = db()) {
+  if (q.after && q.sort !== "createdAt") throw new Error(`keyset paging of orders sorted by ${q.sort} is not written`);
   const where: Prisma.OrderWhereInput = { tenantId, ...(q.status ? { status: q.status } : {}), ...(q.type ? { resourceType: q.type } : {}) };
   const [total, rows] = await Promise.all([
-    tx.order.count({ where }),
+    countUnless(q, () => tx.order.count({ where })),
     tx.order.findMany({
-      where,
+      where: q.after ? { AND: [where, afterWhere("createdAt", q.dir, "asc", q.after)] } : where,
       // the id breaks ties so that pages never overlap
       orderBy: q.sort === "createdAt" ? [ORDER_SORT.createdAt(q.dir), { id: "asc" }] : [ORDER_SORT[q.sort](q.dir), { createdAt: "desc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.pageSize,
+      skip: q.after ? 0 : (q.page - 1) * q.pageSize,
       take: q.pageSize,
       select: ORDER_ROW,
     }),

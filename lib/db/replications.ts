@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RPO_AT_RISK_RATIO, STORAGE_TIER_CODES, type NodeTypeCode, type StorageTierCode } from "@/lib/domain/catalogue";
 import type { PoolMemorySummary } from "@/lib/domain/pool";
@@ -7,6 +8,7 @@ import { pageWindow } from "@/lib/list-query";
 import type { ReplicationListQuery, ReplicationSort } from "@/lib/validation/data-protection";
 import { listDatastores } from "./datastores";
 import { db, type Tx } from "./client";
+import { afterSql, countUnless } from "./keyset";
 
 // Replications between AZs, and what the standby site of a tenant holds for them.
 
@@ -37,7 +39,8 @@ export function rpoCondition(status: "initial_copy" | "ok" | "at_risk" | "breach
 }
 
 const SORT: Record<ReplicationSort, Prisma.Sql> = {
-  subject: Prisma.sql`COALESCE(v.name, d.name)`,
+  // A replication always has its VM or its datastore; '' keeps the key comparable if neither is left.
+  subject: Prisma.sql`COALESCE(v.name, d.name, '')`,
   kind: Prisma.sql`r.kind::text`,
   lastReplicatedAt: Prisma.sql`r."lastReplicatedAt"`,
 };
@@ -58,7 +61,7 @@ export const REPLICATION_SELECT = {
 } satisfies Prisma.ReplicationSelect;
 
 /** One page of a tenant's replications, filtered by kind, RPO status and subject name, in the database. */
-export async function listReplications(tenantId: string, q: ReplicationListQuery, now: Date, tx: Tx = db()) {
+export async function listReplications<Q extends ReplicationListQuery & Partial<Paging>>(tenantId: string, q: Q, now: Date, tx: Tx = db()) {
   // Stored timestamps are UTC wall-clock times (timestamp without zone): compare with the same.
   const at = Prisma.sql`CAST(${now.toISOString().replace("Z", "")} AS timestamp(3))`;
   const where = Prisma.join(
@@ -73,14 +76,18 @@ export async function listReplications(tenantId: string, q: ReplicationListQuery
   const from = Prisma.sql`FROM "Replication" r LEFT JOIN "Vm" v ON v.id = r."vmId" AND v."tenantId" = r."tenantId" LEFT JOIN "Datastore" d ON d.id = r."datastoreId" AND d."tenantId" = r."tenantId"`;
   const dir = Prisma.raw(q.dir === "desc" ? "DESC NULLS LAST" : "ASC NULLS FIRST");
   const w = pageWindow(q, 0);
+  if (q.after && q.sort !== "subject") throw new Error(`keyset paging of replications sorted by ${q.sort} is not written`);
+  // The keyset's row comparison needs one direction for the key and the id.
+  const after = afterSql([SORT.subject], Prisma.sql`r.id`, q.dir, q.after);
+  const idDir = Prisma.raw(q.after || q.sort === "subject" ? (q.dir === "desc" ? "DESC" : "ASC") : "ASC");
   const [count, page] = await Promise.all([
-    tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from} WHERE ${where}`,
-    tx.$queryRaw<{ id: string }[]>`SELECT r.id ${from} WHERE ${where} ORDER BY ${SORT[q.sort]} ${dir}, r.id LIMIT ${w.take} OFFSET ${w.skip}`,
+    countUnless(q, async () => Number((await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from} WHERE ${where}`)[0]?.n ?? 0)),
+    tx.$queryRaw<{ id: string }[]>`SELECT r.id ${from} WHERE ${where} ${after ? Prisma.sql`AND ${after}` : Prisma.empty} ORDER BY ${SORT[q.sort]} ${dir}, r.id ${idDir} LIMIT ${w.take} OFFSET ${w.skip}`,
   ]);
   const ids = page.map((p) => p.id);
   const rows = await tx.replication.findMany({ where: { tenantId, id: { in: ids } }, select: REPLICATION_SELECT });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { total: Number(count[0]?.n ?? 0), rows: ids.flatMap((id) => byId.get(id) ?? []) };
+  return { total: count, rows: ids.flatMap((id) => byId.get(id) ?? []) };
 }
 
 /** The instant a replication's standby last matched: a running Metro Mirror is always current. */

@@ -14,14 +14,18 @@ export async function listUserTenants(userId: string, tx: Tx = db()) {
 }
 
 /**
- * A user's membership of a tenant named by id or slug, with the user's standing. A tenant where
- * the user holds no membership is not found, exactly like one that does not exist.
+ * A user's membership of a tenant named by id or slug, with the user's standing and the tenant's
+ * allowed address ranges (read in the same query: authorize() needs them on every request). A
+ * tenant where the user holds no membership is not found, exactly like one that does not exist.
  */
 export async function findMembership(userId: string, tenant: TenantKey, tx: Tx = db()) {
-  return tx.membership.findFirst({
+  const m = await tx.membership.findFirst({
     where: { userId, tenant: "id" in tenant ? { id: tenant.id } : { slug: tenant.slug } },
-    select: { permissions: true, isOwner: true, user: { select: { disabledAt: true } }, tenant: { select: TENANT_REF } },
+    select: { permissions: true, isOwner: true, user: { select: { disabledAt: true } }, tenant: { select: { ...TENANT_REF, allowedRanges: { select: { cidr: true } } } } },
   });
+  if (!m) return null;
+  const { allowedRanges, ...ref } = m.tenant;
+  return { ...m, tenant: ref, allowedCidrs: allowedRanges.map((r) => r.cidr) };
 }
 
 export async function getTenantRef(tenant: TenantKey, tx: Tx = db()) {

@@ -1,19 +1,22 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow } from "@/lib/list-query";
 import type { VlanListQuery, VlanSort } from "@/lib/validation/network";
 import { db, type Tx } from "./client";
 import { likeLiteral } from "./like";
+import { afterWhere, countUnless } from "./keyset";
 
 // Level-2 VLANs: a tenant's own, and those a sibling tenant propagated to it. A received VLAN shows
 // only its own propagation: the other tenants it reaches are none of the receiver's business.
 
 const ORDER: Record<VlanSort, (dir: Prisma.SortOrder) => Prisma.VlanOrderByWithRelationInput[]> = {
-  tag: (dir) => [{ tag: dir }, { id: "asc" }],
+  tag: (dir) => [{ tag: dir }, { id: dir }],
   name: (dir) => [{ name: dir }, { tag: "asc" }, { id: "asc" }],
 };
 
-export async function listVlans(tenantId: string, q: VlanListQuery, tx: Tx = db()) {
+export async function listVlans<Q extends VlanListQuery & Partial<Paging>>(tenantId: string, q: Q, tx: Tx = db()) {
+  if (q.after && q.sort !== "tag") throw new Error(`keyset paging of VLANs sorted by ${q.sort} is not written`);
   const received: Prisma.VlanWhereInput = { tenantId: { not: tenantId }, propagations: { some: { tenantId } } };
   const scope: Prisma.VlanWhereInput = q.scope === "own" ? { tenantId } : q.scope === "received" ? received : { OR: [{ tenantId }, received] };
   const tag = q.q && /^\d{1,4}$/.test(q.q) ? Number(q.q) : null;
@@ -22,9 +25,10 @@ export async function listVlans(tenantId: string, q: VlanListQuery, tx: Tx = db(
   };
   const w = pageWindow(q, 0);
   const [total, rows] = await Promise.all([
-    tx.vlan.count({ where }),
+    countUnless(q, () => tx.vlan.count({ where })),
     tx.vlan.findMany({
-      where,
+      // A received VLAN may carry the tag of one of the tenant's own: the id breaks the tie.
+      where: q.after ? { AND: [where, afterWhere("tag", q.dir, q.dir, q.after)] } : where,
       orderBy: ORDER[q.sort](q.dir),
       skip: w.skip,
       take: w.take,

@@ -1,9 +1,11 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VmListQuery, VmSortColumn } from "@/lib/validation/vm-list";
 import { NotFoundError } from "@/lib/errors";
 import { db, type Tx } from "./client";
 import { likeLiteral } from "./like";
+import { afterWhere, countUnless } from "./keyset";
 
 // The URL's sort names mapped to Prisma orderings; relations sort by their name.
 const ORDER: Record<VmSortColumn, (dir: Prisma.SortOrder) => Prisma.VmOrderByWithRelationInput> = {
@@ -20,8 +22,12 @@ const ORDER: Record<VmSortColumn, (dir: Prisma.SortOrder) => Prisma.VmOrderByWit
 
 export type VmRow = Awaited<ReturnType<typeof listVms>>["rows"][number];
 
-/** One page of a tenant's VMs, filtered, sorted and counted in the database. */
-export async function listVms(tenantId: string, q: VmListQuery, tx: Tx = db()) {
+/**
+ * One page of a tenant's VMs, filtered, sorted and counted in the database. `q.after` (the API's
+ * cursor) pages on the name, the only sort the API offers; the console pages by number.
+ */
+export async function listVms<Q extends VmListQuery & Partial<Paging>>(tenantId: string, q: Q, tx: Tx = db()) {
+  if (q.after && q.sort !== "name") throw new Error(`keyset paging of VMs sorted by ${q.sort} is not written`);
   const where: Prisma.VmWhereInput = {
     tenantId,
     ...(q.q ? { name: { contains: likeLiteral(q.q), mode: "insensitive" } } : {}),
@@ -29,12 +35,13 @@ export async function listVms(tenantId: string, q: VmListQuery, tx: Tx = db()) {
     ...(q.tag ? { tags: { has: q.tag } } : {}),
   };
   const [total, rows] = await Promise.all([
-    tx.vm.count({ where }),
+    countUnless(q, () => tx.vm.count({ where })),
     tx.vm.findMany({
-      where,
-      // name breaks ties so that pages never overlap or skip a row
-      orderBy: q.sort === "name" ? [ORDER.name(q.dir)] : [ORDER[q.sort](q.dir), { name: "asc" }],
-      skip: (q.page - 1) * q.pageSize,
+      where: q.after ? { AND: [where, afterWhere("name", q.dir, q.dir, q.after)] } : where,
+      // name breaks ties so that pages never overlap or skip a row (unique in a tenant; the id
+      // after it is the keyset's tie-breaker)
+      orderBy: q.sort === "name" ? [ORDER.name(q.dir), { id: q.dir }] : [ORDER[q.sort](q.dir), { name: "asc" }],
+      skip: q.after ? 0 : (q.page - 1) * q.pageSize,
       take: q.pageSize,
       select: {
         id: true,
@@ -70,30 +77,35 @@ export async function lockVmOrThrow(tx: Tx, tenantId: string, vmId: string) {
   return getVmForChange(tenantId, vmId, tx);
 }
 
+const VM_FOR_CHANGE = {
+  id: true,
+  name: true,
+  poolId: true,
+  hostId: true,
+  datastoreId: true,
+  cpu: true,
+  memoryGb: true,
+  powerState: true,
+  status: true,
+  encryption: true,
+  iopsDemand: true,
+  tags: true,
+  busyActivityId: true,
+  pool: { select: { nodeTypeCode: true } },
+  _count: { select: { backups: true, snapshots: true } },
+} satisfies Prisma.VmSelect;
+
 /** What a change to a VM decides on (lockVmOrThrow when it is about to change it). */
 export async function getVmForChange(tenantId: string, vmId: string, tx: Tx = db()) {
-  const vm = await tx.vm.findFirst({
-    where: { id: vmId, tenantId },
-    select: {
-      id: true,
-      name: true,
-      poolId: true,
-      hostId: true,
-      datastoreId: true,
-      cpu: true,
-      memoryGb: true,
-      powerState: true,
-      status: true,
-      encryption: true,
-      iopsDemand: true,
-      tags: true,
-      busyActivityId: true,
-      pool: { select: { nodeTypeCode: true } },
-      _count: { select: { backups: true, snapshots: true } },
-    },
-  });
+  const vm = await tx.vm.findFirst({ where: { id: vmId, tenantId }, select: VM_FOR_CHANGE });
   if (!vm) throw new NotFoundError("vm", vmId);
   return vm;
+}
+
+/** The same for several VMs at once (a bulk preview), keyed by id; another tenant's are not there. */
+export async function getVmsForChange(tenantId: string, vmIds: readonly string[], tx: Tx = db()) {
+  const vms = vmIds.length ? await tx.vm.findMany({ where: { tenantId, id: { in: [...new Set(vmIds)] } }, select: VM_FOR_CHANGE }) : [];
+  return new Map(vms.map((v) => [v.id, v]));
 }
 export type LockedVm = Awaited<ReturnType<typeof lockVmOrThrow>>;
 

@@ -238,3 +238,8 @@ export const TOKEN_MAX_VALIDITY_MONTHS = 12;
 /** API rate limits, requests per second (then HTTP 429). */
 export const API_RATE_LIMIT_PER_CLIENT = 25;
 export const API_RATE_LIMIT_AUTH = 5;
+/** The project's own limits on a tenant's allowed address ranges (issue 16): how many, and a label's length. */
+export const ALLOWED_RANGES_MAX = 50;
+export const ALLOWED_RANGE_LABEL_MAX = 64;
+/** A refusal by address is audited at most once per tenant and address in this many seconds. */
+export const ADDRESS_REFUSAL_AUDIT_SECONDS = 60;

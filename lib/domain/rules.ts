@@ -46,6 +46,8 @@ export const RULE_CODES = [
   "VM.MAX_CONTROLLERS",
   "VM.MAX_DISKS_PER_CONTROLLER",
   "DISK.SHRINK",
+  "IAM.ADDRESS_NOT_ALLOWED",
+  "IAM.RANGES_EXCLUDE_SELF",
   "NIC.DUPLICATE_MAC",
 ] as const;
 
@@ -146,5 +148,7 @@ export const RULES: Record<RuleCode, Rule> = {
   "VM.MAX_CONTROLLERS": refuse("A VM has at most 4 SCSI controllers (LSI Logic, LSI Logic SAS, BusLogic, VMware Paravirtual) and 4 NVMe controllers (the provider's console documentation and Terraform provider)."),
   "VM.MAX_DISKS_PER_CONTROLLER": refuse("At most 15 disks per controller (the provider's console documentation and Terraform provider)."),
   "DISK.SHRINK": refuse("A virtual disk can grow, never shrink (the provider's console documentation and Terraform provider)."),
+  "IAM.ADDRESS_NOT_ALLOWED": refuse("A tenant may restrict its console and its personal access tokens to allowed address ranges; a client outside them is refused (issue 16, the provider's own IAM)."),
+  "IAM.RANGES_EXCLUDE_SELF": refuse("Nobody saves an allowed-ranges list that shuts out the address they save it from: they could not undo it (the project's own rule)."),
   "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
 import { isActivityType, type ActivityDetailView, type ActivityStepView, type ActivityType, type ActivityView, type ConcernedItem } from "@/lib/activity-types";
@@ -156,7 +157,7 @@ export async function unfinishedActivitiesOf(tenantId: string, resourceType: str
 // ───────────────────────── The tenant's history ─────────────────────────
 
 /** One page of the tenant's activities, newest first, filtered in the database (a resource's own history with resourceType + resourceId). */
-export async function listActivities(ctx: TenantContext, q: ActivityListQuery): Promise<{ total: number; rows: ActivityView[] }> {
+export async function listActivities<Q extends ActivityListQuery & Partial<Paging>>(ctx: TenantContext, q: Q): Promise<{ total: Counted<Q>; rows: ActivityView[] }> {
   assertPermission(ctx, "activity:read");
   const { total, rows } = await listActivityRows(ctx.tenant.id, q, ACTIVITY_SELECT);
   return { total, rows: rows.map(toActivityView) };

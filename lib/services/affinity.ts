@@ -1,7 +1,9 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
-import { loadPoolState } from "@/lib/db/capacity";
+import { loadPoolState, loadPoolStates } from "@/lib/db/capacity";
+import { afterWhere, countUnless } from "@/lib/db/keyset";
 import type { ActivityType } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
 import { checkAffinityRule } from "@/lib/domain/affinity";
@@ -23,25 +25,27 @@ import { lockRows } from "./tx";
 export type AffinityRuleListItem = Awaited<ReturnType<typeof listAffinityRules>>["rows"][number];
 
 /** One page of the tenant's rules, with their VMs and whether they hold today. */
-export async function listAffinityRules(ctx: TenantContext, q: AffinityListQuery) {
+export async function listAffinityRules<Q extends AffinityListQuery & Partial<Paging>>(ctx: TenantContext, q: Q) {
   assertPermission(ctx, "compute:read");
   const tenantId = ctx.tenant.id;
   const where: Prisma.AffinityRuleWhereInput = { tenantId, ...(q.pool ? { poolId: q.pool } : {}), ...(q.kind ? { kind: q.kind } : {}) };
+  if (q.after && q.sort !== "name") throw new Error(`keyset paging of affinity rules sorted by ${q.sort} is not written`);
   const orderBy: Prisma.AffinityRuleOrderByWithRelationInput[] =
     q.sort === "pool" ? [{ pool: { name: q.dir } }, { name: "asc" }] : q.sort === "kind" ? [{ kind: q.dir }, { name: "asc" }] : [{ name: q.dir }, { id: "asc" }];
   const [total, rows, pools] = await Promise.all([
-    db().affinityRule.count({ where }),
+    countUnless(q, () => db().affinityRule.count({ where })),
     db().affinityRule.findMany({
-      where,
+      // Names are unique per pool only: the id breaks ties.
+      where: q.after ? { AND: [where, afterWhere("name", q.dir, "asc", q.after)] } : where,
       orderBy,
-      skip: (q.page - 1) * q.pageSize,
+      skip: q.after ? 0 : (q.page - 1) * q.pageSize,
       take: q.pageSize,
       select: { id: true, name: true, kind: true, enabled: true, pool: { select: { id: true, name: true } }, vms: { select: { vm: { select: { id: true, name: true } } } } },
     }),
     db().computePool.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  const states = new Map<string, Awaited<ReturnType<typeof loadPoolState>>>();
-  for (const id of new Set(rows.map((r) => r.pool.id))) states.set(id, await loadPoolState(tenantId, id));
+  // Every pool of the page at once, not one read per pool.
+  const states = await loadPoolStates(rows.map((r) => ({ tenantId, id: r.pool.id })));
   return { total, pools, rows: rows.map((r) => ({ ...r, vms: r.vms.map((v) => v.vm), brokenBy: ruleBrokenBy(states.get(r.pool.id)!, r.id) })) };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { auditEventBatches, listAuditEvents as listAuditRows, recordAudit, type AuditWhere } from "@/lib/db/audit";
@@ -67,10 +68,10 @@ function whereOf(f: AuditFilters): AuditWhere {
 
 /** One page of the tenant's audit trail (every mutation, refusal and denial), newest first, filtered in the database. */
 /** Refusal sentences come in `lang`, the reader's (English unless told). */
-export async function listAuditEvents(ctx: TenantContext, q: AuditListQuery, lang: Lang = "en"): Promise<{ total: number; rows: AuditEventView[] }> {
+export async function listAuditEvents<Q extends AuditListQuery & Partial<Paging>>(ctx: TenantContext, q: Q, lang: Lang = "en"): Promise<{ total: Counted<Q>; rows: AuditEventView[] }> {
   assertPermission(ctx, "audit:read");
-  const { total, rows } = await listAuditRows(ctx.tenant.id, whereOf(q), { skip: (q.page - 1) * q.pageSize, take: q.pageSize });
-  return { total, rows: rows.map((r) => toAuditEventView(r, lang)) };
+  const { total, rows } = await listAuditRows(ctx.tenant.id, whereOf(q), { skip: (q.page - 1) * q.pageSize, take: q.pageSize, after: q.after, count: q.count });
+  return { total: total as Counted<Q>, rows: rows.map((r) => toAuditEventView(r, lang)) };
 }
 
 /** Every row the same filters show, in batches read one after the other (the CSV export streams them). */

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import { db } from "@/lib/db/client";
 import { coverageSummary, listBackupPolicies as listPolicyRows, listCoverage as listCoverageRows } from "@/lib/db/backup";
 import { checkRemoveBackupPolicy } from "@/lib/domain/vm";
@@ -25,7 +26,7 @@ export async function listBackupPolicies(ctx: TenantContext) {
 export type CoverageRow = Awaited<ReturnType<typeof listCoverage>>["rows"][number];
 
 /** The coverage view: VMs without a policy first, each with its policies, its replication's RPO status and its running activity. */
-export async function listCoverage(ctx: TenantContext, q: CoverageQuery, now = new Date()) {
+export async function listCoverage<Q extends CoverageQuery & Partial<Paging>>(ctx: TenantContext, q: Q, now = new Date()) {
   assertPermission(ctx, "backup:read");
   const [{ total, rows }, summary] = await Promise.all([listCoverageRows(ctx.tenant.id, q), coverageSummary(ctx.tenant.id)]);
   const busyIds = rows.flatMap((r) => (r.busyActivityId ? [r.busyActivityId] : []));

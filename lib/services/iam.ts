@@ -133,10 +133,15 @@ export async function setUserDisabled(org: OrganizationContext, input: SetUserDi
     if (input.disabled && actorUserId(org.actor) === u.id) {
       throw new ConflictError(msg(() => "You cannot disable your own account.", () => "Vous ne pouvez pas désactiver votre propre compte."), "IAM.SELF_DISABLE");
     }
-    if (input.disabled) {
+    if (input.disabled && u.memberships.length > 0) {
+      // The other active owners of every tenant this user owns, counted in one statement.
+      const others = await tx.membership.groupBy({
+        by: ["tenantId"],
+        where: { tenantId: { in: u.memberships.map((m) => m.tenantId) }, isOwner: true, userId: { not: u.id }, user: { disabledAt: null } },
+        _count: { _all: true },
+      });
       for (const m of u.memberships) {
-        const others = await tx.membership.count({ where: { tenantId: m.tenantId, isOwner: true, userId: { not: u.id }, user: { disabledAt: null } } });
-        if (others === 0) {
+        if (!others.some((o) => o.tenantId === m.tenantId && o._count._all > 0)) {
           throw new ConflictError(
             msg(
               () => `${u.email} is the last owner of ${m.tenant.name}: every tenant keeps at least one owner. Make another member an owner first.`,

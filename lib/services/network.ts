@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import { db, type Tx } from "@/lib/db/client";
 import { findPropagation, listVlans as listVlanRows, lockVlan } from "@/lib/db/vlans";
 import { getTenantRef, listUserTenants } from "@/lib/db/tenancy";
@@ -22,7 +23,7 @@ import { assertPermission, type TenantContext } from "./context";
 
 export type VlanRow = Awaited<ReturnType<typeof listVlans>>["rows"][number];
 
-export async function listVlans(ctx: TenantContext, q: VlanListQuery) {
+export async function listVlans<Q extends VlanListQuery & Partial<Paging>>(ctx: TenantContext, q: Q) {
   assertPermission(ctx, "network:read");
   const { total, rows } = await listVlanRows(ctx.tenant.id, q);
   // The activities of propagations under way are the owning tenant's: only its own page follows them.
@@ -74,6 +75,8 @@ async function assertCanWriteThere(ctx: TenantContext, target: { id: string; org
   const there = await authorize(ctx.actor, { id: target.id }, "network:write");
   if (there.ok) return there.ctx;
   if (there.reason === "FORBIDDEN") throw new ForbiddenError("network:write");
+  // The receiving tenant's allowed address ranges hold for this act too: its sentence says so.
+  if (there.reason === "ADDRESS_NOT_ALLOWED") throw new ConflictError(there.message, there.code);
   throw new NotFoundError("tenant", target.id);
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
-import { loadDatastoreState, loadPoolState } from "@/lib/db/capacity";
-import { countReviewQueue, findOrganizationOrder, getOrderDetail, listOpenOrders, listOrders as listOrderRows, listReviewQueue, lockOrderOrThrow, type OrderRow } from "@/lib/db/orders";
+import { loadDatastoreState, loadDatastoreStates, loadPoolState, loadPoolStates } from "@/lib/db/capacity";
+import { countReviewQueue, findOrganizationOrder, getOrderDetail, listOpenOrders, listOpenOrdersOf, listOrders as listOrderRows, listReviewQueue, lockOrderOrThrow, type OrderRow } from "@/lib/db/orders";
 import type { ActivityType, ConcernedItem } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
 import { actorLabel, actorUserId, AUDIT_ACTOR_TYPE, tenantContextOf, type TenantRef } from "@/lib/auth/context";
@@ -59,6 +60,50 @@ async function loadPlanContext(tx: Tx, tenant: Pick<TenantRef, "id" | "regionId"
   return ctx;
 }
 
+/**
+ * The plan contexts of several orders (the review queue's page) read together: the open orders,
+ * pools, datastores and VLANs of every tenant concerned in one statement each, never a round of
+ * reads per order. null for an order whose pool or datastore is gone (no verdict then).
+ */
+async function loadPlanContexts(tx: Tx, orders: readonly { id: string; tenant: Pick<TenantRef, "id" | "regionId">; input: SubmitOrderInput }[]): Promise<Map<string, OrderPlanContext | null>> {
+  const tenantIds = [...new Set(orders.map((o) => o.tenant.id))];
+  const poolsOf = orders.flatMap((o) => (o.input.kind === "hosts" ? [{ tenantId: o.tenant.id, id: o.input.poolId }] : []));
+  const storesOf = orders.flatMap((o) => (o.input.kind === "datastore_resize" || o.input.kind === "datastore_tier" ? [{ tenantId: o.tenant.id, id: o.input.datastoreId }] : []));
+  const vlanTenants = [...new Set(orders.filter((o) => o.input.kind === "vlan").map((o) => o.tenant.id))];
+  const [open, pools, stores, vlans] = await Promise.all([
+    listOpenOrdersOf(tenantIds, tx),
+    loadPoolStates(poolsOf, tx),
+    loadDatastoreStates(storesOf, tx),
+    vlanTenants.length ? tx.vlan.findMany({ where: { tenantId: { in: vlanTenants } }, select: { tenantId: true, tag: true, name: true } }) : [],
+  ]);
+  const out = new Map<string, OrderPlanContext | null>();
+  for (const o of orders) {
+    const ctx: OrderPlanContext = { regionId: o.tenant.regionId, openOrders: open.get(o.tenant.id) ?? [] };
+    const input = o.input;
+    if (input.kind === "hosts") {
+      const pool = pools.get(input.poolId);
+      if (!pool || pool.tenantId !== o.tenant.id) {
+        out.set(o.id, null);
+        continue;
+      }
+      const { tenantId: _t, ...state } = pool;
+      ctx.pool = { ...state, name: state.name ?? state.id };
+    } else if (input.kind === "datastore_resize" || input.kind === "datastore_tier") {
+      const ds = stores.get(input.datastoreId);
+      if (!ds || ds.tenantId !== o.tenant.id) {
+        out.set(o.id, null);
+        continue;
+      }
+      const { tenantId: _t, ...state } = ds;
+      ctx.datastore = { ...state, name: state.name ?? state.id };
+    } else if (input.kind === "vlan") {
+      ctx.vlans = vlans.filter((v) => v.tenantId === o.tenant.id).map((v) => ({ tag: v.tag, name: v.name }));
+    }
+    out.set(o.id, ctx);
+  }
+  return out;
+}
+
 /** The resources an order concerns before delivery (the pool hosts join, the datastore resized). */
 function concernedOf(input: SubmitOrderInput, ctx: OrderPlanContext): ConcernedItem[] {
   if (input.kind === "hosts" && ctx.pool) return [{ type: "pool", id: ctx.pool.id, name: ctx.pool.name }];
@@ -79,7 +124,7 @@ const DELIVERY: Record<OrderKind, ActivityType> = {
 
 export type OrderListItem = Awaited<ReturnType<typeof listOrders>>["rows"][number];
 
-export async function listOrders(ctx: TenantContext, q: OrderListQuery) {
+export async function listOrders<Q extends OrderListQuery & Partial<Paging>>(ctx: TenantContext, q: Q) {
   assertPermission(ctx, "order:read");
   const { total, rows } = await listOrderRows(ctx.tenant.id, q);
   return { total, rows: rows.map((r) => ({ ...r, kind: orderInputOf(r.payload).kind, summary: summaryOf(r.payload) })) };
@@ -164,18 +209,18 @@ export async function orderFormContext(ctx: TenantContext, selected: { poolId?: 
 export async function listReviewOrders(ctx: OrganizationContext, q: ReviewQueueQuery) {
   assertOrganizationRole(ctx, "OWNER");
   const { total, rows } = await listReviewQueue(ctx.organization.id, q);
-  const items = [];
-  for (const r of rows) {
-    const input = orderInputOf(r.payload);
+  const withInput = rows.map((r) => ({ ...r, input: orderInputOf(r.payload) }));
+  const plans = await loadPlanContexts(db(), withInput);
+  const items = withInput.map((r) => {
+    const planCtx = plans.get(r.id);
     let violations: Violation[] = [];
     try {
-      const plan = planOrder(input, await loadPlanContext(db(), r.tenant, input), r.id);
-      violations = plan.violations;
+      if (planCtx) violations = planOrder(r.input, planCtx, r.id).violations;
     } catch (e) {
       if (!(e instanceof NotFoundError)) throw e;
     }
-    items.push({ ...r, input, kind: input.kind, summary: summaryOf(r.payload), violations });
-  }
+    return { ...r, kind: r.input.kind, summary: summaryOf(r.payload), violations };
+  });
   return { total, rows: items };
 }
 

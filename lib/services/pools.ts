@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import { db, type Tx } from "@/lib/db/client";
 import { loadPoolState } from "@/lib/db/capacity";
 import { listHosts as listHostRows } from "@/lib/db/hosts";
@@ -39,7 +40,7 @@ export async function listPools(ctx: TenantContext) {
 export type HostListItem = Awaited<ReturnType<typeof listHosts>>["rows"][number];
 
 /** One page of hosts, each with the memory it holds against its share of its pool. */
-export async function listHosts(ctx: TenantContext, q: HostListQuery) {
+export async function listHosts<Q extends HostListQuery & Partial<Paging>>(ctx: TenantContext, q: Q) {
   assertPermission(ctx, "compute:read");
   const tenantId = ctx.tenant.id;
   const [{ total, rows }, pools] = await Promise.all([listHostRows(tenantId, q), db().computePool.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { id: true, name: true } })]);

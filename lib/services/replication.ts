@@ -1,4 +1,5 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import { db, type Tx } from "@/lib/db/client";
 import { lockVmOrThrow, type LockedVm } from "@/lib/db/vms";
 import { listDatastores } from "@/lib/db/datastores";
@@ -37,7 +38,7 @@ export function standbyZones(ctx: TenantContext): string[] {
 export type ReplicationRow = Awaited<ReturnType<typeof listReplications>>["rows"][number];
 
 /** One page of the tenant's replications, each with its RPO status measured now (and the breach warning when broken). */
-export async function listReplications(ctx: TenantContext, q: ReplicationListQuery, now = new Date()) {
+export async function listReplications<Q extends ReplicationListQuery & Partial<Paging>>(ctx: TenantContext, q: Q, now = new Date()) {
   assertPermission(ctx, "backup:read");
   const { total, rows } = await listReplicationRows(ctx.tenant.id, q, now);
   const busyIds = rows.flatMap((r) => (r.busyActivityId ? [r.busyActivityId] : []));

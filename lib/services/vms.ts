@@ -1,8 +1,9 @@
 import "server-only";
+import type { Counted, Paging } from "@/lib/list-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
-import { listVms as listVmRows, getVmDetail, getVmForChange, lockVmOrThrow, replicationKindsOf, type LockedVm } from "@/lib/db/vms";
-import { loadDatastoreState, loadPoolState } from "@/lib/db/capacity";
+import { listVms as listVmRows, getVmDetail, getVmForChange, getVmsForChange, lockVmOrThrow, replicationKindsOf, type LockedVm } from "@/lib/db/vms";
+import { loadDatastoreState, loadDatastoreStates, loadPoolState, loadPoolStates } from "@/lib/db/capacity";
 import { templateOf } from "@/lib/catalog/templates";
 import type { ActivityType } from "@/lib/activity-types";
 import type { AuditAction } from "@/lib/audit-actions";
@@ -49,7 +50,7 @@ import { lockRows, onceMoreOnUniqueRace } from "./tx";
 export type VmListItem = Awaited<ReturnType<typeof listVms>>["rows"][number];
 
 /** One page of the tenant's VMs, with what the list shows beside each: its running activity, why it cannot be encrypted. */
-export async function listVms(ctx: TenantContext, q: VmListQuery) {
+export async function listVms<Q extends VmListQuery & Partial<Paging>>(ctx: TenantContext, q: Q) {
   assertPermission(ctx, "compute:read");
   const { total, rows } = await listVmRows(ctx.tenant.id, q);
   const ids = rows.map((r) => r.id);
@@ -383,12 +384,20 @@ export type BulkItem = { vmId: string; name: string; ok: boolean; activityId?: s
 export async function previewBulkPower(ctx: TenantContext, input: BulkPowerInput): Promise<Decision<BulkItem[]>> {
   assertPermission(ctx, "vm:power");
   const tenantId = ctx.tenant.id;
-  const pools = new Map<string, PoolState>();
-  const stores = new Map<string, DatastoreState>();
+  // The VMs, then their pools and datastores, each read once for the whole selection; the loop
+  // below decides in memory (the states it carries from one VM to the next).
+  const vms = await getVmsForChange(tenantId, input.vmIds);
+  const selected = [...vms.values()];
+  const [poolStates, storeStates] =
+    input.action === "on"
+      ? await Promise.all([loadPoolStates(selected.map((v) => ({ tenantId, id: v.poolId }))), loadDatastoreStates(selected.map((v) => ({ tenantId, id: v.datastoreId })))])
+      : [new Map<string, PoolState>(), new Map<string, DatastoreState>()];
+  const pools = new Map<string, PoolState>(poolStates);
+  const stores = new Map<string, DatastoreState>(storeStates);
   const out: BulkItem[] = [];
   for (const id of input.vmIds) {
     // another tenant's id is simply not there
-    const vm = await getVmForChange(tenantId, id).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+    const vm = vms.get(id);
     if (!vm) continue;
     if (vm.busyActivityId) {
       out.push({ vmId: vm.id, name: vm.name, ok: false, violations: [], conflict: busyText(vm.name) });
@@ -397,8 +406,8 @@ export async function previewBulkPower(ctx: TenantContext, input: BulkPowerInput
     try {
       let states: PowerInputs | null = null;
       if (input.action === "on") {
-        if (!pools.has(vm.poolId)) pools.set(vm.poolId, await loadPoolState(tenantId, vm.poolId));
-        if (!stores.has(vm.datastoreId)) stores.set(vm.datastoreId, await loadDatastoreState(tenantId, vm.datastoreId));
+        if (!pools.has(vm.poolId)) throw new NotFoundError("pool", vm.poolId);
+        if (!stores.has(vm.datastoreId)) throw new NotFoundError("datastore", vm.datastoreId);
         states = { pool: pools.get(vm.poolId)!, datastore: stores.get(vm.datastoreId)! };
       }
       const d = decidePower(vm, input.action, states);

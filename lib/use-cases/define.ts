@@ -86,7 +86,7 @@ export function routeOf(u: UseCase): Route | null {
 export type ApiInput = { params: Record<string, string>; query: Record<string, unknown> };
 
 /** What a read answers: one JSON object, one page of a list, or text (Prometheus). */
-export type ApiOutcome = { json: unknown } | { text: string; contentType: string } | { list: unknown[]; nextCursor: string | null };
+export type ApiOutcome = { json: unknown } | { text: string; contentType: string } | { list: unknown[]; nextCursor: string | null; total?: number };
 
 /** A GET of the API: a list a console page shows, one record, or a document. */
 export type Read = {

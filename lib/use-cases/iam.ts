@@ -3,6 +3,8 @@ import { createMemberSchema, setMemberPermissionsSchema, setOwnerSchema, setUser
 import { createTokenSchema, revokeTokenSchema } from "@/lib/validation/tokens";
 import { createMember, setMemberPermissions, setOwner, setUserDisabled } from "@/lib/services/iam";
 import { createToken, revokeToken } from "@/lib/services/tokens";
+import { allowedRangesSchema } from "@/lib/validation/allowed-ranges";
+import { setAllowedRanges } from "@/lib/services/allowed-ranges";
 import { organizationUseCase, tenantUseCase } from "./define";
 
 // Members, their permissions, and personal access tokens. Immediate changes: no activity.
@@ -75,5 +77,16 @@ export const IAM_USE_CASES = {
     activity: [],
     run: revokeToken,
     route: { method: "DELETE", path: "/iam/tokens/{id}", params: { id: "tokenId" } },
+  }),
+  setAllowedRanges: tenantUseCase({
+    summary: "Replace the tenant's allowed address ranges (IPv4/IPv6 CIDRs with labels; an empty list lifts the restriction). Refused if it would shut out the caller's own address",
+    tag: "iam",
+    permission: "iam:write",
+    schema: allowedRangesSchema,
+    resource: { type: "tenant" },
+    audit: ["iam.allowed_ranges_set"],
+    activity: [],
+    run: setAllowedRanges,
+    route: { method: "PUT", path: "/iam/allowed-ranges" },
   }),
 };

@@ -2,13 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { activityListQuery, auditListQuery, coverageListQuery, hostListQuery, idParams, orderListQuery, pageQuery, replicationListQuery, vlanListQuery, vmListQuery } from "@/lib/api/contract";
 import { catalogOf } from "@/lib/api/catalog";
-import { nextCursorOf, pageOf, sliceList } from "@/lib/api/paging";
+import { cursorSort, pageFrom, pageOf, sliceList, type CursorSort } from "@/lib/api/paging";
 import { getActivity, listActivities } from "@/lib/services/activities";
 import { listAuditEvents } from "@/lib/services/audit";
 import { listAffinityRules } from "@/lib/services/affinity";
 import { listBackupPolicies, listCoverage } from "@/lib/services/backup";
 import { getDatastore, listDatastores } from "@/lib/services/datastores";
 import { listMembers } from "@/lib/services/iam";
+import { listAllowedRanges } from "@/lib/services/allowed-ranges";
 import { listVlans } from "@/lib/services/network";
 import { getOrder, listOrders } from "@/lib/services/orders";
 import { getPool, listHosts, listPools } from "@/lib/services/pools";
@@ -17,22 +18,37 @@ import { listMirrorCandidates, listReplications } from "@/lib/services/replicati
 import { listTokens } from "@/lib/services/tokens";
 import { getVm, listVms } from "@/lib/services/vms";
 import { read, type ApiOutcome } from "./define";
+import type { After } from "@/lib/list-query";
 
 // Every GET of the API: the lists and records the console's pages show, with the permission the
-// page asks for. Paged with limit and cursor; a service that returns a short list whole is sliced.
+// page asks for. Paged with limit and a keyset cursor (lib/api/paging.ts) on the one order each
+// list offers; a service that returns a short list whole is sliced with the same cursors.
 
-/** One page of a service that pages by page number (the console's list kit). */
-async function paged<R>(query: Record<string, unknown>, load: (p: { page: number; pageSize: number }) => Promise<{ total: number; rows: R[] }>): Promise<ApiOutcome> {
-  const p = pageOf(query);
-  const { total, rows } = await load({ page: p.page, pageSize: p.pageSize });
-  return { list: rows, nextCursor: nextCursorOf(p, rows.length, total) };
+type PageArgs = { page: 1; pageSize: number; after?: After; count: boolean };
+
+/**
+ * One page of a list service: one row more than the page is read to know whether another page
+ * follows, and the rows are counted only when the client asked (`count=true`).
+ */
+async function paged<R>(query: Record<string, unknown>, sort: CursorSort<R>, load: (p: PageArgs) => Promise<{ total: number | null; rows: R[] }>): Promise<ApiOutcome> {
+  const p = pageOf(query, sort);
+  const { total, rows } = await load({ page: 1, pageSize: p.pageSize + 1, after: p.after, count: p.count });
+  return pageFrom(sort, p, rows, total);
 }
+
+// The orders the API offers, one per list, with the key a cursor carries.
+const BY_NAME = cursorSort<{ name: string }>({ name: "name", dir: "asc", parts: ["string"], key: (r) => [r.name] });
+const NEWEST_FIRST = cursorSort<{ createdAt: string | Date }>({ name: "createdAt", dir: "desc", parts: ["date"], key: (r) => [new Date(r.createdAt)] });
+const UNCOVERED_FIRST = cursorSort<{ name: string; policies: unknown[] }>({ name: "coverage", dir: "asc", parts: ["boolean", "string"], key: (r) => [r.policies.length > 0, r.name] });
+const BY_SUBJECT = cursorSort<{ vm: { name: string } | null; datastore: { name: string } | null }>({ name: "subject", dir: "asc", parts: ["string"], key: (r) => [r.vm?.name ?? r.datastore?.name ?? ""] });
+const BY_TAG = cursorSort<{ tag: number }>({ name: "tag", dir: "asc", parts: ["number"], key: (r) => [r.tag] });
+const BY_EMAIL = cursorSort<{ user: { email: string } }>({ name: "email", dir: "asc", parts: ["string"], key: (r) => [r.user.email] });
 
 type Q = Record<string, never>;
 const only = <T>(query: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, query[k]])) as T;
 
 export const READS = {
-  listPools: read({ path: "/compute/pools", summary: "The tenant's compute pools with their memory figures", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listPools(ctx), query) }),
+  listPools: read({ path: "/compute/pools", summary: "The tenant's compute pools with their memory figures", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listPools(ctx), query, BY_NAME) }),
   getPool: read({ path: "/compute/pools/{id}", summary: "One compute pool, its hosts and VMs", tag: "compute", permission: "compute:read", kind: "read", params: idParams, serve: async (ctx, { params }) => ({ json: await getPool(ctx, params.id!) }) }),
   listHosts: read({
     path: "/compute/hosts",
@@ -41,7 +57,7 @@ export const READS = {
     permission: "compute:read",
     kind: "list",
     query: hostListQuery,
-    serve: (ctx, { query }) => paged(query, (p) => listHosts(ctx, { ...only<Q>(query, ["q", "status", "pool"]), sort: "name", dir: "asc", ...p })),
+    serve: (ctx, { query }) => paged(query, BY_NAME, (p) => listHosts(ctx, { ...only<Q>(query, ["q", "status", "pool"]), sort: "name", dir: "asc", ...p })),
   }),
   listVms: read({
     path: "/compute/vms",
@@ -50,7 +66,7 @@ export const READS = {
     permission: "compute:read",
     kind: "list",
     query: vmListQuery,
-    serve: (ctx, { query }) => paged(query, (p) => listVms(ctx, { ...only<Q>(query, ["q", "state", "tag"]), sort: "name", dir: "asc", ...p })),
+    serve: (ctx, { query }) => paged(query, BY_NAME, (p) => listVms(ctx, { ...only<Q>(query, ["q", "state", "tag"]), sort: "name", dir: "asc", ...p })),
   }),
   getVm: read({ path: "/compute/vms/{id}", summary: "One VM", tag: "compute", permission: "compute:read", kind: "read", params: idParams, serve: async (ctx, { params }) => ({ json: await getVm(ctx, params.id!) }) }),
   listAffinityRules: read({
@@ -60,11 +76,11 @@ export const READS = {
     permission: "compute:read",
     kind: "list",
     query: pageQuery,
-    serve: (ctx, { query }) => paged(query, (p) => listAffinityRules(ctx, { sort: "name", dir: "asc", ...p })),
+    serve: (ctx, { query }) => paged(query, BY_NAME, (p) => listAffinityRules(ctx, { sort: "name", dir: "asc", ...p })),
   }),
-  listDatastores: read({ path: "/storage/datastores", summary: "The tenant's datastores with their space and IOPS figures", tag: "storage", permission: "storage:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listDatastores(ctx), query) }),
+  listDatastores: read({ path: "/storage/datastores", summary: "The tenant's datastores with their space and IOPS figures", tag: "storage", permission: "storage:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listDatastores(ctx), query, BY_NAME) }),
   getDatastore: read({ path: "/storage/datastores/{id}", summary: "One datastore: space, snapshot reserve, IOPS budget and its VMs", tag: "storage", permission: "storage:read", kind: "read", params: idParams, serve: async (ctx, { params }) => ({ json: await getDatastore(ctx, params.id!) }) }),
-  listBackupPolicies: read({ path: "/backup/policies", summary: "The tenant's backup policies (a VM needs one before it may power on)", tag: "data-protection", permission: "backup:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listBackupPolicies(ctx), query) }),
+  listBackupPolicies: read({ path: "/backup/policies", summary: "The tenant's backup policies (a VM needs one before it may power on)", tag: "data-protection", permission: "backup:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listBackupPolicies(ctx), query, BY_NAME) }),
   listBackupCoverage: read({
     path: "/backup/coverage",
     summary: "Every VM with its backup policies and replication's RPO status, uncovered first",
@@ -72,7 +88,7 @@ export const READS = {
     permission: "backup:read",
     kind: "list",
     query: coverageListQuery,
-    serve: (ctx, { query }) => paged(query, (p) => listCoverage(ctx, { ...only<Q>(query, ["q", "coverage", "state"]), sort: "coverage", dir: "asc", ...p })),
+    serve: (ctx, { query }) => paged(query, UNCOVERED_FIRST, (p) => listCoverage(ctx, { ...only<Q>(query, ["q", "coverage", "state"]), sort: "coverage", dir: "asc", ...p })),
   }),
   listReplications: read({
     path: "/data-protection/replications",
@@ -81,9 +97,9 @@ export const READS = {
     permission: "backup:read",
     kind: "list",
     query: replicationListQuery,
-    serve: (ctx, { query }) => paged(query, (p) => listReplications(ctx, { ...only<Q>(query, ["kind", "rpo", "q"]), sort: "subject", dir: "asc", ...p })),
+    serve: (ctx, { query }) => paged(query, BY_SUBJECT, (p) => listReplications(ctx, { ...only<Q>(query, ["kind", "rpo", "q"]), sort: "subject", dir: "asc", ...p })),
   }),
-  listMirrorCandidates: read({ path: "/data-protection/mirrors", summary: "The tenant's datastores with the mirror protecting each", tag: "data-protection", permission: "backup:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listMirrorCandidates(ctx), query) }),
+  listMirrorCandidates: read({ path: "/data-protection/mirrors", summary: "The tenant's datastores with the mirror protecting each", tag: "data-protection", permission: "backup:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listMirrorCandidates(ctx), query, BY_NAME) }),
   listVlans: read({
     path: "/network/vlans",
     summary: "The tenant's VLANs and those offered to it, with their propagations",
@@ -91,7 +107,7 @@ export const READS = {
     permission: "network:read",
     kind: "list",
     query: vlanListQuery,
-    serve: (ctx, { query }) => paged(query, (p) => listVlans(ctx, { ...only<Q>(query, ["q", "scope"]), sort: "tag", dir: "asc", ...p })),
+    serve: (ctx, { query }) => paged(query, BY_TAG, (p) => listVlans(ctx, { ...only<Q>(query, ["q", "scope"]), sort: "tag", dir: "asc", ...p })),
   }),
   listOrders: read({
     path: "/orders",
@@ -100,7 +116,7 @@ export const READS = {
     permission: "order:read",
     kind: "list",
     query: orderListQuery,
-    serve: (ctx, { query }) => paged(query, (p) => listOrders(ctx, { ...only<Q>(query, ["status"]), sort: "createdAt", dir: "desc", ...p })),
+    serve: (ctx, { query }) => paged(query, NEWEST_FIRST, (p) => listOrders(ctx, { ...only<Q>(query, ["status"]), sort: "createdAt", dir: "desc", ...p })),
   }),
   getOrder: read({ path: "/orders/{id}", summary: "One order, its events and the activities that carried it", tag: "orders", permission: "order:read", kind: "read", params: idParams, serve: async (ctx, { params }) => ({ json: await getOrder(ctx, params.id!) }) }),
   listMembers: read({
@@ -110,9 +126,17 @@ export const READS = {
     permission: "iam:read",
     kind: "list",
     query: pageQuery,
-    serve: async (ctx, { query }) => sliceList((await listMembers(ctx)).map((m) => ({ id: m.user.id, ...m })), query),
+    serve: async (ctx, { query }) => sliceList((await listMembers(ctx)).map((m) => ({ id: m.user.id, ...m })), query, BY_EMAIL),
   }),
-  listTokens: read({ path: "/iam/tokens", summary: "The caller's own tokens in the tenant; every member's with iam:read. Never a secret", tag: "iam", permission: null, kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listTokens(ctx), query) }),
+  getAllowedRanges: read({
+    path: "/iam/allowed-ranges",
+    summary: "The tenant's allowed address ranges (none: no restriction), and the address this request came from",
+    tag: "iam",
+    permission: "iam:read",
+    kind: "read",
+    serve: async (ctx) => ({ json: await listAllowedRanges(ctx) }),
+  }),
+  listTokens: read({ path: "/iam/tokens", summary: "The caller's own tokens in the tenant; every member's with iam:read. Never a secret", tag: "iam", permission: null, kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listTokens(ctx), query, NEWEST_FIRST) }),
   listActivities: read({
     path: "/activities",
     summary: "The tenant's activities, newest first",
@@ -120,7 +144,7 @@ export const READS = {
     permission: "activity:read",
     kind: "list",
     query: activityListQuery,
-    serve: (ctx, { query }) => paged(query, (p) => listActivities(ctx, { ...only<Q>(query, ["state", "resourceType", "resourceId"]), sort: "createdAt", dir: "desc", ...p })),
+    serve: (ctx, { query }) => paged(query, NEWEST_FIRST, (p) => listActivities(ctx, { ...only<Q>(query, ["state", "resourceType", "resourceId"]), sort: "createdAt", dir: "desc", ...p })),
   }),
   getActivity: read({ path: "/activities/{id}", summary: "One activity: state, progress, and once completed the resource it made or changed", tag: "activities", permission: "activity:read", kind: "read", params: idParams, serve: async (ctx, { params }) => ({ json: await getActivity(ctx, params.id!) }) }),
   listAudit: read({
@@ -130,7 +154,7 @@ export const READS = {
     permission: "audit:read",
     kind: "list",
     query: auditListQuery,
-    serve: (ctx, { query }) => paged(query, (p) => listAuditEvents(ctx, { ...only<Q>(query, ["action", "outcome", "targetId"]), sort: "createdAt", dir: "desc", ...p })),
+    serve: (ctx, { query }) => paged(query, NEWEST_FIRST, (p) => listAuditEvents(ctx, { ...only<Q>(query, ["action", "outcome", "targetId"]), sort: "createdAt", dir: "desc", ...p })),
   }),
   getCatalog: read({ path: "/catalog", summary: "Node types, storage tiers, licences, VM templates and zones", tag: "catalog", permission: "compute:read", kind: "read", response: z.object({}).loose(), serve: async (ctx) => ({ json: catalogOf(ctx.tenant.regionId) }) }),
   getPrometheus: read({ path: "/metrics/prometheus", summary: "Pool and datastore metrics in Prometheus text format", tag: "metrics", permission: "metric:read", kind: "read", text: "text/plain; version=0.0.4", serve: (ctx) => prometheusText(ctx) }),

@@ -23,9 +23,18 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   }
 }
 
-/** Field → messages, as forms show them next to each field ("_" for the form as a whole). */
+/**
+ * Field → messages, as forms show them next to each field ("_" for the form as a whole). A field of
+ * an object inside a list is named by its whole path (`ranges.1.cidr`), so the row at fault is
+ * known; an item of a plain list (`vmIds`) is its list.
+ */
 export function fieldErrorsOf(error: z.ZodError, t: Translate): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? "_")] ??= []).push(issueMessage(issue, t));
+  for (const issue of error.issues) (out[fieldOf(issue.path)] ??= []).push(issueMessage(issue, t));
   return out;
+}
+
+function fieldOf(path: readonly PropertyKey[]): string {
+  if (path.length >= 3 && typeof path[1] === "number") return path.map(String).join(".");
+  return String(path[0] ?? "_");
 }

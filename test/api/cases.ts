@@ -27,6 +27,7 @@ export const READ_ROWS: Record<keyof typeof READS, ReadRow> = {
   getOrder: { params: (f) => ({ id: f.orderId }) },
   listMembers: { listsIds: (f) => [f.memberId] },
   listTokens: { listsIds: (f) => [f.tokenId] },
+  getAllowedRanges: {},
   listActivities: { listsIds: (f) => [f.activityId] },
   getActivity: { params: (f) => ({ id: f.activityId }) },
   listAudit: {},

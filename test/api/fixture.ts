@@ -99,7 +99,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -118,8 +118,9 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().personalAccessToken.findMany({ where: { tenantId }, ...byId, select: { id: true, revokedAt: true, permissions: true, expiresAt: true } }),
     db().user.findMany({ where: { memberships: { some: { tenantId } } }, ...byId, select: { id: true, disabledAt: true } }),
     db().auditEvent.count({ where: { tenantId, outcome: { not: "DENIED" } } }),
+    db().tenantAllowedRange.findMany({ where: { tenantId }, ...byId }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;
@@ -134,13 +135,14 @@ export function declaredRoutes(): string[] {
 }
 
 /** Calls the API as Next would, through the one route handler: URL from the route with the params filled in. */
-export async function call(route: string, method: HttpMethod, o: { token?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; query?: Record<string, string>; lang?: string } = {}): Promise<Response> {
+export async function call(route: string, method: HttpMethod, o: { token?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; query?: Record<string, string>; lang?: string; /** the client address, as server.mjs hands it over (X-Forwarded-For) */ address?: string } = {}): Promise<Response> {
   const urlPath = route.replace(/\[(\w+)\]/g, (_, k: string) => encodeURIComponent(o.params?.[k] ?? k));
   const url = new URL(`http://localhost/api/v1/${urlPath}`);
   for (const [k, v] of Object.entries(o.query ?? {})) url.searchParams.set(k, v);
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   if (o.lang) headers["accept-language"] = o.lang;
+  if (o.address) headers["x-forwarded-for"] = o.address;
   const body = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
   const req = new Request(url, { method, headers, body: method === "GET" ? undefined : body });
   if (route === "openapi.json") return (await import("@/app/api/v1/openapi.json/route")).GET();

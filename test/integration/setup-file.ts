@@ -40,3 +40,16 @@ vi.mock("next-intl/server", async () => {
     getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }),
   };
 });
+
+// Outside a Next request there are no request headers: the session's client address comes from
+// fromAddress() in ./session (X-Forwarded-For, as server.mjs leaves it), none by default.
+vi.mock("next/headers", async (importOriginal) => {
+  const mod = await importOriginal<typeof import("next/headers")>();
+  return {
+    ...mod,
+    headers: async () => {
+      const address = (globalThis as { __testClientAddress?: string | null }).__testClientAddress;
+      return new Headers(address ? { "x-forwarded-for": address } : {});
+    },
+  };
+});

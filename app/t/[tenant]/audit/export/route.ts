@@ -1,11 +1,10 @@
 import { getSessionActor } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/authorize";
+import { consoleRouteRefusal } from "@/lib/auth/route-refusal";
 import { exportAuditEvents } from "@/lib/services/audit";
 import { parseAuditListQuery } from "@/lib/validation/audit-list";
 import { AUDIT_CSV_HEADER, auditCsvLine } from "@/lib/audit-view";
 import { CSV_BOM, csvLine } from "@/lib/csv";
-
-const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
 
 /**
  * The audit log as CSV: exactly the rows the page's filters show (its own URL parameters), all
@@ -15,7 +14,7 @@ const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const
 export async function GET(req: Request, { params }: { params: Promise<{ tenant: string }> }) {
   const slug = (await params).tenant;
   const authz = await authorize(await getSessionActor(), { slug }, "audit:read");
-  if (!authz.ok) return Response.json({ code: authz.reason }, { status: STATUS[authz.reason], headers: { "Cache-Control": "no-store" } });
+  if (!authz.ok) return consoleRouteRefusal(req, authz);
 
   const filters = parseAuditListQuery(Object.fromEntries(new URL(req.url).searchParams));
   const batches = exportAuditEvents(authz.ctx, filters);

@@ -1,9 +1,8 @@
 import { getSessionActor } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/authorize";
+import { consoleRouteRefusal } from "@/lib/auth/route-refusal";
 import { COST_CSV_HEADER, costCsvRows, costReport } from "@/lib/services/cost";
 import { CSV_BOM, csvLine } from "@/lib/csv";
-
-const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
 
 /**
  * The cost page's data as CSV: month to date and forecast per SKU of this tenant, or of every
@@ -12,7 +11,7 @@ const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const
 export async function GET(req: Request, { params }: { params: Promise<{ tenant: string }> }) {
   const slug = (await params).tenant;
   const authz = await authorize(await getSessionActor(), { slug }, "billing:read");
-  if (!authz.ok) return Response.json({ code: authz.reason }, { status: STATUS[authz.reason], headers: { "Cache-Control": "no-store" } });
+  if (!authz.ok) return consoleRouteRefusal(req, authz);
   const report = await costReport(authz.ctx);
   const all = new URL(req.url).searchParams.get("scope") === "organization" && report.organizationWide;
   const body = CSV_BOM + csvLine(COST_CSV_HEADER) + costCsvRows(report, all ? null : authz.ctx.tenant.id).map(csvLine).join("");
