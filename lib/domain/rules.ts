@@ -48,6 +48,7 @@ export const RULE_CODES = [
   "DISK.SHRINK",
   "IAM.ADDRESS_NOT_ALLOWED",
   "IAM.RANGES_EXCLUDE_SELF",
+  "NIC.DUPLICATE_MAC",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -149,4 +150,5 @@ export const RULES: Record<RuleCode, Rule> = {
   "DISK.SHRINK": refuse("A virtual disk can grow, never shrink (the provider's console documentation and Terraform provider)."),
   "IAM.ADDRESS_NOT_ALLOWED": refuse("A tenant may restrict its console and its personal access tokens to allowed address ranges; a client outside them is refused (issue 16, the provider's own IAM)."),
   "IAM.RANGES_EXCLUDE_SELF": refuse("Nobody saves an allowed-ranges list that shuts out the address they save it from: they could not undo it (the project's own rule)."),
+  "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
 };
