@@ -22,6 +22,8 @@ export type CreateVmOptions = {
   pools: { id: string; name: string; azId: string; nodeType: { label: string; threads: number; ramGb: number } }[];
   datastores: { id: string; name: string; azId: string; tierCode: string; tier: { label: string } }[];
   policies: { id: string; name: string }[];
+  /** The VLANs the VM may be on: the tenant's own and those propagated to it. */
+  vlans: { id: string; tag: number; name: string }[];
 };
 
 type Form = {
@@ -33,6 +35,8 @@ type Form = {
   diskGib: string;
   diskProvisioning: "THIN" | "THICK";
   backupPolicyId: string;
+  /** Its first adapter's VLAN; "" for none. */
+  vlanId: string;
   powerOn: boolean;
   name: string;
   overrideReason: string;
@@ -67,6 +71,7 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
     diskGib: String(first.minDiskGib),
     diskProvisioning: "THICK",
     backupPolicyId: options.policies[0]?.id ?? "",
+    vlanId: "",
     powerOn: true,
     name: "",
     overrideReason: "",
@@ -159,6 +164,18 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
               </Select>
             )}
           </Field>
+          <div className="sm:col-span-2">
+            <Field id="vm-vlan" label={t("fields.vlan")} hint={t("vlanHint")} errors={errors("vlanId")}>
+              {(aria) => (
+                <Select {...aria} name="vlanId" value={f.vlanId} onChange={(e) => set("vlanId", e.target.value)}>
+                  <option value="">{t("noVlan")}</option>
+                  {options.vlans.map((v) => (
+                    <option key={v.id} value={v.id}>{t("vlanOption", { name: v.name, tag: v.tag })}</option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+          </div>
         </fieldset>
 
         <fieldset className="grid gap-3 sm:grid-cols-3">

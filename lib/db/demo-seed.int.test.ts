@@ -25,6 +25,10 @@ describe("demo seed", () => {
       const vms = await db().vm.count({ where: { tenantId: t.id } });
       expect(vms).toBeGreaterThanOrEqual(40);
       expect(vms).toBeLessThanOrEqual(80);
+      // Each VM is on its tenant's front VLAN through one adapter, every MAC under VMware's prefix.
+      const nics = await db().vmNic.findMany({ where: { tenantId: t.id }, select: { mac: true, vlan: { select: { tenantId: true } } } });
+      expect(nics).toHaveLength(vms);
+      expect(nics.every((n) => n.mac.startsWith("00:50:56:") && n.vlan.tenantId === t.id)).toBe(true);
       const states = await db().vm.groupBy({ by: ["powerState"], where: { tenantId: t.id } });
       expect(states.length).toBeGreaterThanOrEqual(2);
       const nodeTypes = await db().computePool.groupBy({ by: ["nodeTypeCode"], where: { tenantId: t.id } });

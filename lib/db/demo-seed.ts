@@ -235,7 +235,13 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
           });
         }
 
-        await tx.vlan.create({ data: { tenantId: tenant.id, tag: 100 + index * 10, name: `${plan.slug}-front` } });
+        const front = await tx.vlan.create({ data: { tenantId: tenant.id, tag: 100 + index * 10, name: `${plan.slug}-front` } });
+        // Every demo VM on its tenant's front VLAN through one VMXNET3 adapter, with a MAC in
+        // VMware's generated range (00:50:56:8x:…), unique in the tenant.
+        const hex = (n: number) => n.toString(16).padStart(2, "0");
+        await tx.vmNic.createMany({
+          data: vms.map((vm, i) => ({ tenantId: tenant.id, vmId: vm.id, vlanId: front.id, label: "Network adapter 1", type: "VMXNET3" as const, mac: `00:50:56:${hex(0x80 + index)}:${hex(i >> 8)}:${hex(i & 0xff)}` })),
+        });
         await tx.activity.create({
           data: { tenantId: tenant.id, type: "tenant.seed", state: "COMPLETED", progress: 100, initiatorId: users.owner.id, concernedItems: [{ type: "tenant", id: tenant.id, name: tenant.name }], resourceType: "tenant", resourceId: tenant.id, resourceName: tenant.name, resultId: tenant.id, startedAt: now, completedAt: now },
         });

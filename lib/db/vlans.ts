@@ -59,3 +59,19 @@ export async function lockVlan(tx: Tx, tenantId: string, vlanId: string) {
 export async function findPropagation(tx: Tx, tenantId: string, vlanId: string, targetTenantId: string) {
   return tx.vlanPropagation.findFirst({ where: { vlanId, tenantId: targetTenantId, vlan: { tenantId } }, select: { id: true, busyActivityId: true, tenant: { select: { id: true, name: true } } } });
 }
+
+/**
+ * The VLANs a tenant's VMs may be on: its own, and those a sibling tenant propagated to it. A
+ * propagation still under way, or being withdrawn, does not count (its activity holds it).
+ */
+const usableBy = (tenantId: string): Prisma.VlanWhereInput => ({ OR: [{ tenantId }, { propagations: { some: { tenantId, busyActivityId: null } } }] });
+
+export async function listUsableVlans(tenantId: string, tx: Tx = db()) {
+  const rows = await tx.vlan.findMany({ where: usableBy(tenantId), orderBy: [{ tag: "asc" }, { id: "asc" }], select: { id: true, tag: true, name: true, tenantId: true } });
+  return rows.map(({ tenantId: owner, ...v }) => ({ ...v, own: owner === tenantId }));
+}
+
+/** One VLAN the tenant's VMs may be on, or null: another tenant's VLAN that was not propagated here is not found. */
+export async function findUsableVlan(tx: Tx, tenantId: string, vlanId: string) {
+  return tx.vlan.findFirst({ where: { AND: [{ id: vlanId }, usableBy(tenantId)] }, select: { id: true, tag: true, name: true } });
+}

@@ -145,6 +145,10 @@ export async function getVmDetail(tenantId: string, vmId: string, tx: Tx = db())
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
       snapshots: { select: { id: true, name: true, sizeGib: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+      nics: {
+        select: { id: true, label: true, type: true, mac: true, connected: true, vlan: { select: { id: true, tag: true, name: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
       backups: { select: { policy: { select: { id: true, name: true, retentionDays: true, retentionWeeks: true, retentionMonths: true } } } },
       replications: { select: { id: true, kind: true, sourceAzId: true, targetAzId: true, promisedRpoMinutes: true, lastReplicatedAt: true, status: true } },
     },

@@ -187,6 +187,15 @@ export const DISK_MODES = ["PERSISTENT", "INDEPENDENT"] as const;
 export const SNAPSHOTS_ADVISED_MAX = 32;
 export type DiskMode = (typeof DISK_MODES)[number];
 
+// ───────────────────────── A VM's network adapters ─────────────────────────
+
+/** The adapter types a VM may have (DOMAIN.md, "The VM in depth"). */
+export const NIC_TYPES = ["VMXNET3", "E1000"] as const;
+export type NicType = (typeof NIC_TYPES)[number];
+export const NIC_TYPE_LABELS: Record<NicType, string> = { VMXNET3: "VMXNET3", E1000: "E1000" };
+/** VMware's organisationally unique identifier: every MAC the console generates starts with it. */
+export const VMWARE_MAC_PREFIX = "00:50:56";
+
 // ───────────────────────── Orders ─────────────────────────
 
 /** A datastore order holds 2 to 10 datastores (the provider's console documentation). */

@@ -262,7 +262,8 @@ const CASES: Record<string, Case> = {
 };
 
 /** Decisions that read no figure at all: nothing for the guard to refuse. */
-const NO_FIGURES = ["checkOrderOpen"];
+// checkNicMac reads a string (a MAC), no figure: its own format check is tested in nics.test.ts.
+const NO_FIGURES = ["checkOrderOpen", "checkNicMac"];
 
 /** The guard's name for a figure: the argument's prefix, then the path, array indexes in brackets. */
 function fieldName(c: Case, path: string): string {

@@ -8,6 +8,7 @@ export * from "./placement";
 export * from "./affinity";
 export * from "./vm";
 export * from "./disks";
+export * from "./nics";
 export * from "./encryption";
 export * from "./replication";
 export * from "./network";

@@ -15,6 +15,7 @@ import { checkPowerOn, checkRemoveBackupPolicy } from "./vm";
 import { checkDiskController, checkDiskGrow, type DiskOnController } from "./disks";
 import { checkAddressAllowed, checkAllowedRangesSave } from "./address-ranges";
 import { checkTotpRequirement } from "./totp";
+import { checkNicMac } from "./nics";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
 type Case = { fires: () => Decision<unknown>; passes: () => Decision<unknown> };
@@ -211,6 +212,10 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkAllowedRangesSave({ cidrs: ["10.0.0.0/8"], savingFrom: "127.0.0.1" }),
     passes: () => checkAllowedRangesSave({ cidrs: ["10.0.0.0/8", "127.0.0.0/8"], savingFrom: "127.0.0.1" }),
   },
+  "NIC.DUPLICATE_MAC": {
+    fires: () => checkNicMac("00:50:56:0a:1b:2c", [{ id: "nic1", mac: "00:50:56:0a:1b:2c", label: "Network adapter 1", vmName: "web-01" }]),
+    passes: () => checkNicMac("00:50:56:0a:1b:2d", [{ id: "nic1", mac: "00:50:56:0a:1b:2c", label: "Network adapter 1", vmName: "web-01" }]),
+  },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -277,14 +282,15 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "IAM.ADDRESS_NOT_ALLOWED": overriding("IAM.ADDRESS_NOT_ALLOWED"),
   "IAM.RANGES_EXCLUDE_SELF": overriding("IAM.RANGES_EXCLUDE_SELF"),
   "IAM.TOTP_REQUIRED": overriding("IAM.TOTP_REQUIRED"),
+  "NIC.DUPLICATE_MAC": overriding("NIC.DUPLICATE_MAC"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM and its two-factor requirement, each once", () => {
-    expect(RULE_CODES).toHaveLength(46);
-    expect(new Set(RULE_CODES).size).toBe(46);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement and the duplicate MAC, each once", () => {
+    expect(RULE_CODES).toHaveLength(47);
+    expect(new Set(RULE_CODES).size).toBe(47);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

@@ -49,6 +49,7 @@ export const RULE_CODES = [
   "IAM.ADDRESS_NOT_ALLOWED",
   "IAM.RANGES_EXCLUDE_SELF",
   "IAM.TOTP_REQUIRED",
+  "NIC.DUPLICATE_MAC",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -151,4 +152,5 @@ export const RULES: Record<RuleCode, Rule> = {
   "IAM.ADDRESS_NOT_ALLOWED": refuse("A tenant may restrict its console and its personal access tokens to allowed address ranges; a client outside them is refused (issue 16, the provider's own IAM)."),
   "IAM.TOTP_REQUIRED": refuse("A tenant may require two-factor authentication of its members: a member without it is sent to turn it on before the tenant opens (issue 16, the provider's own IAM); personal access tokens are unaffected."),
   "IAM.RANGES_EXCLUDE_SELF": refuse("Nobody saves an allowed-ranges list that shuts out the address they save it from: they could not undo it (the project's own rule)."),
+  "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
 };

@@ -40,6 +40,9 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
   "vm.snapshot_create": [step("quiesce", "Quiescing the guest", "Mise au repos du système invité", 600), step("snapshot", "Taking the snapshot", "Prise du snapshot", 1000)],
   "vm.snapshot_delete": [step("consolidate", "Consolidating disks", "Consolidation des disques", 1200)],
   "vm.snapshot_revert": [step("revert_snapshot", "Reverting the disks to the snapshot", "Retour des disques au snapshot", 1000)],
+  "vm.nic_add": [step("add_nic", "Adding the network adapter", "Ajout de la carte réseau", 700)],
+  "vm.nic_edit": [step("reconfigure_nic", "Reconfiguring the network adapter", "Reconfiguration de la carte réseau", 500)],
+  "vm.nic_remove": [step("remove_nic", "Removing the network adapter", "Retrait de la carte réseau", 500)],
   "vm.tags_set": [step("write_tags", "Writing tags", "Écriture des étiquettes", 200)],
   "vm.delete": [step("unregister", "Unregistering the VM", "Désinscription de la VM", 700), step("delete_disks", "Deleting disks", "Suppression des disques", 1200)],
   "vm.encrypt": [

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
 
 /**
@@ -31,4 +32,19 @@ export async function lockRows(tx: Tx, table: "ComputePool" | "Datastore" | "Vm"
  */
 export async function lockName(tx: Tx, tenantId: string, name: string): Promise<void> {
   await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text`, `${tenantId}:${name}`);
+}
+
+/**
+ * A decision taken once more when its write met a unique index: two writers that decided at the
+ * same instant under different locks (two VMs given one MAC) both passed the rule before either
+ * wrote; the second run sees the first's row and decides on it (a refusal, audited like any). Once
+ * only: a second collision is thrown as it is.
+ */
+export async function onceMoreOnUniqueRace<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return run();
+    throw e;
+  }
 }

@@ -11,6 +11,8 @@ import { DEMO_PRICES, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalog
 import { checkEncryption } from "@/lib/domain/encryption";
 import { checkPowerOn, checkVmFootprint } from "@/lib/domain/vm";
 import { checkDiskController, checkDiskGrow, controllerName, systemDiskOf } from "@/lib/domain/disks";
+import { generateMac } from "@/lib/domain/nics";
+import { findUsableVlan, listUsableVlans } from "@/lib/db/vlans";
 import type { DatastoreState } from "@/lib/domain/storage";
 import { applyChange, figuresOf, type WhatIfFigures } from "@/lib/domain/what-if";
 import { rpoStatus } from "@/lib/domain/replication";
@@ -37,7 +39,7 @@ import type {
 import { ACTIVITY_SELECT, busyText, toActivityView, type ActivityView } from "./activities";
 import { change, changeResource, type Accepted, type ChangePlan } from "./change";
 import { assertPermission, type TenantContext } from "./context";
-import { lockRows } from "./tx";
+import { lockRows, onceMoreOnUniqueRace } from "./tx";
 
 // Virtual machines: reads for the pages and the API, and every self-service change. A change is
 // decided and reserved under row locks in one transaction (VM, then pool, then datastore: one
@@ -101,16 +103,17 @@ export async function getVm(ctx: TenantContext, vmId: string, now = new Date()) 
   };
 }
 
-/** The pools, datastores and backup policies a new VM may use, for the create form. */
+/** The pools, datastores, backup policies and VLANs a new VM may use, for the create form. */
 export async function vmCreateOptions(ctx: TenantContext) {
   assertPermission(ctx, "compute:read");
   const tenantId = ctx.tenant.id;
-  const [pools, datastores, policies] = await Promise.all([
+  const [pools, datastores, policies, vlans] = await Promise.all([
     db().computePool.findMany({ where: { tenantId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true, azId: true, nodeTypeCode: true, nodeType: { select: { label: true, threads: true, ramGb: true } } } }),
     db().datastore.findMany({ where: { tenantId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true, azId: true, tierCode: true, tier: { select: { label: true } } } }),
     db().backupPolicy.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    listUsableVlans(tenantId),
   ]);
-  return { pools, datastores, policies };
+  return { pools, datastores, policies, vlans };
 }
 
 // ───────────────────────── Encryption readiness ─────────────────────────
@@ -182,6 +185,8 @@ async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Pro
     input.backupPolicyId ? tx.backupPolicy.findFirst({ where: { tenantId, id: input.backupPolicyId }, select: { id: true } }) : null,
   ]);
   if (input.backupPolicyId && !policy) throw new NotFoundError("backup policy", input.backupPolicyId);
+  // Another tenant's VLAN, never propagated here, is not found.
+  if (input.vlanId && !(await findUsableVlan(tx, tenantId, input.vlanId))) throw new NotFoundError("vlan", input.vlanId);
   const poolAz = (await tx.computePool.findFirstOrThrow({ where: { id: pool.id, tenantId }, select: { azId: true } })).azId;
   const node = NODE_TYPES[pool.nodeType];
   const fields: Record<string, LocalizedText> = {};
@@ -243,12 +248,17 @@ export async function previewVmCreate(ctx: TenantContext, input: CreateVmInput):
 export async function createVm(ctx: TenantContext, input: CreateVmInput): Promise<Decision<Accepted & { vmId: string }>> {
   assertPermission(ctx, "compute:write");
   const template = templateOf(input.templateCode);
-  return change<{ vmId: string }>(ctx, { action: "vm.create", activity: "vm.create" }, async (tx) => {
+  // A unique index met at the same instant (the name, or the generated MAC of its adapter) is
+  // decided once more: the second run sees the other's name and says so, or draws another MAC.
+  return onceMoreOnUniqueRace(() => change<{ vmId: string }>(ctx, { action: "vm.create", activity: "vm.create" }, async (tx) => {
     // Two admins placing VMs into one pool queue here: each decides on what the other reserved.
     await lockRows(tx, "ComputePool", ctx.tenant.id, [input.poolId]);
     await lockRows(tx, "Datastore", ctx.tenant.id, [input.datastoreId]);
     const { decision } = await planCreate(tx, ctx, input);
     if (!decision.ok) return { target: { type: "vm", id: input.name, name: input.name }, decision };
+    // Its first adapter, when a VLAN is given: VMXNET3, connected, a generated MAC no adapter of the tenant has.
+    const vlan = input.vlanId ? await findUsableVlan(tx, ctx.tenant.id, input.vlanId) : null;
+    const mac = vlan ? generateMac(new Set((await tx.vmNic.findMany({ where: { tenantId: ctx.tenant.id }, select: { mac: true } })).map((n) => n.mac))) : null;
     const vm = await tx.vm.create({
       data: {
         tenantId: ctx.tenant.id,
@@ -275,10 +285,20 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
           },
         },
         ...(input.backupPolicyId ? { backups: { create: { tenantId: ctx.tenant.id, policyId: input.backupPolicyId } } } : {}),
+        ...(vlan && mac ? { nics: { create: { tenantId: ctx.tenant.id, vlanId: vlan.id, label: "Network adapter 1", type: "VMXNET3", mac, connected: true } } } : {}),
       },
       select: { id: true, name: true },
     });
-    const after = { pool: input.poolId, datastore: input.datastoreId, host: decision.value.hostId, cpu: input.cpu, memoryGb: input.memoryGb, diskGib: input.diskGib, powerOn: input.powerOn };
+    const after = {
+      pool: input.poolId,
+      datastore: input.datastoreId,
+      host: decision.value.hostId,
+      cpu: input.cpu,
+      memoryGb: input.memoryGb,
+      diskGib: input.diskGib,
+      powerOn: input.powerOn,
+      ...(vlan && mac ? { nic: { type: "VMXNET3", vlan: `${vlan.name} (VLAN ${vlan.tag})`, vlanId: vlan.id, mac } } : {}),
+    };
     return {
       target: { type: "vm", id: vm.id, name: vm.name },
       decision: decide(decision.warnings, {
@@ -288,7 +308,7 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
         onStarted: (t: Tx, activityId: string) => t.vm.update({ where: { id: vm.id }, data: { busyActivityId: activityId } }),
       }),
     };
-  }).catch((e: unknown) => {
+  })).catch((e: unknown) => {
     // Two creates of one name at the same instant: the second finds the unique index.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       throw new InvalidInputError({ name: { en: `A VM named ${input.name} already exists in this tenant.`, fr: `Une VM nommée ${input.name} existe déjà dans ce tenant.` } });

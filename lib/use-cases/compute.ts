@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { addDiskSchema, bulkPowerSchema, createSnapshotSchema, createVmSchema, deleteDiskSchema, deleteSnapshotSchema, growDiskSchema, revertSnapshotSchema, deleteVmSchema, encryptVmSchema, powerVmSchema, resizeVmSchema, setTagsSchema } from "@/lib/validation/vms";
+import { addDiskSchema, addNicSchema, editNicSchema, removeNicSchema, bulkPowerSchema, createSnapshotSchema, createVmSchema, deleteDiskSchema, deleteSnapshotSchema, growDiskSchema, revertSnapshotSchema, deleteVmSchema, encryptVmSchema, powerVmSchema, resizeVmSchema, setTagsSchema } from "@/lib/validation/vms";
 import { hostMaintenanceSchema, setActivatedMemorySchema, setHaSchema } from "@/lib/validation/pools";
 import { affinityRuleIdSchema, createAffinityRuleSchema, deleteAffinityRuleSchema } from "@/lib/validation/affinity";
 import { addDisk, bulkPower, createSnapshot, createVm, deleteDisk, deleteSnapshot, growDisk, revertSnapshot, deleteVm, deleteVmById, encryptVm, powerVm, previewBulkPower, previewVmCreate, resizeVm, resizeVmPartially, setTags } from "@/lib/services/vms";
+import { addNic, editNic, removeNic } from "@/lib/services/vm-nics";
 import { enterHostMaintenance, exitHostMaintenance, setActivatedMemory, setHa } from "@/lib/services/pools";
 import { createAffinityRule, deleteAffinityRule, deleteAffinityRuleById, disableAffinityRule, enableAffinityRule } from "@/lib/services/affinity";
 import { tenantUseCase } from "./define";
@@ -140,6 +141,39 @@ export const COMPUTE_USE_CASES = {
     activity: ["vm.disk_delete"],
     run: deleteDisk,
     route: { method: "DELETE", path: "/compute/vms/{id}/disks/{did}", params: { id: "vmId", did: "diskId" } },
+  }),
+  addNic: tenantUseCase({
+    summary: "Add a network adapter to a VM, running or not: E1000 or VMXNET3, on one of the tenant's VLANs (its own or one propagated to it), with the MAC given (unique in the tenant: NIC.DUPLICATE_MAC) or one generated under 00:50:56",
+    tag: "compute",
+    permission: "compute:write",
+    schema: addNicSchema,
+    resource: vm,
+    audit: ["vm.nic_add"],
+    activity: ["vm.nic_add"],
+    run: addNic,
+    route: { method: "POST", path: "/compute/vms/{id}/nics", params: VM },
+  }),
+  editNic: tenantUseCase({
+    summary: "Change a VM's network adapter, running or not: its type, its VLAN, connected or not (what is left out keeps its value; the MAC stays)",
+    tag: "compute",
+    permission: "compute:write",
+    schema: editNicSchema,
+    resource: vm,
+    audit: ["vm.nic_edit"],
+    activity: ["vm.nic_edit"],
+    run: editNic,
+    route: { method: "PATCH", path: "/compute/vms/{id}/nics/{nid}", params: { id: "vmId", nid: "nicId" } },
+  }),
+  removeNic: tenantUseCase({
+    summary: "Remove a VM's network adapter (its MAC is free again once removed)",
+    tag: "compute",
+    permission: "compute:write",
+    schema: removeNicSchema,
+    resource: vm,
+    audit: ["vm.nic_remove"],
+    activity: ["vm.nic_remove"],
+    run: removeNic,
+    route: { method: "DELETE", path: "/compute/vms/{id}/nics/{nid}", params: { id: "vmId", nid: "nicId" } },
   }),
   createSnapshot: tenantUseCase({
     summary: "Take a snapshot of a VM",

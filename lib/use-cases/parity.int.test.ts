@@ -85,6 +85,8 @@ const REFUSED: { name: UseCaseName; input: Input }[] = [
   { name: "createVm", input: (f) => ({ ...INPUTS.createVm(f), diskGib: 65_536, diskProvisioning: "THICK" }) },
   { name: "addDisk", input: (f) => ({ vmId: f.vmId, sizeGib: 65_536, provisioning: "THICK", controllerType: "LSI_LOGIC_SAS", controllerBus: 0 }) },
   { name: "growDisk", input: (f) => ({ vmId: f.vmId, diskId: f.diskId, sizeGib: 5 }) },
+  // The fixture's adapter holds this MAC already.
+  { name: "addNic", input: (f) => ({ vmId: f.vmId, vlanId: f.vlanId, type: "VMXNET3", mac: "00:50:56:00:00:01" }) },
 ];
 
 const CASES = [

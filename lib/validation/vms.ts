@@ -3,7 +3,8 @@
 // are keys of the "validation" namespace (lib/validation/messages.ts), said in the user's language.
 import { z } from "zod";
 import { VM_TEMPLATE_CODES } from "@/lib/catalog/templates";
-import { DISK_CONTROLLER_TYPES, DISK_MODES, VM_MAX_CONTROLLERS_PER_FAMILY } from "@/lib/domain/catalogue";
+import { DISK_CONTROLLER_TYPES, DISK_MODES, NIC_TYPES, VM_MAX_CONTROLLERS_PER_FAMILY } from "@/lib/domain/catalogue";
+import { normalizeMac } from "@/lib/domain/nics";
 
 const id = z.string().trim().min(1, "v.required").max(64);
 /** A form sends "true"/"false" (or a checkbox's "on"); the API sends a boolean; absent keeps the default. */
@@ -36,6 +37,8 @@ export const createVmSchema = z.object({
   diskGib: whole(1, 65_536),
   diskProvisioning: z.enum(["THIN", "THICK"]).default("THICK"),
   backupPolicyId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
+  /** The VLAN of its first network adapter (VMXNET3, MAC generated); without one the VM has no adapter. */
+  vlanId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
   powerOn: flag(true),
   overrideReason,
 });
@@ -80,6 +83,37 @@ export type GrowDiskInput = z.infer<typeof growDiskSchema>;
 
 export const deleteDiskSchema = z.object({ vmId: id, diskId: id });
 export type DeleteDiskInput = z.infer<typeof deleteDiskSchema>;
+
+/** Connected or not: a form's select sends "true"/"false", the API a boolean; absent is "not given". */
+const optionalFlag = z.preprocess((v) => (v === undefined || v === "" || v === null ? undefined : v === true || v === "true" || v === "on"), z.boolean().optional());
+
+/** A MAC set by hand: six hexadecimal pairs (":" or "-"), unicast; empty means "generate one". */
+const mac = z.preprocess(blank, z.string().trim().max(32).refine((v) => normalizeMac(v) !== null, "v.mac").optional());
+
+/** A new network adapter: its type, its VLAN (the tenant's own or one propagated to it), its MAC (generated when not given), connected or not. */
+export const addNicSchema = z.object({
+  vmId: id,
+  vlanId: id,
+  type: z.enum(NIC_TYPES).default("VMXNET3"),
+  mac,
+  connected: optionalFlag.transform((v) => v ?? true),
+});
+export type AddNicInput = z.infer<typeof addNicSchema>;
+
+/** A change to an adapter, running or not: its type, its VLAN, connected or not (what is left out keeps its value; its MAC stays). */
+export const editNicSchema = z
+  .object({
+    vmId: id,
+    nicId: id,
+    type: z.preprocess(blank, z.enum(NIC_TYPES).optional()),
+    vlanId: z.preprocess(blank, id.optional()),
+    connected: optionalFlag,
+  })
+  .refine((b) => b.type !== undefined || b.vlanId !== undefined || b.connected !== undefined, { message: "v.nicChange", path: ["_"] });
+export type EditNicInput = z.infer<typeof editNicSchema>;
+
+export const removeNicSchema = z.object({ vmId: id, nicId: id });
+export type RemoveNicInput = z.infer<typeof removeNicSchema>;
 
 export const createSnapshotSchema = z.object({ vmId: id, name: z.string().trim().min(1, "v.required").max(80) });
 export type CreateSnapshotInput = z.infer<typeof createSnapshotSchema>;

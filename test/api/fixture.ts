@@ -18,6 +18,8 @@ export type ApiFixture = {
   snapshotId: string;
   /** The VM's second disk (its first is the system disk, which only goes with the VM). */
   diskId: string;
+  /** The VM's network adapter, on the tenant's VLAN. */
+  nicId: string;
   ruleId: string;
   orderId: string;
   activityId: string;
@@ -50,6 +52,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   const sibling = await createTenant(db(), { organizationId });
   const vlan = await db().vlan.create({ data: { tenantId: tenant.id, tag: 100, name: "iso-front" } });
   await db().vlanPropagation.create({ data: { vlanId: vlan.id, tenantId: sibling.id } });
+  const nic = await db().vmNic.create({ data: { tenantId: tenant.id, vmId: vm.id, vlanId: vlan.id, label: "Network adapter 1", type: "VMXNET3", mac: "00:50:56:00:00:01" } });
   const member = await createUser(db(), { cost: 4 });
   await db().membership.create({ data: { userId: member.id, tenantId: tenant.id, permissions: ["compute:read"] } });
   const token = await db().personalAccessToken.create({
@@ -65,6 +68,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     vmName: vm.name,
     snapshotId: snapshot.id,
     diskId: disk.id,
+    nicId: nic.id,
     ruleId: rule.id,
     orderId: order.id,
     activityId: activity.id,

@@ -5,7 +5,8 @@ import { payloadOf, required, type ActivityHandler, type ActivityRecord } from "
 
 // How a VM's activities end (lib/services/vms.ts reserves them).
 
-type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; diskBefore?: { sizeGib: number; usedGib: number }; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
+type NicState = { type: "E1000" | "VMXNET3"; vlanId: string; connected: boolean };
+type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; diskBefore?: { sizeGib: number; usedGib: number }; nicId?: string; nicBefore?: NicState; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
 
 type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
 
@@ -22,6 +23,11 @@ export function vmHandler(h: { complete?: VmStep; revert?: VmStep }): ActivityHa
 function sizeBefore(p: VmPayload): { sizeGib: number; usedGib: number } {
   if (!p.diskBefore) throw new Error("activity payload lacks the disk's size before the change");
   return { sizeGib: p.diskBefore.sizeGib, usedGib: p.diskBefore.usedGib };
+}
+
+function nicBefore(p: VmPayload): NicState {
+  if (!p.nicBefore) throw new Error("activity payload lacks the network adapter's state before the change");
+  return { type: p.nicBefore.type, vlanId: p.nicBefore.vlanId, connected: p.nicBefore.connected };
 }
 
 const restore: VmStep = (tx, vm, p) => (p.before ? tx.vm.updateMany({ where: vm, data: p.before }) : Promise.resolve());
@@ -45,6 +51,12 @@ export const VM_ACTIVITY_HANDLERS = {
   "vm.snapshot_delete": vmHandler({ complete: (tx, vm, p) => tx.snapshot.deleteMany({ where: { id: required(p.snapshotId, "snapshot"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   // The disks' content is the simulated infrastructure's: the inventory keeps the VM as it is (its snapshots too).
   "vm.snapshot_revert": vmHandler({}),
+  // An adapter exists (its MAC taken) from the decision; a failed addition takes it away.
+  "vm.nic_add": vmHandler({ revert: (tx, vm, p) => tx.vmNic.deleteMany({ where: { id: required(p.nicId, "network adapter"), vmId: vm.id, tenantId: vm.tenantId } }) }),
+  // The new type, VLAN or connection is written when decided; a failed reconfiguration puts the old ones back.
+  "vm.nic_edit": vmHandler({ revert: (tx, vm, p) => tx.vmNic.updateMany({ where: { id: required(p.nicId, "network adapter"), vmId: vm.id, tenantId: vm.tenantId }, data: nicBefore(p) }) }),
+  // The adapter, and its MAC, stay until the infrastructure has removed it.
+  "vm.nic_remove": vmHandler({ complete: (tx, vm, p) => tx.vmNic.deleteMany({ where: { id: required(p.nicId, "network adapter"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   "vm.tags_set": vmHandler({ revert: restore }),
   "vm.delete": vmHandler({
     complete: async (tx, vm, p) => {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ChevronLeft } from "lucide-react";
 import { getVm } from "@/lib/services/vms";
+import { usableVlans } from "@/lib/services/vm-nics";
 import { listActivities } from "@/lib/services/activities";
 import { listAuditEvents } from "@/lib/services/audit";
 import { NotFoundError } from "@/lib/errors";
@@ -23,6 +24,7 @@ import { EncryptionPadlock } from "@/components/vms/encryption-padlock";
 import { DeleteDiskButton, DeleteSnapshotButton, GrowDiskButton, RevertSnapshotButton, PowerControls, VmConfigActions, type VmActionsVm } from "@/components/vms/vm-actions";
 import { controllerName, controllersOf, systemDiskOf } from "@/lib/domain/disks";
 import { TagList } from "@/components/vms/tag-list";
+import { AddNicButton, EditNicButton, RemoveNicButton } from "@/components/vms/vm-nics";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -61,9 +63,10 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
   const historyQuery = { ...parseActivityListQuery({ resourceType: "vm", resourceId: vm.id }), pageSize: LATEST };
   const trailQuery = { ...parseAuditListQuery({ targetType: "vm", targetId: vm.id }), pageSize: LATEST };
   const reader = langOf(await getLocale());
-  const [history, trail, t, ps, tl, format, locale] = await Promise.all([
+  const [history, trail, vlans, t, ps, tl, format, locale] = await Promise.all([
     can("activity:read") ? listActivities(ctx, historyQuery) : null,
     can("audit:read") ? listAuditEvents(ctx, trailQuery, reader) : null,
+    usableVlans(ctx),
     getTranslations("vmPage"),
     getTranslations("powerState"),
     getTranslations("vmList"),
@@ -195,6 +198,49 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
                         <span className="inline-flex gap-1">
                           <GrowDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, sizeGib: d.sizeGib, system: d.id === systemDiskId }} can={vmCan} />
                           <DeleteDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, sizeGib: d.sizeGib, system: d.id === systemDiskId }} can={vmCan} />
+                        </span>
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+          </Section>
+
+          <Section title={t("sections.nics")} id="vm-nics" action={<AddNicButton tenantId={ctx.tenant.id} vm={actionsVm} vlans={vlans} can={vmCan} />}>
+            {vm.nics.length === 0 ? (
+              <Empty>{t("noNics")}</Empty>
+            ) : (
+              <Table label={t("tableOf", { section: t("sections.nics"), name: vm.name })}>
+                <THead>
+                  <Th>{t("nics.label")}</Th>
+                  <Th>{t("nics.type")}</Th>
+                  <Th>{t("nics.vlan")}</Th>
+                  <Th>{t("nics.mac")}</Th>
+                  <Th>{t("nics.connected")}</Th>
+                  <Th>{t("nics.address")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("nics.actions")}</span>
+                  </Th>
+                </THead>
+                <TBody>
+                  {vm.nics.map((nic) => (
+                    <Tr key={nic.id}>
+                      <RowHeader>{nic.label}</RowHeader>
+                      <Td>{nic.type}</Td>
+                      <Td>
+                        {nic.vlan.name} <span className="text-slate-500 dark:text-slate-400">· VLAN {nic.vlan.tag}</span>
+                      </Td>
+                      <Td><span className="font-mono text-xs">{nic.mac}</span></Td>
+                      <Td>
+                        <Badge tone={nic.connected ? "green" : "grey"} dot>{t(nic.connected ? "nics.yes" : "nics.no")}</Badge>
+                      </Td>
+                      {/* The inventory holds no subnet for a VLAN, so no address is known: said, not invented. */}
+                      <Td><span title={t("nics.addressNone")}>—<span className="sr-only"> {t("nics.addressNone")}</span></span></Td>
+                      <Td align="right">
+                        <span className="inline-flex gap-1">
+                          <EditNicButton tenantId={ctx.tenant.id} vm={actionsVm} nic={nic} vlans={vlans} can={vmCan} />
+                          <RemoveNicButton tenantId={ctx.tenant.id} vm={actionsVm} nic={nic} can={vmCan} />
                         </span>
                       </Td>
                     </Tr>
