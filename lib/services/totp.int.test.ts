@@ -10,7 +10,7 @@ import { beginTotpEnrolmentAction } from "@/lib/actions/account/begin-totp-enrol
 import { signInAs, signOut } from "@/test/integration/session";
 import { call, memberWithToken } from "@/test/api/fixture";
 import { verifyCredentials } from "./auth";
-import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, getTotpStatus } from "./totp";
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, getTotpStatus, resetTotpByOperator } from "./totp";
 import { getTotpRequirement, setTotpRequired } from "./totp-requirement";
 
 // Two-factor authentication against a real database: enrolment, the second step of a sign-in
@@ -89,6 +89,16 @@ describe("enrolment", () => {
     expect(await db().user.findUniqueOrThrow({ where: { id: u.id }, select: { totpSecret: true } })).toEqual({ totpSecret: null });
     expect(await db().recoveryCode.count({ where: { userId: u.id } })).toBe(0);
     expect(await verifyCredentials(u.email, PASSWORD)).toMatchObject({ id: u.id });
+  });
+
+  it("can be reset by an operator (the CLI) for someone who lost the app and the codes, audited", async () => {
+    const u = await member();
+    await enrolled(u);
+    expect(await resetTotpByOperator(u.email.toUpperCase())).toBe(true);
+    expect(await getTotpStatus(u.id)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    expect(await verifyCredentials(u.email, PASSWORD)).toMatchObject({ id: u.id });
+    expect(await db().auditEvent.findFirst({ where: { actorId: u.id, action: "auth.totp_disabled" }, select: { details: true } })).toMatchObject({ details: { by: "operator (cli)", wasOn: true } });
+    expect(await resetTotpByOperator("nobody@example.test")).toBe(false);
   });
 
   it("counts wrong codes at confirmation in the account's backoff: a session cannot try every code", async () => {

@@ -92,6 +92,22 @@ export async function disableTotp(userId: string, code: string, now: Date = new 
   return { ok: true };
 }
 
+/**
+ * An operator's way back in for someone who lost both the app and the recovery codes (the CLI,
+ * from a shell on the server): two-factor is turned off without a code, audited as done by the
+ * operator. The person then enrols again; a tenant that requires it sends them to.
+ */
+export async function resetTotpByOperator(email: string): Promise<boolean> {
+  const u = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, totpEnabledAt: true } });
+  if (!u) return false;
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: u.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId: u.id } });
+  });
+  await auditAccount(u, "auth.totp_disabled", "SUCCEEDED", { by: "operator (cli)", wasOn: Boolean(u.totpEnabledAt) });
+  return true;
+}
+
 export type SecondFactor = { ok: true; via: "totp" } | { ok: true; via: "recovery"; recoveryCodesLeft: number } | { ok: false };
 
 /**
