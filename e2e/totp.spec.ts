@@ -21,14 +21,22 @@ async function sql(text: string, values: unknown[] = []) {
     await client.end();
   }
 }
-const removeUser = () => sql(`DELETE FROM "User" WHERE email = $1`, [EMAIL]);
+const OTHER = "totp.e2e.other@demo.test";
+const removeUser = () => sql(`DELETE FROM "User" WHERE email = ANY($1)`, [[EMAIL, OTHER]]);
+const unrequire = () => sql(`UPDATE "Tenant" SET "requireTotp" = false WHERE slug = 'analytics'`);
 
 test.beforeAll(async () => {
   await removeUser();
   await sql(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES ('totp-e2e-user', $1, 'Totp E2E', $2)`, [EMAIL, bcrypt.hashSync(PASSWORD, 4)]);
   await sql(`INSERT INTO "Membership" (id, "userId", "tenantId", permissions) SELECT 'totp-e2e-membership', 'totp-e2e-user', id, ARRAY['compute:read'] FROM "Tenant" WHERE slug = 'analytics'`);
+  await sql(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES ('totp-e2e-other', $1, 'Totp Other', $2)`, [OTHER, bcrypt.hashSync(PASSWORD, 4)]);
+  await sql(`INSERT INTO "Membership" (id, "userId", "tenantId", permissions) SELECT 'totp-e2e-other-membership', 'totp-e2e-other', id, ARRAY['compute:read'] FROM "Tenant" WHERE slug = 'analytics'`);
+  await unrequire();
 });
-test.afterAll(removeUser);
+test.afterAll(async () => {
+  await unrequire();
+  await removeUser();
+});
 
 const stepOf = (d: Date) => Math.floor(d.getTime() / 1000 / TOTP_SETTINGS.periodSeconds);
 
@@ -83,4 +91,25 @@ test("a user turns on two-factor with a code from the shown secret; signing in t
   // Both refused attempts and the sign-in were audited.
   const audit = await sql(`SELECT action, details->>'factor' AS factor FROM "AuditEvent" WHERE "actorId" = 'totp-e2e-user' AND action IN ('auth.sign_in', 'auth.sign_in_failed', 'auth.totp_enabled') ORDER BY "createdAt"`);
   expect(audit.rows.map((r: { action: string; factor: string | null }) => `${r.action}${r.factor ? `:${r.factor}` : ""}`)).toEqual(["auth.sign_in", "auth.totp_enabled", "auth.sign_in_failed:code", "auth.sign_in:totp"]);
+});
+
+test("an owner requires two-factor for a tenant: a member without it is sent to turn it on, with the reason", async ({ page, loginAs }) => {
+  await loginAs("owner");
+  await page.goto("/t/analytics/iam/two-factor");
+  await expect(page.getByRole("heading", { name: "Two-factor requirement" })).toBeVisible();
+  await page.getByLabel("Require two-factor authentication in Analytics").check();
+  await expect(page.getByText("Your own account does not have two-factor on")).toBeVisible();
+  await page.getByRole("button", { name: "Save" }).click();
+  // The owner has no two-factor either: the refreshed page sends them to turn it on.
+  await page.waitForURL(/\/account\/security\?required=analytics/);
+  await expect(page.getByTestId("totp-required")).toContainText("Analytics requires two-factor authentication of its members");
+  const audit = await sql(`SELECT details FROM "AuditEvent" WHERE action = 'iam.totp_required_set' AND "tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'analytics') ORDER BY "createdAt" DESC LIMIT 1`);
+  expect(audit.rows[0].details).toEqual({ before: false, after: true });
+
+  // Another member without it, signing in, lands on the same explanation.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/signin/);
+  await signIn(page, OTHER, PASSWORD);
+  await page.waitForURL(/\/account\/security\?required=analytics/);
+  await expect(page.getByTestId("totp-required")).toContainText("Turn it on below, then you can open Analytics.");
 });
