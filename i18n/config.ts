@@ -48,4 +48,7 @@ export const CLIENT_NAMESPACES = [
   "iamForms",
   // a tenant's allowed address ranges (the form)
   "allowedRanges",
+  // two-factor: the account's own settings, a tenant's requirement (the forms)
+  "account",
+  "twoFactor",
 ] as const;

@@ -21,6 +21,8 @@ export const MESSAGE_AREAS = [
   "iam",
   // a tenant's allowed address ranges, and the page that refuses a client outside them
   "allowed-ranges",
+  // the account's own security page (two-factor enrolment) and a tenant's two-factor requirement
+  "account",
 ] as const;
 
 export type Messages = Record<string, unknown>;

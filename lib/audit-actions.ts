@@ -7,6 +7,9 @@ export const AUDIT_ACTIONS = [
   "auth.sign_in_failed",
   /** Refused before the password was checked: too many failures (backoff) or too many a second. */
   "auth.sign_in_throttled",
+  /** Two-factor authentication turned on (the first code confirmed) or off (a current code given). */
+  "auth.totp_enabled",
+  "auth.totp_disabled",
   "authz.denied",
   // virtual machines
   "vm.create",
@@ -64,6 +67,7 @@ export const AUDIT_ACTIONS = [
   "iam.owner_set",
   "iam.allowed_ranges_set",
   "iam.address_refused",
+  "iam.totp_required_set",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

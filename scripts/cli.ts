@@ -3,6 +3,7 @@
 //   token revoke --id TOKEN_ID                                                          (or --prefix scp_xxxxxxxx)
 //   user create --email E [--name N] [--tenant SLUG [--permissions …] [--owner]]        password from --password or stdin
 //   user set-password --email E                                                          password from --password or stdin
+//   user reset-two-factor --email E                                                      turns two-factor off (lost app and recovery codes)
 //   tenant allowed-ranges --tenant SLUG [--set CIDR=label,…]                            lists, or replaces (--set "" lifts every restriction)
 // Needs DATABASE_URL (the console's database), like `npm run worker`.
 import { Command, InvalidArgumentError } from "commander";
@@ -22,6 +23,7 @@ const { createToken, revokeToken } = await import("@/lib/services/tokens");
 const { bootstrapUser, setUserPassword } = await import("@/lib/services/iam");
 const { createTokenSchema } = await import("@/lib/validation/tokens");
 const { listAllowedRanges, setAllowedRanges } = await import("@/lib/services/allowed-ranges");
+const { resetTotpByOperator } = await import("@/lib/services/totp");
 const { allowedRangesSchema } = await import("@/lib/validation/allowed-ranges");
 
 function permissionsOption(value: string): Permission[] {
@@ -108,6 +110,15 @@ user
   .action(async (o: { email: string; password?: string }) => {
     await setUserPassword(o.email, await readPassword(o.password));
     console.log(`Password of ${o.email} changed.`);
+  });
+
+user
+  .command("reset-two-factor")
+  .description("turn an account's two-factor authentication off without a code (lost app and recovery codes); audited")
+  .requiredOption("--email <email>", "the account")
+  .action(async (o: { email: string }) => {
+    if (!(await resetTotpByOperator(o.email))) throw new Error(`No account ${o.email}.`);
+    console.log(`Two-factor authentication of ${o.email} is off: it can be turned on again from /account/security.`);
   });
 
 const tenant = program.command("tenant").description("tenant settings an operator may need from the server");

@@ -43,6 +43,20 @@ describe("sign-in form", () => {
     signIn.mockResolvedValue({ ok: true, status: 200, error: null });
     submit("admin.prod@demo.test", "secret");
     await vi.waitFor(() => expect(replace).toHaveBeenCalledWith("/"));
-    expect(signIn).toHaveBeenCalledWith("credentials", { redirect: false, email: "admin.prod@demo.test", password: "secret" });
+    expect(signIn).toHaveBeenCalledWith("credentials", { redirect: false, email: "admin.prod@demo.test", password: "secret", code: "" });
+  });
+
+  it("asks for the code when the account has two-factor on, then sends it with the password", async () => {
+    signIn.mockResolvedValueOnce({ ok: false, status: 401, error: "TotpRequired" }).mockResolvedValueOnce({ ok: false, status: 401, error: "CredentialsSignin" }).mockResolvedValueOnce({ ok: true, status: 200, error: null });
+    submit("alice@example.test", "secret");
+    const code = await screen.findByLabelText("Authentication code");
+    expect(screen.queryByTestId("signin-error")).toBeNull();
+    fireEvent.change(code, { target: { value: "000000" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect((await screen.findByTestId("signin-error")).textContent).toBe("That code is not right, or was already used. Type the code your app shows now, or a recovery code.");
+    fireEvent.change(code, { target: { value: "287082" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    await vi.waitFor(() => expect(replace).toHaveBeenCalledWith("/"));
+    expect(signIn).toHaveBeenLastCalledWith("credentials", { redirect: false, email: "alice@example.test", password: "secret", code: "287082" });
   });
 });

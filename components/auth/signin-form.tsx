@@ -10,6 +10,8 @@ export function SignInForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Shown once the server answered that this account has two-factor on (the password was right).
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -17,14 +19,20 @@ export function SignInForm() {
     setError(null);
     const form = new FormData(e.currentTarget);
     try {
-      const res = await signIn("credentials", { redirect: false, email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
+      const code = needsCode ? String(form.get("code") ?? "") : "";
+      const res = await signIn("credentials", { redirect: false, email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), code });
       if (res?.ok && !res.error) {
         router.replace("/");
         router.refresh();
         return; // stays "signing in" until the console replaces this page
       }
+      if (res?.error === "TotpRequired") {
+        setNeedsCode(true);
+        setPending(false);
+        return;
+      }
       // One message whatever went wrong with the credentials: nothing tells whether the account exists.
-      setError(res?.status === 429 ? t("rateLimited") : res?.status && res.status >= 500 ? t("unavailable") : t("error"));
+      setError(res?.status === 429 ? t("rateLimited") : res?.status && res.status >= 500 ? t("unavailable") : needsCode ? t("codeError") : t("error"));
     } catch {
       setError(t("unavailable"));
     }
@@ -41,6 +49,13 @@ export function SignInForm() {
         <label htmlFor="password" className="text-sm font-medium">{t("password")}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required aria-describedby={error ? "signin-error" : undefined} className={`mt-1 block w-full py-2 ${inputClass}`} />
       </div>
+      {needsCode && (
+        <div>
+          <label htmlFor="code" className="text-sm font-medium">{t("code")}</label>
+          <p id="code-help" className="text-xs text-slate-600 dark:text-slate-400">{t("codeHelp")}</p>
+          <input id="code" name="code" type="text" inputMode="text" autoComplete="one-time-code" required autoFocus spellCheck={false} aria-describedby={error ? "code-help signin-error" : "code-help"} className={`mt-1 block w-full py-2 font-mono ${inputClass}`} />
+        </div>
+      )}
       {error && (
         <p id="signin-error" role="alert" data-testid="signin-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200">
           {error}

@@ -30,6 +30,8 @@ type Row =
   // Any member of the tenant may call it (their own tokens); no permission to lack
   | { member: true; input: (f: Fixture) => Record<string, unknown>; crosses?: false }
   | { public: string }
+  // The caller's own account (two-factor enrolment): a session and nothing else; no tenant to cross
+  | { account: (f: Fixture) => Record<string, unknown> }
   // orders: acts across an organization's tenants
   | { organization: OrganizationRole; input: (f: Fixture) => Record<string, unknown> };
 
@@ -95,6 +97,10 @@ export const ACTIONS: Record<string, Row> = {
   "iam/create-token.ts": { member: true, input: () => ({ name: "iso", days: 7 }), crosses: false },
   "iam/revoke-token.ts": { member: true, input: (f) => ({ tokenId: f.tokenId }) },
   "iam/set-allowed-ranges.ts": { permission: "iam:write", input: () => ({ ranges: [] }), crosses: false },
+  "iam/set-totp-required.ts": { permission: "iam:write", input: () => ({ required: "false" }), crosses: false },
+  "account/begin-totp-enrolment.ts": { account: () => ({}) },
+  "account/confirm-totp-enrolment.ts": { account: () => ({ code: "123456" }) },
+  "account/disable-totp.ts": { account: () => ({ code: "123456" }) },
 };
 
 const root = path.resolve(import.meta.dirname);
@@ -164,6 +170,17 @@ describe("every server action", () => {
 
   for (const [file, row] of Object.entries(ACTIONS)) {
     if ("public" in row) continue;
+    if ("account" in row) {
+      describe(file, () => {
+        it("refuses without a session, and touches no tenant", async () => {
+          const action = (await actionOf(file)) as unknown as (prev: unknown, input: unknown) => Promise<{ ok: boolean; code?: string }>;
+          const before = await fingerprint(s.a.tenantId);
+          expect(await action(null, row.account(s.a))).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+          expect(await fingerprint(s.a.tenantId)).toBe(before);
+        });
+      });
+      continue;
+    }
     // orders: organization-level actions, bound to an organization id
     if ("organization" in row) {
       describe(file, () => {

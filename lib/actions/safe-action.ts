@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { noteIfDatabaseUnavailable } from "@/lib/db-health";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getSessionActor } from "@/lib/auth/session";
+import { getSessionActor, getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { authorize, authorizeOrganization } from "@/lib/auth/authorize";
 import type { OrganizationContext, OrganizationRole, TenantContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/permissions";
@@ -93,6 +93,8 @@ export function tenantAction<S extends z.ZodType, T>(
         if (authz.reason === "NOT_FOUND") return { ok: false, code: "NOT_FOUND", formError: t("notFound") };
         // Outside the tenant's allowed address ranges: the rule's sentence (the address, whom to ask).
         if (authz.reason === "ADDRESS_NOT_ALLOWED") return { ok: false, code: "FORBIDDEN", formError: authz.message[lang] };
+        // The tenant requires two-factor and this account has it off: the rule's sentence says where to turn it on.
+        if (authz.reason === "TOTP_REQUIRED") return { ok: false, code: "FORBIDDEN", formError: authz.message[lang] };
         return { ok: false, code: "FORBIDDEN", formError: t("forbidden", { permission: authz.permission, tenant: authz.tenantName }) };
       },
       opts.schema,
@@ -117,6 +119,24 @@ export function organizationAction<S extends z.ZodType, T>(opts: { role: Organiz
         return { ok: false, code: "FORBIDDEN", formError: t("forbiddenRole", { role: authz.role, organization: authz.organizationName }) };
       },
       opts.schema,
+      handler,
+      raw,
+    );
+}
+
+/**
+ * The wrapper of an action on the caller's own account (two-factor enrolment): session → zod parse
+ * → the service, which acts on that account only. No tenant, so no tenant's rules apply: a member
+ * sent here by a tenant that requires two-factor can always reach it.
+ */
+export function accountAction<S extends z.ZodType, T>(schema: S, handler: (user: SessionUser, input: z.infer<S>) => Promise<Decision<T>>) {
+  return async (_prev: unknown, raw: unknown): Promise<ActionResult<T>> =>
+    run(
+      async (t) => {
+        const user = await getSessionUser();
+        return user ? { ok: true as const, ctx: user } : { ok: false as const, code: "UNAUTHENTICATED" as const, formError: t("sessionEnded") };
+      },
+      schema,
       handler,
       raw,
     );

@@ -74,6 +74,8 @@ async function authenticate(req: Request, permission: Permission | null, lang: L
   if (authz.reason === "ADDRESS_NOT_ALLOWED") return { ok: false, res: problem(403, authz.code, authz.message[lang], { address: authz.address }) };
   if (authz.reason === "UNAUTHENTICATED") return { ok: false, res: problem(401, "UNAUTHENTICATED", MESSAGES.unauthenticated[lang]) };
   if (authz.reason === "NOT_FOUND") return { ok: false, res: problem(404, "NOT_FOUND", MESSAGES.notFound[lang]) };
+  // Never for a token (authorize asks only people for a second factor); answered all the same.
+  if (authz.reason === "TOTP_REQUIRED") return { ok: false, res: problem(403, authz.code, authz.message[lang]) };
   return { ok: false, res: problem(403, "FORBIDDEN", MESSAGES.forbidden(authz.permission)[lang], { permission: authz.permission }) };
 }
 

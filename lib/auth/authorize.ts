@@ -4,6 +4,7 @@ import { findMembership, findOrganizationStanding, getOrganizationRef, getTenant
 import { recordAudit } from "@/lib/db/audit";
 import { PERMISSIONS, hasPermission, toPermissions, type Permission } from "@/lib/permissions";
 import { checkAddressAllowed } from "@/lib/domain/address-ranges";
+import { checkTotpRequirement } from "@/lib/domain/totp";
 import type { LocalizedText } from "@/lib/domain/result";
 import { limiter } from "@/lib/rate-limit";
 import { actorLabel, AUDIT_ACTOR_TYPE, type Actor, type OrganizationContext, type OrganizationRole, type TenantContext } from "./context";
@@ -20,7 +21,13 @@ export type AuthzFailure =
    * A member (or a member's token) acting from an address outside the tenant's allowed ranges
    * (IAM.ADDRESS_NOT_ALLOWED): 403 with `message`, which names the rule, the address and what to do.
    */
-  | { ok: false; reason: "ADDRESS_NOT_ALLOWED"; code: "IAM.ADDRESS_NOT_ALLOWED"; address: string; tenantName: string; message: LocalizedText };
+  | { ok: false; reason: "ADDRESS_NOT_ALLOWED"; code: "IAM.ADDRESS_NOT_ALLOWED"; address: string; tenantName: string; message: LocalizedText }
+  /**
+   * A person without two-factor authentication, in a tenant that requires it (IAM.TOTP_REQUIRED):
+   * pages send them to turn it on; actions and the console's routes answer 403 with `message`.
+   * Never a token's answer: tokens are not asked for a second factor.
+   */
+  | { ok: false; reason: "TOTP_REQUIRED"; code: "IAM.TOTP_REQUIRED"; tenantSlug: string; tenantName: string; message: LocalizedText };
 
 export type AuthzResult = { ok: true; ctx: TenantContext } | AuthzFailure;
 
@@ -51,6 +58,12 @@ export async function authorize(actor: Actor | null, tenant: TenantKey, permissi
         await auditAddressRefusal(actor, m.tenant, actor.address);
         return { ok: false, reason: "ADDRESS_NOT_ALLOWED", code: "IAM.ADDRESS_NOT_ALLOWED", address: actor.address, tenantName: m.tenant.name, message: access.violations[0]!.message };
       }
+    }
+    // After the address, before the permission, like it: a member without two-factor in a tenant
+    // that requires it may do nothing there with the console until it is on.
+    if (actor.type === "user") {
+      const totp = checkTotpRequirement({ required: m.requireTotp, enrolled: Boolean(m.user.totpEnabledAt), tenantName: m.tenant.name });
+      if (!totp.ok) return { ok: false, reason: "TOTP_REQUIRED", code: "IAM.TOTP_REQUIRED", tenantSlug: m.tenant.slug, tenantName: m.tenant.name, message: totp.violations[0]!.message };
     }
     const held = toPermissions(m.permissions);
     // A token carries at most what its user holds today, whatever it was granted with.

@@ -1,7 +1,7 @@
 import { describe, it, expect, vi, afterEach } from "vitest";
 
 // The session cookie is HttpOnly and SameSite=Lax always, Secure (with the __Secure- prefix) behind TLS.
-vi.mock("@/lib/services/auth", () => ({ verifyCredentials: async () => null }));
+vi.mock("@/lib/services/auth", () => ({ verifyCredentials: async () => null, checkSignIn: async () => ({ ok: false, reason: "invalid" }) }));
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -28,14 +28,14 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       // The limits live here rather than in front of the route: whatever the body's encoding or
       // the path's spelling, every attempt that could sign in passes through this function.
       async authorize(credentials, req) {
         const address = clientAddress(new Headers((req?.headers ?? {}) as Record<string, string>), trustProxyHops());
         let user: Awaited<ReturnType<typeof signInWithLimits>>;
         try {
-          user = await signInWithLimits({ email: credentials?.email, password: credentials?.password, address });
+          user = await signInWithLimits({ email: credentials?.email, password: credentials?.password, code: credentials?.code, address });
         } catch (e) {
           // The database is away: not a wrong password. The route answers 503 with Retry-After, and
           // next-auth puts only this fixed word in the URL, never the driver's text.

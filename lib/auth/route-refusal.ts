@@ -3,7 +3,7 @@ import { negotiateLocale } from "@/i18n/config";
 import { langOf } from "@/lib/decision-view";
 import type { AuthzFailure } from "./authorize";
 
-const STATUS = { UNAUTHENTICATED: 401, NOT_FOUND: 404, FORBIDDEN: 403, ADDRESS_NOT_ALLOWED: 403 } as const satisfies Record<AuthzFailure["reason"], number>;
+const STATUS = { UNAUTHENTICATED: 401, NOT_FOUND: 404, FORBIDDEN: 403, ADDRESS_NOT_ALLOWED: 403, TOTP_REQUIRED: 403 } as const satisfies Record<AuthzFailure["reason"], number>;
 
 /**
  * How the console's own route handlers (the activity poll, the CSV exports) answer a refused
@@ -12,6 +12,10 @@ const STATUS = { UNAUTHENTICATED: 401, NOT_FOUND: 404, FORBIDDEN: 403, ADDRESS_N
  */
 export function consoleRouteRefusal(req: Request, authz: AuthzFailure): Response {
   const headers = { "Cache-Control": "no-store" };
+  if (authz.reason === "TOTP_REQUIRED") {
+    const lang = langOf(negotiateLocale(req.headers.get("accept-language")));
+    return Response.json({ code: authz.code, message: authz.message[lang] }, { status: 403, headers });
+  }
   if (authz.reason === "ADDRESS_NOT_ALLOWED") {
     const lang = langOf(negotiateLocale(req.headers.get("accept-language")));
     return Response.json({ code: authz.code, message: authz.message[lang], address: authz.address }, { status: 403, headers });

@@ -48,10 +48,11 @@ export const authorizeSlug = cache(async (tenantSlug: string): Promise<AuthzResu
  */
 export const addressRefusalOfRequest = cache((): { refusal: Extract<AuthzResult, { reason: "ADDRESS_NOT_ALLOWED" }> | null } => ({ refusal: null }));
 
-/** For layouts and pages: no session → sign-in; another tenant's slug → 404; outside the tenant's allowed ranges → 403 page. */
+/** For layouts and pages: no session → sign-in; another tenant's slug → 404; outside the tenant's allowed ranges → 403 page; two-factor required and off → the account's security page, which says why. */
 export async function requireTenant(tenantSlug: string): Promise<TenantContext> {
   const r = await authorizeSlug(tenantSlug);
   if (!r.ok && r.reason === "UNAUTHENTICATED") redirect("/signin");
+  if (!r.ok && r.reason === "TOTP_REQUIRED") redirect(`/account/security?required=${encodeURIComponent(r.tenantSlug)}`);
   if (!r.ok && r.reason === "ADDRESS_NOT_ALLOWED") {
     addressRefusalOfRequest().refusal = r;
     forbidden();

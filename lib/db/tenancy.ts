@@ -21,11 +21,11 @@ export async function listUserTenants(userId: string, tx: Tx = db()) {
 export async function findMembership(userId: string, tenant: TenantKey, tx: Tx = db()) {
   const m = await tx.membership.findFirst({
     where: { userId, tenant: "id" in tenant ? { id: tenant.id } : { slug: tenant.slug } },
-    select: { permissions: true, isOwner: true, user: { select: { disabledAt: true } }, tenant: { select: { ...TENANT_REF, allowedRanges: { select: { cidr: true } } } } },
+    select: { permissions: true, isOwner: true, user: { select: { disabledAt: true, totpEnabledAt: true } }, tenant: { select: { ...TENANT_REF, requireTotp: true, allowedRanges: { select: { cidr: true } } } } },
   });
   if (!m) return null;
-  const { allowedRanges, ...ref } = m.tenant;
-  return { ...m, tenant: ref, allowedCidrs: allowedRanges.map((r) => r.cidr) };
+  const { allowedRanges, requireTotp, ...ref } = m.tenant;
+  return { ...m, tenant: ref, allowedCidrs: allowedRanges.map((r) => r.cidr), requireTotp };
 }
 
 export async function getTenantRef(tenant: TenantKey, tx: Tx = db()) {

@@ -243,3 +243,10 @@ export const ALLOWED_RANGES_MAX = 50;
 export const ALLOWED_RANGE_LABEL_MAX = 64;
 /** A refusal by address is audited at most once per tenant and address in this many seconds. */
 export const ADDRESS_REFUSAL_AUDIT_SECONDS = 60;
+
+/**
+ * Two-factor authentication (TOTP, RFC 6238): 6 digits of HMAC-SHA-1 every 30 s, as every
+ * authenticator app expects; a code is accepted one step either side of the server's clock (a
+ * phone a few seconds off still works), once; 10 single-use recovery codes.
+ */
+export const TOTP_SETTINGS = { periodSeconds: 30, digits: 6, windowSteps: 1, recoveryCodes: 10 } as const;

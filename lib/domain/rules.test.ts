@@ -14,6 +14,7 @@ import { makeDatastore, makePool, plainVm } from "./testing/fixtures";
 import { checkPowerOn, checkRemoveBackupPolicy } from "./vm";
 import { checkDiskController, checkDiskGrow, type DiskOnController } from "./disks";
 import { checkAddressAllowed, checkAllowedRangesSave } from "./address-ranges";
+import { checkTotpRequirement } from "./totp";
 import { checkNicMac } from "./nics";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
@@ -203,6 +204,10 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkAddressAllowed({ address: "192.168.2.1", cidrs: ["192.168.1.0/24"], tenantName: "Production" }),
     passes: () => checkAddressAllowed({ address: "192.168.1.254", cidrs: ["192.168.1.0/24"], tenantName: "Production" }),
   },
+  "IAM.TOTP_REQUIRED": {
+    fires: () => checkTotpRequirement({ required: true, enrolled: false, tenantName: "Production" }),
+    passes: () => checkTotpRequirement({ required: true, enrolled: true, tenantName: "Production" }),
+  },
   "IAM.RANGES_EXCLUDE_SELF": {
     fires: () => checkAllowedRangesSave({ cidrs: ["10.0.0.0/8"], savingFrom: "127.0.0.1" }),
     passes: () => checkAllowedRangesSave({ cidrs: ["10.0.0.0/8", "127.0.0.0/8"], savingFrom: "127.0.0.1" }),
@@ -276,15 +281,16 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "DISK.SHRINK": (o) => checkDiskGrow({ id: "d2", label: "Hard disk 2", sizeGib: 200 }, 100, o),
   "IAM.ADDRESS_NOT_ALLOWED": overriding("IAM.ADDRESS_NOT_ALLOWED"),
   "IAM.RANGES_EXCLUDE_SELF": overriding("IAM.RANGES_EXCLUDE_SELF"),
+  "IAM.TOTP_REQUIRED": overriding("IAM.TOTP_REQUIRED"),
   "NIC.DUPLICATE_MAC": overriding("NIC.DUPLICATE_MAC"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM and the duplicate MAC, each once", () => {
-    expect(RULE_CODES).toHaveLength(46);
-    expect(new Set(RULE_CODES).size).toBe(46);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement and the duplicate MAC, each once", () => {
+    expect(RULE_CODES).toHaveLength(47);
+    expect(new Set(RULE_CODES).size).toBe(47);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

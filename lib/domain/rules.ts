@@ -48,6 +48,7 @@ export const RULE_CODES = [
   "DISK.SHRINK",
   "IAM.ADDRESS_NOT_ALLOWED",
   "IAM.RANGES_EXCLUDE_SELF",
+  "IAM.TOTP_REQUIRED",
   "NIC.DUPLICATE_MAC",
 ] as const;
 
@@ -149,6 +150,7 @@ export const RULES: Record<RuleCode, Rule> = {
   "VM.MAX_DISKS_PER_CONTROLLER": refuse("At most 15 disks per controller (the provider's console documentation and Terraform provider)."),
   "DISK.SHRINK": refuse("A virtual disk can grow, never shrink (the provider's console documentation and Terraform provider)."),
   "IAM.ADDRESS_NOT_ALLOWED": refuse("A tenant may restrict its console and its personal access tokens to allowed address ranges; a client outside them is refused (issue 16, the provider's own IAM)."),
+  "IAM.TOTP_REQUIRED": refuse("A tenant may require two-factor authentication of its members: a member without it is sent to turn it on before the tenant opens (issue 16, the provider's own IAM); personal access tokens are unaffected."),
   "IAM.RANGES_EXCLUDE_SELF": refuse("Nobody saves an allowed-ranges list that shuts out the address they save it from: they could not undo it (the project's own rule)."),
   "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
 };

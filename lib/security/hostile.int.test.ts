@@ -166,6 +166,8 @@ function actionFiles(dir = ACTIONS_DIR): string[] {
 }
 /** Actions bound to an organization rather than a tenant (an owner's review, disabling an account). */
 const ORGANIZATION_ACTIONS = new Set(["orders/approve-order.ts", "orders/reject-order.ts", "iam/set-user-disabled.ts"]);
+/** Actions on the caller's own account (two-factor enrolment): bound to nothing, `(prev, input)`. */
+const ACCOUNT_ACTIONS = new Set(["account/begin-totp-enrolment.ts", "account/confirm-totp-enrolment.ts", "account/disable-totp.ts"]);
 /** Display preferences on the caller's own browser: no wrapper, no database. */
 const PREFERENCES = new Set(["preferences/set-locale.ts", "preferences/set-theme.ts"]);
 
@@ -196,7 +198,7 @@ describe("every server action, fuzzed", () => {
             for (const [k, v] of Object.entries(body)) for (const item of Array.isArray(v) ? v : [v]) form.append(k, typeof item === "string" ? item : JSON.stringify(item));
             input = form;
           }
-          const r = await action(org ? organizationId : f.tenantId, null, input);
+          const r = ACCOUNT_ACTIONS.has(file) ? await (action as unknown as (prev: unknown, input: unknown) => ReturnType<Action>)(null, input) : await action(org ? organizationId : f.tenantId, null, input);
           expect(r, `${file} ${JSON.stringify(body).slice(0, 80)}`).toMatchObject({ ok: false, code: "INVALID" });
           expect(Object.keys(r.fieldErrors ?? {}).length).toBeGreaterThan(0);
         }),

@@ -2,7 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { limiter } from "@/lib/rate-limit";
 import { blockKey, blockedUntil, clearKey, countFailure } from "@/lib/db/sign-in-throttle";
-import { auditThrottledSignIn, verifyCredentials, type SignedInUser } from "@/lib/services/auth";
+import { auditThrottledSignIn, checkSignIn, type SignedInUser } from "@/lib/services/auth";
 
 // The sign-in limit, enforced inside the Credentials provider's authorize(): there the e-mail has
 // been parsed by next-auth whatever the body's encoding (form or JSON) and whatever spelling of the
@@ -40,6 +40,19 @@ export class SignInRefused extends Error {
   }
 }
 
+/**
+ * Thrown out of authorize() when the password is right but the account has two-factor on and no
+ * code came: next-auth answers error=TotpRequired, and the form asks for the code. Not a failure
+ * (nothing is counted), not a success (the account's failures are not forgotten).
+ */
+export class SecondFactorRequired extends Error {
+  constructor() {
+    super(TOTP_REQUIRED);
+    this.name = "SecondFactorRequired";
+  }
+}
+export const TOTP_REQUIRED = "TotpRequired";
+
 /** Carries a refusal's wait from authorize() back to the route handler, which sets Retry-After. */
 export const signInScope = new AsyncLocalStorage<{ retryAfterSeconds?: number; unavailable?: boolean }>();
 
@@ -59,12 +72,15 @@ async function refuse(email: string, address: string, retryAfterSeconds: number,
 }
 
 /**
- * One sign-in attempt through both limits. Returns the user, or null for wrong credentials (one
- * answer whatever went wrong); throws SignInRefused while the account or the address is limited.
+ * One sign-in attempt through both limits. Returns the user, or null for wrong credentials or a
+ * wrong second-factor code (one answer whatever went wrong); throws SignInRefused while the
+ * account or the address is limited, SecondFactorRequired when the password is right and a code
+ * is needed.
  */
-export async function signInWithLimits(input: { email: unknown; password: unknown; address: string }, now: () => Date = () => new Date()): Promise<SignedInUser | null> {
+export async function signInWithLimits(input: { email: unknown; password: unknown; code?: unknown; address: string }, now: () => Date = () => new Date()): Promise<SignedInUser | null> {
   const email = accountOf(input.email);
   const password = typeof input.password === "string" ? input.password : "";
+  const code = typeof input.code === "string" ? input.code.slice(0, 64) : "";
   const { address } = input;
 
   // The address first: an attempt it refuses does not spend the account's budget (a client
@@ -80,11 +96,13 @@ export async function signInWithLimits(input: { email: unknown; password: unknow
   const until = await blockedUntil(keys, t);
   if (until) return refuse(email, address, Math.max(1, Math.ceil((until.getTime() - t.getTime()) / 1000)), true);
 
-  const user = await verifyCredentials(email, password, { address });
-  if (user) {
+  // A wrong code counts exactly as a wrong password: the same keys, the same backoff.
+  const check = await checkSignIn({ email, password, code }, { address }, t);
+  if (check.ok) {
     await clearKey(accountKey(email));
-    return user;
+    return check.user;
   }
+  if (check.reason === "code_required") throw new SecondFactorRequired();
   await Promise.all([
     countAndBlock(addressKey(address), SIGN_IN_BACKOFF.address, t),
     email ? countAndBlock(accountKey(email), SIGN_IN_BACKOFF.account, t) : null,
@@ -96,4 +114,19 @@ async function countAndBlock(key: string, rule: Rule, t: Date) {
   const failures = await countFailure(key, t, SIGN_IN_BACKOFF.forgetAfterSeconds);
   const seconds = backoffSeconds(failures, rule);
   if (seconds > 0) await blockKey(key, new Date(t.getTime() + seconds * 1000));
+}
+
+/**
+ * The account's backoff, for a code typed outside the sign-in (confirming an enrolment, turning
+ * two-factor off): whoever holds a session must not be able to try every code either. Seconds to
+ * wait, or 0.
+ */
+export async function accountWaitSeconds(email: string, now: Date): Promise<number> {
+  const until = await blockedUntil([accountKey(accountOf(email))], now);
+  return until ? Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) : 0;
+}
+
+/** A wrong code outside the sign-in counts as a failed sign-in of the account. */
+export async function countAccountFailure(email: string, now: Date): Promise<void> {
+  await countAndBlock(accountKey(accountOf(email)), SIGN_IN_BACKOFF.account, now);
 }

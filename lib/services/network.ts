@@ -76,7 +76,7 @@ async function assertCanWriteThere(ctx: TenantContext, target: { id: string; org
   if (there.ok) return there.ctx;
   if (there.reason === "FORBIDDEN") throw new ForbiddenError("network:write");
   // The receiving tenant's allowed address ranges hold for this act too: its sentence says so.
-  if (there.reason === "ADDRESS_NOT_ALLOWED") throw new ConflictError(there.message, there.code);
+  if (there.reason === "ADDRESS_NOT_ALLOWED" || there.reason === "TOTP_REQUIRED") throw new ConflictError(there.message, there.code);
   throw new NotFoundError("tenant", target.id);
 }
 

@@ -1,10 +1,11 @@
 import "server-only";
-import { createMemberSchema, setMemberPermissionsSchema, setOwnerSchema, setUserDisabledSchema } from "@/lib/validation/iam";
+import { createMemberSchema, setMemberPermissionsSchema, setOwnerSchema, setTotpRequiredSchema, setUserDisabledSchema } from "@/lib/validation/iam";
 import { createTokenSchema, revokeTokenSchema } from "@/lib/validation/tokens";
 import { createMember, setMemberPermissions, setOwner, setUserDisabled } from "@/lib/services/iam";
 import { createToken, revokeToken } from "@/lib/services/tokens";
 import { allowedRangesSchema } from "@/lib/validation/allowed-ranges";
 import { setAllowedRanges } from "@/lib/services/allowed-ranges";
+import { setTotpRequired } from "@/lib/services/totp-requirement";
 import { organizationUseCase, tenantUseCase } from "./define";
 
 // Members, their permissions, and personal access tokens. Immediate changes: no activity.
@@ -88,5 +89,16 @@ export const IAM_USE_CASES = {
     activity: [],
     run: setAllowedRanges,
     route: { method: "PUT", path: "/iam/allowed-ranges" },
+  }),
+  setTotpRequired: tenantUseCase({
+    summary: "Require two-factor authentication (TOTP) of the tenant's members in the console, or stop requiring it. A member without it is sent to turn it on; personal access tokens are unaffected",
+    tag: "iam",
+    permission: "iam:write",
+    schema: setTotpRequiredSchema,
+    resource: { type: "tenant" },
+    audit: ["iam.totp_required_set"],
+    activity: [],
+    run: setTotpRequired,
+    route: { method: "PUT", path: "/iam/two-factor" },
   }),
 };

@@ -10,6 +10,7 @@ import { listBackupPolicies, listCoverage } from "@/lib/services/backup";
 import { getDatastore, listDatastores } from "@/lib/services/datastores";
 import { listMembers } from "@/lib/services/iam";
 import { listAllowedRanges } from "@/lib/services/allowed-ranges";
+import { getTotpRequirement } from "@/lib/services/totp-requirement";
 import { listVlans } from "@/lib/services/network";
 import { getOrder, listOrders } from "@/lib/services/orders";
 import { getPool, listHosts, listPools } from "@/lib/services/pools";
@@ -135,6 +136,14 @@ export const READS = {
     permission: "iam:read",
     kind: "read",
     serve: async (ctx) => ({ json: await listAllowedRanges(ctx) }),
+  }),
+  getTotpRequirement: read({
+    path: "/iam/two-factor",
+    summary: "Whether the tenant requires two-factor authentication of its members, and how many active members do not have it on",
+    tag: "iam",
+    permission: "iam:read",
+    kind: "read",
+    serve: async (ctx) => ({ json: await getTotpRequirement(ctx) }),
   }),
   listTokens: read({ path: "/iam/tokens", summary: "The caller's own tokens in the tenant; every member's with iam:read. Never a secret", tag: "iam", permission: null, kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listTokens(ctx), query, NEWEST_FIRST) }),
   listActivities: read({

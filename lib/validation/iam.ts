@@ -29,3 +29,10 @@ export type SetOwnerInput = z.infer<typeof setOwnerSchema>;
 
 export const setUserDisabledSchema = z.object({ userId: id, disabled: flag });
 export type SetUserDisabledInput = z.infer<typeof setUserDisabledSchema>;
+
+/** Whether the tenant requires two-factor authentication of its members (console only; tokens unaffected). */
+export const setTotpRequiredSchema = z.object({ required: flag });
+export type SetTotpRequiredInput = z.infer<typeof setTotpRequiredSchema>;
+
+/** A code typed at enrolment, at sign-off of two-factor, at sign-in: six digits (spaces tolerated), or a recovery code. */
+export const totpCodeSchema = z.object({ code: z.string().trim().min(1, "v.required").max(32) });

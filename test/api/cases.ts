@@ -28,6 +28,7 @@ export const READ_ROWS: Record<keyof typeof READS, ReadRow> = {
   listMembers: { listsIds: (f) => [f.memberId] },
   listTokens: { listsIds: (f) => [f.tokenId] },
   getAllowedRanges: {},
+  getTotpRequirement: {},
   listActivities: { listsIds: (f) => [f.activityId] },
   getActivity: { params: (f) => ({ id: f.activityId }) },
   listAudit: {},

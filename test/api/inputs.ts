@@ -59,10 +59,11 @@ export const INPUTS: Record<UseCaseName, Input> = {
   revokeToken: (f) => ({ tokenId: f.tokenId }),
   // Empty: a test's requests come from no known address, which any non-empty list would shut out.
   setAllowedRanges: () => ({ ranges: [] }),
+  setTotpRequired: () => ({ required: false }),
   planCapacity: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }),
 };
 
 /** Another tenant's ids given to a use case that names no resource (an invitation by email) cross nothing. */
-export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges"];
+export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges", "setTotpRequired"];
 /** A bulk change skips the selected ids it cannot see: 200 with no result, rather than 404. */
 export const SKIPS_CROSSED: readonly UseCaseName[] = ["previewBulkPower", "bulkPower"];

@@ -13,7 +13,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   // Another tenant's slug is a 404 here, before anything of the tenant is read.
   const ctx = await requireTenant((await params).tenant);
   const user = await requireUser();
-  const [tenants, t, app] = await Promise.all([listTenantsOfUser(user.id), getTranslations("shell"), getTranslations("app")]);
+  const [tenants, t, app, account] = await Promise.all([listTenantsOfUser(user.id), getTranslations("shell"), getTranslations("app"), getTranslations("account")]);
   const sidebar = (
     <>
       <Link href={`/t/${ctx.tenant.slug}/overview`} className="mb-4 block rounded-md px-3 py-1">
@@ -48,6 +48,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
               <span className="sr-only">{t("signedInAs")} </span>
               {user.name}
             </span>
+            <Link href="/account/security" className="text-xs font-medium text-slate-700 underline-offset-2 hover:underline dark:text-slate-300">{account("navLink")}</Link>
             <SignOutButton />
           </div>
         </header>
