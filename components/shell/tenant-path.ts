@@ -21,6 +21,7 @@ export const TENANT_STATIC_PAGES = new Set([
   "iam",
   "iam/api",
   "iam/ranges",
+  "iam/two-factor",
   "iam/tokens",
   "network",
   "orders",
