@@ -78,7 +78,7 @@ describe("telemetry history", () => {
     expect(rep.lastReplicatedAt!.getTime()).toBeGreaterThan(floorSlot(later) - 15 * 60_000 * 2);
   });
 
-  it("a rollup rerun gives the same rows; retention drops raw past 48 h after rolling it up", async () => {
+  it("a rollup rerun gives the same rows; retention drops the raw days wholly past 48 h after rolling them up", async () => {
     const before = await db().metricRollup.count({ where: { tenantId } });
     await rollupHours(db(), NOW - 24 * HOUR_MS, NOW + HOUR_MS);
     await rollupDays(db(), NOW - 24 * HOUR_MS, NOW + HOUR_MS);
@@ -86,8 +86,11 @@ describe("telemetry history", () => {
 
     const at = new Date(NOW - 60 * HOUR_MS);
     await db().metricSample.create({ data: { tenantId, resourceType: "POOL", resourceId: "old-pool", metric: "mem_used_gb", value: 42, at } });
-    const r = await runRetention(db(), NOW);
-    expect(r.deleted.raw).toBeGreaterThanOrEqual(1);
+    // 60 h old, but its UTC day holds the 48 h cutoff: kept until that day is wholly past it.
+    await runRetention(db(), NOW);
+    expect(await db().metricSample.count({ where: { resourceId: "old-pool" } })).toBe(1);
+    const r = await runRetention(db(), NOW + 12 * HOUR_MS);
+    expect(r.dropped.length + r.deleted.raw).toBeGreaterThanOrEqual(1);
     expect(await db().metricSample.count({ where: { resourceId: "old-pool" } })).toBe(0);
     const kept = await db().metricRollup.findFirstOrThrow({ where: { resourceId: "old-pool", resolution: "HOUR" } });
     expect([kept.avg, kept.count, kept.bucket.getTime()]).toEqual([42, 1, NOW - 60 * HOUR_MS - ((NOW - 60 * HOUR_MS) % HOUR_MS)]);
