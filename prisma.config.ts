@@ -4,6 +4,7 @@ import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { withClient, withDatabase } from "./scripts/lib/pg";
+import { splitSql } from "./scripts/lib/sql-split";
 
 const url = process.env.DATABASE_URL;
 
@@ -24,17 +25,35 @@ class CatalogueSafePool extends pg.Pool {
   }
 }
 
+// The adapter runs a migration as `script.split(";")`, which cuts a CREATE FUNCTION's body apart:
+// run each whole statement instead (the same statements as before for a script without one).
+type Scripted = { executeScript(script: string): Promise<void>; executeRaw(q: { sql: string; args: unknown[]; argTypes: unknown[] }): Promise<number> };
+function wholeStatements<T>(adapter: T): T {
+  const a = adapter as unknown as Scripted;
+  const split = a.executeScript.bind(a);
+  a.executeScript = async (script: string) => {
+    for (const stmt of splitSql(script)) {
+      if (stmt.includes(";")) await a.executeRaw({ sql: stmt, args: [], argTypes: [] });
+      else await split(stmt);
+    }
+  };
+  return adapter;
+}
+
 // The adapter drops its shadow database before closing the pool that uses it
 // ("being accessed by other users"): create and drop it ourselves, pool first.
 class MigratePg extends PrismaPg {
   constructor(private readonly connectionString: string) {
     super(new CatalogueSafePool({ connectionString, allowExitOnIdle: true }));
   }
+  override async connect() {
+    return wholeStatements(await super.connect());
+  }
   override async connectToShadowDb() {
     const name = `prisma_shadow_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
     await withClient(this.connectionString, (c) => c.query(`CREATE DATABASE "${name}"`));
     const shadow = new PrismaPg(new CatalogueSafePool({ connectionString: withDatabase(this.connectionString, name), allowExitOnIdle: true }));
-    const adapter = await shadow.connect();
+    const adapter = wholeStatements(await shadow.connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

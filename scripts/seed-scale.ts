@@ -14,6 +14,7 @@ import { createOrganization, createTenant, createUser, grantMembership, seedCata
 import { DEMO_ORG_SLUG } from "@/lib/db/demo-accounts";
 import { ROLE_BUNDLES } from "@/lib/permissions";
 import { RAW_RETENTION_HOURS } from "@/lib/metrics/rollup";
+import { upkeepMetricPartitions } from "@/lib/metrics/partitions";
 import { applyMigrations } from "./lib/migrate";
 
 export const SCALE_ORG_SLUG = "scale-bench";
@@ -34,6 +35,8 @@ if (!url) {
 }
 await applyMigrations(url, console.log);
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+// The partitions of the 30 days written below (the migrations created those of their own day).
+await upkeepMetricPartitions(db, Date.now(), { drop: false });
 if (await db.organization.findUnique({ where: { slug: DEMO_ORG_SLUG } })) {
   console.error("✖ This database holds the demo: seed:scale writes millions of rows, give it a database of its own.");
   process.exit(1);

@@ -2,10 +2,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemo } from "@/lib/db/demo-seed";
+import { upkeepMetricPartitions } from "@/lib/metrics/partitions";
 
 export async function runSeed(url: string): Promise<boolean> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
+    // Every start passes here: the metric partitions of the days around now (and of the demo's 30
+    // days of history) exist before anything is written; rows the DEFAULT partition took for them meanwhile move in.
+    await upkeepMetricPartitions(db, Date.now(), { drop: false });
     return (await seedDemo(db)).created;
   } finally {
     await db.$disconnect();

@@ -2,7 +2,8 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
 import { collectTelemetry } from "@/lib/metrics/collector";
-import { runRetention, runRollup } from "@/lib/metrics/rollup";
+import { runRetention } from "@/lib/metrics/partitions";
+import { runRollup } from "@/lib/metrics/rollup";
 import { METRICS_RETENTION_QUEUE, METRICS_ROLLUP_QUEUE, METRIC_QUEUES, TELEMETRY_TICK_QUEUE } from "./queue-names";
 
 // The metric jobs run by themselves: every process that works the queue keeps a timer that

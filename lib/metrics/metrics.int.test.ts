@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { createDatastore, createOrganization, createPool, createTenant, createVm } from "@/lib/db/factories";
 import { floorSlot, TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
 import { backfillTelemetry, collectTelemetry } from "./collector";
-import { HOUR_MS, rollupDays, rollupHours, runRetention } from "./rollup";
+import { runRetention } from "./partitions";
+import { HOUR_MS, rollupDays, rollupHours } from "./rollup";
 
 const NOW = Date.UTC(2026, 10, 25, 12, 2);
 let tenantId = "";
@@ -77,7 +78,7 @@ describe("telemetry history", () => {
     expect(rep.lastReplicatedAt!.getTime()).toBeGreaterThan(floorSlot(later) - 15 * 60_000 * 2);
   });
 
-  it("a rollup rerun gives the same rows; retention drops raw past 48 h after rolling it up", async () => {
+  it("a rollup rerun gives the same rows; retention drops the raw days wholly past 48 h after rolling them up", async () => {
     const before = await db().metricRollup.count({ where: { tenantId } });
     await rollupHours(db(), NOW - 24 * HOUR_MS, NOW + HOUR_MS);
     await rollupDays(db(), NOW - 24 * HOUR_MS, NOW + HOUR_MS);
@@ -85,8 +86,11 @@ describe("telemetry history", () => {
 
     const at = new Date(NOW - 60 * HOUR_MS);
     await db().metricSample.create({ data: { tenantId, resourceType: "POOL", resourceId: "old-pool", metric: "mem_used_gb", value: 42, at } });
-    const r = await runRetention(db(), NOW);
-    expect(r.raw).toBeGreaterThanOrEqual(1);
+    // 60 h old, but its UTC day holds the 48 h cutoff: kept until that day is wholly past it.
+    await runRetention(db(), NOW);
+    expect(await db().metricSample.count({ where: { resourceId: "old-pool" } })).toBe(1);
+    const r = await runRetention(db(), NOW + 12 * HOUR_MS);
+    expect(r.dropped.length + r.deleted.raw).toBeGreaterThanOrEqual(1);
     expect(await db().metricSample.count({ where: { resourceId: "old-pool" } })).toBe(0);
     const kept = await db().metricRollup.findFirstOrThrow({ where: { resourceId: "old-pool", resolution: "HOUR" } });
     expect([kept.avg, kept.count, kept.bucket.getTime()]).toEqual([42, 1, NOW - 60 * HOUR_MS - ((NOW - 60 * HOUR_MS) % HOUR_MS)]);

@@ -1,5 +1,6 @@
 // Rollups and retention of the metric history. Raw samples (MetricSample, every 5 minutes) are
-// kept RAW_RETENTION_HOURS; hourly aggregates (avg/min/max/count) 90 days, daily ones two years.
+// kept RAW_RETENTION_HOURS; hourly aggregates (avg/min/max/count) 90 days, daily ones two years
+// (at least: retention drops whole day / month partitions once past the window, partitions.ts).
 // A rollup also keeps the capacity and line in force at the end of its bucket and the minutes its
 // samples spent above their own line (summed: a day with 225 such minutes says 225, not 1 440), so
 // 24 h, 7 d and 30 d agree and a later change of capacity does not redraw past breaches.
@@ -37,7 +38,7 @@ export function dayRollupWindow(now: number, lookbackDays = 1): { from: number; 
   return { from: d - lookbackDays * DAY_MS, to: d + DAY_MS };
 }
 
-/** What retention deletes: raw samples before `raw`, hourly rows before `hour`, daily rows before `day`. */
+/** The retention cutoffs: raw samples before `raw`, hourly rows before `hour`, daily rows before `day` (a partition goes once it is wholly before its cutoff: lib/metrics/partitions.ts). */
 export function retentionCutoffs(now: number): { raw: number; hour: number; day: number } {
   return { raw: floorHour(now - RAW_RETENTION_HOURS * HOUR_MS), hour: floorDay(now - HOUR_RETENTION_DAYS * DAY_MS), day: floorDay(now - DAY_RETENTION_DAYS * DAY_MS) };
 }
@@ -145,19 +146,4 @@ export async function runRollup(db: SqlClient, now: number): Promise<{ hours: nu
   return { hours, days };
 }
 
-/**
- * Deletes what is past its window. Raw hours about to go are rolled up first, so a rollup job
- * that stopped for a while loses nothing.
- */
-export async function runRetention(db: SqlClient, now: number): Promise<{ raw: number; hour: number; day: number }> {
-  const c = retentionCutoffs(now);
-  const [oldest] = await db.$queryRawUnsafe<{ at: Date | null }[]>(`SELECT min("at") AS at FROM "MetricSample"`);
-  if (oldest?.at && oldest.at.getTime() < c.raw) {
-    await rollupHours(db, oldest.at.getTime(), c.raw);
-    await rollupDays(db, oldest.at.getTime(), c.raw);
-  }
-  const raw = await db.$executeRawUnsafe(`DELETE FROM "MetricSample" WHERE "at" < ${tsParam(1)}`, iso(c.raw));
-  const hour = await db.$executeRawUnsafe(`DELETE FROM "MetricRollup" WHERE "resolution" = 'HOUR' AND "bucket" < ${tsParam(1)}`, iso(c.hour));
-  const day = await db.$executeRawUnsafe(`DELETE FROM "MetricRollup" WHERE "resolution" = 'DAY' AND "bucket" < ${tsParam(1)}`, iso(c.day));
-  return { raw, hour, day };
-}
+// Retention (runRetention) drops whole partitions: lib/metrics/partitions.ts.
