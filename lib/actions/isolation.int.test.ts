@@ -51,6 +51,7 @@ export const ACTIONS: Record<string, Row> = {
   "vms/add-nic.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, vlanId: f.vlanId, type: "E1000", mac: "", connected: "true" }) },
   "vms/edit-nic.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, nicId: f.nicId, type: "E1000", vlanId: f.vlanId, connected: "false" }) },
   "vms/remove-nic.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, nicId: f.nicId }) },
+  "vms/migrate-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, hostId: f.otherHostId }) },
   "vms/create-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, name: "iso" }) },
   "vms/delete-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }) },
   "vms/revert-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }) },

@@ -22,6 +22,7 @@ export const INPUTS: Record<UseCaseName, Input> = {
   addNic: (f) => ({ vmId: f.vmId, vlanId: f.vlanId, type: "E1000", connected: false }),
   editNic: (f) => ({ vmId: f.vmId, nicId: f.nicId, connected: false }),
   removeNic: (f) => ({ vmId: f.vmId, nicId: f.nicId }),
+  migrateVm: (f) => ({ vmId: f.vmId, hostId: f.otherHostId }),
   createSnapshot: (f) => ({ vmId: f.vmId, name: "iso" }),
   deleteSnapshot: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }),
   revertSnapshot: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }),
