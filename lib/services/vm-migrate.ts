@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { loadDatastoreState, loadPoolState } from "@/lib/db/capacity";
 import type { LockedVm } from "@/lib/db/vms";
 import { checkMigration, migrationMove } from "@/lib/domain/migration";
@@ -130,3 +130,19 @@ export async function migrateVm(ctx: TenantContext, input: MigrateVmInput): Prom
     });
   });
 }
+
+/** Where the tenant's VMs may go, for the Migrate dialog: its delivered pools with their hosts, its delivered datastores. */
+export async function vmMigrateOptions(ctx: TenantContext) {
+  assertPermission(ctx, "compute:read");
+  const tenantId = ctx.tenant.id;
+  const [pools, datastores] = await Promise.all([
+    db().computePool.findMany({
+      where: { tenantId, status: "ACTIVE" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, azId: true, hosts: { where: { tenantId }, orderBy: { name: "asc" }, select: { id: true, name: true, status: true } } },
+    }),
+    db().datastore.findMany({ where: { tenantId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true, azId: true, tierCode: true } }),
+  ]);
+  return { pools, datastores };
+}
+export type VmMigrateOptions = Awaited<ReturnType<typeof vmMigrateOptions>>;
