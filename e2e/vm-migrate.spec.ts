@@ -6,7 +6,7 @@ import { test, expect } from "./fixtures";
 // rule named, no override offered), then accepted to another host of its pool; the activity runs
 // and the page shows the new host.
 
-const hostOf = (page: Page) => page.locator("#vm-figures dl > div").filter({ has: page.getByText("Host", { exact: true }) }).locator("dd");
+const hostOf = (page: Page) => page.getByRole("region", { name: "Configuration" }).locator("dl > div").filter({ has: page.locator("dt", { hasText: /^Host$/ }) }).locator("dd");
 
 async function openVm(page: Page, name: string) {
   await page.goto(`/t/production/compute/vms?q=${encodeURIComponent(name)}`);
