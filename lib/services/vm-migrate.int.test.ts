@@ -8,7 +8,7 @@ import { runActivity } from "@/lib/jobs/runner";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { PERMISSIONS } from "@/lib/permissions";
 import type { MigrateVmInput } from "@/lib/validation/vms";
-import { migrateVm } from "./vm-migrate";
+import { bulkMigrate, migrateVm } from "./vm-migrate";
 
 // Pool "prod" of 4 STANDARD v3 hosts, 512 GB activated (each host carries 128 GB): web-1 (32 GB,
 // running) on esx01, web-2 (32 GB) on esx02, kept apart by the enabled anti-affinity rule
@@ -197,5 +197,29 @@ describe("another tenant", () => {
     await expect(migrate({ datastoreId: s.theirs.ds })).rejects.toBeInstanceOf(NotFoundError);
     expect(await vmRow(s.web1)).toMatchObject({ poolId: s.pool, hostId: s.hosts[0]!.id, datastoreId: s.dsA, busyActivityId: null });
     expect(await db().vm.count({ where: { tenantId: s.b.tenant.id, poolId: s.theirs.pool } })).toBe(1);
+  });
+});
+
+describe("migrating several VMs at once", () => {
+  it("decides each VM on its own, in order: one activity per VM accepted, a refusal listed with its rule, another tenant's VM skipped", async () => {
+    const r = await bulkMigrate(s.a, { vmIds: [s.web3, s.web1, s.theirs.vm], poolId: s.spare });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.map((i) => [i.vmId, i.ok])).toEqual([
+      [s.web3, true],
+      [s.web1, false],
+    ]);
+    expect(r.value[1]!.violations.map((v) => v.code)).toEqual(["AFFINITY.VIOLATION"]);
+    expect((await vmRow(s.web3)).poolId).toBe(s.spare);
+    expect(await runActivity(r.value[0]!.activityId!)).toBe("completed");
+    // Already there: listed with the sentence, not thrown.
+    const again = await bulkMigrate(s.a, { vmIds: [s.web3], poolId: s.spare });
+    expect(again).toMatchObject({ ok: true, value: [{ vmId: s.web3, ok: false, conflict: { en: expect.stringContaining("Nothing would change") } }] });
+  });
+
+  it("is not found as a whole with another tenant's pool or datastore as the target", async () => {
+    await expect(bulkMigrate(s.a, { vmIds: [s.web3], poolId: s.theirs.pool })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(bulkMigrate(s.a, { vmIds: [s.web3], datastoreId: s.theirs.ds })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await vmRow(s.web3)).toMatchObject({ poolId: s.pool, datastoreId: s.dsA, busyActivityId: null });
   });
 });

@@ -5,11 +5,11 @@ import type { LockedVm } from "@/lib/db/vms";
 import { checkMigration, migrationMove } from "@/lib/domain/migration";
 import { decide, type Decision, type LocalizedText } from "@/lib/domain/result";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import type { MigrateVmInput } from "@/lib/validation/vms";
+import type { BulkMigrateInput, MigrateVmInput } from "@/lib/validation/vms";
 import type { Accepted } from "./change";
 import { assertPermission, type TenantContext } from "./context";
 import { lockRows } from "./tx";
-import { changeVm } from "./vms";
+import { changeVm, type BulkItem } from "./vms";
 
 // Live migration (vMotion, and Storage vMotion when the datastore changes): a VM goes to another
 // host of its pool, another pool of the tenant, another datastore, or several at once. Where it
@@ -129,6 +129,40 @@ export async function migrateVm(ctx: TenantContext, input: MigrateVmInput): Prom
       },
     });
   });
+}
+
+/**
+ * Several VMs to one pool and/or datastore, in the order given: each its own decision (seeing the
+ * room the ones before it took), audit row and activity; the rules pick each one's host. A target
+ * of another tenant makes the whole request not found; a selected VM of another tenant is skipped
+ * (as bulk power does); one already there, or busy, is listed with the sentence that refused it.
+ */
+export async function bulkMigrate(ctx: TenantContext, input: BulkMigrateInput): Promise<Decision<BulkItem[]>> {
+  assertPermission(ctx, "compute:write");
+  const tenantId = ctx.tenant.id;
+  const [pool, datastore, vms] = await Promise.all([
+    input.poolId ? db().computePool.findFirst({ where: { id: input.poolId, tenantId }, select: { id: true } }) : null,
+    input.datastoreId ? db().datastore.findFirst({ where: { id: input.datastoreId, tenantId }, select: { id: true } }) : null,
+    db().vm.findMany({ where: { tenantId, id: { in: input.vmIds } }, select: { id: true, name: true } }),
+  ]);
+  if (input.poolId && !pool) throw new NotFoundError("pool", input.poolId);
+  if (input.datastoreId && !datastore) throw new NotFoundError("datastore", input.datastoreId);
+  const names = new Map(vms.map((v) => [v.id, v.name]));
+  const out: BulkItem[] = [];
+  for (const vmId of input.vmIds) {
+    const name = names.get(vmId);
+    if (name === undefined) continue;
+    try {
+      const d = await migrateVm(ctx, { vmId, poolId: input.poolId, datastoreId: input.datastoreId, overrideReason: input.overrideReason });
+      out.push(d.ok ? { vmId, name, ok: true, activityId: d.value.activityId, violations: d.warnings } : { vmId, name, ok: false, violations: d.violations });
+    } catch (e) {
+      if (e instanceof NotFoundError) continue;
+      if (e instanceof ConflictError) out.push({ vmId, name, ok: false, violations: [], conflict: e.text });
+      else if (e instanceof InvalidInputError) out.push({ vmId, name, ok: false, violations: [], conflict: Object.values(e.fields)[0] });
+      else throw e;
+    }
+  }
+  return decide([], out);
 }
 
 /** Where the tenant's VMs may go, for the Migrate dialog: its delivered pools with their hosts, its delivered datastores. */

@@ -156,3 +156,14 @@ export const migrateVmSchema = z
   })
   .refine((b) => b.poolId !== undefined || b.hostId !== undefined || b.datastoreId !== undefined, { message: "v.migrateTarget", path: ["_"] });
 export type MigrateVmInput = z.infer<typeof migrateVmSchema>;
+
+/** Several VMs to one pool and/or datastore: the rules pick each one's host, each VM its own decision and activity. */
+export const bulkMigrateSchema = z
+  .object({
+    vmIds: bulkPowerSchema.shape.vmIds,
+    poolId: z.preprocess(blank, id.optional()),
+    datastoreId: z.preprocess(blank, id.optional()),
+    overrideReason,
+  })
+  .refine((b) => b.poolId !== undefined || b.datastoreId !== undefined, { message: "v.migrateTarget", path: ["_"] });
+export type BulkMigrateInput = z.infer<typeof bulkMigrateSchema>;
