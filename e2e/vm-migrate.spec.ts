@@ -50,4 +50,18 @@ test("a migration refused by an anti-affinity rule (AFFINITY.VIOLATION) is then 
   await expect(history).toContainText("Migrate");
   await expect(history).toContainText("completed", { timeout: 30_000 });
   await expect(hostOf(page)).toHaveText(third!, { timeout: 15_000 });
+
+  // From the list's selection: to the pool it is in, without a datastore, nothing would change, and
+  // the result says so for that VM.
+  const pool = "prd-std-par7s";
+  await page.goto(`/t/production/compute/vms?q=${encodeURIComponent(mover!)}`);
+  await page.getByRole("checkbox", { name: `Select ${mover}` }).check();
+  await page.getByRole("toolbar", { name: "Actions on selected VMs" }).getByRole("button", { name: "Migrate" }).click();
+  const bulk = page.getByRole("dialog", { name: "Migrate 1 VM" });
+  await bulk.getByLabel("Pool").selectOption({ label: `${pool} · PAR7S` });
+  await bulk.getByRole("button", { name: "Migrate 1 VM" }).click();
+  const results = bulk.getByRole("list", { name: "Result per VM" });
+  await expect(results).toContainText(mover!);
+  await expect(results).toContainText("Refused");
+  await expect(results).toContainText("Nothing would change");
 });
