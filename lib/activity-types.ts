@@ -18,6 +18,7 @@ export const ACTIVITY_TYPES = [
   "vm.nic_add",
   "vm.nic_edit",
   "vm.nic_remove",
+  "vm.migrate",
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",

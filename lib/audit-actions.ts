@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   "vm.nic_add",
   "vm.nic_edit",
   "vm.nic_remove",
+  "vm.migrate",
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",

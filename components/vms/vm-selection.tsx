@@ -1,10 +1,12 @@
 "use client";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Pause, Play, RotateCcw, Square } from "lucide-react";
+import { ArrowRightLeft, Pause, Play, RotateCcw, Square } from "lucide-react";
 import type { VmPowerAction } from "@/lib/validation/vms";
 import { Button } from "@/components/ui/button";
 import { BulkPowerDialog } from "./bulk-power-dialog";
+import { BulkMigrateDialog } from "./bulk-migrate-dialog";
+import type { MigrateOptions } from "./vm-migrate";
 
 type Selection = { selected: ReadonlySet<string>; toggle: (id: string, on: boolean) => void; setMany: (ids: readonly string[], on: boolean) => void };
 const Ctx = createContext<Selection | null>(null);
@@ -26,10 +28,24 @@ const ACTIONS: { action: VmPowerAction; icon: typeof Play }[] = [
  * The VM list's selection (this page's rows) and the bulk power actions on it. A selection
  * survives nothing but the page: a new filter or page starts a new one.
  */
-export function VmSelection({ tenantId, vms, canPower, children }: { tenantId: string; vms: { id: string; name: string }[]; canPower: boolean; children: React.ReactNode }) {
+export function VmSelection({
+  tenantId,
+  vms,
+  canPower,
+  migrate,
+  children,
+}: {
+  tenantId: string;
+  vms: { id: string; name: string }[];
+  canPower: boolean;
+  /** Where the selection may be migrated, and whether the user may (compute:write). */
+  migrate?: { options: MigrateOptions; can: boolean };
+  children: React.ReactNode;
+}) {
   const t = useTranslations("vmActions");
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [action, setAction] = useState<VmPowerAction | null>(null);
+  const [migrating, setMigrating] = useState(false);
   const [snapshot, setSnapshot] = useState<{ id: string; name: string }[]>([]);
   const toggle = useCallback((id: string, on: boolean) => setSelected((cur) => {
     const next = new Set(cur);
@@ -66,6 +82,19 @@ export function VmSelection({ tenantId, vms, canPower, children }: { tenantId: s
             {t(`power.${a}`)}
           </Button>
         ))}
+        {migrate && (
+          <Button
+            disabled={chosen.length === 0 || !migrate.can}
+            title={!migrate.can ? t("needs", { permission: "compute:write" }) : undefined}
+            onClick={() => {
+              setSnapshot(chosen);
+              setMigrating(true);
+            }}
+          >
+            <ArrowRightLeft aria-hidden className="size-3.5" />
+            {t("migrate.bulkOpen")}
+          </Button>
+        )}
         {chosen.length > 0 && (
           <Button variant="ghost" onClick={() => setSelected(new Set())}>
             {t("bulk.clear")}
@@ -82,6 +111,7 @@ export function VmSelection({ tenantId, vms, canPower, children }: { tenantId: s
           onRun={() => setSelected(new Set())}
         />
       )}
+      {migrating && migrate && <BulkMigrateDialog tenantId={tenantId} vms={snapshot} options={migrate.options} onClose={() => setMigrating(false)} onRun={() => setSelected(new Set())} />}
     </Ctx.Provider>
   );
 }

@@ -53,6 +53,9 @@ export const ACTIONS: Record<string, Row> = {
   "vms/add-nic.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, vlanId: f.vlanId, type: "E1000", mac: "", connected: "true" }) },
   "vms/edit-nic.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, nicId: f.nicId, type: "E1000", vlanId: f.vlanId, connected: "false" }) },
   "vms/remove-nic.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, nicId: f.nicId }) },
+  // with another tenant's pool as the target, the whole request is not found
+  "vms/bulk-migrate.ts": { permission: "compute:write", input: (f) => ({ vmIds: [f.vmId], poolId: f.poolId }), skipsCrossed: false },
+  "vms/migrate-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, hostId: f.otherHostId }) },
   "vms/create-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, name: "iso" }) },
   "vms/delete-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }) },
   "vms/revert-snapshot.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }) },

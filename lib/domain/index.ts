@@ -9,6 +9,7 @@ export * from "./affinity";
 export * from "./vm";
 export * from "./disks";
 export * from "./nics";
+export * from "./migration";
 export * from "./encryption";
 export * from "./replication";
 export * from "./network";

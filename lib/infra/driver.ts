@@ -7,7 +7,20 @@ import type { ActivityType } from "@/lib/activity-types";
 import type { LocalizedText } from "@/lib/domain/result";
 import { env } from "@/lib/env";
 
-export type InfraStep = { key: string; label: LocalizedText; ms: number };
+export type InfraStep = {
+  key: string;
+  label: LocalizedText;
+  ms: number;
+  /** A step that runs only for some requests (a migration copies disks only when the datastore changes): asked of the activity's payload. */
+  when?: (payload: unknown) => boolean;
+};
+
+const flagOf = (p: unknown, key: string) => typeof p === "object" && p !== null && (p as Record<string, unknown>)[key] === true;
+
+/** The steps an activity runs, those that depend on its request left out when it does not need them. */
+export function planFor(type: ActivityType, payload: unknown): InfraStep[] {
+  return INFRA_PLANS[type].filter((st) => !st.when || st.when(payload));
+}
 
 const step = (key: string, en: string, fr: string, ms: number): InfraStep => ({ key, label: { en, fr }, ms });
 
@@ -43,6 +56,16 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
   "vm.nic_add": [step("add_nic", "Adding the network adapter", "Ajout de la carte réseau", 700)],
   "vm.nic_edit": [step("reconfigure_nic", "Reconfiguring the network adapter", "Reconfiguration de la carte réseau", 500)],
   "vm.nic_remove": [step("remove_nic", "Removing the network adapter", "Retrait de la carte réseau", 500)],
+  "vm.migrate": [
+    step("check_target", "Checking the target host and datastore", "Vérification de l’hôte et du datastore cibles", 600),
+    {
+      ...step("copy_disks", "Copying the disks to the new datastore (Storage vMotion)", "Copie des disques vers le nouveau datastore (Storage vMotion)", 4000),
+      when: (p) => flagOf(p, "storage"),
+    },
+    // A running VM's memory is copied while it runs; a stopped one is only registered on the target.
+    { ...step("precopy_memory", "Pre-copying the memory to the target host", "Pré-copie de la mémoire vers l’hôte cible", 2000), when: (p) => flagOf(p, "running") },
+    step("switch_over", "Switching over to the target", "Bascule vers la cible", 500),
+  ],
   "vm.tags_set": [step("write_tags", "Writing tags", "Écriture des étiquettes", 200)],
   "vm.delete": [step("unregister", "Unregistering the VM", "Désinscription de la VM", 700), step("delete_disks", "Deleting disks", "Suppression des disques", 1200)],
   "vm.encrypt": [

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { isActivityType } from "@/lib/activity-types";
 import type { LocalizedText } from "@/lib/domain/result";
-import { INFRA_PLANS, InfraFault, simulatedDriver, type InfraDriver } from "@/lib/infra/driver";
+import { InfraFault, planFor, simulatedDriver, type InfraDriver } from "@/lib/infra/driver";
 import { ActivityRefused } from "@/lib/errors";
 import type { ActivityRecord } from "./handlers/handler";
 import { ACTIVITY_HANDLERS } from "./handlers";
@@ -80,7 +80,7 @@ export async function runActivity(id: string, driver: InfraDriver = simulatedDri
     });
     return "failed";
   }
-  const plan = INFRA_PLANS[a.type];
+  const plan = planFor(a.type, a.payload);
   try {
     for (const [i, step] of plan.entries()) {
       if (stopping?.aborted) {

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { addDiskSchema, addNicSchema, editNicSchema, removeNicSchema, bulkPowerSchema, createSnapshotSchema, createVmSchema, deleteDiskSchema, deleteSnapshotSchema, growDiskSchema, revertSnapshotSchema, deleteVmSchema, encryptVmSchema, powerVmSchema, resizeVmSchema, setTagsSchema } from "@/lib/validation/vms";
+import { addDiskSchema, addNicSchema, editNicSchema, removeNicSchema, bulkPowerSchema, createSnapshotSchema, createVmSchema, deleteDiskSchema, deleteSnapshotSchema, growDiskSchema, bulkMigrateSchema, migrateVmSchema, revertSnapshotSchema, deleteVmSchema, encryptVmSchema, powerVmSchema, resizeVmSchema, setTagsSchema } from "@/lib/validation/vms";
 import { hostMaintenanceSchema, setActivatedMemorySchema, setHaSchema } from "@/lib/validation/pools";
 import { affinityRuleIdSchema, createAffinityRuleSchema, deleteAffinityRuleSchema } from "@/lib/validation/affinity";
 import { addDisk, bulkPower, createSnapshot, createVm, deleteDisk, deleteSnapshot, growDisk, revertSnapshot, deleteVm, deleteVmById, encryptVm, powerVm, previewBulkPower, previewVmCreate, resizeVm, resizeVmPartially, setTags } from "@/lib/services/vms";
 import { addNic, editNic, removeNic } from "@/lib/services/vm-nics";
+import { bulkMigrate, migrateVm } from "@/lib/services/vm-migrate";
 import { enterHostMaintenance, exitHostMaintenance, setActivatedMemory, setHa } from "@/lib/services/pools";
 import { createAffinityRule, deleteAffinityRule, deleteAffinityRuleById, disableAffinityRule, enableAffinityRule } from "@/lib/services/affinity";
 import { tenantUseCase } from "./define";
@@ -174,6 +175,30 @@ export const COMPUTE_USE_CASES = {
     activity: ["vm.nic_remove"],
     run: removeNic,
     route: { method: "DELETE", path: "/compute/vms/{id}/nics/{nid}", params: { id: "vmId", nid: "nicId" } },
+  }),
+  migrateVm: tenantUseCase({
+    summary:
+      "Migrate a VM, running or not, to another host of its pool (hostId), another pool (poolId; the rules pick the host unless hostId names one of it) and/or another datastore (datastoreId; its disks are copied, which takes longer): the target's capacity and the affinity rules decide as for a creation; never to where it is",
+    tag: "compute",
+    permission: "compute:write",
+    schema: migrateVmSchema,
+    resource: vm,
+    audit: ["vm.migrate"],
+    activity: ["vm.migrate"],
+    run: migrateVm,
+    route: { method: "POST", path: "/compute/vms/{id}/migrate", params: VM },
+  }),
+  bulkMigrate: tenantUseCase({
+    summary: "Migrate several VMs to one pool and/or datastore: each its own decision (the rules pick its host), audit row and activity",
+    tag: "compute",
+    permission: "compute:write",
+    schema: bulkMigrateSchema,
+    resource: { type: "vm", key: "vmIds" },
+    audit: ["vm.migrate"],
+    activity: ["vm.migrate"],
+    bulk: true,
+    run: bulkMigrate,
+    route: { method: "POST", path: "/compute/vms/bulk-migrate" },
   }),
   createSnapshot: tenantUseCase({
     summary: "Take a snapshot of a VM",

@@ -140,3 +140,30 @@ export type DeleteVmInput = z.infer<typeof deleteVmSchema>;
 
 export const encryptVmSchema = z.object({ vmId: id });
 export type EncryptVmInput = z.infer<typeof encryptVmSchema>;
+
+/**
+ * A live migration: another host of its pool, another pool (the rules pick the host unless one of
+ * that pool is given), another datastore (its disks are copied), or several at once. Left out or
+ * empty: it stays where it is on that account.
+ */
+export const migrateVmSchema = z
+  .object({
+    vmId: id,
+    poolId: z.preprocess(blank, id.optional()),
+    hostId: z.preprocess(blank, id.optional()),
+    datastoreId: z.preprocess(blank, id.optional()),
+    overrideReason,
+  })
+  .refine((b) => b.poolId !== undefined || b.hostId !== undefined || b.datastoreId !== undefined, { message: "v.migrateTarget", path: ["_"] });
+export type MigrateVmInput = z.infer<typeof migrateVmSchema>;
+
+/** Several VMs to one pool and/or datastore: the rules pick each one's host, each VM its own decision and activity. */
+export const bulkMigrateSchema = z
+  .object({
+    vmIds: bulkPowerSchema.shape.vmIds,
+    poolId: z.preprocess(blank, id.optional()),
+    datastoreId: z.preprocess(blank, id.optional()),
+    overrideReason,
+  })
+  .refine((b) => b.poolId !== undefined || b.datastoreId !== undefined, { message: "v.migrateTarget", path: ["_"] });
+export type BulkMigrateInput = z.infer<typeof bulkMigrateSchema>;

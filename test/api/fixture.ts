@@ -11,6 +11,8 @@ export type ApiFixture = {
   tenantId: string;
   poolId: string;
   hostId: string;
+  /** The pool's other host, where the VM is not. */
+  otherHostId: string;
   datastoreId: string;
   policyId: string;
   vmId: string;
@@ -62,6 +64,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     tenantId: tenant.id,
     poolId: pool.id,
     hostId: hosts[0]!.id,
+    otherHostId: hosts[1]!.id,
     datastoreId: ds.id,
     policyId: policy.id,
     vmId: vm.id,

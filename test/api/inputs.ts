@@ -22,6 +22,9 @@ export const INPUTS: Record<UseCaseName, Input> = {
   addNic: (f) => ({ vmId: f.vmId, vlanId: f.vlanId, type: "E1000", connected: false }),
   editNic: (f) => ({ vmId: f.vmId, nicId: f.nicId, connected: false }),
   removeNic: (f) => ({ vmId: f.vmId, nicId: f.nicId }),
+  migrateVm: (f) => ({ vmId: f.vmId, hostId: f.otherHostId }),
+  // Its own pool: the VM is listed as already there (the fixture has one pool and one datastore).
+  bulkMigrate: (f) => ({ vmIds: [f.vmId], poolId: f.poolId }),
   createSnapshot: (f) => ({ vmId: f.vmId, name: "iso" }),
   deleteSnapshot: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }),
   revertSnapshot: (f) => ({ vmId: f.vmId, snapshotId: f.snapshotId }),

@@ -6,7 +6,7 @@ import { payloadOf, required, type ActivityHandler, type ActivityRecord } from "
 // How a VM's activities end (lib/services/vms.ts reserves them).
 
 type NicState = { type: "E1000" | "VMXNET3"; vlanId: string; connected: boolean };
-type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; diskBefore?: { sizeGib: number; usedGib: number }; nicId?: string; nicBefore?: NicState; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
+type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; diskBefore?: { sizeGib: number; usedGib: number }; nicId?: string; nicBefore?: NicState; disksBefore?: { id: string; datastoreId: string }[]; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
 
 type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
 
@@ -57,6 +57,14 @@ export const VM_ACTIVITY_HANDLERS = {
   "vm.nic_edit": vmHandler({ revert: (tx, vm, p) => tx.vmNic.updateMany({ where: { id: required(p.nicId, "network adapter"), vmId: vm.id, tenantId: vm.tenantId }, data: nicBefore(p) }) }),
   // The adapter, and its MAC, stay until the infrastructure has removed it.
   "vm.nic_remove": vmHandler({ complete: (tx, vm, p) => tx.vmNic.deleteMany({ where: { id: required(p.nicId, "network adapter"), vmId: vm.id, tenantId: vm.tenantId } }) }),
+  // The VM and its copied disks point at the target from the decision (its reservation there); a
+  // failed step leaves it where it was: pool, host and datastore, and each disk on its own.
+  "vm.migrate": vmHandler({
+    revert: async (tx, vm, p) => {
+      await restore(tx, vm, p);
+      for (const d of p.disksBefore ?? []) await tx.vmDisk.updateMany({ where: { id: d.id, vmId: vm.id, tenantId: vm.tenantId }, data: { datastoreId: d.datastoreId } });
+    },
+  }),
   "vm.tags_set": vmHandler({ revert: restore }),
   "vm.delete": vmHandler({
     complete: async (tx, vm, p) => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { listVms } from "@/lib/services/vms";
+import { vmMigrateOptions } from "@/lib/services/vm-migrate";
 import { pageWindow } from "@/lib/list-query";
 import { parseVmListQuery, vmListHref, POWER_STATES, VM_PAGE_SIZES, type VmSortColumn } from "@/lib/validation/vm-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -44,8 +45,9 @@ const COLUMNS: { key: VmSortColumn | "tags"; align?: "right" }[] = [
 export default tenantPage({ permission: "compute:read", title: ["vms", "title"] }, async ({ ctx, searchParams }) => {
   const q = parseVmListQuery(searchParams);
   const base = `/t/${ctx.tenant.slug}/compute/vms`;
-  const [{ total, rows }, t, list, ps, ui, format, locale] = await Promise.all([
+  const [{ total, rows }, migrateOptions, t, list, ps, ui, format, locale] = await Promise.all([
     listVms(ctx, q),
+    vmMigrateOptions(ctx),
     getTranslations("vms"),
     getTranslations("list"),
     getTranslations("powerState"),
@@ -103,7 +105,7 @@ export default tenantPage({ permission: "compute:read", title: ["vms", "title"] 
       {rows.length === 0 ? (
         <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
-        <VmSelection tenantId={ctx.tenant.id} vms={rows.map((v) => ({ id: v.id, name: v.name }))} canPower={can("vm:power")}>
+        <VmSelection tenantId={ctx.tenant.id} vms={rows.map((v) => ({ id: v.id, name: v.name }))} canPower={can("vm:power")} migrate={{ options: migrateOptions, can: can("compute:write") }}>
           <Table label={t("title")}>
             <THead>
               {COLUMNS.map(({ key, align }) => {

@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ChevronLeft } from "lucide-react";
 import { getVm } from "@/lib/services/vms";
 import { usableVlans } from "@/lib/services/vm-nics";
+import { vmMigrateOptions } from "@/lib/services/vm-migrate";
 import { listActivities } from "@/lib/services/activities";
 import { listAuditEvents } from "@/lib/services/audit";
 import { NotFoundError } from "@/lib/errors";
@@ -21,6 +22,7 @@ import { ActivityProgress } from "@/components/activity/activity-tracker";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { AuditTable } from "@/components/audit/audit-table";
 import { EncryptionPadlock } from "@/components/vms/encryption-padlock";
+import { MigrateVmButton } from "@/components/vms/vm-migrate";
 import { DeleteDiskButton, DeleteSnapshotButton, GrowDiskButton, RevertSnapshotButton, PowerControls, VmConfigActions, type VmActionsVm } from "@/components/vms/vm-actions";
 import { controllerName, controllersOf, systemDiskOf } from "@/lib/domain/disks";
 import { TagList } from "@/components/vms/tag-list";
@@ -63,10 +65,11 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
   const historyQuery = { ...parseActivityListQuery({ resourceType: "vm", resourceId: vm.id }), pageSize: LATEST };
   const trailQuery = { ...parseAuditListQuery({ targetType: "vm", targetId: vm.id }), pageSize: LATEST };
   const reader = langOf(await getLocale());
-  const [history, trail, vlans, t, ps, tl, format, locale] = await Promise.all([
+  const [history, trail, vlans, migrateOptions, t, ps, tl, format, locale] = await Promise.all([
     can("activity:read") ? listActivities(ctx, historyQuery) : null,
     can("audit:read") ? listAuditEvents(ctx, trailQuery, reader) : null,
     usableVlans(ctx),
+    vmMigrateOptions(ctx),
     getTranslations("vmPage"),
     getTranslations("powerState"),
     getTranslations("vmList"),
@@ -135,6 +138,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
           <PowerControls tenantId={ctx.tenant.id} vm={actionsVm} can={vmCan} />
           <span aria-hidden className="hidden h-5 w-px bg-slate-200 sm:block dark:bg-slate-700" />
           <VmConfigActions tenantId={ctx.tenant.id} tenantSlug={ctx.tenant.slug} vm={actionsVm} can={vmCan} />
+          <MigrateVmButton tenantId={ctx.tenant.id} vm={actionsVm} place={{ poolId: vm.pool.id, hostId: vm.host?.id ?? null, datastoreId: vm.datastore.id }} options={migrateOptions} can={vmCan} />
         </div>
       </header>
 
