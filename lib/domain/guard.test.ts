@@ -139,6 +139,13 @@ const CASES: Record<string, Case> = {
     fields: [...poolFields("0.pool"), ...dsFields("0.datastore"), { path: "0.vm.memoryGb", kind: "amount" }, { path: "0.vm.iopsDemand", kind: "whole" }],
     run: (a) => domain.checkPlacement(a[0] as any),
   },
+  checkMigration: {
+    // A running VM's storage move: the disks and the swap file land on the datastore, the host stays.
+    args: () => [{ vm: { id: "m", memoryGb: 16, poweredOn: true, iopsDemand: 10, encryption: "NONE", poolId: pool().id, hostId: null, datastoreId: "elsewhere", disks: [{ label: "Hard disk 1", sizeGib: 40, usedGib: 10, provisioning: "THIN", datastoreId: "elsewhere" }] }, pool: pool(), datastore: ds() }],
+    prefixes: [""],
+    fields: [...poolFields("0.pool"), ...dsFields("0.datastore"), { path: "0.vm.memoryGb", kind: "amount" }, { path: "0.vm.iopsDemand", kind: "whole" }],
+    run: (a) => domain.checkMigration(a[0] as any),
+  },
   checkAffinityRule: {
     args: () => [
       pool(),
