@@ -1,13 +1,12 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db/client";
-import { createBackupPolicy, createDatastore, createOrganization, createPool, createTenant, createUser, grantMembership } from "@/lib/db/factories";
-import { authorize } from "@/lib/auth/authorize";
 import type { TenantContext } from "@/lib/auth/context";
 import type { InfraDriver } from "@/lib/infra/driver";
 import { createVm } from "@/lib/services/vms";
 import { MAX_ATTEMPTS, runActivity } from "./runner";
 import { startWorker } from "./worker";
+import { tenantForVms } from "@/test/integration/context";
 
 // A graceful stop (a deploy, Ctrl-C) is not a crash: the activities it interrupts go back to
 // waiting at once, without spending an attempt, and the next worker finishes them.
@@ -36,16 +35,7 @@ async function newVmActivity(): Promise<string> {
 const activity = (id: string) => db().activity.findUniqueOrThrow({ where: { id } });
 
 beforeAll(async () => {
-  const org = await createOrganization(db());
-  const tenant = await createTenant(db(), { organizationId: org.id });
-  const user = await createUser(db(), { cost: 4 });
-  await grantMembership(db(), { userId: user.id, tenantId: tenant.id });
-  const r = await authorize({ type: "user", userId: user.id, email: user.email, name: user.name }, { id: tenant.id });
-  if (!r.ok) throw new Error("no context");
-  const { pool } = await createPool(db(), { tenantId: tenant.id, hosts: 4, activatedMemoryGb: 1024 });
-  const ds = await createDatastore(db(), { tenantId: tenant.id, sizeGib: 8192 });
-  const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
-  Object.assign(s, { ctx: r.ctx, pool: pool.id, ds: ds.id, policy: policy.id });
+  Object.assign(s, await tenantForVms());
 });
 
 describe("a graceful stop", () => {

@@ -1,13 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
-import { createBackupPolicy, createDatastore, createOrganization, createPool, createTenant, createUser, grantMembership } from "@/lib/db/factories";
-import { authorize } from "@/lib/auth/authorize";
 import type { TenantContext } from "@/lib/auth/context";
 import { createVm } from "@/lib/services/vms";
 import { ACTIVITY_QUEUE, PGBOSS_SCHEMA } from "./queue-names";
 import { runActivity } from "./runner";
 import { startWorker, type WorkerHandle } from "./worker";
+import { tenantForVms } from "@/test/integration/context";
 
 // The queue for real: activities sent by the services are picked up by pg-boss workers — two
 // "processes" here, the app's worker and a second pg-boss instance — and each runs once.
@@ -25,17 +24,7 @@ async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 30_0
 }
 
 beforeAll(async () => {
-  const org = await createOrganization(db());
-  const tenant = await createTenant(db(), { organizationId: org.id });
-  const user = await createUser(db(), { cost: 4 });
-  await grantMembership(db(), { userId: user.id, tenantId: tenant.id });
-  const r = await authorize({ type: "user", userId: user.id, email: user.email, name: user.name }, { id: tenant.id });
-  if (!r.ok) throw new Error("no context");
-  const { pool } = await createPool(db(), { tenantId: tenant.id, hosts: 4, activatedMemoryGb: 1024 });
-  const ds = await createDatastore(db(), { tenantId: tenant.id, sizeGib: 8192 });
-  const policy = await createBackupPolicy(db(), { tenantId: tenant.id });
-  Object.assign(s, { ctx: r.ctx, pool: pool.id, ds: ds.id, policy: policy.id });
-
+  Object.assign(s, await tenantForVms());
   worker = await startWorker({ concurrency: 2, sweepSeconds: 1, telemetry: false });
   other = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: PGBOSS_SCHEMA, supervise: false, schedule: false, migrate: false });
   await other.start();

@@ -10,21 +10,14 @@ import { PERMISSIONS } from "@/lib/permissions";
 import { createAffinityRule, deleteAffinityRule, disableAffinityRule, enableAffinityRule, listAffinityRules } from "./affinity";
 import { getPool } from "./pools";
 import { powerVm } from "./vms";
+import { memberContext } from "@/test/integration/context";
 
 const s = { a: null as unknown as TenantContext, b: null as unknown as TenantContext, ds: "" };
 
-async function ctxFor(tenantId: string) {
-  const user = await createUser(db(), { cost: 4 });
-  await grantMembership(db(), { userId: user.id, tenantId, permissions: PERMISSIONS });
-  const r = await authorize({ type: "user", userId: user.id, email: user.email, name: user.name }, { id: tenantId });
-  if (!r.ok) throw new Error("no context");
-  return r.ctx;
-}
-
 beforeAll(async () => {
   const org = await createOrganization(db());
-  s.a = await ctxFor((await createTenant(db(), { organizationId: org.id })).id);
-  s.b = await ctxFor((await createTenant(db(), { organizationId: org.id })).id);
+  s.a = await memberContext((await createTenant(db(), { organizationId: org.id })).id);
+  s.b = await memberContext((await createTenant(db(), { organizationId: org.id })).id);
   s.ds = (await createDatastore(db(), { tenantId: s.a.tenant.id, sizeGib: 8192 })).id;
 });
 afterEach(() => setInfraFaults([]));

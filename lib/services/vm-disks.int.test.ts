@@ -11,6 +11,7 @@ import { PERMISSIONS } from "@/lib/permissions";
 import type { AddDiskInput } from "@/lib/validation/vms";
 import type { DiskControllerType } from "@/lib/domain/catalogue";
 import { addDisk, deleteDisk, growDisk, revertSnapshot } from "./vms";
+import { memberContext } from "@/test/integration/context";
 
 // A powered-off VM on a 1000 GiB datastore (snapshot reserve 100 GiB): its system disk, 60 GiB
 // thick, on SCSI 0 (LSI Logic SAS), and a 100 GiB thick data disk. 840 GiB free.
@@ -26,14 +27,6 @@ const s = {
   theirDisk: "",
 };
 const reason = { overrideReason: "the application team asked for it in writing" };
-
-async function ctxFor(tenantId: string) {
-  const user = await createUser(db(), { cost: 4 });
-  await grantMembership(db(), { userId: user.id, tenantId, permissions: PERMISSIONS });
-  const r = await authorize({ type: "user", userId: user.id, email: user.email, name: user.name }, { id: tenantId });
-  if (!r.ok) throw new Error("no context");
-  return r.ctx;
-}
 
 const later = (ms: number) => new Date(Date.now() + ms);
 const disk = (o: { sizeGib?: number; controllerType?: DiskControllerType; controllerBus?: number; label?: string; at?: number; provisioning?: "THIN" | "THICK"; mode?: "PERSISTENT" | "INDEPENDENT" } = {}) =>
@@ -65,8 +58,8 @@ beforeAll(async () => {
   const org = await createOrganization(db());
   const a = await createTenant(db(), { organizationId: org.id });
   const b = await createTenant(db(), { organizationId: org.id });
-  s.a = await ctxFor(a.id);
-  s.b = await ctxFor(b.id);
+  s.a = await memberContext(a.id);
+  s.b = await memberContext(b.id);
 });
 
 beforeEach(async () => {

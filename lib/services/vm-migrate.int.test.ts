@@ -9,6 +9,7 @@ import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { PERMISSIONS } from "@/lib/permissions";
 import type { MigrateVmInput } from "@/lib/validation/vms";
 import { bulkMigrate, migrateVm } from "./vm-migrate";
+import { memberContext } from "@/test/integration/context";
 
 // Pool "prod" of 4 STANDARD v3 hosts, 512 GB activated (each host carries 128 GB): web-1 (32 GB,
 // running) on esx01, web-2 (32 GB) on esx02, kept apart by the enabled anti-affinity rule
@@ -31,14 +32,6 @@ const s = {
 };
 const reason = "the application team asked for it in writing";
 
-async function ctxFor(tenantId: string) {
-  const user = await createUser(db(), { cost: 4 });
-  await grantMembership(db(), { userId: user.id, tenantId, permissions: PERMISSIONS });
-  const r = await authorize({ type: "user", userId: user.id, email: user.email, name: user.name }, { id: tenantId });
-  if (!r.ok) throw new Error("no context");
-  return r.ctx;
-}
-
 const codes = (d: { ok: boolean; violations?: { code: string }[] }) => (d.ok ? [] : d.violations!.map((v) => v.code));
 const vmRow = (id: string) => db().vm.findUniqueOrThrow({ where: { id }, select: { poolId: true, hostId: true, datastoreId: true, busyActivityId: true } });
 const lastAudit = async () => {
@@ -50,8 +43,8 @@ const stepsOf = async (activityId: string) => ((await db().activity.findUniqueOr
 
 beforeAll(async () => {
   const org = await createOrganization(db());
-  s.a = await ctxFor((await createTenant(db(), { organizationId: org.id })).id);
-  s.b = await ctxFor((await createTenant(db(), { organizationId: org.id })).id);
+  s.a = await memberContext((await createTenant(db(), { organizationId: org.id })).id);
+  s.b = await memberContext((await createTenant(db(), { organizationId: org.id })).id);
 });
 
 beforeEach(async () => {

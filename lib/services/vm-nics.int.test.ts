@@ -10,6 +10,7 @@ import { PERMISSIONS } from "@/lib/permissions";
 import type { AddNicInput } from "@/lib/validation/vms";
 import { addNic, editNic, removeNic, usableVlans } from "./vm-nics";
 import { createVm as createVmService, getVm } from "./vms";
+import { memberContext } from "@/test/integration/context";
 
 // Tenant a: a running VM "app" and a stopped VM "db" on one pool, its own VLANs 100 (front) and
 // 200 (back), and VLAN 300 (shared) that tenant b, of the same organization, propagated to it.
@@ -31,14 +32,6 @@ const s = {
   theirNic: "",
 };
 
-async function ctxFor(tenantId: string) {
-  const user = await createUser(db(), { cost: 4 });
-  await grantMembership(db(), { userId: user.id, tenantId, permissions: PERMISSIONS });
-  const r = await authorize({ type: "user", userId: user.id, email: user.email, name: user.name }, { id: tenantId });
-  if (!r.ok) throw new Error("no context");
-  return r.ctx;
-}
-
 const add = (over: Partial<AddNicInput> = {}): AddNicInput => ({ vmId: s.vm, vlanId: s.front, type: "VMXNET3", connected: true, ...over });
 const codes = (d: { ok: boolean; violations?: { code: string }[] }) => (d.ok ? [] : d.violations!.map((v) => v.code));
 const lastAudit = async (action: string) => {
@@ -53,8 +46,8 @@ beforeAll(async () => {
   const org = await createOrganization(db());
   const a = await createTenant(db(), { organizationId: org.id });
   const b = await createTenant(db(), { organizationId: org.id });
-  s.a = await ctxFor(a.id);
-  s.b = await ctxFor(b.id);
+  s.a = await memberContext(a.id);
+  s.b = await memberContext(b.id);
 });
 
 beforeEach(async () => {
