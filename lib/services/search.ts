@@ -4,14 +4,12 @@ import { listSearchableMemberships, searchActivities, searchDatastores, searchOr
 import { checkAddressAllowed } from "@/lib/domain/address-ranges";
 import { checkTotpRequirement } from "@/lib/domain/totp";
 import { hasPermission, type Permission } from "@/lib/permissions";
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH, type SearchHit, type SearchKind, type SearchResult } from "@/lib/search-view";
 
 // Search anywhere (the command palette): the resources of every tenant the person may open, by
 // name or exact id. A tenant is searched only where authorize() would open it (membership, account
 // not disabled, two-factor when required, address inside its ranges), and each kind only where the
 // membership holds the permission that reads it; another tenant's row is never read.
-
-export const SEARCH_KINDS = ["vm", "pool", "datastore", "vlan", "order", "activity"] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** The permission that reads each kind, the same the kind's pages and API ask. */
 export const SEARCH_PERMISSION = {
@@ -23,22 +21,8 @@ export const SEARCH_PERMISSION = {
   activity: "activity:read",
 } as const satisfies Record<SearchKind, Permission>;
 
-export const SEARCH_MIN_LENGTH = 2;
-export const SEARCH_MAX_LENGTH = 100;
 /** Hits per kind: the palette is a jump list, not a result page. */
 export const SEARCH_LIMIT = 5;
-
-export type SearchHit = {
-  kind: SearchKind;
-  id: string;
-  /** The resource's name; an order's kind, an activity's type where they have none. */
-  name: string;
-  /** An activity's type and state, an order's status, a VLAN's tag. */
-  detail: Record<string, string | number | null>;
-  tenant: { slug: string; name: string };
-};
-
-export type SearchResult = { query: string; hits: SearchHit[] };
 
 /**
  * Finds the resources named like `q` (or whose id is `q`) in the tenants the actor may open, at
