@@ -1,0 +1,38 @@
+import { test, expect } from "./fixtures";
+
+// The demo's Recette VMs are named rec-<role>-<nnn>; Production's pro-…
+
+test("the owner finds a VM of another tenant from the palette and opens it", async ({ page, loginAs }) => {
+  await loginAs("owner");
+  await page.goto("/t/production/overview");
+  await page.keyboard.press("Control+K");
+  const palette = page.getByRole("dialog", { name: "Search everywhere" });
+  await expect(palette).toBeVisible();
+  await palette.getByRole("combobox").fill("rec-");
+  const vms = palette.getByRole("group", { name: "Virtual machines" });
+  const first = vms.getByRole("option").first();
+  await expect(first).toContainText("Tenant: Recette");
+  const name = (await first.locator("span.font-medium").textContent())!;
+  expect(name).toMatch(/^rec-/);
+  // The first hit is selected: Enter opens it.
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/t\/recette\/compute\/vms\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(palette).toBeHidden();
+});
+
+test("a tenant admin of Production alone does not find Recette's VMs; Escape closes the palette", async ({ page, loginAs }) => {
+  await loginAs("adminProd");
+  await page.goto("/t/production/overview");
+  await page.getByRole("button", { name: "Search" }).click();
+  const palette = page.getByRole("dialog", { name: "Search everywhere" });
+  await palette.getByRole("combobox").fill("rec-");
+  await expect(palette.getByText("Nothing found for “rec-”.")).toBeVisible();
+  await expect(palette.getByRole("option")).toHaveCount(0);
+  // Its own VMs, though, it finds.
+  await palette.getByRole("combobox").fill("pro-");
+  await expect(palette.getByRole("group", { name: "Virtual machines" }).getByRole("option").first()).toContainText("Tenant: Production");
+  await page.keyboard.press("Escape");
+  await expect(palette).toBeHidden();
+});
