@@ -36,3 +36,18 @@ test("a tenant admin of Production alone does not find Recette's VMs; Escape clo
   await page.keyboard.press("Escape");
   await expect(palette).toBeHidden();
 });
+
+// Left open with its groups of hits: the fixture's accessibility scan judges the palette itself.
+test("arrows move through the hits, and the open palette passes the accessibility scan", async ({ page, loginAs }) => {
+  await loginAs("owner");
+  await page.goto("/t/analytics/overview");
+  await page.getByRole("button", { name: "Search" }).click();
+  const palette = page.getByRole("dialog", { name: "Search everywhere" });
+  await palette.getByRole("combobox").fill("rec-");
+  const options = palette.getByRole("option");
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowDown");
+  await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(options.first()).not.toHaveAttribute("aria-selected", "true");
+  await expect(palette.getByRole("group", { name: "Compute pools" }).getByRole("option").first()).toContainText("Tenant: Recette");
+});
