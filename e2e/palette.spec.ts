@@ -51,3 +51,15 @@ test("arrows move through the hits, and the open palette passes the accessibilit
   await expect(options.first()).not.toHaveAttribute("aria-selected", "true");
   await expect(palette.getByRole("group", { name: "Compute pools" }).getByRole("option").first()).toContainText("Tenant: Recette");
 });
+
+// Left open on a search that finds nothing: the empty state is scanned too.
+test("a search that finds nothing says so", async ({ page, loginAs }) => {
+  await loginAs("adminProd");
+  await page.goto("/t/production/overview");
+  await page.keyboard.press("Control+K");
+  const palette = page.getByRole("dialog", { name: "Search everywhere" });
+  await palette.getByRole("combobox").fill("r");
+  await expect(palette.getByText("Type at least 2 characters to search every tenant you can open.")).toBeVisible();
+  await palette.getByRole("combobox").fill("rec-");
+  await expect(palette.getByText("Nothing found for “rec-”.")).toBeVisible();
+});

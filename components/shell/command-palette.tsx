@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { Search } from "lucide-react";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { cn } from "@/lib/cn";
 import { useDebounced } from "@/components/actions/use-preview";
 import { resourceHref } from "@/components/activity/resource-href";
 import { SEARCH_KINDS, SEARCH_MIN_LENGTH, type SearchHit, type SearchResult } from "@/lib/search-view";
@@ -70,6 +71,16 @@ export function CommandPalette({ tenant }: { tenant: string }) {
   const needle = q.trim().toLowerCase();
   const commands = STATIC_COMMANDS.filter((c) => !needle || t(`go.${c.key}`).toLowerCase().includes(needle));
 
+  const status = loading
+    ? t("loading")
+    : !searching && needle.length > 0
+      ? t("minLength")
+      : searching && result.isError
+        ? t("failed")
+        : settled && hits.length === 0 && commands.length === 0
+          ? t("empty", { q: text })
+          : null;
+
   const go = (href: string) => {
     setOpen(false);
     setQ("");
@@ -114,13 +125,8 @@ export function CommandPalette({ tenant }: { tenant: string }) {
                 placeholder={t("placeholder")}
                 className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none dark:border-slate-700 dark:bg-slate-950 dark:placeholder:text-slate-400"
               />
-              <Command.List className="mt-2 max-h-[60vh] overflow-y-auto">
-                {loading && <Command.Loading><p className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">{t("loading")}</p></Command.Loading>}
-                {!searching && needle.length > 0 && <p className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">{t("minLength")}</p>}
-                {result.isError && searching && !loading && <p role="alert" className="px-3 py-2 text-xs text-red-700 dark:text-red-300">{t("failed")}</p>}
-                {settled && !loading && hits.length === 0 && commands.length === 0 && (
-                  <Command.Empty className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400">{t("empty", { q: text })}</Command.Empty>
-                )}
+              {/* Hidden when it would be empty: a listbox without an option is not one (axe: aria-required-children). */}
+              <Command.List hidden={hits.length === 0 && commands.length === 0} className="mt-2 max-h-[60vh] overflow-y-auto">
                 {SEARCH_KINDS.map((kind) => {
                   const group = hits.filter((h) => h.kind === kind);
                   if (group.length === 0) return null;
@@ -148,6 +154,10 @@ export function CommandPalette({ tenant }: { tenant: string }) {
                   </Command.Group>
                 )}
               </Command.List>
+              {/* Outside the listbox (which holds options only), announced as it changes. */}
+              <p aria-live="polite" className={cn("px-3 text-xs text-slate-600 dark:text-slate-400", status ? "py-2" : "sr-only", result.isError && !loading && "text-red-700 dark:text-red-300")}>
+                {status}
+              </p>
             </Command>
           </DialogContent>
         )}
