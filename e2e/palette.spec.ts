@@ -35,6 +35,11 @@ test("a tenant admin of Production alone does not find Recette's VMs; Escape clo
   await expect(palette.getByRole("group", { name: "Virtual machines" }).getByRole("option").first()).toContainText("Tenant: Production");
   await page.keyboard.press("Escape");
   await expect(palette).toBeHidden();
+  // Ctrl-K toggles it, from inside as well.
+  await page.keyboard.press("Control+K");
+  await expect(palette.getByRole("combobox")).toBeFocused();
+  await page.keyboard.press("Control+K");
+  await expect(palette).toBeHidden();
 });
 
 // Left open with its groups of hits: the fixture's accessibility scan judges the palette itself.

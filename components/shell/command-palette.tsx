@@ -118,7 +118,8 @@ export function CommandPalette({ tenant }: { tenant: string }) {
       >
         {open && (
           <DialogContent title={t("title")} className="w-[min(40rem,calc(100vw-2rem))] p-3">
-            <Command shouldFilter={false} label={t("inputLabel")} loop>
+            {/* vimBindings off: Ctrl-K inside the palette closes it, as it opened it, rather than moving up. */}
+            <Command shouldFilter={false} label={t("inputLabel")} loop vimBindings={false}>
               <Command.Input
                 value={q}
                 onValueChange={setQ}
@@ -126,7 +127,7 @@ export function CommandPalette({ tenant }: { tenant: string }) {
                 className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none dark:border-slate-700 dark:bg-slate-950 dark:placeholder:text-slate-400"
               />
               {/* Hidden when it would be empty: a listbox without an option is not one (axe: aria-required-children). */}
-              <Command.List hidden={hits.length === 0 && commands.length === 0} className="mt-2 max-h-[60vh] overflow-y-auto">
+              <Command.List label={t("results")} hidden={hits.length === 0 && commands.length === 0} className="mt-2 max-h-[60vh] overflow-y-auto">
                 {SEARCH_KINDS.map((kind) => {
                   const group = hits.filter((h) => h.kind === kind);
                   if (group.length === 0) return null;
