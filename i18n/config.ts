@@ -25,6 +25,7 @@ export const CLIENT_NAMESPACES = [
   "errors",
   "nav",
   "shell",
+  "palette",
   "signin",
   "violations",
   "activity",

@@ -5,31 +5,13 @@ import { langOf } from "@/lib/decision-view";
 import { Table, THead, TBody, Tr, Th, Td } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { ActivityProgress } from "./activity-tracker";
+import { resourceHref } from "./resource-href";
 
 export const STATE_TONE = { WAITING: "grey", RUNNING: "blue", COMPLETED: "green", FAILED: "red" } as const;
 export const resourceLinkClass = "font-medium text-brand-700 hover:underline dark:text-brand-300";
 
-/**
- * Where the console shows a resource named by an activity, an audit event or an order: its own page, or the
- * list filtered on its name where it has none. Null when the console has no place for it.
- */
-export function resourceHref(tenantSlug: string, r: { type: string; id: string; name?: string } | null): string | null {
-  if (!r) return null;
-  const base = `/t/${tenantSlug}`;
-  const named = (list: string) => (r.name ? `${base}/${list}?q=${encodeURIComponent(r.name)}` : `${base}/${list}`);
-  switch (r.type) {
-    case "vm": return `${base}/compute/vms/${r.id}`;
-    case "pool": return `${base}/compute/pools/${r.id}`;
-    case "datastore": return `${base}/storage/${r.id}`;
-    case "order": return `${base}/orders/${r.id}`;
-    case "user": return `${base}/iam/users/${r.id}`;
-    case "host": return named("compute/hosts");
-    case "vlan": return named("network");
-    case "affinity_rule": return `${base}/compute/affinity-rules`;
-    case "replication": return `${base}/data-protection/replications`;
-    default: return null;
-  }
-}
+// Kept exported here too: pages and the audit table import it from this module.
+export { resourceHref };
 
 /**
  * Activities as a table, newest first: what, on which resource, in which state (live progress

@@ -8,6 +8,7 @@ import { LocaleSwitch, ThemeToggle } from "@/components/shell/preference-switche
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ActivityTracker } from "@/components/activity/activity-tracker";
 import { NavDrawer } from "@/components/shell/nav-drawer";
+import { CommandPalette } from "@/components/shell/command-palette";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
   // Another tenant's slug is a 404 here, before anything of the tenant is read.
@@ -40,6 +41,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
           <div className="flex min-w-0 items-center gap-2">
             <NavDrawer>{sidebar}</NavDrawer>
             <TenantSwitcher current={ctx.tenant.slug} tenants={tenants.map((m) => ({ slug: m.tenant.slug, name: m.tenant.name }))} />
+            <CommandPalette tenant={ctx.tenant.slug} />
           </div>
           <div className="flex flex-wrap items-center gap-2 sm:gap-3">
             <LocaleSwitch />
