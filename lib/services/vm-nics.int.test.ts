@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, beforeEach, afterEach } from "vitest";
+import { describe, it, expect, beforeAll, beforeEach, afterEach, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { createBackupPolicy, createDatastore, createOrganization, createPool, createTenant, createUser, createVm, grantMembership } from "@/lib/db/factories";
 import { authorize } from "@/lib/auth/authorize";
@@ -96,6 +96,20 @@ describe("adding a network adapter", () => {
     expect(await runActivity(r.value.activityId)).toBe("completed");
     expect(await db().vm.findUniqueOrThrow({ where: { id: s.vm } })).toMatchObject({ busyActivityId: null, powerState: "POWERED_ON" });
     expect(await nicRow(nic!.id)).not.toBeNull();
+  });
+
+  it("never generates a MAC an adapter of the tenant holds, even when every random draw lands on it", async () => {
+    await db().vmNic.create({ data: { tenantId: s.a.tenant.id, vmId: s.otherVm, vlanId: s.front, label: "Network adapter 1", mac: "00:50:56:80:00:00" } });
+    // Every draw is the first address of the range, which that adapter holds.
+    const random = vi.spyOn(Math, "random").mockReturnValue(0);
+    try {
+      const r = await addNic(s.a, add());
+      expect(r.ok).toBe(true);
+    } finally {
+      random.mockRestore();
+    }
+    const [nic] = await nicsOf(s.vm);
+    expect(nic!.mac).toBe("00:50:56:80:00:01");
   });
 
   it("keeps a MAC set by hand, written as colons in lower case, and numbers the next adapter", async () => {

@@ -2,7 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { findUsableVlan, listUsableVlans } from "@/lib/db/vlans";
 import type { LockedVm } from "@/lib/db/vms";
-import { checkNicMac, generateMac, nextNicLabel, normalizeMac } from "@/lib/domain/nics";
+import { checkNicMac, nextNicLabel, normalizeMac } from "@/lib/domain/nics";
+import { freeGeneratedMac } from "@/lib/db/nics";
 import { decide, type Decision } from "@/lib/domain/result";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { AddNicInput, EditNicInput, RemoveNicInput } from "@/lib/validation/vms";
@@ -39,8 +40,7 @@ async function macHolders(tx: Tx, tenantId: string, mac: string) {
 /** A MAC for a new adapter: the one the user set (checked), or a generated one no adapter of the tenant has. */
 export async function macForNewNic(tx: Tx, tenantId: string, wanted: string | undefined): Promise<Decision<string>> {
   if (wanted) return checkNicMac(wanted, await macHolders(tx, tenantId, normalizeMac(wanted) ?? wanted));
-  const taken = await tx.vmNic.findMany({ where: { tenantId }, select: { mac: true } });
-  return decide([], generateMac(new Set(taken.map((t) => t.mac))));
+  return decide([], await freeGeneratedMac(tx, tenantId));
 }
 
 export async function addNic(ctx: TenantContext, input: AddNicInput): Promise<Decision<Accepted>> {

@@ -11,8 +11,8 @@ import { DEMO_PRICES, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalog
 import { checkEncryption } from "@/lib/domain/encryption";
 import { checkPowerOn, checkVmFootprint } from "@/lib/domain/vm";
 import { checkDiskController, checkDiskGrow, controllerName, systemDiskOf } from "@/lib/domain/disks";
-import { generateMac } from "@/lib/domain/nics";
 import { findUsableVlan, listUsableVlans } from "@/lib/db/vlans";
+import { freeGeneratedMac } from "@/lib/db/nics";
 import type { DatastoreState } from "@/lib/domain/storage";
 import { applyChange, figuresOf, type WhatIfFigures } from "@/lib/domain/what-if";
 import { rpoStatus } from "@/lib/domain/replication";
@@ -171,7 +171,7 @@ export type VmCreatePreview = {
   nodeType: { code: NodeTypeCode; ramGb: number; threads: number };
 };
 
-type CreatePlan = { preview: VmCreatePreview; decision: Decision<{ hostId: string | null }>; pool: PoolState; datastore: DatastoreState };
+type CreatePlan = { preview: VmCreatePreview; decision: Decision<{ hostId: string | null }>; pool: PoolState; datastore: DatastoreState; vlan: { id: string; tag: number; name: string } | null };
 
 /** The create's decision and its before/after figures: the preview shows exactly what Submit decides. */
 async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Promise<CreatePlan> {
@@ -186,7 +186,8 @@ async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Pro
   ]);
   if (input.backupPolicyId && !policy) throw new NotFoundError("backup policy", input.backupPolicyId);
   // Another tenant's VLAN, never propagated here, is not found.
-  if (input.vlanId && !(await findUsableVlan(tx, tenantId, input.vlanId))) throw new NotFoundError("vlan", input.vlanId);
+  const vlan = input.vlanId ? await findUsableVlan(tx, tenantId, input.vlanId) : null;
+  if (input.vlanId && !vlan) throw new NotFoundError("vlan", input.vlanId);
   const poolAz = (await tx.computePool.findFirstOrThrow({ where: { id: pool.id, tenantId }, select: { azId: true } })).azId;
   const node = NODE_TYPES[pool.nodeType];
   const fields: Record<string, LocalizedText> = {};
@@ -227,6 +228,7 @@ async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Pro
     decision,
     pool,
     datastore,
+    vlan,
     preview: {
       before: figuresOf({ pool, datastore }),
       after: figuresOf(next),
@@ -254,11 +256,10 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
     // Two admins placing VMs into one pool queue here: each decides on what the other reserved.
     await lockRows(tx, "ComputePool", ctx.tenant.id, [input.poolId]);
     await lockRows(tx, "Datastore", ctx.tenant.id, [input.datastoreId]);
-    const { decision } = await planCreate(tx, ctx, input);
+    const { decision, vlan } = await planCreate(tx, ctx, input);
     if (!decision.ok) return { target: { type: "vm", id: input.name, name: input.name }, decision };
     // Its first adapter, when a VLAN is given: VMXNET3, connected, a generated MAC no adapter of the tenant has.
-    const vlan = input.vlanId ? await findUsableVlan(tx, ctx.tenant.id, input.vlanId) : null;
-    const mac = vlan ? generateMac(new Set((await tx.vmNic.findMany({ where: { tenantId: ctx.tenant.id }, select: { mac: true } })).map((n) => n.mac))) : null;
+    const mac = vlan ? await freeGeneratedMac(tx, ctx.tenant.id) : null;
     const vm = await tx.vm.create({
       data: {
         tenantId: ctx.tenant.id,
@@ -355,10 +356,11 @@ function decidePower(vm: LockedVm, action: VmPowerAction, states: PowerInputs | 
   }
 }
 
-async function loadPowerStates(tx: Tx, ctx: TenantContext, vm: LockedVm): Promise<PowerInputs> {
+/** Locks the VM's pool, then the datastore a change lands on (its own unless told: a disk's), and loads both. */
+async function loadPowerStates(tx: Tx, ctx: TenantContext, vm: LockedVm, datastoreId = vm.datastoreId): Promise<PowerInputs> {
   await lockRows(tx, "ComputePool", ctx.tenant.id, [vm.poolId]);
-  await lockRows(tx, "Datastore", ctx.tenant.id, [vm.datastoreId]);
-  const [pool, datastore] = await Promise.all([loadPoolState(ctx.tenant.id, vm.poolId, tx), loadDatastoreState(ctx.tenant.id, vm.datastoreId, tx)]);
+  await lockRows(tx, "Datastore", ctx.tenant.id, [datastoreId]);
+  const [pool, datastore] = await Promise.all([loadPoolState(ctx.tenant.id, vm.poolId, tx), loadDatastoreState(ctx.tenant.id, datastoreId, tx)]);
   return { pool, datastore };
 }
 
@@ -488,14 +490,6 @@ function nextDiskLabel(labels: readonly string[]): string {
   return `Hard disk ${Math.max(0, ...used) + 1}`;
 }
 
-/** Locks the datastore a disk change lands on, with the VM's pool before it (the house order), and loads both. */
-async function loadDiskStates(tx: Tx, ctx: TenantContext, vm: LockedVm, datastoreId: string): Promise<PowerInputs> {
-  await lockRows(tx, "ComputePool", ctx.tenant.id, [vm.poolId]);
-  await lockRows(tx, "Datastore", ctx.tenant.id, [datastoreId]);
-  const [pool, datastore] = await Promise.all([loadPoolState(ctx.tenant.id, vm.poolId, tx), loadDatastoreState(ctx.tenant.id, datastoreId, tx)]);
-  return { pool, datastore };
-}
-
 const footprintVm = (vm: LockedVm) => ({ id: vm.id, name: vm.name, memoryGb: vm.memoryGb, iopsDemand: vm.iopsDemand, encryption: vm.encryption });
 
 /**
@@ -509,7 +503,7 @@ export async function addDisk(ctx: TenantContext, input: AddDiskInput): Promise<
   return changeVm(ctx, input.vmId, { action: "vm.disk_add", activity: "vm.disk_add" }, async (tx, vm) => {
     const disks = await tx.vmDisk.findMany({ where: { tenantId: ctx.tenant.id, vmId: vm.id }, select: { label: true, controllerType: true, controllerBus: true } });
     const placed = checkDiskController({ id: vm.id, name: vm.name, disks }, { controllerType: input.controllerType, controllerBus: input.controllerBus });
-    const { pool, datastore } = await loadDiskStates(tx, ctx, vm, vm.datastoreId);
+    const { pool, datastore } = await loadPowerStates(tx, ctx, vm);
     const footprint = checkVmFootprint({ pool, datastore, vm: footprintVm(vm), newDisks: [{ sizeGib: input.sizeGib, provisioning: input.provisioning }] });
     const d = decide(applyOverride([...allViolations(placed), ...allViolations(footprint)], input.overrideReason ? { reason: input.overrideReason } : undefined), undefined);
     if (!d.ok) return d;
@@ -560,7 +554,7 @@ export async function growDisk(ctx: TenantContext, input: GrowDiskInput): Promis
     const override = input.overrideReason ? { reason: input.overrideReason } : undefined;
     const grow = checkDiskGrow(disk, input.sizeGib, override);
     if (!grow.ok) return grow;
-    const { pool, datastore } = await loadDiskStates(tx, ctx, vm, disk.datastoreId);
+    const { pool, datastore } = await loadPowerStates(tx, ctx, vm, disk.datastoreId);
     const d = checkVmFootprint({ pool, datastore, vm: footprintVm(vm), newDisks: [{ sizeGib: grow.value.growGib, provisioning: disk.provisioning, grows: disk.label }], override });
     if (!d.ok) return d;
     const usedGib = disk.provisioning === "THICK" ? input.sizeGib : disk.usedGib;
