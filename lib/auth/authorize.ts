@@ -47,23 +47,10 @@ export async function authorize(actor: Actor | null, tenant: TenantKey, permissi
   } else {
     const m = await findMembership(actor.userId, tenant);
     if (!m) return { ok: false, reason: "NOT_FOUND" };
-    if (m.user.disabledAt) return { ok: false, reason: "UNAUTHENTICATED" };
-    // The tenant's allowed address ranges, checked here, where every tenant context is made (pages,
-    // server actions, the console's routes, the API with a token): after membership, so a
-    // non-member learns nothing of the tenant; before the permission, so a client outside learns
-    // nothing of its rights either.
-    if (actor.address !== undefined) {
-      const access = checkAddressAllowed({ address: actor.address, cidrs: m.allowedCidrs, tenantName: m.tenant.name });
-      if (!access.ok) {
-        await auditAddressRefusal(actor, m.tenant, actor.address);
-        return { ok: false, reason: "ADDRESS_NOT_ALLOWED", code: "IAM.ADDRESS_NOT_ALLOWED", address: actor.address, tenantName: m.tenant.name, message: access.violations[0]!.message };
-      }
-    }
-    // After the address, before the permission, like it: a member without two-factor in a tenant
-    // that requires it may do nothing there with the console until it is on.
-    if (actor.type === "user") {
-      const totp = checkTotpRequirement({ required: m.requireTotp, enrolled: Boolean(m.user.totpEnabledAt), tenantName: m.tenant.name });
-      if (!totp.ok) return { ok: false, reason: "TOTP_REQUIRED", code: "IAM.TOTP_REQUIRED", tenantSlug: m.tenant.slug, tenantName: m.tenant.name, message: totp.violations[0]!.message };
+    const stopped = membershipGate(actor, m);
+    if (stopped) {
+      if (stopped.reason === "ADDRESS_NOT_ALLOWED") await auditAddressRefusal(actor, m.tenant, stopped.address);
+      return stopped;
     }
     const held = toPermissions(m.permissions);
     // A token carries at most what its user holds today, whatever it was granted with.
@@ -84,6 +71,34 @@ export async function authorize(actor: Actor | null, tenant: TenantKey, permissi
     return { ok: false, reason: "FORBIDDEN", permission, tenantName: ctx.tenant.name };
   }
   return { ok: true, ctx };
+}
+
+/** A membership as the gate reads it (lib/db/tenancy.ts findMembership, lib/db/search.ts). */
+export type GatedMembership = {
+  user: { disabledAt: Date | null; totpEnabledAt: Date | null };
+  tenant: { slug: string; name: string };
+  allowedCidrs: readonly string[];
+  requireTotp: boolean;
+};
+
+/**
+ * What stops a member at a tenant's door whatever they ask, in this order: a disabled account;
+ * an address outside the tenant's allowed ranges (after membership, so a non-member learns nothing
+ * of the tenant; before the permission, so a client outside learns nothing of its rights either);
+ * two-factor missing where the tenant requires it (people only: tokens are not asked for it).
+ * Pure: authorize() audits an address refusal, and the palette's search skips such tenants.
+ */
+export function membershipGate(actor: Exclude<Actor, { type: "system" }>, m: GatedMembership): AuthzFailure | null {
+  if (m.user.disabledAt) return { ok: false, reason: "UNAUTHENTICATED" };
+  if (actor.address !== undefined) {
+    const access = checkAddressAllowed({ address: actor.address, cidrs: m.allowedCidrs, tenantName: m.tenant.name });
+    if (!access.ok) return { ok: false, reason: "ADDRESS_NOT_ALLOWED", code: "IAM.ADDRESS_NOT_ALLOWED", address: actor.address, tenantName: m.tenant.name, message: access.violations[0]!.message };
+  }
+  if (actor.type === "user") {
+    const totp = checkTotpRequirement({ required: m.requireTotp, enrolled: Boolean(m.user.totpEnabledAt), tenantName: m.tenant.name });
+    if (!totp.ok) return { ok: false, reason: "TOTP_REQUIRED", code: "IAM.TOTP_REQUIRED", tenantSlug: m.tenant.slug, tenantName: m.tenant.name, message: totp.violations[0]!.message };
+  }
+  return null;
 }
 
 /**

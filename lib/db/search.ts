@@ -20,10 +20,10 @@ export async function listSearchableMemberships(userId: string, tx: Tx = db()) {
       tenant: { select: { id: true, slug: true, name: true, requireTotp: true, allowedRanges: { select: { cidr: true } } } },
     },
   });
+  // The shape findMembership gives authorize(): the same gate (membershipGate) reads both.
   return rows.map((m) => ({
     permissions: m.permissions,
-    userDisabled: m.user.disabledAt !== null,
-    totpEnrolled: m.user.totpEnabledAt !== null,
+    user: m.user,
     tenant: { id: m.tenant.id, slug: m.tenant.slug, name: m.tenant.name },
     requireTotp: m.tenant.requireTotp,
     allowedCidrs: m.tenant.allowedRanges.map((r) => r.cidr),

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/context";
 import { listSearchableMemberships, searchActivities, searchDatastores, searchOrders, searchPools, searchVlans, searchVms, type SearchQuery } from "@/lib/db/search";
-import { checkAddressAllowed } from "@/lib/domain/address-ranges";
-import { checkTotpRequirement } from "@/lib/domain/totp";
+import { membershipGate } from "@/lib/auth/authorize";
 import { hasPermission, type Permission } from "@/lib/permissions";
 import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH, type SearchHit, type SearchKind, type SearchResult } from "@/lib/search-view";
 
@@ -34,11 +33,8 @@ export async function searchEverywhere(actor: Actor | null, q: string): Promise<
   const text = q.trim().slice(0, SEARCH_MAX_LENGTH);
   if (!actor || actor.type !== "user" || text.length < SEARCH_MIN_LENGTH) return { query: text, hits: [] };
 
-  const memberships = (await listSearchableMemberships(actor.userId)).filter((m) => {
-    if (m.userDisabled) return false;
-    if (!checkTotpRequirement({ required: m.requireTotp, enrolled: m.totpEnrolled, tenantName: m.tenant.name }).ok) return false;
-    return actor.address === undefined || checkAddressAllowed({ address: actor.address, cidrs: m.allowedCidrs, tenantName: m.tenant.name }).ok;
-  });
+  // The tenants authorize() would open: the same gate, without its audit of a refused address.
+  const memberships = (await listSearchableMemberships(actor.userId)).filter((m) => membershipGate(actor, m) === null);
   const tenants = new Map(memberships.map((m) => [m.tenant.id, m.tenant]));
   const query = (kind: SearchKind): SearchQuery => ({
     tenantIds: memberships.filter((m) => hasPermission(m.permissions, SEARCH_PERMISSION[kind])).map((m) => m.tenant.id),
