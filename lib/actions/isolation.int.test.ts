@@ -104,6 +104,7 @@ export const ACTIONS: Record<string, Row> = {
   "account/begin-totp-enrolment.ts": { account: () => ({}) },
   "account/confirm-totp-enrolment.ts": { account: () => ({ code: "123456" }) },
   "account/disable-totp.ts": { account: () => ({ code: "123456" }) },
+  "account/renew-recovery-codes.ts": { account: () => ({ code: "123456" }) },
 };
 
 const root = path.resolve(import.meta.dirname);
