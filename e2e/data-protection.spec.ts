@@ -26,11 +26,11 @@ test("a VM refused at start without a backup policy gets one, then starts", asyn
   // That VM alone, whatever its coverage becomes.
   await page.goto(`/t/production/data-protection?q=${encodeURIComponent(vm)}`);
   const row = coverage.getByRole("row", { name: new RegExp(vm) });
-  // Confirmed in a dialog, as on the VM's page; the refusal shows where it was asked.
+  // Confirmed in a dialog, as on the VM's page; the refusal shows before anyone confirms.
   await row.getByRole("button", { name: `Power on ${vm}` }).click();
   const confirm = page.getByRole("dialog", { name: `Power ${vm} on?` });
-  await confirm.getByRole("button", { name: "Power on" }).click();
   await expect(confirm.getByTestId("violations")).toContainText("BACKUP.POLICY_REQUIRED");
+  await expect(confirm.getByRole("button", { name: "Power on" })).toBeDisabled();
   await confirm.getByRole("button", { name: "Cancel" }).click();
 
   await row.getByLabel(`Backup policy for ${vm}`).selectOption({ label: "daily-7d" });

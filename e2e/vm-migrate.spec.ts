@@ -32,11 +32,12 @@ test("a migration refused by an anti-affinity rule (AFFINITY.VIOLATION) is then 
   await page.getByRole("button", { name: "Migrate", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `Migrate ${mover}` });
   await dialog.getByLabel("Host").selectOption({ label: partnerHost });
-  await dialog.getByRole("button", { name: "Migrate", exact: true }).click();
-  const refused = dialog.getByRole("alert").filter({ hasText: /^Refused/ });
+  // Judged before Submit (the service decides, nothing is written): Migrate stays disabled.
+  const refused = dialog.getByRole("alert").filter({ hasText: /^Would be refused/ });
   await expect(refused.getByText("AFFINITY.VIOLATION").first()).toBeVisible();
   await expect(refused).toContainText("dc-apart");
   await expect(dialog.getByLabel("Override with a reason")).toHaveCount(0);
+  await expect(dialog.getByRole("button", { name: "Migrate", exact: true })).toBeDisabled();
 
   // To a third host of the pool: accepted; the activity runs and the page shows the new host.
   const options = (await dialog.getByLabel("Host").locator("option").allInnerTexts()).map((s) => s.trim());

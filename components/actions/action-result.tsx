@@ -20,6 +20,7 @@ export function ActionResultView({
   progress = false,
   fieldErrorsHere = false,
   hideInvalid = false,
+  judged = false,
   className,
   id,
 }: {
@@ -30,6 +31,8 @@ export function ActionResultView({
   fieldErrorsHere?: boolean;
   /** Bad input is shown under the fields alone (no sentence above them). */
   hideInvalid?: boolean;
+  /** A verdict before Submit (dryRun): "would be refused", not "refused". */
+  judged?: boolean;
   className?: string;
   id?: string;
 }) {
@@ -37,7 +40,7 @@ export function ActionResultView({
   if (!result) return null;
   if (!result.ok && hideInvalid && result.code === "INVALID" && !fieldErrorsHere) return null;
   if (!result.ok) {
-    if (result.code === "REFUSED" && result.violations?.length) return <Violations id={id} className={className} items={result.violations} title={t("refused")} />;
+    if (result.code === "REFUSED" && result.violations?.length) return <Violations id={id} className={className} items={result.violations} title={t(judged ? "wouldRefuse" : "refused")} />;
     const fieldMessages = fieldErrorsHere && result.fieldErrors ? Object.values(result.fieldErrors).flat() : [];
     return (
       <p
@@ -62,7 +65,7 @@ export function ActionResultView({
       {ids.map((a) => (
         <TrackedProgress key={a} id={a} />
       ))}
-      <Violations items={result.warnings} title={t("warnings")} />
+      <Violations items={result.warnings} title={t(judged ? "wouldWarn" : "warnings")} />
     </div>
   );
 }

@@ -59,15 +59,30 @@ function openResize() {
   return screen.getByRole("dialog", { name: "Change the CPU and memory of web-01" });
 }
 
+type Answer = ActionResult<{ activityId: string }>;
+const PRESSURE: Answer = {
+  ok: false,
+  code: "REFUSED",
+  formError: "The console refused this change.",
+  violations: [{ code: "CPOOL.MEMORY_PRESSURE", severity: "refuse", message: "pool-a would be above its 85 % line.", limit: 979, actual: 1010, unit: "GB", overridable: true }],
+};
+const PHYSICAL: Answer = {
+  ok: false,
+  code: "REFUSED",
+  formError: "The console refused this change.",
+  violations: [{ code: "HOST.PHYSICAL_MEMORY", severity: "refuse", message: "900 GB is more than a host's 768 GB: no override passes a hard limit.", limit: 768, actual: 900, unit: "GB" }],
+};
+/** The dialog judges what the form holds (the action with `dryRun: true`) before Submit sends it. */
+const answerAfterJudging = (judged: Answer | ((input: Record<string, unknown>) => Answer), submitted: Answer) =>
+  answer.mockImplementation(async (_t, _p, input) => {
+    const i = input as Record<string, unknown>;
+    return i.dryRun ? (typeof judged === "function" ? judged(i) : judged) : submitted;
+  });
+
 // Rendering a Radix dialog in jsdom on a loaded machine can take seconds: the limit is generous, nothing is timed.
 describe("a VM dialog driven by its spec", { timeout: 20_000 }, () => {
   it("sends the spec's input and shows a refusal with each rule's code and figures, offering the reason field when the rule may be overridden", async () => {
-    answer.mockResolvedValue({
-      ok: false,
-      code: "REFUSED",
-      formError: "The console refused this change.",
-      violations: [{ code: "CPOOL.MEMORY_PRESSURE", severity: "refuse", message: "pool-a would be above its 85 % line.", limit: 979, actual: 1010, unit: "GB", overridable: true }],
-    });
+    answerAfterJudging({ ok: true, data: { activityId: "" }, warnings: [] }, PRESSURE);
     const dialog = openResize();
     fireEvent.change(within(dialog).getByLabelText("Memory (GB)"), { target: { value: "48" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Apply" }));
@@ -82,7 +97,7 @@ describe("a VM dialog driven by its spec", { timeout: 20_000 }, () => {
   });
 
   it("puts each field error under its field, linked to the control", async () => {
-    answer.mockResolvedValue({ ok: false, code: "INVALID", formError: "Check the highlighted fields.", fieldErrors: { cpu: ["At most 64 vCPU on this pool's hosts."] } });
+    answerAfterJudging({ ok: true, data: { activityId: "" }, warnings: [] }, { ok: false, code: "INVALID", formError: "Check the highlighted fields.", fieldErrors: { cpu: ["At most 64 vCPU on this pool's hosts."] } });
     const dialog = openResize();
     fireEvent.change(within(dialog).getByLabelText("vCPU"), { target: { value: "65" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Apply" }));
@@ -91,6 +106,36 @@ describe("a VM dialog driven by its spec", { timeout: 20_000 }, () => {
     const errorId = cpu.getAttribute("aria-describedby")!.split(" ").find((id) => id.endsWith("-error"))!;
     expect(document.getElementById(errorId)?.textContent).toBe("At most 64 vCPU on this pool's hosts.");
     expect(within(dialog).getByLabelText("Memory (GB)").getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("judges the form before Submit: a hard refusal shows as 'would be refused', with no reason field, and Apply is disabled until the input changes", async () => {
+    answerAfterJudging((i) => (i.memoryGb === "900" ? PHYSICAL : { ok: true, data: { activityId: "" }, warnings: [] }), PHYSICAL);
+    const dialog = openResize();
+    const apply = within(dialog).getByRole("button", { name: "Apply" });
+    expect(await within(dialog).findByText("Checked: the rules accept this change.", undefined, { timeout: 5000 })).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText("Memory (GB)"), { target: { value: "900" } });
+    const refused = await within(dialog).findByTestId("violations");
+    expect(refused.textContent).toContain("Would be refused");
+    expect(refused.textContent).toContain("HOST.PHYSICAL_MEMORY");
+    expect(answer).toHaveBeenCalledWith("t-1", null, { cpu: "4", memoryGb: "900", vmId: "vm-1", dryRun: true });
+    expect(within(dialog).queryByLabelText("Override with a reason")).toBeNull();
+    expect(apply).toHaveProperty("disabled", true);
+    fireEvent.change(within(dialog).getByLabelText("Memory (GB)"), { target: { value: "32" } });
+    await within(dialog).findByText("Checked: the rules accept this change.");
+    expect(apply).toHaveProperty("disabled", false);
+    // Judging never submitted anything.
+    expect(answer.mock.calls.every((c) => (c[2] as { dryRun?: boolean }).dryRun === true)).toBe(true);
+  });
+
+  it("offers the reason field when the verdict is an advisory refusal; with a reason, Submit overrides", async () => {
+    answerAfterJudging((i) => (i.overrideReason ? { ok: true, data: { activityId: "" }, warnings: PRESSURE.ok ? [] : PRESSURE.violations!.map((v) => ({ ...v, severity: "warn" as const, overridable: undefined })) } : PRESSURE), PRESSURE);
+    const dialog = openResize();
+    fireEvent.change(within(dialog).getByLabelText("Memory (GB)"), { target: { value: "48" } });
+    const reason = await within(dialog).findByLabelText("Override with a reason");
+    expect(within(dialog).getByTestId("violations").textContent).toContain("Would be refused");
+    fireEvent.change(reason, { target: { value: "Load test this week only" } });
+    expect(await within(dialog).findByRole("button", { name: "Override and submit" })).toHaveProperty("disabled", false);
+    expect((await within(dialog).findByTestId("violations")).textContent).toContain("Would be accepted with warnings");
   });
 
   it("the delete dialog keeps Submit disabled until the VM's name is typed back", async () => {

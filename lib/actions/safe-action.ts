@@ -9,7 +9,8 @@ import { authorize, authorizeOrganization } from "@/lib/auth/authorize";
 import type { OrganizationContext, OrganizationRole, TenantContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/permissions";
 import type { Decision } from "@/lib/domain/result";
-import type { OrganizationUseCase, TenantUseCase, UseCase } from "@/lib/use-cases/define";
+import { judgeable, type OrganizationUseCase, type TenantUseCase, type UseCase } from "@/lib/use-cases/define";
+import { judge, NOT_JUDGED } from "@/lib/services/judge";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { fieldErrorsOf } from "@/lib/validation/messages";
@@ -153,5 +154,26 @@ export function consoleAction<S extends z.ZodType, T>(u: TenantUseCase<S, T>): B
 export function consoleAction<S extends z.ZodType, T>(u: OrganizationUseCase<S, T>): Bound<T>;
 export function consoleAction<S extends z.ZodType, T>(u: TenantUseCase<S, T> | OrganizationUseCase<S, T>): Bound<T> {
   const action = u.scope === "tenant" ? tenantAction({ permission: u.permission, schema: u.schema }, u.run) : organizationAction({ role: u.role, schema: u.schema }, u.run);
-  return Object.assign(action, { useCase: u as UseCase });
+  // `dryRun: true` in the input judges the change instead (lib/services/judge.ts): same session,
+  // permission, schema and service, nothing written; the answer is the decision it would take now.
+  const refuseDryRun = async (): Promise<Decision<T>> => {
+    throw new InvalidInputError({ dryRun: NOT_JUDGED });
+  };
+  const judged =
+    u.scope === "tenant"
+      ? tenantAction({ permission: u.permission, schema: u.schema }, judgeable(u as UseCase) ? async (ctx, input) => (await judge(() => u.run(ctx, input))) as Decision<T> : refuseDryRun)
+      : organizationAction({ role: u.role, schema: u.schema }, refuseDryRun);
+  const bound = async (id: string, prev: unknown, raw: unknown): Promise<ActionResult<T>> => {
+    const { dryRun, input } = splitDryRun(raw);
+    return (dryRun ? judged : action)(id, prev, input);
+  };
+  return Object.assign(bound, { useCase: u as UseCase });
+}
+
+/** A `dryRun` flag (true, or "true" from a form) taken off the input before its schema sees it. */
+export function splitDryRun(raw: unknown): { dryRun: boolean; input: unknown } {
+  const obj = toObject(raw);
+  if (!obj || typeof obj !== "object" || !("dryRun" in obj)) return { dryRun: false, input: raw };
+  const { dryRun, ...input } = obj as Record<string, unknown>;
+  return { dryRun: dryRun === true || dryRun === "true", input };
 }

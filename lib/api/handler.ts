@@ -7,7 +7,7 @@ import { createTranslator } from "next-intl";
 import { authorize } from "@/lib/auth/authorize";
 import { clientAddress, trustProxyHops } from "@/lib/client-address";
 import type { TenantContext } from "@/lib/auth/context";
-import type { Decision } from "@/lib/domain/result";
+import type { Decision, Violation } from "@/lib/domain/result";
 import type { Permission } from "@/lib/permissions";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
@@ -18,7 +18,8 @@ import { limiter } from "@/lib/rate-limit";
 import { API_RATE_LIMIT_PER_CLIENT } from "@/lib/domain/catalogue";
 import { hashToken, resolveToken } from "@/lib/services/tokens";
 import { checkJson } from "@/lib/security/request-guard";
-import type { AnyTenantUseCase, ApiOutcome, Read, Route } from "@/lib/use-cases/define";
+import { judgeable, type AnyTenantUseCase, type ApiOutcome, type Read, type Route } from "@/lib/use-cases/define";
+import { judge, NOT_JUDGED } from "@/lib/services/judge";
 import { API_ROUTES, matchRoute } from "./routes";
 
 
@@ -131,9 +132,20 @@ async function serveUseCase(u: AnyTenantUseCase, route: Route, req: Request, par
   const parsed = (route.schema ?? u.schema).safeParse({ ...body.body, ...fromPath });
   // A path id the schema refuses (over 64 characters) is a 400 naming it, as the OpenAPI document says.
   if (!parsed.success) return invalid(parsed.error, lang);
+  // `?dryRun=true` judges the change (lib/services/judge.ts): the decision it would take now, nothing written.
+  const dryRun = new URL(req.url).searchParams.get("dryRun");
+  if (dryRun !== null && dryRun !== "true" && dryRun !== "false") return problem(400, "INVALID", MESSAGES.invalid[lang], { fields: { dryRun: ["true | false"] } });
+  if (dryRun === "true") {
+    if (!judgeable(u)) return problem(400, "INVALID", NOT_JUDGED[lang], { fields: { dryRun: [NOT_JUDGED[lang]] } });
+    const verdict = await judge(() => (route.run ?? u.run)(auth.ctx, parsed.data));
+    if (!verdict.ok) return respondDecision(verdict, u, route, lang);
+    return Response.json({ dryRun: true, ...warningsOf(verdict.warnings, lang) }, { headers: { "Cache-Control": "no-store" } });
+  }
   const decision = await (route.run ?? u.run)(auth.ctx, parsed.data);
   return respondDecision(decision, u, route, lang);
 }
+
+const warningsOf = (warnings: Violation[], lang: Lang) => (warnings.length ? { warnings: toViolationViews(warnings, lang).map((v) => ({ code: v.code, message: v.message })) } : {});
 
 function respondRead(out: ApiOutcome): Response {
   const headers = { "Cache-Control": "no-store" };
@@ -151,7 +163,7 @@ function respondDecision(d: Decision<unknown>, u: AnyTenantUseCase, route: Route
       violations: views.map((v) => ({ code: v.code, message: v.message, ...(v.limit !== undefined ? { limit: v.limit } : {}), ...(v.actual !== undefined ? { actual: v.actual } : {}), ...(v.unit ? { unit: v.unit } : {}) })),
     });
   }
-  const warnings = d.warnings.length ? { warnings: toViolationViews(d.warnings, lang).map((v) => ({ code: v.code, message: v.message })) } : {};
+  const warnings = warningsOf(d.warnings, lang);
   if (u.bulk) return Response.json({ results: d.value, ...warnings }, { headers });
   const value = (d.value ?? {}) as Record<string, unknown>;
   if (!u.preview && typeof value.activityId === "string") {

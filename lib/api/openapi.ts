@@ -7,6 +7,10 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { acceptedResponse, bulkResponse, errorResponse, itemSchema, listResponse, refusalResponse, valueResponse } from "./contract";
 import { API_ROUTES, type ApiRoute } from "./routes";
 import { API_RATE_LIMIT_PER_CLIENT } from "@/lib/domain/catalogue";
+import { judgeable } from "@/lib/use-cases/define";
+
+/** `?dryRun=true` on a change carried out by an activity: its decision now, nothing written. */
+const dryRunQuery = z.object({ dryRun: z.enum(["true", "false"]).optional().meta({ description: "true: judge the change without making it (200 with its warnings, or the 422 it would get); nothing is written, no activity starts" }) });
 
 const json = (schema: unknown, description: string) => ({ description, content: { "application/json": { schema } } });
 const pathNames = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
@@ -44,6 +48,10 @@ function operation(r: ApiRoute): ZodOpenApiOperationObject {
     if (u.bulk) responses["200"] = json(bulkResponse, u.preview ? "What would happen to each item, in order" : "Each item's outcome, each with its own activity when accepted");
     else if (u.preview) responses["200"] = json(valueResponse, "What would happen: the figures the decision was taken on, and its warnings");
     else if (u.activity.length > 0) {
+      if (judgeable(u)) {
+        query = dryRunQuery;
+        responses["200"] = json(z.object({ dryRun: z.literal(true), warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional() }), "dryRun=true: it would be accepted now, with these warnings; nothing was written");
+      }
       responses["201"] = { ...json(acceptedResponse, "Accepted: the activity that carries the change out; follow it at Location"), headers: { Location: { description: "/api/v1/activities/{id}", schema: { type: "string" } } } };
       responses["409"] = json(errorResponse, "The resource is busy with another activity");
     } else responses[String(r.route!.status ?? 200)] = json(valueResponse, "Done: the change is immediate");

@@ -10,6 +10,7 @@ import { audit } from "./audit";
 import type { TenantContext } from "./context";
 import { transaction } from "./tx";
 import { publishActivities } from "./outbox";
+import { isJudging, Judged } from "./judge";
 
 export type Accepted = { activityId: string };
 
@@ -32,15 +33,19 @@ export type ChangePlan<T> = {
  * domain, and on acceptance writes its reservation; then an audit row (REFUSED with the
  * violations, or the change with before/after and the activity), and the activity, handed to the
  * outbox's publisher (the job queue) once the transaction has committed. Errors (not found,
- * conflict, invalid input) abort everything.
+ * conflict, invalid input) abort everything. When only judged, the decision is taken the same way
+ * and everything rolled back.
  */
 export async function change<T = undefined>(
   ctx: TenantContext,
   kind: { action: AuditAction; activity: ActivityType },
   body: (tx: Tx) => Promise<{ target: ConcernedItem; decision: Decision<ChangePlan<T>> }>,
 ): Promise<Decision<Accepted & T>> {
+  const judged = isJudging();
   const result = await transaction(async (tx) => {
     const { target, decision } = await body(tx);
+    // Only judged (lib/services/judge.ts): the decision leaves, the transaction rolls back.
+    if (judged) throw new Judged(decision.ok ? decide(decision.warnings, undefined) : decision);
     if (!decision.ok) {
       await audit(tx, ctx, { action: kind.action, outcome: "REFUSED", target, violations: decision.violations });
       return decision;

@@ -77,6 +77,13 @@ export type UseCase = AnyTenantUseCase | AnyOrganizationUseCase;
 export const tenantUseCase = <S extends z.ZodType, T>(u: Omit<TenantUseCase<S, T>, "scope">): TenantUseCase<S, T> => ({ scope: "tenant", ...u });
 export const organizationUseCase = <S extends z.ZodType, T>(u: Omit<OrganizationUseCase<S, T>, "scope">): OrganizationUseCase<S, T> => ({ scope: "organization", ...u });
 
+/**
+ * A change that may be judged before it is confirmed (a dialog's verdict, the API's `dryRun=true`):
+ * one that starts an activity decides through change(), which rolls a judged decision back. Bulk
+ * changes have their own preview (one verdict per item); immediate changes (IAM) are not judged.
+ */
+export const judgeable = (u: UseCase): u is AnyTenantUseCase => u.scope === "tenant" && !u.preview && !u.bulk && u.activity.length > 0;
+
 export function routeOf(u: UseCase): Route | null {
   return "consoleOnly" in u.route ? null : u.route;
 }

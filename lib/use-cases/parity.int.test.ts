@@ -7,7 +7,7 @@ import { PERMISSIONS } from "@/lib/permissions";
 import { authorize } from "@/lib/auth/authorize";
 import { ForbiddenError } from "@/lib/errors";
 import { USE_CASES, routeOf, type UseCase, type UseCaseName } from "@/lib/use-cases";
-import type { AnyTenantUseCase } from "@/lib/use-cases/define";
+import { judgeable, type AnyTenantUseCase } from "@/lib/use-cases/define";
 import { call, makeApiTenant, memberWithToken, bracketed, type ApiFixture, type HttpMethod } from "@/test/api/fixture";
 import { INPUTS, type Input } from "@/test/api/inputs";
 import { splitInput } from "@/test/api/cases";
@@ -16,7 +16,8 @@ import { signInAs, signOut } from "@/test/integration/session";
 // The console and the API are two doors to one use case: the same input sent through the server
 // action (tenant A) and through the REST route (tenant B, set up identically) must end the same way
 // — accepted with the same warnings, or refused with the same codes — and leave the same audit rows
-// and activities. Every use case with a route is sent, plus inputs chosen to be refused.
+// and activities. Every use case with a route is sent, plus inputs chosen to be refused. Each is
+// first judged (`dryRun`) through both doors: nothing written, and the verdict is the decision taken.
 
 const ACTIONS_DIR = path.resolve(import.meta.dirname, "../actions");
 /** Routes the console has no action for: the REST shape of two console changes (a resize or tags). */
@@ -107,11 +108,20 @@ describe("the same input through the console action and the REST route", () => {
       const since = new Date();
 
       signInAs(admin);
-      const viaAction = fromAction(await actions.get(c.name)!(a.tenantId, null, c.input(a)));
       const { params, body } = splitInput(route.params, c.input(b as ApiFixture));
+      // Judged first (dryRun): through both doors, nothing is written.
+      const judgedAction = fromAction(await actions.get(c.name)!(a.tenantId, null, { ...(c.input(a) as object), dryRun: true }));
+      const judgedApi = await fromApi(await call(bracketed(route.path), route.method as HttpMethod, { token: secret, params, body, query: { dryRun: "true" } }));
+      expect(judgedApi).toEqual(judgedAction);
+      expect(await traces(a.tenantId, since)).toEqual({ audit: [], activities: [] });
+      expect(await traces(b.tenantId, since)).toEqual({ audit: [], activities: [] });
+
+      const viaAction = fromAction(await actions.get(c.name)!(a.tenantId, null, c.input(a)));
       const viaApi = await fromApi(await call(bracketed(route.path), route.method as HttpMethod, { token: secret, params, body }));
 
       expect(viaApi).toEqual(viaAction);
+      // The verdict judged beforehand is the decision taken; a change that is not judged says so.
+      expect(judgedAction).toEqual(judgeable(u) ? viaAction : { ok: false, code: "INVALID", violations: [] });
       if ("refused" in c) expect(viaAction).toMatchObject({ ok: false, code: "REFUSED" });
       const [ta, tb] = [await traces(a.tenantId, since), await traces(b.tenantId, since)];
       expect(tb).toEqual(ta);
@@ -120,6 +130,27 @@ describe("the same input through the console action and the REST route", () => {
       for (const row of ta.activities) expect(u.activity).toContain(row.type);
     });
   }
+});
+
+describe("judging (dryRun)", () => {
+  it("takes true or false only, and on an immediate change says it cannot be judged, writing nothing", async () => {
+    const org = await createOrganization(db());
+    const f = await makeApiTenant(org.id);
+    const { secret } = await memberWithToken(f.tenantId);
+    const route = routeOf(USE_CASES.powerVm)!;
+    const { params, body } = splitInput(route.params, INPUTS.powerVm(f));
+    const since = new Date();
+    const res = await call(bracketed(route.path), route.method as HttpMethod, { token: secret, params, body, query: { dryRun: "yes" } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ fields: { dryRun: ["true | false"] } });
+    const immediate = (Object.keys(USE_CASES) as UseCaseName[]).find((n) => routeOf(USE_CASES[n]) && !judgeable(USE_CASES[n]) && !USE_CASES[n].preview)!;
+    const r2 = routeOf(USE_CASES[immediate])!;
+    const split = splitInput(r2.params, INPUTS[immediate](f));
+    const refused = await call(bracketed(r2.path), r2.method as HttpMethod, { token: secret, ...split, query: { dryRun: "true" } });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { fields: Record<string, string[]> }).fields.dryRun?.[0]).toMatch(/cannot be checked in advance/);
+    expect(await traces(f.tenantId, since)).toEqual({ audit: [], activities: [] });
+  });
 });
 
 describe("each service behind its entry", () => {
