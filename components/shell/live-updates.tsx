@@ -31,10 +31,10 @@ export function LiveUpdates({ tenant, children }: { tenant: string; children: Re
   const pathname = usePathname();
   const [live, setLive] = useState(false);
   // Read by the stream's handlers, which live as long as the tab: the page shown now.
-  const where = useRef({ tenant, pathname });
+  const where = useRef({ tenant, pathname, router });
   useEffect(() => {
-    where.current = { tenant, pathname };
-  }, [tenant, pathname]);
+    where.current = { tenant, pathname, router };
+  }, [tenant, pathname, router]);
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -45,7 +45,7 @@ export function LiveUpdates({ tenant, children }: { tenant: string; children: Re
     let missed = false;
     const refresh = throttle(() => {
       if (document.visibilityState === "hidden") missed = true;
-      else router.refresh();
+      else where.current.router.refresh();
     }, REFRESH_MS);
     const onVisible = () => {
       if (document.visibilityState === "visible" && missed) {
@@ -85,7 +85,7 @@ export function LiveUpdates({ tenant, children }: { tenant: string; children: Re
         // Signed out or no longer a member: the page's own check sends the person where they belong.
         if (reason === "UNAUTHENTICATED" || reason === "NOT_FOUND") {
           stopped = true;
-          router.refresh();
+          where.current.router.refresh();
         } else later();
       });
       s.onerror = () => {
@@ -114,7 +114,7 @@ export function LiveUpdates({ tenant, children }: { tenant: string; children: Re
       refresh.cancel();
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, [router, queries]);
+  }, [queries]);
 
   return <Live.Provider value={live}>{children}</Live.Provider>;
 }
