@@ -139,6 +139,8 @@ describe("live updates across two instances", () => {
     expect(stranger.changes()).toEqual([]);
     expect(JSON.stringify(stranger.received)).not.toContain(s.vm);
     await Promise.all([here.cancel(), there.cancel(), stranger.cancel()]);
+    // A tab that goes away leaves nothing subscribed behind it.
+    expect([one.subscribers, two.subscribers]).toEqual([0, 0]);
   });
 
   it("a write rolled back publishes nothing", async () => {
@@ -165,6 +167,16 @@ describe("live updates across two instances", () => {
     await stream.until((e) => e.event === "change" && (e.data as LiveEvent).activity?.id === (r.ok ? r.value.activityId : ""));
     await runActivity(r.ok ? r.value.activityId : "");
     await stream.cancel();
+    await hub.close();
+  });
+
+  it("a stream nobody reads any more (a tab gone without the server being told) is let go", async () => {
+    const hub = createLiveHub(process.env.DATABASE_URL!);
+    await hub.ready();
+    const r = await openLiveStream(actor(s.userA), [], { hub, heartbeatMs: 5 });
+    expect(r.ok).toBe(true);
+    expect(hub.subscribers).toBe(1);
+    await expect.poll(() => hub.subscribers, { timeout: 3000 }).toBe(0);
     await hub.close();
   });
 

@@ -29,6 +29,8 @@ export type LiveStreamResult = { ok: true; stream: ReadableStream<Uint8Array> } 
 
 /** How long a stream stays open before the browser reconnects with its cookie (checked afresh). */
 const MAX_AGE_MS = 10 * 60_000;
+/** Events and heartbeats left unread past which a stream is taken for abandoned. */
+const UNREAD_LIMIT = 50;
 
 /**
  * The tenants the actor may open now, with their permissions: authorize()'s membership gate on every
@@ -115,6 +117,8 @@ export async function openLiveStream(actor: Actor | null, tenants: readonly stri
         }
       };
       const heartbeat = setInterval(() => {
+        // Nobody has read the last heartbeats: the tab is gone without the server being told.
+        if (controller.desiredSize !== null && controller.desiredSize < -UNREAD_LIMIT) return finish();
         write(": ping\n\n");
         void check();
       }, heartbeatMs);
