@@ -53,8 +53,11 @@ export function LiveUpdates({ tenant, children }: { tenant: string; children: Re
         refresh();
       }
     };
-    // The overview shows every tenant; other pages only the one in their path.
-    const shown = (e: LiveEvent) => e.tenant === where.current.tenant || where.current.pathname.endsWith("/overview");
+    // The overview shows every tenant, the review queue every tenant's orders; other pages only the tenant in their path.
+    const shown = (e: LiveEvent) => {
+      const { tenant: current, pathname: path } = where.current;
+      return e.tenant === current || path.endsWith("/overview") || (path.endsWith("/orders/review") && e.resources.some((r) => r.type === "order"));
+    };
 
     const connect = () => {
       if (stopped) return;

@@ -27,3 +27,11 @@ export async function notifyActivity(tx: Tx, activityId: string): Promise<void> 
 export function notifyActivityNow(activityId: string): Promise<void> {
   return notifyActivity(db(), activityId);
 }
+
+/**
+ * The tenants of every organization the user owns: an owner reviews all their orders
+ * (authorizeOrganization, OWNER), member of those tenants or not.
+ */
+export async function listOwnedOrganizationTenants(userId: string, tx: Tx = db()): Promise<{ id: string; slug: string }[]> {
+  return tx.tenant.findMany({ where: { organization: { members: { some: { userId, role: "OWNER" } } } }, select: { id: true, slug: true } });
+}

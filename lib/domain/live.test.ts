@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { changesState, parseLiveNotice, toLiveEvent, type LiveAudience, type LiveNotice } from "./live";
+import { changesState, parseLiveNotice, toLiveEvent, withOwnedOrders, type LiveAudience, type LiveNotice } from "./live";
 import { ROLE_BUNDLES } from "@/lib/permissions";
 
 const notice = (over: Partial<LiveNotice> = {}): LiveNotice => ({
@@ -74,4 +74,20 @@ describe("changesState: which events refresh a page (a progress step only refetc
     ["COMPLETED", 100, true],
     ["FAILED", 40, true],
   ] as const)("%s at %d %% → %s", (state, progress, refresh) => expect(changesState(e(state, progress))).toBe(refresh));
+});
+
+describe("withOwnedOrders: an organization's owner hears of every tenant's orders, and nothing else of them", () => {
+  const order = notice({ t: "tenant-b", r: [["order", "ord-1"], ["pool", "pool-2"]] });
+  it("adds the orders of a tenant the owner is not a member of: the order, not its activity nor its pool", () => {
+    const audience = withOwnedOrders(admin, [{ id: "tenant-b", slug: "b" }]);
+    expect(toLiveEvent(order, audience)).toEqual({ tenant: "b", activity: null, resources: [{ type: "order", id: "ord-1" }] });
+    expect(toLiveEvent(notice({ t: "tenant-b", r: [["vm", "vm-2"]] }), audience)).toBeNull();
+  });
+  it("adds order:read to a membership that lacks it, and keeps the rest of it", () => {
+    const audience = withOwnedOrders(new Map([["tenant-b", { slug: "b", permissions: ["compute:read"] }]]), [{ id: "tenant-b", slug: "b" }]);
+    expect(toLiveEvent(order, audience)?.resources).toEqual([{ type: "order", id: "ord-1" }, { type: "pool", id: "pool-2" }]);
+  });
+  it("changes nothing for who owns nothing", () => {
+    expect(withOwnedOrders(admin, [])).toEqual(admin);
+  });
 });

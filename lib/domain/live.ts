@@ -92,6 +92,21 @@ export function toLiveEvent(notice: LiveNotice, audience: LiveAudience): LiveEve
   return { tenant: tenant.slug, activity, resources };
 }
 
+/**
+ * A stream's audience: the tenants the reader may open, widened by the orders of the tenants of
+ * the organizations they own (the review queue reads every tenant's orders, member or not). Such a
+ * tenant adds `order:read` only: its activities and other resources stay with its members.
+ */
+export function withOwnedOrders(tenants: ReadonlyMap<string, LiveTenant>, owned: readonly { id: string; slug: string }[]): Map<string, LiveTenant> {
+  const out = new Map(tenants);
+  for (const t of owned) {
+    const held = out.get(t.id);
+    if (!held) out.set(t.id, { slug: t.slug, permissions: ["order:read"] });
+    else if (!held.permissions.includes("order:read")) out.set(t.id, { ...held, permissions: [...held.permissions, "order:read"] });
+  }
+  return out;
+}
+
 /** Whether an event changes what a page shows beyond an activity's progress (created, started, ended, or a resource named). */
 export function changesState(e: LiveEvent): boolean {
   return !e.activity || e.activity.state !== "RUNNING" || e.activity.progress === 0;

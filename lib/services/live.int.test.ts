@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { db } from "@/lib/db/client";
 import { createDatastore, createOrganization, createPool, createTenant, createUser, createVm, grantMembership } from "@/lib/db/factories";
 import { endUserSessions } from "@/lib/db/users";
+import { notifyActivity } from "@/lib/db/live";
 import { runActivity } from "@/lib/jobs/runner";
 import type { Actor } from "@/lib/auth/context";
 import type { LiveEvent } from "@/lib/domain/live";
@@ -178,6 +179,24 @@ describe("live updates across two instances", () => {
     expect(hub.subscribers).toBe(1);
     await expect.poll(() => hub.subscribers, { timeout: 3000 }).toBe(0);
     await hub.close();
+  });
+
+  it("an organization's owner hears of the orders of its tenants they are not a member of, and of nothing else there", async () => {
+    const owner = await createUser(db(), { cost: 4 });
+    const org = await db().tenant.findUniqueOrThrow({ where: { id: s.tenantB.id }, select: { organizationId: true } });
+    await db().organizationMember.create({ data: { organizationId: org.organizationId, userId: owner.id, role: "OWNER" } });
+    const stream = await open(actor(owner), [], hubs[1]!);
+    const activityOf = (items: { type: string; id: string; name: string }[]) =>
+      db().activity.create({ data: { tenantId: s.tenantB.id, type: "order.submit", concernedItems: items, resourceType: items[0]!.type, resourceId: items[0]!.id, state: "COMPLETED", progress: 100 } });
+    const vmOnly = await activityOf([{ type: "vm", id: "vm-of-b", name: "secret-vm" }]);
+    const order = await activityOf([{ type: "order", id: "order-of-b", name: "order" }, { type: "pool", id: "pool-of-b", name: "pool" }]);
+    await notifyActivity(db(), vmOnly.id);
+    await notifyActivity(db(), order.id);
+    const got = await stream.until((e) => e.event === "change");
+    expect(got.hit.data).toEqual({ tenant: s.tenantB.slug, activity: null, resources: [{ type: "order", id: "order-of-b" }] });
+    await new Promise((res) => setTimeout(res, 200));
+    expect(stream.changes()).toHaveLength(1);
+    await stream.cancel();
   });
 
   it("a sign-out ends the stream at its next check", async () => {

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/context";
 import { authorize, membershipGate, type AuthzFailure } from "@/lib/auth/authorize";
 import { listSearchableMemberships } from "@/lib/db/search";
 import { getSessionStanding } from "@/lib/db/users";
-import { LIVE_HEARTBEAT_SECONDS, toLiveEvent, type LiveAudience, type LiveTenant } from "@/lib/domain/live";
+import { listOwnedOrganizationTenants } from "@/lib/db/live";
+import { LIVE_HEARTBEAT_SECONDS, toLiveEvent, withOwnedOrders, type LiveAudience, type LiveTenant } from "@/lib/domain/live";
 import { liveHub, type LiveHub, type LiveSignal } from "./live-hub";
 
 // A tab's live updates (Server-Sent Events): the activities and resources of the tenants its reader
@@ -34,11 +35,15 @@ const UNREAD_LIMIT = 50;
 
 /**
  * The tenants the actor may open now, with their permissions: authorize()'s membership gate on every
- * membership, without its audit of a refused address (read every heartbeat). `only`: those slugs.
+ * membership, without its audit of a refused address (read every heartbeat), and the orders of the
+ * organizations the actor owns. `only`: those slugs, and nothing else.
  */
 async function currentAudience(actor: UserActor, only: readonly string[] | null): Promise<Map<string, LiveTenant>> {
-  const memberships = (await listSearchableMemberships(actor.userId)).filter((m) => membershipGate(actor, m) === null);
-  return new Map(memberships.filter((m) => !only || only.includes(m.tenant.slug)).map((m) => [m.tenant.id, { slug: m.tenant.slug, permissions: m.permissions }]));
+  const [all, owned] = await Promise.all([listSearchableMemberships(actor.userId), only ? [] : listOwnedOrganizationTenants(actor.userId)]);
+  const memberships = all.filter((m) => membershipGate(actor, m) === null);
+  const tenants = new Map(memberships.filter((m) => !only || only.includes(m.tenant.slug)).map((m) => [m.tenant.id, { slug: m.tenant.slug, permissions: m.permissions }]));
+  // Every tenant's orders reach an organization's owners (the review queue), tenants asked by name aside.
+  return only ? tenants : withOwnedOrders(tenants, owned);
 }
 
 /**
