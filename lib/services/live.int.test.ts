@@ -171,6 +171,17 @@ describe("live updates across two instances", () => {
     await hub.close();
   });
 
+  it("an instance that stops ends its streams first (the browser reconnects elsewhere), so its drain does not wait on them", async () => {
+    const hub = createLiveHub(process.env.DATABASE_URL!);
+    const stream = await open(actor(s.userA), [], hub);
+    await hub.close();
+    await stream.until((e) => e.event === "end" && (e.data as { reason: string }).reason === "RESTART");
+    await expect.poll(() => stream.closed).toBe(true);
+    // Its listening connection is gone; the other instances' remain.
+    const listening = async () => (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'console-live' AND datname = current_database()`)[0]!.n;
+    await expect.poll(listening).toBe(hubs.length);
+  });
+
   it("a stream nobody reads any more (a tab gone without the server being told) is let go", async () => {
     const hub = createLiveHub(process.env.DATABASE_URL!);
     await hub.ready();
