@@ -59,6 +59,10 @@ export function useAction<I, T>(action: BoundAction<I, T>, opts: UseActionOption
             if (o.refresh) router.refresh();
             o.onDone?.(r.data);
             then?.(r.data);
+          } else if (r.code === "CONFLICT" || r.code === "REFUSED") {
+            // The server decided on a state this page may not show yet (changed in another tab):
+            // the page catches up, so it stops offering what was just refused.
+            router.refresh();
           }
           resolve(r);
         }),

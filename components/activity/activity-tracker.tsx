@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import type { ActivityView } from "@/lib/activity-types";
+import { useLive } from "@/components/shell/live-updates";
 
 type Tracker = { track: (ids: string | readonly string[]) => void; get: (id: string) => ActivityView | undefined };
 const Ctx = createContext<Tracker | null>(null);
@@ -12,8 +13,8 @@ const Ctx = createContext<Tracker | null>(null);
 const done = (a: ActivityView) => a.state === "COMPLETED" || a.state === "FAILED";
 
 /**
- * Follows the activities this page started or shows, live: polls their state every second while
- * any runs, toasts each end, and refreshes the page's server data so it shows the outcome.
+ * Follows the activities this page started or shows, live: refetches their state on each live
+ * event (every second by polling when the stream is down) while any runs, toasts each end, and refreshes the page's server data so it shows the outcome.
  */
 export function ActivityTracker({ tenant, children }: { tenant: string; children: React.ReactNode }) {
   const [ids, setIds] = useState<string[]>([]);
@@ -22,6 +23,7 @@ export function ActivityTracker({ tenant, children }: { tenant: string; children
   const lang = useLocale() === "fr" ? "fr" : "en";
   const announced = useRef(new Set<string>());
   const started = useRef(new Set<string>());
+  const live = useLive();
 
   const { data } = useQuery({
     queryKey: ["activities", tenant, ids],
@@ -31,7 +33,8 @@ export function ActivityTracker({ tenant, children }: { tenant: string; children
       if (!r.ok) throw new Error(String(r.status));
       return ((await r.json()) as { items: ActivityView[] }).items;
     },
-    refetchInterval: (q) => ((q.state.data ?? []).every(done) && (q.state.data?.length ?? 0) === ids.length ? false : 1000),
+    // Live (components/shell/live-updates.tsx), each step's event refetches at once: the poll is only a fallback.
+    refetchInterval: (q) => ((q.state.data ?? []).every(done) && (q.state.data?.length ?? 0) === ids.length ? false : live ? 5000 : 1000),
   });
 
   const byId = useMemo(() => new Map((data ?? []).map((a) => [a.id, a])), [data]);

@@ -8,6 +8,7 @@ import { InfraFault, planFor, simulatedDriver, type InfraDriver } from "@/lib/in
 import { ActivityRefused } from "@/lib/errors";
 import type { ActivityRecord } from "./handlers/handler";
 import { ACTIVITY_HANDLERS } from "./handlers";
+import { notifyActivity, notifyActivityNow } from "@/lib/db/live";
 
 /** A running activity writes a heartbeat between steps; one silent this long was interrupted. */
 export const STALE_SECONDS = 15;
@@ -41,6 +42,7 @@ async function fail(a: ActivityRecord, failure: { code: string; message: Localiz
       where: { id: a.id },
       data: { state: "FAILED", failureReason: failure.message.en, failure: failure as unknown as Prisma.InputJsonValue, completedAt: new Date(), heartbeatAt: null },
     });
+    await notifyActivity(tx, a.id);
   });
 }
 
@@ -51,6 +53,7 @@ async function fail(a: ActivityRecord, failure: { code: string; message: Localiz
  */
 async function handBack(id: string): Promise<void> {
   await db().$executeRaw`UPDATE "Activity" SET state = 'WAITING', attempts = GREATEST(attempts - 1, 0), "heartbeatAt" = NULL WHERE id = ${id} AND state = 'RUNNING'`;
+  await notifyActivityNow(id);
 }
 
 const isAbort = (e: unknown) => e instanceof Error && e.name === "AbortError";
@@ -91,6 +94,8 @@ export async function runActivity(id: string, driver: InfraDriver = simulatedDri
       const at = new Date();
       await db().$executeRaw`UPDATE "Activity" SET step = ${step.key}, progress = ${Math.floor((i / plan.length) * 100)}, "heartbeatAt" = ${at},
         "stepLog" = "stepLog" || jsonb_build_array(jsonb_build_object('key', ${step.key}::text, 'at', ${at.toISOString()}::text)) WHERE id = ${id}`;
+      // Open tabs follow the progress (lib/domain/live.ts): the step has committed.
+      await notifyActivityNow(id);
       await driver.run(a.type, step, stopping);
     }
     await db().$transaction(async (tx) => {
@@ -99,6 +104,7 @@ export async function runActivity(id: string, driver: InfraDriver = simulatedDri
         where: { id },
         data: { state: "COMPLETED", progress: 100, step: null, completedAt: new Date(), heartbeatAt: null, resultId: (result && result.resultId) || a.resourceId },
       });
+      await notifyActivity(tx, id);
     });
     return "completed";
   } catch (e) {

@@ -98,3 +98,12 @@ describe("bodies", () => {
     expect(await guardRequest(new Request("http://localhost/t/production", { method: "GET" }))).toBeNull();
   });
 });
+
+describe("the live stream (GET /api/console/events)", () => {
+  it("passes the guard: the body rules (length, 411 for chunked) only apply to bodies, and an event stream's request has none", async () => {
+    const open = new Request("http://localhost/api/console/events", { headers: { accept: "text/event-stream", "cache-control": "no-cache" } });
+    expect(await guardRequest(open)).toBeNull();
+    expect(await guardRequest(new Request("http://localhost/api/console/events?tenant=production&tenant=recette"))).toBeNull();
+    expect(await guardRequest(new Request("http://localhost/api/console/events?tenant=%00"))).toMatchObject({ status: 400, field: "tenant" });
+  });
+});

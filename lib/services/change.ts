@@ -11,6 +11,7 @@ import type { TenantContext } from "./context";
 import { transaction } from "./tx";
 import { publishActivities } from "./outbox";
 import { isJudging, Judged } from "./judge";
+import { notifyActivity } from "@/lib/db/live";
 
 export type Accepted = { activityId: string };
 
@@ -32,9 +33,10 @@ export type ChangePlan<T> = {
  * The shape of every write: one transaction in which `body` locks what it decides on, asks the
  * domain, and on acceptance writes its reservation; then an audit row (REFUSED with the
  * violations, or the change with before/after and the activity), and the activity, handed to the
- * outbox's publisher (the job queue) once the transaction has committed. Errors (not found,
- * conflict, invalid input) abort everything. When only judged, the decision is taken the same way
- * and everything rolled back.
+ * outbox's publisher (the job queue) once the transaction has committed; the live notice to open tabs
+ * is sent inside it, so PostgreSQL delivers it only on commit. Errors (not found, conflict,
+ * invalid input) abort everything. When only judged, the decision is taken the same way and
+ * everything rolled back (nothing published).
  */
 export async function change<T = undefined>(
   ctx: TenantContext,
@@ -54,6 +56,8 @@ export async function change<T = undefined>(
     const activity = await startActivity(tx, ctx, { type: kind.activity, resource: target, also: plan.also, payload: plan.payload ?? {} });
     await plan.onStarted?.(tx, activity.id);
     await audit(tx, ctx, { action: kind.action, target, before: plan.before, after: plan.after, violations: decision.warnings, activityId: activity.id });
+    // Open tabs hear of it (lib/domain/live.ts) once this transaction commits, never before.
+    await notifyActivity(tx, activity.id);
     return decide(decision.warnings, { ...(plan.value as T), activityId: activity.id });
   });
   if (result.ok) await publishActivities([result.value.activityId]);

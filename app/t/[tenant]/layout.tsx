@@ -9,6 +9,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ActivityTracker } from "@/components/activity/activity-tracker";
 import { NavDrawer } from "@/components/shell/nav-drawer";
 import { CommandPalette } from "@/components/shell/command-palette";
+import { LiveUpdates } from "@/components/shell/live-updates";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
   // Another tenant's slug is a 404 here, before anything of the tenant is read.
@@ -55,7 +56,9 @@ export default async function TenantLayout({ children, params }: { children: Rea
           </div>
         </header>
         <main id="content" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none sm:p-6">
-          <ActivityTracker tenant={ctx.tenant.slug}>{children}</ActivityTracker>
+          <LiveUpdates tenant={ctx.tenant.slug}>
+            <ActivityTracker tenant={ctx.tenant.slug}>{children}</ActivityTracker>
+          </LiveUpdates>
         </main>
       </div>
     </div>
