@@ -101,7 +101,7 @@ describe("the API's lists page on the sort key, not on an offset", () => {
     await db().vlan.create({ data: { tenantId: f.tenantId, tag: 101, name: "walk-vlan" } });
     await db().order.create({ data: { tenantId: f.tenantId, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 998, name: "walk", summary: "VLAN 998 walk" }, createdById: f.memberId } });
     await db().affinityRule.create({ data: { tenantId: f.tenantId, poolId: f.poolId, name: "walk-rule", kind: "AFFINITY", enabled: false } });
-    const policy = await db().backupPolicy.create({ data: { tenantId: f.tenantId, name: "walk-policy", retentionDays: 7 } });
+    const policy = await db().backupPolicy.create({ data: { tenantId: f.tenantId, name: "walk-policy", retentionDays: 7, targetAzId: "AZ07" } });
     // Coverage pages on (covered, name, id): one covered VM among uncovered ones.
     await db().backupPolicyAssignment.create({ data: { tenantId: f.tenantId, policyId: policy.id, vmId: vm2.id } });
     await tokenFor(f.tenantId);

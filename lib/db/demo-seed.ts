@@ -152,9 +152,13 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
         // The Global-Mirrored volume: no encrypted VM may live on it (REPLICATION.VM_ENCRYPTED).
         const gmStore = datastores.find((d) => ["ESSENTIEL", "STANDARD", "PREMIUM"].includes(d.tierCode));
 
+        // Backups are kept in another zone than the VMs (BACKUP.SAME_AZ): the zone of the region where the tenant has no pool.
+        const backupAz = (await tx.availabilityZone.findMany({ where: { regionId: tenant.regionId }, orderBy: { id: "asc" }, select: { id: true } }))
+          .map((z) => z.id)
+          .sort((a, b) => Number(plan.pools.some((p) => p.az === a)) - Number(plan.pools.some((p) => p.az === b)))[0]!;
         const policies = [
-          await createBackupPolicy(tx, { tenantId: tenant.id, name: "daily-7d", days: 7, weeks: 0, months: 0 }),
-          await createBackupPolicy(tx, { tenantId: tenant.id, name: "gold-30d-12w-12m", days: 30, weeks: 12, months: 12 }),
+          await createBackupPolicy(tx, { tenantId: tenant.id, name: "daily-7d", days: 7, weeks: 0, months: 0, targetAzId: backupAz }),
+          await createBackupPolicy(tx, { tenantId: tenant.id, name: "gold-30d-12w-12m", days: 30, weeks: 12, months: 12, targetAzId: backupAz }),
         ];
 
         // Fill pools to 45–75 % of activated memory, spreading VMs over hosts.
