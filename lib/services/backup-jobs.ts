@@ -88,12 +88,6 @@ export function backupJobCsvRow(j: { id: string; vmName: string; policyName: str
   return [j.id, j.vmName, j.policyName, j.sourceAzId, j.targetAzId, j.state, j.sizeGib, j.startedAt.toISOString(), j.finishedAt?.toISOString() ?? ""];
 }
 
-/** The VM page's restore tests: copies of this VM waiting to be promoted, and which VM a copy tests. */
-export async function restoreTestsOf(ctx: TenantContext, vmId: string) {
-  assertPermission(ctx, "compute:read");
-  return db().vm.findMany({ where: { tenantId: ctx.tenant.id, restoreTestOfId: vmId }, orderBy: { name: "asc" }, select: { id: true, name: true, powerState: true, createdAt: true } });
-}
-
 // ───────────────────────── Backup now ─────────────────────────
 
 export async function runBackup(ctx: TenantContext, input: RunBackupInput): Promise<Decision<Accepted & { backupJobId: string }>> {
@@ -323,4 +317,17 @@ export async function promoteRestoreTest(ctx: TenantContext, input: PromoteResto
       onStarted: (t: Tx, activityId: string) => t.vm.update({ where: { id: original.id }, data: { busyActivityId: activityId } }),
     });
   });
+}
+
+/** The VM page's backup section: its latest jobs, its restore tests, which VM it is a restore test of, and the policies it may be given. */
+export async function vmBackupState(ctx: TenantContext, vmId: string, latest = 5) {
+  assertPermission(ctx, "backup:read");
+  const tenantId = ctx.tenant.id;
+  const [jobs, self, tests, policies] = await Promise.all([
+    listJobRows(tenantId, { sort: "startedAt", dir: "desc", page: 1, pageSize: latest, vmId }),
+    db().vm.findFirst({ where: { id: vmId, tenantId }, select: { restoreTestOf: { select: { id: true, name: true, busyActivityId: true } } } }),
+    db().vm.findMany({ where: { tenantId, restoreTestOfId: vmId }, orderBy: { name: "asc" }, select: { id: true, name: true, busyActivityId: true } }),
+    db().backupPolicy.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { id: true, name: true, targetAzId: true } }),
+  ]);
+  return { jobs: jobs.rows, jobCount: jobs.total, restoreTestOf: self?.restoreTestOf ?? null, restoreTests: tests, policies };
 }
