@@ -355,7 +355,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
                 </div>
               )}
               {vm.backups.length === 0 ? (
-                <Empty>{vm.powerState === "POWERED_ON" ? t("noBackup") : bt("noPolicyCannotStart", { name: vm.name })}</Empty>
+                <Empty>{t("noBackup")}</Empty>
               ) : (
                 <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
                   {vm.backups.map(({ policy }) => (
