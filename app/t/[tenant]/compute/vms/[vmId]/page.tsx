@@ -301,6 +301,30 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             )}
           </Section>
 
+          {backup && (
+            <Section
+              title={bt("vmJobs")}
+              id="vm-backup-jobs"
+              action={backup.jobCount > 0 ? <Link href={`${base}/data-protection/jobs?vmId=${vm.id}`} className={`text-xs ${linkClass}`}>{bt("allJobs", { count: backup.jobCount })}</Link> : undefined}
+            >
+              {backup.jobs.length === 0 ? (
+                <Empty>{bt("noJobsForVm")}</Empty>
+              ) : (
+                <BackupJobTable rows={backup.jobs} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: bt("vmJobs"), name: vm.name })} showVm={false} />
+              )}
+              {backup.restoreTests.length > 0 && (
+                <ul className="mt-2 space-y-1 text-sm">
+                  {backup.restoreTests.map((c) => (
+                    <li key={c.id} className="flex flex-wrap items-center gap-2">
+                      <Badge tone="amber">{bt("restoreTest")}</Badge>
+                      <Link href={`${base}/compute/vms/${c.id}`} className={linkClass}>{c.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+          )}
+
           <Section
             title={t("sections.history")}
             id="vm-history"
@@ -381,30 +405,6 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
               )}
             </div>
           </Section>
-
-          {backup && (
-            <Section
-              title={bt("vmJobs")}
-              id="vm-backup-jobs"
-              action={backup.jobCount > 0 ? <Link href={`${base}/data-protection/jobs?vmId=${vm.id}`} className={`text-xs ${linkClass}`}>{bt("allJobs", { count: backup.jobCount })}</Link> : undefined}
-            >
-              {backup.jobs.length === 0 ? (
-                <Empty>{bt("noJobsForVm")}</Empty>
-              ) : (
-                <BackupJobTable rows={backup.jobs} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: bt("vmJobs"), name: vm.name })} showVm={false} />
-              )}
-              {backup.restoreTests.length > 0 && (
-                <ul className="mt-2 space-y-1 text-sm">
-                  {backup.restoreTests.map((c) => (
-                    <li key={c.id} className="flex flex-wrap items-center gap-2">
-                      <Badge tone="amber">{bt("restoreTest")}</Badge>
-                      <Link href={`${base}/compute/vms/${c.id}`} className={linkClass}>{c.name}</Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Section>
-          )}
 
           <Section title={t("sections.replication")} id="vm-replication">
             {replications.length === 0 ? (
