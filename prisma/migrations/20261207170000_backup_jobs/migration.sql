@@ -47,3 +47,6 @@ CREATE INDEX "BackupJob_tenantId_state_startedAt_idx" ON "BackupJob"("tenantId",
 ALTER TABLE "BackupJob" ADD CONSTRAINT "BackupJob_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "BackupJob" ADD CONSTRAINT "BackupJob_vmId_fkey" FOREIGN KEY ("vmId") REFERENCES "Vm"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 ALTER TABLE "BackupJob" ADD CONSTRAINT "BackupJob_policyId_fkey" FOREIGN KEY ("policyId") REFERENCES "BackupPolicy"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- The VM-name filter of the jobs list is ILIKE '%q%': trigrams (pg_trgm exists since 20261207150000_search_indexes).
+CREATE INDEX "BackupJob_vmName_idx" ON "BackupJob" USING GIN ("vmName" gin_trgm_ops);
