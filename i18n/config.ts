@@ -38,6 +38,7 @@ export const CLIENT_NAMESPACES = [
   "affinity",
   // data protection and network
   "dataProtectionForms",
+  "backupJobForms",
   "networkForms",
   // The VM dialogs, bulk actions, padlock and create form
   "vmActions",

@@ -10,6 +10,8 @@ export const MESSAGE_AREAS = [
   // orders and their review; pools, hosts, affinity rules and datastore pages
   "orders",
   "data-protection",
+  // backup runs and restores
+  "backup-jobs",
   "network",
   // the VM list, page and create form, activities, audit log
   "vms",

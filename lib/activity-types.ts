@@ -45,6 +45,11 @@ export const ACTIVITY_TYPES = [
   // data protection: backup policies per VM, replications between AZs
   "backup.policy_assign",
   "backup.policy_remove",
+  "backup.run",
+  "backup.restore_test",
+  "backup.restore_clone",
+  "backup.restore_production",
+  "backup.promote_restore",
   "replication.vm_enable",
   "replication.global_mirror_enable",
   "replication.metro_mirror_enable",

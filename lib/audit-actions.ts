@@ -51,6 +51,11 @@ export const AUDIT_ACTIONS = [
   // data protection
   "backup.policy_assign",
   "backup.policy_remove",
+  "backup.run",
+  "backup.restore_test",
+  "backup.restore_clone",
+  "backup.restore_production",
+  "backup.promote_restore",
   "replication.vm_enable",
   "replication.global_mirror_enable",
   "replication.metro_mirror_enable",

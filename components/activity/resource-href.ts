@@ -18,6 +18,7 @@ export function resourceHref(tenantSlug: string, r: { type: string; id: string; 
     case "vlan": return named("network");
     case "affinity_rule": return `${base}/compute/affinity-rules`;
     case "replication": return `${base}/data-protection/replications`;
+    case "backup_job": return `${base}/data-protection/jobs/${r.id}`;
     default: return null;
   }
 }

@@ -17,6 +17,7 @@ export const TENANT_STATIC_PAGES = new Set([
   "dashboards/planner",
   "dashboards/sla",
   "data-protection",
+  "data-protection/jobs",
   "data-protection/replications",
   "iam",
   "iam/api",

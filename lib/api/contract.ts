@@ -9,7 +9,7 @@ import { AUDIT_ACTIONS } from "@/lib/audit-actions";
 import { AUDIT_OUTCOMES } from "@/lib/validation/audit-list";
 import { HOST_STATUSES } from "@/lib/validation/pools";
 import { VLAN_SCOPES } from "@/lib/validation/network";
-import { COVERAGE_FILTERS, REPLICATION_KINDS, RPO_STATUSES } from "@/lib/validation/data-protection";
+import { BACKUP_JOB_STATES, COVERAGE_FILTERS, REPLICATION_KINDS, RPO_STATUSES } from "@/lib/validation/data-protection";
 
 const id = z.string().trim().min(1).max(64);
 
@@ -38,6 +38,7 @@ export const orderListQuery = pageQuery.extend({ status: z.enum(ORDER_STATUSES).
 export const hostListQuery = pageQuery.extend({ q: z.string().trim().max(100).optional(), status: z.enum(HOST_STATUSES).optional(), pool: id.optional() });
 export const vlanListQuery = pageQuery.extend({ q: z.string().trim().max(100).optional(), scope: z.enum(VLAN_SCOPES).optional() });
 export const replicationListQuery = pageQuery.extend({ kind: z.enum(REPLICATION_KINDS).optional(), rpo: z.enum(RPO_STATUSES).optional(), q: z.string().trim().max(100).optional() });
+export const backupJobListQuery = pageQuery.extend({ state: z.enum(BACKUP_JOB_STATES).optional(), vmId: z.string().trim().min(1).max(64).optional(), q: z.string().trim().max(100).optional() });
 export const coverageListQuery = pageQuery.extend({ coverage: z.enum(COVERAGE_FILTERS).optional(), state: z.enum(POWER_STATES).optional(), q: z.string().trim().max(100).optional() });
 
 // Responses (for the document and the clients): the envelope is exact, the items are the services' views.

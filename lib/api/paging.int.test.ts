@@ -101,9 +101,12 @@ describe("the API's lists page on the sort key, not on an offset", () => {
     await db().vlan.create({ data: { tenantId: f.tenantId, tag: 101, name: "walk-vlan" } });
     await db().order.create({ data: { tenantId: f.tenantId, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 998, name: "walk", summary: "VLAN 998 walk" }, createdById: f.memberId } });
     await db().affinityRule.create({ data: { tenantId: f.tenantId, poolId: f.poolId, name: "walk-rule", kind: "AFFINITY", enabled: false } });
-    const policy = await db().backupPolicy.create({ data: { tenantId: f.tenantId, name: "walk-policy", retentionDays: 7 } });
+    const policy = await db().backupPolicy.create({ data: { tenantId: f.tenantId, name: "walk-policy", retentionDays: 7, targetAzId: "AZ07" } });
     // Coverage pages on (covered, name, id): one covered VM among uncovered ones.
     await db().backupPolicyAssignment.create({ data: { tenantId: f.tenantId, policyId: policy.id, vmId: vm2.id } });
+    // A second backup job, started at the same instant as the fixture's: the id breaks the tie.
+    const job = await db().backupJob.findUniqueOrThrow({ where: { id: f.backupJobId } });
+    await db().backupJob.create({ data: { tenantId: f.tenantId, vmId: vm2.id, vmName: vm2.name, policyName: "walk-policy", sourceAzId: "PAR7S", targetAzId: "AZ07", state: "COMPLETED", startedAt: job.startedAt } });
     await tokenFor(f.tenantId);
     await createPool(db(), { tenantId: f.tenantId, hosts: 1 });
     await createDatastore(db(), { tenantId: f.tenantId });

@@ -13,7 +13,7 @@ import { afterSql, countUnless } from "./keyset";
 
 export async function listBackupPolicies(tenantId: string, tx: Tx = db()) {
   const [policies, counts] = await Promise.all([
-    tx.backupPolicy.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { id: true, name: true, retentionDays: true, retentionWeeks: true, retentionMonths: true } }),
+    tx.backupPolicy.findMany({ where: { tenantId }, orderBy: { name: "asc" }, select: { id: true, name: true, retentionDays: true, retentionWeeks: true, retentionMonths: true, targetAzId: true } }),
     tx.backupPolicyAssignment.groupBy({ by: ["policyId"], where: { tenantId }, _count: { _all: true } }),
   ]);
   const covered = new Map(counts.map((c) => [c.policyId, c._count._all]));

@@ -152,9 +152,13 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
         // The Global-Mirrored volume: no encrypted VM may live on it (REPLICATION.VM_ENCRYPTED).
         const gmStore = datastores.find((d) => ["ESSENTIEL", "STANDARD", "PREMIUM"].includes(d.tierCode));
 
+        // Backups are kept in another zone than the VMs (BACKUP.SAME_AZ): the zone of the region where the tenant has no pool.
+        const backupAz = (await tx.availabilityZone.findMany({ where: { regionId: tenant.regionId }, orderBy: { id: "asc" }, select: { id: true } }))
+          .map((z) => z.id)
+          .sort((a, b) => Number(plan.pools.some((p) => p.az === a)) - Number(plan.pools.some((p) => p.az === b)))[0]!;
         const policies = [
-          await createBackupPolicy(tx, { tenantId: tenant.id, name: "daily-7d", days: 7, weeks: 0, months: 0 }),
-          await createBackupPolicy(tx, { tenantId: tenant.id, name: "gold-30d-12w-12m", days: 30, weeks: 12, months: 12 }),
+          await createBackupPolicy(tx, { tenantId: tenant.id, name: "daily-7d", days: 7, weeks: 0, months: 0, targetAzId: backupAz }),
+          await createBackupPolicy(tx, { tenantId: tenant.id, name: "gold-30d-12w-12m", days: 30, weeks: 12, months: 12, targetAzId: backupAz }),
         ];
 
         // Fill pools to 45–75 % of activated memory, spreading VMs over hosts.
@@ -199,6 +203,39 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
           if (powerState === "POWERED_OFF" && rand() < 0.2) {
             await tx.snapshot.create({ data: { tenantId: tenant.id, vmId: vm.id, name: "before-upgrade", sizeGib: 5 } });
           }
+        }
+
+        // A few finished backups of running VMs (a day apart), so the jobs list and the restores have
+        // something to show; written without drawing from the PRNG so the rest of the demo stays the same.
+        const backedUp = vms.filter((v) => v.powerState === "POWERED_ON").slice(0, 3);
+        for (const [k, v] of backedUp.entries()) {
+          const assignment = await tx.backupPolicyAssignment.findFirst({ where: { tenantId: tenant.id, vmId: v.id }, select: { policy: { select: { id: true, name: true, targetAzId: true } } } });
+          if (!assignment) continue;
+          const pool = pools.find((p) => p.pool.id === v.poolId)!.pool;
+          const disks = await tx.vmDisk.findMany({ where: { vmId: v.id }, orderBy: { createdAt: "asc" }, select: { label: true, sizeGib: true, usedGib: true, provisioning: true, controllerType: true, controllerBus: true } });
+          const startedAt = new Date(now.getTime() - (k + 1) * 86_400_000);
+          const finishedAt = new Date(startedAt.getTime() + 4 * 60_000);
+          const sizeGib = disks.reduce((sum, d) => sum + d.usedGib, 0);
+          await tx.backupJob.create({
+            data: {
+              tenantId: tenant.id,
+              vmId: v.id,
+              vmName: v.name,
+              policyId: assignment.policy.id,
+              policyName: assignment.policy.name,
+              sourceAzId: pool.azId,
+              targetAzId: assignment.policy.targetAzId,
+              state: "COMPLETED",
+              sizeGib,
+              startedAt,
+              finishedAt,
+              contents: { guestOs: v.guestOs, templateCode: v.templateCode, cpu: v.cpu, memoryGb: v.memoryGb, iopsDemand: v.iopsDemand, writeRateMbps: v.writeRateMbps, poolId: v.poolId, datastoreId: v.datastoreId, disks },
+              log: [
+                { at: startedAt.toISOString(), en: `Backup of ${v.name} under the policy ${assignment.policy.name}, from ${pool.azId} to ${assignment.policy.targetAzId}.`, fr: `Sauvegarde de ${v.name} sous la politique ${assignment.policy.name}, de ${pool.azId} vers ${assignment.policy.targetAzId}.` },
+                { at: finishedAt.toISOString(), en: `Backup completed: ${sizeGib} GiB written.`, fr: `Sauvegarde terminée : ${sizeGib} Gio écrits.` },
+              ],
+            },
+          });
         }
 
         // Tags to filter the VM list by (environment, and the role in each VM's name),

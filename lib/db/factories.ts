@@ -154,8 +154,9 @@ export async function createVm(
   });
 }
 
-export async function createBackupPolicy(db: Client, b: { tenantId: string; name?: string; days?: number; weeks?: number; months?: number }) {
+/** A policy keeping its backups in AZ07 unless told (the factories' pools are in PAR7S by default). */
+export async function createBackupPolicy(db: Client, b: { tenantId: string; name?: string; days?: number; weeks?: number; months?: number; targetAzId?: string }) {
   return db.backupPolicy.create({
-    data: { tenantId: b.tenantId, name: b.name ?? uniq("policy"), retentionDays: b.days ?? 7, retentionWeeks: b.weeks ?? 4, retentionMonths: b.months ?? 0 },
+    data: { tenantId: b.tenantId, name: b.name ?? uniq("policy"), retentionDays: b.days ?? 7, retentionWeeks: b.weeks ?? 4, retentionMonths: b.months ?? 0, targetAzId: b.targetAzId ?? "AZ07" },
   });
 }

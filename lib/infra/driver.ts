@@ -31,6 +31,11 @@ const RACK_HOSTS = step("rack_hosts", "Racking and cabling the hosts", "Installa
 const INSTALL_ESXI = step("install_esxi", "Installing ESXi", "Installation d’ESXi", 5000);
 const APPLY_MEMORY_CAP = step("apply_memory_cap", "Applying the activated memory", "Application de la mémoire activée", 1000);
 const SET_QOS = step("set_qos", "Applying the IOPS limit", "Application de la limite d’IOPS", 800);
+const RESTORE_COPY = [
+  step("reserve", "Reserving capacity", "Réservation de la capacité", 500),
+  step("restore_disks", "Copying the disks from the backup store", "Copie des disques depuis le stockage de sauvegarde", 3000),
+  step("register_vm", "Registering the restored VM", "Inscription de la VM restaurée", 600),
+];
 const WRITE_RULE = step("write_rule", "Writing the rule to the cluster", "Écriture de la règle dans le cluster", 500);
 
 /** What each activity does on the infrastructure, step by step. */
@@ -100,6 +105,23 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
   // ── data protection ──
   "backup.policy_assign": [step("register_backup", "Registering the VM with the backup service", "Inscription de la VM au service de sauvegarde", 800)],
   "backup.policy_remove": [step("unregister_backup", "Removing the VM from the backup job", "Retrait de la VM du travail de sauvegarde", 800)],
+  "backup.run": [
+    step("snapshot_vm", "Taking the backup snapshot", "Prise du snapshot de sauvegarde", 800),
+    step("transfer_data", "Copying the disks to the backup store of the other zone", "Copie des disques vers le stockage de sauvegarde de l’autre zone", 2500),
+    step("catalog_files", "Cataloguing the files", "Catalogage des fichiers", 600),
+    step("release_snapshot", "Releasing the backup snapshot", "Libération du snapshot de sauvegarde", 400),
+  ],
+  "backup.restore_test": RESTORE_COPY,
+  "backup.restore_clone": RESTORE_COPY,
+  "backup.restore_production": [
+    step("power_off", "Powering the VM off", "Arrêt de la VM", 600),
+    step("restore_disks", "Writing the backup over the VM's disks", "Écriture de la sauvegarde sur les disques de la VM", 3000),
+    step("reconfigure", "Restoring the VM's configuration", "Restauration de la configuration de la VM", 600),
+  ],
+  "backup.promote_restore": [
+    step("unregister_original", "Removing the original VM", "Retrait de la VM d’origine", 800),
+    step("rename_copy", "Giving the restored copy the original's name", "Attribution du nom d’origine à la copie restaurée", 400),
+  ],
   "replication.vm_enable": [
     step("reserve_standby", "Reserving memory and storage on the standby site", "Réservation de la mémoire et du stockage sur le site de secours", 700),
     step("initial_sync", "Copying the VM to the standby site", "Copie de la VM vers le site de secours", 3000),

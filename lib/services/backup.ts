@@ -3,6 +3,7 @@ import type { Counted, Paging } from "@/lib/list-query";
 import { db } from "@/lib/db/client";
 import { coverageSummary, listBackupPolicies as listPolicyRows, listCoverage as listCoverageRows } from "@/lib/db/backup";
 import { checkRemoveBackupPolicy } from "@/lib/domain/vm";
+import { checkBackupPolicyZone } from "@/lib/domain/backup";
 import { rpoStatus } from "@/lib/domain/replication";
 import { decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -47,7 +48,7 @@ export async function listCoverage<Q extends CoverageQuery & Partial<Paging>>(ct
 // ───────────────────────── Changes ─────────────────────────
 
 async function policyOrThrow(tenantId: string, policyId: string) {
-  const policy = await db().backupPolicy.findFirst({ where: { id: policyId, tenantId }, select: { id: true, name: true } });
+  const policy = await db().backupPolicy.findFirst({ where: { id: policyId, tenantId }, select: { id: true, name: true, targetAzId: true } });
   if (!policy) throw new NotFoundError("backup policy", policyId);
   return policy;
 }
@@ -58,6 +59,10 @@ export async function assignBackupPolicy(ctx: TenantContext, input: BackupPolicy
   return changeVm(ctx, input.vmId, { action: "backup.policy_assign", activity: "backup.policy_assign" }, async (tx, vm) => {
     const taken = await tx.backupPolicyAssignment.findFirst({ where: { tenantId: ctx.tenant.id, vmId: vm.id, policyId: policy.id }, select: { id: true } });
     if (taken) throw new ConflictError({ en: `${vm.name} already has the backup policy ${policy.name}.`, fr: `${vm.name} a déjà la politique de sauvegarde ${policy.name}.` });
+    // Its backups must land in another zone than the VM's (BACKUP.SAME_AZ).
+    const { azId } = await tx.computePool.findFirstOrThrow({ where: { id: vm.poolId, tenantId: ctx.tenant.id }, select: { azId: true } });
+    const zone = checkBackupPolicyZone({ id: vm.id, name: vm.name, azId }, policy);
+    if (!zone.ok) return zone;
     // The assignment counts at once (the VM stays busy until the backup service has it).
     const a = await tx.backupPolicyAssignment.create({ data: { tenantId: ctx.tenant.id, vmId: vm.id, policyId: policy.id }, select: { id: true } });
     return decide([], {

@@ -10,6 +10,7 @@ import type { AuditAction } from "@/lib/audit-actions";
 import { DEMO_PRICES, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalogue";
 import { checkEncryption } from "@/lib/domain/encryption";
 import { checkPowerOn, checkVmFootprint } from "@/lib/domain/vm";
+import { sameZoneViolation } from "@/lib/domain/backup";
 import { checkDiskController, checkDiskGrow, controllerName, systemDiskOf } from "@/lib/domain/disks";
 import { findUsableVlan, listUsableVlans } from "@/lib/db/vlans";
 import { freeGeneratedMac } from "@/lib/db/nics";
@@ -182,7 +183,7 @@ async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Pro
     loadPoolState(tenantId, input.poolId, tx),
     loadDatastoreState(tenantId, input.datastoreId, tx),
     tx.vm.findFirst({ where: { tenantId, name: input.name }, select: { id: true } }),
-    input.backupPolicyId ? tx.backupPolicy.findFirst({ where: { tenantId, id: input.backupPolicyId }, select: { id: true } }) : null,
+    input.backupPolicyId ? tx.backupPolicy.findFirst({ where: { tenantId, id: input.backupPolicyId }, select: { id: true, name: true, targetAzId: true } }) : null,
   ]);
   if (input.backupPolicyId && !policy) throw new NotFoundError("backup policy", input.backupPolicyId);
   // Another tenant's VLAN, never propagated here, is not found.
@@ -206,7 +207,7 @@ async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Pro
   // A new VM is not encrypted (encryption is a later, powered-off, one-click action).
   const vm = { id: "new-vm", name: input.name, memoryGb: input.memoryGb, iopsDemand: template.iopsDemand, encryption: "NONE" as const };
   const disk = { sizeGib: input.diskGib, provisioning: input.diskProvisioning };
-  const decision = checkVmFootprint({
+  const footprint = checkVmFootprint({
     pool,
     datastore,
     vm: { ...vm, backupPolicyCount: policy ? 1 : 0 },
@@ -214,6 +215,9 @@ async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Pro
     start: input.powerOn,
     override: input.overrideReason ? { reason: input.overrideReason } : undefined,
   });
+  // The policy's backups must land in another zone than the new VM's (BACKUP.SAME_AZ).
+  const sameZone = policy ? sameZoneViolation({ id: vm.id, name: vm.name, azId: poolAz }, policy) : null;
+  const decision: Decision<{ hostId: string | null }> = sameZone ? decide([sameZone, ...allViolations(footprint)], { hostId: null }) : footprint;
   const violations = allViolations(decision);
   const hostId = decision.ok ? decision.value.hostId : null;
   const withDisk: DatastoreState = {

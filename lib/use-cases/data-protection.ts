@@ -1,5 +1,15 @@
 import "server-only";
-import { backupPolicyChangeSchema, bulkBackupPolicySchema, enableStorageMirrorSchema, enableVmReplicationSchema, stopReplicationSchema } from "@/lib/validation/data-protection";
+import {
+  backupPolicyChangeSchema,
+  bulkBackupPolicySchema,
+  enableStorageMirrorSchema,
+  enableVmReplicationSchema,
+  promoteRestoreSchema,
+  restoreBackupSchema,
+  runBackupSchema,
+  stopReplicationSchema,
+} from "@/lib/validation/data-protection";
+import { promoteRestoreTest, restoreBackup, runBackup } from "@/lib/services/backup-jobs";
 import { assignBackupPolicy, bulkAssignBackupPolicy, bulkRemoveBackupPolicy, removeBackupPolicy } from "@/lib/services/backup";
 import { enableStorageMirror, enableVmReplication, previewStorageMirror, previewVmReplication, stopReplication } from "@/lib/services/replication";
 import { tenantUseCase } from "./define";
@@ -8,6 +18,7 @@ import { tenantUseCase } from "./define";
 
 const vm = { type: "vm", key: "vmId" };
 const MIRRORS = ["replication.global_mirror_enable", "replication.metro_mirror_enable"] as const;
+const RESTORES = ["backup.restore_test", "backup.restore_clone", "backup.restore_production"] as const;
 
 export const DATA_PROTECTION_USE_CASES = {
   assignBackupPolicy: tenantUseCase({
@@ -55,6 +66,39 @@ export const DATA_PROTECTION_USE_CASES = {
     bulk: true,
     run: bulkRemoveBackupPolicy,
     route: { method: "POST", path: "/backup/policies/{id}/unassign", params: { id: "policyId" } },
+  }),
+  runBackup: tenantUseCase({
+    summary: "Back a VM up now, under its backup policy, to the policy's zone; the job is listed with its log",
+    tag: "data-protection",
+    permission: "backup:write",
+    schema: runBackupSchema,
+    resource: vm,
+    audit: ["backup.run"],
+    activity: ["backup.run"],
+    run: runBackup,
+    route: { method: "POST", path: "/compute/vms/{id}/backups", params: { id: "vmId" } },
+  }),
+  restoreBackup: tenantUseCase({
+    summary: "Restore a finished backup: as a test copy (<vm>-restore-test, powered off), as a clone named `name`, or in production over the VM (confirmName = the VM's name)",
+    tag: "data-protection",
+    permission: "backup:write",
+    schema: restoreBackupSchema,
+    resource: { type: "backup_job", key: "backupJobId" },
+    audit: RESTORES,
+    activity: RESTORES,
+    run: restoreBackup,
+    route: { method: "POST", path: "/backup/jobs/{id}/restore", params: { id: "backupJobId" } },
+  }),
+  promoteRestoreTest: tenantUseCase({
+    summary: "Promote a restore test: it takes its original's place and name, and the original is removed (confirmName = the original's name)",
+    tag: "data-protection",
+    permission: "backup:write",
+    schema: promoteRestoreSchema,
+    resource: vm,
+    audit: ["backup.promote_restore"],
+    activity: ["backup.promote_restore"],
+    run: promoteRestoreTest,
+    route: { method: "POST", path: "/compute/vms/{id}/promote-restore", params: { id: "vmId" } },
   }),
   previewVmReplication: tenantUseCase({
     summary: "What replicating this VM to another zone would reserve, its RPO and warnings (nothing is written)",

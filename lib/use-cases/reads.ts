@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { activityListQuery, auditListQuery, coverageListQuery, hostListQuery, idParams, orderListQuery, pageQuery, replicationListQuery, vlanListQuery, vmListQuery } from "@/lib/api/contract";
+import { activityListQuery, auditListQuery, backupJobListQuery, coverageListQuery, hostListQuery, idParams, orderListQuery, pageQuery, replicationListQuery, vlanListQuery, vmListQuery } from "@/lib/api/contract";
 import { catalogOf } from "@/lib/api/catalog";
 import { cursorSort, pageFrom, pageOf, sliceList, type CursorSort } from "@/lib/api/paging";
 import { getActivity, listActivities } from "@/lib/services/activities";
 import { listAuditEvents } from "@/lib/services/audit";
 import { listAffinityRules } from "@/lib/services/affinity";
 import { listBackupPolicies, listCoverage } from "@/lib/services/backup";
+import { getBackupJob, listBackupJobs } from "@/lib/services/backup-jobs";
 import { getDatastore, listDatastores } from "@/lib/services/datastores";
 import { listMembers } from "@/lib/services/iam";
 import { listAllowedRanges } from "@/lib/services/allowed-ranges";
@@ -42,6 +43,7 @@ const BY_NAME = cursorSort<{ name: string }>({ name: "name", dir: "asc", parts: 
 const NEWEST_FIRST = cursorSort<{ createdAt: string | Date }>({ name: "createdAt", dir: "desc", parts: ["date"], key: (r) => [new Date(r.createdAt)] });
 const UNCOVERED_FIRST = cursorSort<{ name: string; policies: unknown[] }>({ name: "coverage", dir: "asc", parts: ["boolean", "string"], key: (r) => [r.policies.length > 0, r.name] });
 const BY_SUBJECT = cursorSort<{ vm: { name: string } | null; datastore: { name: string } | null }>({ name: "subject", dir: "asc", parts: ["string"], key: (r) => [r.vm?.name ?? r.datastore?.name ?? ""] });
+const NEWEST_STARTED = cursorSort<{ startedAt: string | Date }>({ name: "startedAt", dir: "desc", parts: ["date"], key: (r) => [new Date(r.startedAt)] });
 const BY_TAG = cursorSort<{ tag: number }>({ name: "tag", dir: "asc", parts: ["number"], key: (r) => [r.tag] });
 const BY_EMAIL = cursorSort<{ user: { email: string } }>({ name: "email", dir: "asc", parts: ["string"], key: (r) => [r.user.email] });
 
@@ -91,6 +93,16 @@ export const READS = {
     query: coverageListQuery,
     serve: (ctx, { query }) => paged(query, UNCOVERED_FIRST, (p) => listCoverage(ctx, { ...only<Q>(query, ["q", "coverage", "state"]), sort: "coverage", dir: "asc", ...p })),
   }),
+  listBackupJobs: read({
+    path: "/backup/jobs",
+    summary: "The tenant's backup runs, newest first: VM, policy, zones, state, size, start and end",
+    tag: "data-protection",
+    permission: "backup:read",
+    kind: "list",
+    query: backupJobListQuery,
+    serve: (ctx, { query }) => paged(query, NEWEST_STARTED, (p) => listBackupJobs(ctx, { ...only<Q>(query, ["state", "vmId", "q"]), sort: "startedAt", dir: "desc", ...p })),
+  }),
+  getBackupJob: read({ path: "/backup/jobs/{id}", summary: "One backup run with its log and the files it holds (read-only listing)", tag: "data-protection", permission: "backup:read", kind: "read", params: idParams, serve: async (ctx, { params }) => ({ json: await getBackupJob(ctx, params.id!) }) }),
   listReplications: read({
     path: "/data-protection/replications",
     summary: "The tenant's VM replications and storage mirrors, each with its RPO status measured now",

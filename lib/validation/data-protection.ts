@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { PAGE_SIZES, defineListQuery, type ListQuery } from "@/lib/list-query";
 import { POWER_STATES } from "./vm-list";
+import { vmName } from "./vms";
 
 const id = z.string().trim().min(1, "v.required").max(64);
 /** A form sends one checked box as a string, several as an array; the API sends an array. */
@@ -55,3 +56,45 @@ export const replicationList = defineListQuery({
   filters: { kind: z.enum(REPLICATION_KINDS), rpo: z.enum(RPO_STATUSES), q: z.string().trim().max(100) },
 });
 export type ReplicationListQuery = ListQuery<ReplicationSort, { kind?: (typeof REPLICATION_KINDS)[number]; rpo?: RpoStatusName; q?: string }>;
+
+// ───────────────────────── Backups and restores ─────────────────────────
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** An override of an overridable refusal (memory pressure) when a restore places a new VM: the reason is audited. */
+const overrideReason = z.preprocess(blankToUndefined, z.string().trim().min(10, "v.overrideReason").max(500).optional());
+
+export const runBackupSchema = z.object({ vmId: id });
+export type RunBackupInput = z.infer<typeof runBackupSchema>;
+
+export const RESTORE_MODES = ["test", "clone", "production"] as const;
+export type RestoreModeName = (typeof RESTORE_MODES)[number];
+/**
+ * A restore from a finished backup: `test` (a copy named `<vm>-restore-test`, powered off), `clone`
+ * (a new VM named `name`), or `production` (over the VM itself, confirmed by typing its name).
+ */
+export const restoreBackupSchema = z.object({
+  backupJobId: id,
+  mode: z.enum(RESTORE_MODES),
+  name: z.preprocess(blankToUndefined, vmName.optional()),
+  confirmName: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  overrideReason,
+});
+export type RestoreBackupInput = z.infer<typeof restoreBackupSchema>;
+
+/** A restore test takes its original's place: confirmed by typing the original's name. */
+export const promoteRestoreSchema = z.object({ vmId: id, confirmName: z.string().trim().max(200) });
+export type PromoteRestoreInput = z.infer<typeof promoteRestoreSchema>;
+
+export const BACKUP_JOB_STATES = ["RUNNING", "COMPLETED", "FAILED"] as const;
+export type BackupJobStateName = (typeof BACKUP_JOB_STATES)[number];
+export const BACKUP_JOB_SORTS = ["startedAt"] as const;
+export type BackupJobSort = (typeof BACKUP_JOB_SORTS)[number];
+
+export const backupJobList = defineListQuery({
+  sorts: BACKUP_JOB_SORTS,
+  defaultSort: "startedAt",
+  defaultDir: "desc",
+  pageSizes: PAGE_SIZES,
+  filters: { state: z.enum(BACKUP_JOB_STATES), q: z.string().trim().max(100), vmId: id },
+});
+export type BackupJobQuery = ListQuery<BackupJobSort, { state?: BackupJobStateName; q?: string; vmId?: string }>;

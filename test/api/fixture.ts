@@ -32,6 +32,10 @@ export type ApiFixture = {
   /** A member of the tenant (compute:read) and one of their tokens. */
   memberId: string;
   tokenId: string;
+  /** A finished backup of the VM. */
+  backupJobId: string;
+  /** A restore test of the VM (powered off, promotable). */
+  restoreTestVmId: string;
 };
 
 export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
@@ -60,6 +64,23 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   const token = await db().personalAccessToken.create({
     data: { userId: member.id, tenantId: tenant.id, name: "iso", prefix: "scp_iso", tokenHash: `iso-${tenant.id}`, permissions: ["compute:read"], expiresAt: new Date(Date.now() + 86_400_000) },
   });
+  const job = await db().backupJob.create({
+    data: {
+      tenantId: tenant.id,
+      vmId: vm.id,
+      vmName: vm.name,
+      policyId: policy.id,
+      policyName: policy.name,
+      sourceAzId: "PAR7S",
+      targetAzId: policy.targetAzId,
+      state: "COMPLETED",
+      sizeGib: 60,
+      finishedAt: new Date(),
+      contents: { guestOs: vm.guestOs, templateCode: null, cpu: vm.cpu, memoryGb: vm.memoryGb, iopsDemand: vm.iopsDemand, writeRateMbps: vm.writeRateMbps, poolId: pool.id, datastoreId: ds.id, disks: [{ label: "Hard disk 1", sizeGib: 60, usedGib: 60, provisioning: "THICK", controllerType: "LSI_LOGIC_SAS", controllerBus: 0 }] },
+    },
+  });
+  const copy = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, name: "api-copy" });
+  await db().vm.update({ where: { id: copy.id }, data: { restoreTestOfId: vm.id, restoredFromJobId: job.id } });
   return {
     tenantId: tenant.id,
     poolId: pool.id,
@@ -80,6 +101,8 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     siblingTenantId: sibling.id,
     memberId: member.id,
     tokenId: token.id,
+    backupJobId: job.id,
+    restoreTestVmId: copy.id,
   };
 }
 
@@ -102,7 +125,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -122,8 +145,9 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().user.findMany({ where: { memberships: { some: { tenantId } } }, ...byId, select: { id: true, disabledAt: true } }),
     db().auditEvent.count({ where: { tenantId, outcome: { not: "DENIED" } } }),
     db().tenantAllowedRange.findMany({ where: { tenantId }, ...byId }),
+    db().backupJob.findMany({ where: { tenantId }, ...byId }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;

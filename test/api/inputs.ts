@@ -43,6 +43,11 @@ export const INPUTS: Record<UseCaseName, Input> = {
   removeBackupPolicy: (f) => ({ vmId: f.vmId, policyId: f.policyId }),
   bulkAssignBackupPolicy: (f) => ({ vmIds: [f.vmId], policyId: f.policyId }),
   bulkRemoveBackupPolicy: (f) => ({ vmIds: [f.vmId], policyId: f.policyId }),
+  // The fixture's VM has no policy: refused (BACKUP.POLICY_REQUIRED) through both doors.
+  runBackup: (f) => ({ vmId: f.vmId }),
+  restoreBackup: (f) => ({ backupJobId: f.backupJobId, mode: "test" }),
+  // The original is replicated: both doors answer that its replication must stop first.
+  promoteRestoreTest: (f) => ({ vmId: f.restoreTestVmId, confirmName: f.vmName }),
   previewVmReplication: (f) => ({ vmId: f.vmId, standbyAzId: "TH3S" }),
   enableVmReplication: (f) => ({ vmId: f.vmId, standbyAzId: "TH3S" }),
   previewStorageMirror: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }),

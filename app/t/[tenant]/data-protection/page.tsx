@@ -80,6 +80,7 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
             <THead>
               <Th>{t("policyColumns.name")}</Th>
               <Th>{t("policyColumns.retention")}</Th>
+              <Th>{t("policyColumns.zone")}</Th>
               <Th align="right">{t("policyColumns.vms")}</Th>
             </THead>
             <TBody>
@@ -87,6 +88,7 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
                 <Tr key={p.id}>
                   <RowHeader>{p.name}</RowHeader>
                   <Td>{t("retention", { days: p.retentionDays, weeks: p.retentionWeeks, months: p.retentionMonths })}</Td>
+                  <Td>{p.targetAzId}</Td>
                   <Td align="right">{format.number(p.vmCount)}</Td>
                 </Tr>
               ))}

@@ -3,10 +3,11 @@ import { getTranslations } from "next-intl/server";
 import clsx from "clsx";
 
 /** The two halves of data protection, each its own URL. */
-export async function DataProtectionTabs({ tenant, current }: { tenant: string; current: "backup" | "replication" }) {
+export async function DataProtectionTabs({ tenant, current }: { tenant: string; current: "backup" | "jobs" | "replication" }) {
   const t = await getTranslations("dataProtection");
   const tabs = [
     { key: "backup", href: `/t/${tenant}/data-protection`, label: t("tabBackup") },
+    { key: "jobs", href: `/t/${tenant}/data-protection/jobs`, label: t("tabJobs") },
     { key: "replication", href: `/t/${tenant}/data-protection/replications`, label: t("tabReplication") },
   ] as const;
   return (

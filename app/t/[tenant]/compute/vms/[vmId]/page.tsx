@@ -8,6 +8,7 @@ import { usableVlans } from "@/lib/services/vm-nics";
 import { vmMigrateOptions } from "@/lib/services/vm-migrate";
 import { listActivities } from "@/lib/services/activities";
 import { listAuditEvents } from "@/lib/services/audit";
+import { vmBackupState } from "@/lib/services/backup-jobs";
 import { NotFoundError } from "@/lib/errors";
 import { hasPermission, type Permission } from "@/lib/permissions";
 import { langOf, toViolationViews } from "@/lib/decision-view";
@@ -27,6 +28,9 @@ import { DeleteDiskButton, DeleteSnapshotButton, GrowDiskButton, RevertSnapshotB
 import { controllerName, controllersOf, systemDiskOf } from "@/lib/domain/disks";
 import { TagList } from "@/components/vms/tag-list";
 import { AddNicButton, EditNicButton, RemoveNicButton } from "@/components/vms/vm-nics";
+import { VmBackupActions } from "@/components/data-protection/backup-actions";
+import { PromoteRestoreButton, RunBackupButton } from "@/components/data-protection/backup-job-actions";
+import { BackupJobTable } from "@/components/data-protection/backup-job-table";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -65,7 +69,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
   const historyQuery = { ...parseActivityListQuery({ resourceType: "vm", resourceId: vm.id }), pageSize: LATEST };
   const trailQuery = { ...parseAuditListQuery({ targetType: "vm", targetId: vm.id }), pageSize: LATEST };
   const reader = langOf(await getLocale());
-  const [history, trail, vlans, migrateOptions, t, ps, tl, format, locale] = await Promise.all([
+  const [history, trail, vlans, migrateOptions, t, ps, tl, format, locale, backup, bt] = await Promise.all([
     can("activity:read") ? listActivities(ctx, historyQuery) : null,
     can("audit:read") ? listAuditEvents(ctx, trailQuery, reader) : null,
     usableVlans(ctx),
@@ -75,6 +79,8 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
     getTranslations("vmList"),
     getFormatter(),
     getLocale(),
+    can("backup:read") ? vmBackupState(ctx, vm.id) : null,
+    getTranslations("backupJobs"),
   ]);
   const lang = langOf(locale);
   const now = new Date();
@@ -295,6 +301,30 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             )}
           </Section>
 
+          {backup && (
+            <Section
+              title={bt("vmJobs")}
+              id="vm-backup-jobs"
+              action={backup.jobCount > 0 ? <Link href={`${base}/data-protection/jobs?vmId=${vm.id}`} className={`text-xs ${linkClass}`}>{bt("allJobs", { count: backup.jobCount })}</Link> : undefined}
+            >
+              {backup.jobs.length === 0 ? (
+                <Empty>{bt("noJobsForVm")}</Empty>
+              ) : (
+                <BackupJobTable rows={backup.jobs} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: bt("vmJobs"), name: vm.name })} showVm={false} />
+              )}
+              {backup.restoreTests.length > 0 && (
+                <ul className="mt-2 space-y-1 text-sm">
+                  {backup.restoreTests.map((c) => (
+                    <li key={c.id} className="flex flex-wrap items-center gap-2">
+                      <Badge tone="amber">{bt("restoreTest")}</Badge>
+                      <Link href={`${base}/compute/vms/${c.id}`} className={linkClass}>{c.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+          )}
+
           <Section
             title={t("sections.history")}
             id="vm-history"
@@ -341,18 +371,39 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
           </Section>
 
           <Section title={t("sections.backup")} id="vm-backup">
-            {vm.backups.length === 0 ? (
-              <Empty>{t("noBackup")}</Empty>
-            ) : (
-              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-                {vm.backups.map(({ policy }) => (
-                  <li key={policy.id} className="px-3 py-2">
-                    <span className="block font-medium">{policy.name}</span>
-                    <span className="text-xs text-slate-600 dark:text-slate-400">{t("retention", { days: policy.retentionDays, weeks: policy.retentionWeeks, months: policy.retentionMonths })}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <div className="space-y-3">
+              {backup?.restoreTestOf && (
+                <div role="note" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
+                  <p>{bt("isRestoreTest", { original: backup.restoreTestOf.name })}</p>
+                  {can("backup:write") && <PromoteRestoreButton tenantId={ctx.tenant.id} copy={{ id: vm.id, name: vm.name }} original={{ name: backup.restoreTestOf.name }} disabled={vm.busy !== null || backup.restoreTestOf.busyActivityId !== null} />}
+                </div>
+              )}
+              {vm.backups.length === 0 ? (
+                <Empty>{t("noBackup")}</Empty>
+              ) : (
+                <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+                  {vm.backups.map(({ policy }) => (
+                    <li key={policy.id} className="px-3 py-2">
+                      <span className="block font-medium">{policy.name}</span>
+                      <span className="text-xs text-slate-600 dark:text-slate-400">{t("retention", { days: policy.retentionDays, weeks: policy.retentionWeeks, months: policy.retentionMonths })}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {backup && can("backup:write") && (
+                <div className="flex flex-wrap items-start gap-2">
+                  {/* Where the VM cannot start for want of a policy (BACKUP.POLICY_REQUIRED), it gets one here. */}
+                  <VmBackupActions
+                    tenantId={ctx.tenant.id}
+                    vm={{ id: vm.id, name: vm.name, pool: vm.pool.name, powerState: vm.powerState, assigned: vm.backups.map((b) => ({ id: b.policy.id, name: b.policy.name })), busy: vm.busy !== null }}
+                    policies={backup.policies.filter((p) => p.targetAzId !== vm.pool.azId).map((p) => ({ id: p.id, name: `${p.name} (${p.targetAzId})` }))}
+                    canAssign
+                    canPower={false}
+                  />
+                  {vm.backups.length > 0 && <RunBackupButton tenantId={ctx.tenant.id} vm={{ id: vm.id, name: vm.name }} disabled={vm.busy !== null} />}
+                </div>
+              )}
+            </div>
           </Section>
 
           <Section title={t("sections.replication")} id="vm-replication">

@@ -1,0 +1,48 @@
+import { getSessionActor } from "@/lib/auth/session";
+import { authorize } from "@/lib/auth/authorize";
+import { consoleRouteRefusal } from "@/lib/auth/route-refusal";
+import { BACKUP_JOB_CSV_HEADER, backupJobCsvRow, exportBackupJobs } from "@/lib/services/backup-jobs";
+import { backupJobList } from "@/lib/validation/data-protection";
+import { CSV_BOM, csvLine } from "@/lib/csv";
+
+/**
+ * The backup jobs as CSV: exactly the rows the page's filters show (its own URL parameters), all
+ * pages of them, read from the database in keyset batches as the download goes.
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ tenant: string }> }) {
+  const slug = (await params).tenant;
+  const authz = await authorize(await getSessionActor(), { slug }, "backup:read");
+  if (!authz.ok) return consoleRouteRefusal(req, authz);
+  const q = backupJobList.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const batches = exportBackupJobs(authz.ctx, { state: q.state, q: q.q, vmId: q.vmId });
+  const encoder = new TextEncoder();
+  let started = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine(BACKUP_JOB_CSV_HEADER)));
+        return;
+      }
+      try {
+        const next = await batches.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value.map((j) => csvLine(backupJobCsvRow(j))).join("")));
+      } catch (e) {
+        console.error("[backup jobs export]", e);
+        controller.error(e);
+      }
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="backup-jobs-${authz.ctx.tenant.slug}-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
