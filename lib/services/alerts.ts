@@ -29,14 +29,16 @@ export type AlertView = AlertRow & { text: LocalizedText; unit: string };
 
 const view = (a: AlertRow): AlertView => ({ ...a, text: alertText(a.kind, a), unit: ALERT_KIND_SPECS[a.kind].unit });
 
-function cursorOf(a: AlertRow): string {
-  return Buffer.from(`${a.openedAt.toISOString()}|${a.id}`).toString("base64url");
+/** A cursor names the last row seen and keeps the page's size, as the API's other lists do. */
+function cursorOf(a: AlertRow, limit: number): string {
+  return Buffer.from(`${a.openedAt.toISOString()}|${a.id}|${limit}`).toString("base64url");
 }
-function parseCursor(c: string | undefined): { openedAt: Date; id: string } | undefined {
+function parseCursor(c: string | undefined): { openedAt: Date; id: string; limit: number } | undefined {
   if (!c) return undefined;
-  const [at, id] = Buffer.from(c, "base64url").toString().split("|");
+  const [at, id, size] = Buffer.from(c, "base64url").toString().split("|");
   const openedAt = new Date(at ?? "");
-  return id && Number.isFinite(openedAt.getTime()) ? { openedAt, id } : undefined;
+  const limit = Number(size);
+  return id && Number.isFinite(openedAt.getTime()) && Number.isInteger(limit) && limit >= 1 && limit <= 200 ? { openedAt, id, limit } : undefined;
 }
 
 function filterOf(q: Pick<AlertListQuery, "state" | "view" | "kind" | "resourceId">): AlertFilter {
@@ -48,9 +50,11 @@ function filterOf(q: Pick<AlertListQuery, "state" | "view" | "kind" | "resourceI
 export async function listAlerts(ctx: TenantContext, q: AlertListQuery): Promise<{ alerts: AlertView[]; total: number; nextCursor: string | null }> {
   assertPermission(ctx, "metric:read");
   const f = filterOf(q);
-  const [rows, total] = await Promise.all([listAlertRows(ctx.tenant.id, f, { after: parseCursor(q.after), limit: q.limit + 1 }), countAlerts(ctx.tenant.id, f)]);
-  const page = rows.slice(0, q.limit);
-  return { alerts: page.map(view), total, nextCursor: rows.length > q.limit ? cursorOf(page[page.length - 1]!) : null };
+  const after = parseCursor(q.cursor);
+  const limit = after?.limit ?? q.limit;
+  const [rows, total] = await Promise.all([listAlertRows(ctx.tenant.id, f, { after, limit: limit + 1 }), countAlerts(ctx.tenant.id, f)]);
+  const page = rows.slice(0, limit);
+  return { alerts: page.map(view), total, nextCursor: rows.length > limit ? cursorOf(page[page.length - 1]!, limit) : null };
 }
 
 /** The unresolved alerts of one resource (the pool and datastore dashboards show them). */

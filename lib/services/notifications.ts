@@ -35,6 +35,6 @@ export async function getNotifications(actor: Person) {
 }
 
 /** Marks the person's own notifications read (the ones named, or all): nobody else's row is reachable. */
-export async function markNotificationsRead(actor: Person, ids: readonly string[] | null): Promise<number> {
-  return markRows(actor.userId, ids, new Date());
+export async function markNotificationsRead(userId: string, ids: readonly string[] | null): Promise<number> {
+  return markRows(userId, ids, new Date());
 }

@@ -30,7 +30,7 @@ export const alertListQuery = z.object({
   view: z.enum(["active", "all"]).optional().catch(undefined),
   kind: z.enum(ALERT_KINDS).optional().catch(undefined),
   resourceId: z.string().trim().min(1).max(64).optional().catch(undefined),
-  after: z.string().max(200).optional().catch(undefined),
+  cursor: z.string().max(200).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(200).default(ALERT_PAGE_SIZE).catch(ALERT_PAGE_SIZE),
 });
 export type AlertListQuery = z.infer<typeof alertListQuery>;

@@ -32,6 +32,8 @@ export type ApiFixture = {
   /** A member of the tenant (compute:read) and one of their tokens. */
   memberId: string;
   tokenId: string;
+  /** An open alert on the pool (its memory above the 85 % line). */
+  alertId: string;
 };
 
 export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
@@ -60,6 +62,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   const token = await db().personalAccessToken.create({
     data: { userId: member.id, tenantId: tenant.id, name: "iso", prefix: "scp_iso", tokenHash: `iso-${tenant.id}`, permissions: ["compute:read"], expiresAt: new Date(Date.now() + 86_400_000) },
   });
+  const alert = await db().alert.create({ data: { tenantId: tenant.id, kind: "POOL_MEMORY", resourceType: "POOL", resourceId: pool.id, resourceName: pool.name, value: 900, limit: 870.4, peak: 900, lastValue: 900 } });
   return {
     tenantId: tenant.id,
     poolId: pool.id,
@@ -80,6 +83,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     siblingTenantId: sibling.id,
     memberId: member.id,
     tokenId: token.id,
+    alertId: alert.id,
   };
 }
 
@@ -102,7 +106,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, alerts, alertThresholds, alertSubscriptions, notifications] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -122,8 +126,12 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().user.findMany({ where: { memberships: { some: { tenantId } } }, ...byId, select: { id: true, disabledAt: true } }),
     db().auditEvent.count({ where: { tenantId, outcome: { not: "DENIED" } } }),
     db().tenantAllowedRange.findMany({ where: { tenantId }, ...byId }),
+    db().alert.findMany({ where: { tenantId }, ...byId }),
+    db().alertThreshold.findMany({ where: { tenantId }, ...byId }),
+    db().alertSubscription.findMany({ where: { tenantId }, orderBy: [{ userId: "asc" }, { kind: "asc" }] }),
+    db().notification.findMany({ where: { tenantId }, ...byId }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, alerts, alertThresholds, alertSubscriptions, notifications });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;
