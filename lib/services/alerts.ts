@@ -15,9 +15,12 @@ import {
   type AlertRow,
 } from "@/lib/db/alerts";
 import { ALERT_KINDS, ALERT_KIND_SPECS, alertText, type AlertKind, type AlertResource } from "@/lib/domain/alerts";
-import type { Decision, LocalizedText } from "@/lib/domain/result";
+import type { Decision } from "@/lib/domain/result";
+import type { AlertView } from "@/lib/alert-view";
 import { actorUserId } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { alertMailConfig } from "@/lib/env-mail";
 import type { AcknowledgeAlertInput, AlertListQuery, SetAlertSubscriptionInput, SetAlertThresholdInput } from "@/lib/validation/alerts";
 import { actorColumns, assertPermission, type TenantContext } from "./context";
 
@@ -25,7 +28,7 @@ import { actorColumns, assertPermission, type TenantContext } from "./context";
 // user's subscriptions. Opening and resolving are the collector tick's (lib/metrics/alerts.ts).
 // Immediate changes, like IAM: audited, no activity.
 
-export type AlertView = AlertRow & { text: LocalizedText; unit: string };
+export type { AlertView };
 
 const view = (a: AlertRow): AlertView => ({ ...a, text: alertText(a.kind, a), unit: ALERT_KIND_SPECS[a.kind].unit });
 
@@ -137,4 +140,9 @@ export async function setAlertSubscription(ctx: TenantContext, input: SetAlertSu
     );
     return { ok: true, value: { kind: input.kind, subscribed: input.subscribed, email: input.subscribed && input.email }, warnings: [] };
   });
+}
+
+/** Whether alert e-mail is on (SMTP_URL set): the subscriptions say so when it is not. */
+export function alertMailEnabled(): boolean {
+  return alertMailConfig(env()) !== null;
 }
