@@ -79,7 +79,7 @@ export function NotificationBell() {
                   </p>
                   <p className="text-slate-700 dark:text-slate-300">{n.alert.text[lang]}</p>
                   <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-                    <span>{format.relativeTime(new Date(n.createdAt))}</span>
+                    <span>{format.relativeTime(new Date(n.createdAt), new Date())}</span>
                     <Link className="underline underline-offset-2" href={`/t/${n.tenant.slug}/dashboards/alerts`}>
                       {t("open", { tenant: n.tenant.name })}
                     </Link>

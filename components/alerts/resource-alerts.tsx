@@ -21,7 +21,7 @@ export function ResourceAlerts({ kind, tenant, resourceId, alerts, lines, canEdi
         </Link>
       </div>
       {alerts.length > 0 ? (
-        <AlertTable alerts={alerts} tenant={tenant} canAcknowledge label={t("resourceAlerts", { kind })} empty={t("resourceAlertsNone", { kind })} />
+        <AlertTable alerts={alerts} tenant={tenant} canAcknowledge label={t("table")} empty={t("resourceAlertsNone", { kind })} />
       ) : (
         <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
           {t("resourceAlertsNone", { kind })}
