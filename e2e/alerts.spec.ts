@@ -17,13 +17,13 @@ const POOL = "prd-std-par7s";
 const CAPACITY = 1024;
 const AT = floorSlot(Date.now()) + 2 * TELEMETRY_SLOT_MS;
 
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
+/** A small pool: the evaluation reads its figures in parallel, as the app's Prisma client does. */
+async function withDb<T>(fn: (c: pg.Pool) => Promise<T>): Promise<T> {
+  const pool = new pg.Pool({ connectionString: process.env.E2E_DATABASE_URL, max: 5 });
   try {
-    return await fn(client);
+    return await fn(pool);
   } finally {
-    await client.end();
+    await pool.end();
   }
 }
 
