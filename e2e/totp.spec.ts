@@ -40,7 +40,7 @@ test.afterAll(async () => {
 
 const stepOf = (d: Date) => Math.floor(d.getTime() / 1000 / TOTP_SETTINGS.periodSeconds);
 
-test("a user turns on two-factor with a code from the shown secret; signing in then needs the code: a wrong one is refused, the right one works", async ({ page }) => {
+test("a user turns on two-factor with a code from the shown secret, then replaces the recovery codes; signing in then needs a code: a wrong one and a replaced one are refused, a new one works", async ({ page }) => {
   await signIn(page, EMAIL, PASSWORD);
   await page.waitForURL(/\/t\/analytics\//);
 
@@ -63,6 +63,17 @@ test("a user turns on two-factor with a code from the shown secret; signing in t
   await page.getByRole("button", { name: "Confirm and turn on" }).click();
   const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
   await expect(codes).toHaveCount(10);
+  const first = await codes.allTextContents();
+  await page.getByRole("button", { name: "I have kept them" }).click();
+  await expect(page.getByText("Two-factor authentication is on. Recovery codes left: 10.")).toBeVisible();
+
+  // New recovery codes need a current code: the one used to enrol is spent, so wait for the app's next one (at most 30 s).
+  while (stepOf(new Date()) <= stepOf(enrolledAt)) await page.waitForTimeout(1000);
+  await page.getByLabel("Current code from the app").fill(totpCodeAt(secret, new Date()));
+  await page.getByRole("button", { name: "Replace the recovery codes" }).click();
+  await expect(codes).toHaveCount(10);
+  const renewed = await codes.allTextContents();
+  expect(renewed.filter((c) => first.includes(c))).toEqual([]);
   await page.getByRole("button", { name: "I have kept them" }).click();
   await expect(page.getByText("Two-factor authentication is on. Recovery codes left: 10.")).toBeVisible();
 
@@ -82,15 +93,24 @@ test("a user turns on two-factor with a code from the shown secret; signing in t
   await expect(page.getByTestId("signin-error")).toContainText("That code is not right");
   await expect(page).toHaveURL(/\/signin/);
 
-  // The code used to enrol is spent: wait for the app's next one (at most 30 s).
-  while (stepOf(new Date()) <= stepOf(enrolledAt)) await page.waitForTimeout(1000);
-  await code.fill(totpCodeAt(secret, new Date()));
+  // A replaced recovery code is refused; a new one signs in.
+  await code.fill(first[0]!);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signin-error")).toContainText("That code is not right");
+  await code.fill(renewed[0]!);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/t\/analytics\//);
 
-  // Both refused attempts and the sign-in were audited.
-  const audit = await sql(`SELECT action, details->>'factor' AS factor FROM "AuditEvent" WHERE "actorId" = 'totp-e2e-user' AND action IN ('auth.sign_in', 'auth.sign_in_failed', 'auth.totp_enabled') ORDER BY "createdAt"`);
-  expect(audit.rows.map((r: { action: string; factor: string | null }) => `${r.action}${r.factor ? `:${r.factor}` : ""}`)).toEqual(["auth.sign_in", "auth.totp_enabled", "auth.sign_in_failed:code", "auth.sign_in:totp"]);
+  // The renewal, both refused attempts and the sign-in were audited.
+  const audit = await sql(`SELECT action, details->>'factor' AS factor FROM "AuditEvent" WHERE "actorId" = 'totp-e2e-user' AND action IN ('auth.sign_in', 'auth.sign_in_failed', 'auth.totp_enabled', 'auth.totp_recovery_renewed') ORDER BY "createdAt"`);
+  expect(audit.rows.map((r: { action: string; factor: string | null }) => `${r.action}${r.factor ? `:${r.factor}` : ""}`)).toEqual([
+    "auth.sign_in",
+    "auth.totp_enabled",
+    "auth.totp_recovery_renewed",
+    "auth.sign_in_failed:code",
+    "auth.sign_in_failed:code",
+    "auth.sign_in:recovery_code",
+  ]);
 });
 
 test("an owner requires two-factor for a tenant: a member without it is sent to turn it on, with the reason", async ({ page, loginAs }) => {

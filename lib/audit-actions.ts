@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   /** Two-factor authentication turned on (the first code confirmed) or off (a current code given). */
   "auth.totp_enabled",
   "auth.totp_disabled",
+  /** New recovery codes replaced the old ones (a current code given). */
+  "auth.totp_recovery_renewed",
   "authz.denied",
   // virtual machines
   "vm.create",

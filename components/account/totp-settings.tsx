@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { beginTotpEnrolmentAction } from "@/lib/actions/account/begin-totp-enrolment";
 import { confirmTotpEnrolmentAction } from "@/lib/actions/account/confirm-totp-enrolment";
 import { disableTotpAction } from "@/lib/actions/account/disable-totp";
+import { renewRecoveryCodesAction } from "@/lib/actions/account/renew-recovery-codes";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
@@ -17,7 +18,7 @@ const fieldErrorsOf = (r: ActionResult<unknown> | null, field: string) => (r && 
 /**
  * Two-factor authentication of the caller's own account: off → a new secret (QR code, URI, the
  * secret itself) → the first code turns it on → the 10 recovery codes, shown this once. On → a
- * current code turns it off.
+ * current code turns it off, or replaces the recovery codes with 10 new ones (shown this once).
  */
 export function TotpSettings({ enabled, recoveryCodesLeft, continueTo }: { enabled: boolean; recoveryCodesLeft: number; continueTo: string | null }) {
   const t = useTranslations("account");
@@ -47,6 +48,12 @@ export function TotpSettings({ enabled, recoveryCodesLeft, continueTo }: { enabl
       const r = await disableTotpAction(null, { code });
       setResult(r);
       if (r.ok) router.refresh();
+    });
+  const renew = (code: string) =>
+    start(async () => {
+      const r = await renewRecoveryCodesAction(null, { code });
+      setResult(r);
+      if (r.ok) setRecoveryCodes((r.data as { recoveryCodes: string[] }).recoveryCodes);
     });
 
   const error = errorOf(result);
@@ -89,16 +96,20 @@ export function TotpSettings({ enabled, recoveryCodesLeft, continueTo }: { enabl
         className="flex flex-col gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          disable(String(new FormData(e.currentTarget).get("code") ?? ""));
+          const code = String(new FormData(e.currentTarget).get("code") ?? "");
+          const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+          if (submitter?.value === "renew") renew(code);
+          else disable(code);
         }}
       >
         <p role="status" className="font-medium text-emerald-800 dark:text-emerald-300">{t("isOn", { count: recoveryCodesLeft })}</p>
-        <Field id="totp-disable-code" label={t("currentCode")} hint={t("disableHint")} errors={fieldErrorsOf(result, "code")}>
+        <Field id="totp-disable-code" label={t("currentCode")} hint={t("currentCodeHint")} errors={fieldErrorsOf(result, "code")}>
           {(aria) => <Input {...aria} name="code" autoComplete="one-time-code" inputMode="numeric" spellCheck={false} className="max-w-40 font-mono" />}
         </Field>
         {errorView}
-        <div>
-          <Button type="submit" variant="danger" size="md" pending={pending}>{t("disable")}</Button>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" value="renew" variant="secondary" size="md" pending={pending}>{t("renew")}</Button>
+          <Button type="submit" value="disable" variant="danger" size="md" pending={pending}>{t("disable")}</Button>
         </div>
       </form>
     );

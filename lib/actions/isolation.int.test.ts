@@ -108,6 +108,7 @@ export const ACTIONS: Record<string, Row> = {
   "account/begin-totp-enrolment.ts": { account: () => ({}) },
   "account/confirm-totp-enrolment.ts": { account: () => ({ code: "123456" }) },
   "account/disable-totp.ts": { account: () => ({ code: "123456" }) },
+  "account/renew-recovery-codes.ts": { account: () => ({ code: "123456" }) },
   // the caller's own notifications (the bell): a session, and only their own rows
   "account/mark-notifications-read.ts": { account: () => ({}) },
 };

@@ -92,20 +92,35 @@ const VM_FOR_CHANGE = {
   tags: true,
   busyActivityId: true,
   pool: { select: { nodeTypeCode: true } },
-  _count: { select: { backups: true, snapshots: true } },
 } satisfies Prisma.VmSelect;
+
+/**
+ * The VMs' backup policies and snapshots, counted for these VMs only. Prisma's relation `_count`
+ * joins a subquery that groups the whole table (every tenant's snapshots) before it joins.
+ */
+async function withCounts<V extends { id: string }>(tenantId: string, vms: V[], tx: Tx) {
+  if (vms.length === 0) return [];
+  const vmId = { in: vms.map((v) => v.id) };
+  const [backups, snapshots] = await Promise.all([
+    tx.backupPolicyAssignment.groupBy({ by: ["vmId"], where: { tenantId, vmId }, _count: { _all: true } }),
+    tx.snapshot.groupBy({ by: ["vmId"], where: { tenantId, vmId }, _count: { _all: true } }),
+  ]);
+  const count = (rows: { vmId: string; _count: { _all: number } }[]) => new Map(rows.map((r) => [r.vmId, r._count._all]));
+  const [b, s] = [count(backups), count(snapshots)];
+  return vms.map((v) => ({ ...v, _count: { backups: b.get(v.id) ?? 0, snapshots: s.get(v.id) ?? 0 } }));
+}
 
 /** What a change to a VM decides on (lockVmOrThrow when it is about to change it). */
 export async function getVmForChange(tenantId: string, vmId: string, tx: Tx = db()) {
   const vm = await tx.vm.findFirst({ where: { id: vmId, tenantId }, select: VM_FOR_CHANGE });
   if (!vm) throw new NotFoundError("vm", vmId);
-  return vm;
+  return (await withCounts(tenantId, [vm], tx))[0]!;
 }
 
 /** The same for several VMs at once (a bulk preview), keyed by id; another tenant's are not there. */
 export async function getVmsForChange(tenantId: string, vmIds: readonly string[], tx: Tx = db()) {
   const vms = vmIds.length ? await tx.vm.findMany({ where: { tenantId, id: { in: [...new Set(vmIds)] } }, select: VM_FOR_CHANGE }) : [];
-  return new Map(vms.map((v) => [v.id, v]));
+  return new Map((await withCounts(tenantId, vms, tx)).map((v) => [v.id, v]));
 }
 export type LockedVm = Awaited<ReturnType<typeof lockVmOrThrow>>;
 

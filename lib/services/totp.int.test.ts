@@ -7,10 +7,11 @@ import { totpCodeAt } from "@/lib/domain/totp";
 import { SecondFactorRequired, SignInRefused, signInWithLimits } from "@/lib/security/sign-in-limit";
 import { setTotpRequiredAction } from "@/lib/actions/iam/set-totp-required";
 import { beginTotpEnrolmentAction } from "@/lib/actions/account/begin-totp-enrolment";
+import { renewRecoveryCodesAction } from "@/lib/actions/account/renew-recovery-codes";
 import { signInAs, signOut } from "@/test/integration/session";
 import { call, memberWithToken } from "@/test/api/fixture";
 import { verifyCredentials } from "./auth";
-import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, getTotpStatus, resetTotpByOperator } from "./totp";
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, getTotpStatus, renewRecoveryCodes, resetTotpByOperator } from "./totp";
 import { getTotpRequirement, setTotpRequired } from "./totp-requirement";
 
 // Two-factor authentication against a real database: enrolment, the second step of a sign-in
@@ -150,6 +151,29 @@ describe("signing in with two-factor on", () => {
     for (let i = 0; i < 6; i++) expect(await signIn(u, "000000", at(60))).toBeNull();
     expect(await failure(signIn(u, totpCodeAt(secret, at(60)), at(60)))).toBe("refused");
     expect(await signIn(u, totpCodeAt(secret, at(62)), at(62))).toMatchObject({ id: u.id });
+  });
+
+  it("renews the recovery codes with a current code, two-factor staying on: the old codes no longer sign in, the new ones do", async () => {
+    const u = await member();
+    const { secret, recoveryCodes: old } = await enrolled(u);
+    expect(await signIn(u, old[0]!, at(30))).toMatchObject({ id: u.id });
+    expect(await getTotpStatus(u.id)).toEqual({ enabled: true, recoveryCodesLeft: 9 });
+    // A recovery code is not a current code, and a wrong code is audited.
+    expect(await renewRecoveryCodes(u.id, old[1]!, at(60))).toEqual({ ok: false, code: "TOTP.CODE_INVALID" });
+    expect(await db().auditEvent.count({ where: { actorId: u.id, action: "auth.totp_recovery_renewed", outcome: "DENIED" } })).toBe(1);
+
+    const renewed = await renewRecoveryCodes(u.id, totpCodeAt(secret, at(60)), at(60));
+    if (!renewed.ok) throw new Error(renewed.code);
+    expect(renewed.recoveryCodes).toHaveLength(10);
+    expect(renewed.recoveryCodes).not.toContain(old[1]);
+    expect(await getTotpStatus(u.id)).toEqual({ enabled: true, recoveryCodesLeft: 10 });
+    expect(await signIn(u, old[1]!, at(90))).toBeNull();
+    expect(await signIn(u, renewed.recoveryCodes[0]!, at(120))).toMatchObject({ id: u.id });
+    expect(await db().auditEvent.findFirst({ where: { actorId: u.id, action: "auth.totp_recovery_renewed", outcome: "SUCCEEDED" }, select: { details: true } })).toEqual({ details: { recoveryCodes: 10 } });
+    // The same code of now is not taken twice, and an account without two-factor has nothing to renew.
+    expect(await renewRecoveryCodes(u.id, totpCodeAt(secret, at(60)), at(70))).toEqual({ ok: false, code: "TOTP.CODE_INVALID" });
+    expect(await renewRecoveryCodes((await member()).id, "123456", at(60))).toEqual({ ok: false, code: "TOTP.NOT_ON" });
+    expect(await renewRecoveryCodesAction(null, { code: "123456" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 
   it("takes a recovery code instead, once; it is then spent", async () => {

@@ -68,11 +68,13 @@ export async function confirmTotpEnrolment(userId: string, code: string, now: Da
   return { ok: true, recoveryCodes };
 }
 
+type TotpState = NonNullable<Awaited<ReturnType<typeof getTotpState>>>;
+
 /**
- * Turning it off needs a current code from the app (not a recovery code); a wrong one is audited.
- * Wrong codes here and at confirmation count in the account's sign-in backoff.
+ * A current code from the app (not a recovery code), for an act that changes two-factor itself:
+ * accepted once; a wrong one is audited under `action` and counts in the account's sign-in backoff.
  */
-export async function disableTotp(userId: string, code: string, now: Date = new Date()): Promise<{ ok: true } | TotpRefusal> {
+async function checkCurrentCode(userId: string, code: string, now: Date, action: "auth.totp_disabled" | "auth.totp_recovery_renewed"): Promise<{ ok: true; s: TotpState } | TotpRefusal> {
   const s = await getTotpState(userId);
   if (!s) throw new Error(`no user ${userId}`);
   if (!s.totpEnabledAt || !s.totpSecret) return { ok: false, code: "TOTP.NOT_ON" };
@@ -81,15 +83,35 @@ export async function disableTotp(userId: string, code: string, now: Date = new 
   const check = checkTotpCode({ secret: openSecret(PURPOSE, s.totpSecret), code, now, lastStep: s.totpLastStep });
   if (!check.ok || !(await claimTotpStep(userId, check.step))) {
     await countAccountFailure(s.email, now);
-    await auditAccount(s, "auth.totp_disabled", "DENIED", { reason: "code_invalid" });
+    await auditAccount(s, action, "DENIED", { reason: "code_invalid" });
     return { ok: false, code: "TOTP.CODE_INVALID" };
   }
+  return { ok: true, s };
+}
+
+/** Turning it off needs a current code; it forgets the secret and the recovery codes. */
+export async function disableTotp(userId: string, code: string, now: Date = new Date()): Promise<{ ok: true } | TotpRefusal> {
+  const checked = await checkCurrentCode(userId, code, now, "auth.totp_disabled");
+  if (!checked.ok) return checked;
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
   });
-  await auditAccount(s, "auth.totp_disabled", "SUCCEEDED", {});
+  await auditAccount(checked.s, "auth.totp_disabled", "SUCCEEDED", {});
   return { ok: true };
+}
+
+/**
+ * New recovery codes without turning two-factor off and on (the old ones spent or exposed): a
+ * current code from the app replaces every code, used or not, with 10 new ones, shown this once.
+ */
+export async function renewRecoveryCodes(userId: string, code: string, now: Date = new Date()): Promise<{ ok: true; recoveryCodes: string[] } | TotpRefusal> {
+  const checked = await checkCurrentCode(userId, code, now, "auth.totp_recovery_renewed");
+  if (!checked.ok) return checked;
+  const recoveryCodes = newRecoveryCodes((n) => randomBytes(n));
+  await db().$transaction((tx) => replaceRecoveryCodes(userId, recoveryCodes.map(hashRecoveryCode), tx));
+  await auditAccount(checked.s, "auth.totp_recovery_renewed", "SUCCEEDED", { recoveryCodes: recoveryCodes.length });
+  return { ok: true, recoveryCodes };
 }
 
 /**
