@@ -31,6 +31,8 @@ test("a tenant admin adds an adapter on a VLAN, is refused a duplicate MAC (NIC.
   await expect(row).toContainText("E1000");
   await expect(row).toContainText("production-front · VLAN 100");
   await expect(row).toContainText("Connected");
+  // Its static address: the lowest free of VLAN 100's 10.0.100.0/24, from .10.
+  await expect(row).toContainText(/10\.0\.100\.(\d{2,3})/);
   await expect(history).toContainText("Add network adapter");
   await expect(history).toContainText("completed", { timeout: 30_000 });
   const label = (await row.getByRole("rowheader").innerText()).trim();

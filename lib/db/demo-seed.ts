@@ -19,6 +19,7 @@ import {
 } from "./factories";
 
 import { DEMO_ORG_SLUG, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+import { nthHostAddress, subnetForTag } from "@/lib/domain/nics";
 
 export { DEMO_ORG_SLUG, DEMO_PASSWORD, DEMO_USERS };
 
@@ -272,12 +273,12 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<{ cr
           });
         }
 
-        const front = await tx.vlan.create({ data: { tenantId: tenant.id, tag: 100 + index * 10, name: `${plan.slug}-front` } });
+        const front = await tx.vlan.create({ data: { tenantId: tenant.id, tag: 100 + index * 10, name: `${plan.slug}-front`, subnet: subnetForTag(100 + index * 10) } });
         // Every demo VM on its tenant's front VLAN through one VMXNET3 adapter, with a MAC in
         // VMware's generated range (00:50:56:8x:…), unique in the tenant.
         const hex = (n: number) => n.toString(16).padStart(2, "0");
         await tx.vmNic.createMany({
-          data: vms.map((vm, i) => ({ tenantId: tenant.id, vmId: vm.id, vlanId: front.id, label: "Network adapter 1", type: "VMXNET3" as const, mac: `00:50:56:${hex(0x80 + index)}:${hex(i >> 8)}:${hex(i & 0xff)}` })),
+          data: vms.map((vm, i) => ({ tenantId: tenant.id, vmId: vm.id, vlanId: front.id, label: "Network adapter 1", type: "VMXNET3" as const, mac: `00:50:56:${hex(0x80 + index)}:${hex(i >> 8)}:${hex(i & 0xff)}`, ipAddress: i < 245 ? nthHostAddress(subnetForTag(100 + index * 10), i) : null })),
         });
         await tx.activity.create({
           data: { tenantId: tenant.id, type: "tenant.seed", state: "COMPLETED", progress: 100, initiatorId: users.owner.id, concernedItems: [{ type: "tenant", id: tenant.id, name: tenant.name }], resourceType: "tenant", resourceId: tenant.id, resourceName: tenant.name, resultId: tenant.id, startedAt: now, completedAt: now },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { generateMac } from "@/lib/domain/nics";
+import { allocateNicAddress, generateMac } from "@/lib/domain/nics";
+import type { Decision } from "@/lib/domain/result";
 
 const DRAWS = 16;
 
@@ -16,4 +17,15 @@ export async function freeGeneratedMac(tx: Tx, tenantId: string): Promise<string
   const free = draws.find((mac) => !taken.has(mac));
   if (free) return free;
   return generateMac(new Set((await tx.vmNic.findMany({ where: { tenantId }, select: { mac: true } })).map((n) => n.mac)));
+}
+
+/**
+ * The address of a new adapter on `vlan` (lib/domain/nics.ts): the lowest free of its subnet, read
+ * from the adapters on it (at most the subnet's size, on the (vlanId, ipAddress) index), which also
+ * decides between two adapters given one address at the same instant.
+ */
+export async function addressForNewNic(tx: Tx, vlan: { id: string; tag: number; name: string; subnet: string | null }): Promise<Decision<string | null>> {
+  if (!vlan.subnet) return allocateNicAddress(vlan, new Set());
+  const held = await tx.vmNic.findMany({ where: { vlanId: vlan.id, ipAddress: { not: null } }, select: { ipAddress: true } });
+  return allocateNicAddress(vlan, new Set(held.map((n) => n.ipAddress!)));
 }

@@ -36,6 +36,7 @@ export async function listVlans<Q extends VlanListQuery & Partial<Paging>>(tenan
         id: true,
         tag: true,
         name: true,
+        subnet: true,
         tenantId: true,
         tenant: { select: { id: true, name: true, slug: true } },
         propagations: { orderBy: { createdAt: "asc" }, select: { id: true, tenantId: true, busyActivityId: true, createdAt: true, tenant: { select: { id: true, name: true, slug: true } } } },
@@ -67,11 +68,11 @@ export async function findPropagation(tx: Tx, tenantId: string, vlanId: string, 
 const usableBy = (tenantId: string): Prisma.VlanWhereInput => ({ OR: [{ tenantId }, { propagations: { some: { tenantId, busyActivityId: null } } }] });
 
 export async function listUsableVlans(tenantId: string, tx: Tx = db()) {
-  const rows = await tx.vlan.findMany({ where: usableBy(tenantId), orderBy: [{ tag: "asc" }, { id: "asc" }], select: { id: true, tag: true, name: true, tenantId: true } });
+  const rows = await tx.vlan.findMany({ where: usableBy(tenantId), orderBy: [{ tag: "asc" }, { id: "asc" }], select: { id: true, tag: true, name: true, subnet: true, tenantId: true } });
   return rows.map(({ tenantId: owner, ...v }) => ({ ...v, own: owner === tenantId }));
 }
 
 /** One VLAN the tenant's VMs may be on, or null: another tenant's VLAN that was not propagated here is not found. */
 export async function findUsableVlan(tx: Tx, tenantId: string, vlanId: string) {
-  return tx.vlan.findFirst({ where: { AND: [{ id: vlanId }, usableBy(tenantId)] }, select: { id: true, tag: true, name: true } });
+  return tx.vlan.findFirst({ where: { AND: [{ id: vlanId }, usableBy(tenantId)] }, select: { id: true, tag: true, name: true, subnet: true } });
 }

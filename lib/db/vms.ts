@@ -161,7 +161,7 @@ export async function getVmDetail(tenantId: string, vmId: string, tx: Tx = db())
       },
       snapshots: { select: { id: true, name: true, sizeGib: true, createdAt: true }, orderBy: { createdAt: "desc" } },
       nics: {
-        select: { id: true, label: true, type: true, mac: true, connected: true, vlan: { select: { id: true, tag: true, name: true } } },
+        select: { id: true, label: true, type: true, mac: true, ipAddress: true, connected: true, vlan: { select: { id: true, tag: true, name: true, subnet: true } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
       backups: { select: { policy: { select: { id: true, name: true, retentionDays: true, retentionWeeks: true, retentionMonths: true } } } },

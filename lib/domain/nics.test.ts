@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from "vitest";
-import { checkNicMac, generateMac, nextNicLabel, normalizeMac, type MacHolder } from "./nics";
+import { allocateNicAddress, checkNicMac, generateMac, hostRange, nextNicLabel, normalizeMac, subnetForTag, type MacHolder } from "./nics";
 import { applyOverride, allViolations } from "./result";
 import { NIC_TYPES, VMWARE_MAC_PREFIX } from "./catalogue";
 
@@ -89,5 +89,30 @@ describe("adapter labels", () => {
     [["Network adapter 1", "Network adapter 3"], "Network adapter 4"],
   ] as const)("after %j comes %s", (labels, next) => {
     expect(nextNicLabel(labels)).toBe(next);
+  });
+});
+
+describe("adapter addresses", () => {
+  it("gives each VLAN the /24 of its tag in the provider's plan", () => {
+    expect(subnetForTag(120)).toBe("10.0.120.0/24");
+    expect(subnetForTag(256)).toBe("10.1.0.0/24");
+    expect(subnetForTag(4094)).toBe("10.15.254.0/24");
+  });
+
+  it("keeps .1 for the gateway and .2–.9 for the provider: adapters get .10–.254, 245 addresses", () => {
+    expect(hostRange("10.0.120.0/24")).toEqual({ first: "10.0.120.10", last: "10.0.120.254", gateway: "10.0.120.1", size: 245 });
+  });
+
+  it("gives the lowest free address, none on a VLAN without a subnet, and refuses a full one (NIC.SUBNET_FULL, hard) with its figures", () => {
+    const vlan = { tag: 120, name: "front", subnet: "10.0.120.0/24" };
+    expect(allocateNicAddress(vlan, new Set())).toMatchObject({ ok: true, value: "10.0.120.10" });
+    expect(allocateNicAddress(vlan, new Set(["10.0.120.10", "10.0.120.11", "10.0.120.13"]))).toMatchObject({ ok: true, value: "10.0.120.12" });
+    expect(allocateNicAddress({ ...vlan, subnet: null }, new Set())).toMatchObject({ ok: true, value: null });
+    const all = new Set(Array.from({ length: 245 }, (_, i) => `10.0.120.${10 + i}`));
+    const full = allocateNicAddress(vlan, all);
+    expect(full).toMatchObject({ ok: false, violations: [{ code: "NIC.SUBNET_FULL", severity: "refuse", limit: 245, actual: 246 }] });
+    expect(full.ok ? "" : full.violations[0]!.message.en).toBe(
+      "front (VLAN 120) has no free address: its 10.0.120.0/24 gives adapters 245 addresses (10.0.120.10–10.0.120.254) and every one is held: this adapter would need a 246th. Remove an adapter from it, or put this one on another VLAN.",
+    );
   });
 });

@@ -91,3 +91,58 @@ export function nextNicLabel(labels: readonly string[]): string {
   const used = labels.map((l) => Number(/^Network adapter (\d+)$/.exec(l)?.[1] ?? 0));
   return `Network adapter ${Math.max(0, ...used) + 1}`;
 }
+
+// ───────────────────────── Addresses ─────────────────────────
+//
+// Each VLAN the provider delivers gets an IPv4 /24 of the tenant's private plan, derived from its
+// tag (10.<tag ÷ 256>.<tag mod 256>.0/24: tenants' networks are isolated, so the plan repeats
+// across tenants, and a VLAN propagated to a sibling keeps its subnet). The gateway is .1, .2–.9 are
+// kept for the provider's appliances, and an adapter is given the lowest free address from .10, as a
+// static lease: it keeps it while it stays on that VLAN. A VLAN without a subnet gives none.
+
+const FIRST_HOST_OFFSET = 10;
+
+/** The provider's plan: the /24 of a VLAN, from its tag (1–4094). */
+export function subnetForTag(tag: number): string {
+  return `10.${tag >> 8}.${tag & 0xff}.0/24`;
+}
+
+const toInt = (ip: string) => ip.split(".").reduce((n, o) => n * 256 + Number(o), 0);
+const toIp = (n: number) => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
+
+/** The first and last address an adapter may be given in `subnet`, and the gateway. */
+export function hostRange(subnet: string): { first: string; last: string; gateway: string; size: number } {
+  const [base, bits] = subnet.split("/");
+  const network = toInt(base!);
+  const span = 2 ** (32 - Number(bits));
+  return { first: toIp(network + FIRST_HOST_OFFSET), last: toIp(network + span - 2), gateway: toIp(network + 1), size: span - 1 - FIRST_HOST_OFFSET };
+}
+
+/** The i-th address an adapter may be given in `subnet` (0 → .10): what the demo data hands out in order. */
+export function nthHostAddress(subnet: string, i: number): string {
+  return toIp(toInt(hostRange(subnet).first) + i);
+}
+
+/**
+ * The address of a new adapter on `vlan`: the lowest of its subnet that no adapter on it holds
+ * (`taken`), or null when the VLAN has no subnet. Refused with NIC.SUBNET_FULL, hard, naming the
+ * subnet and its size, when every address is held.
+ */
+export function allocateNicAddress(vlan: { tag: number; name: string; subnet: string | null }, taken: ReadonlySet<string>): Decision<string | null> {
+  if (!vlan.subnet) return decide([], null);
+  const { first, last, size } = hostRange(vlan.subnet);
+  for (let n = toInt(first); n <= toInt(last); n++) if (!taken.has(toIp(n))) return decide([], toIp(n));
+  return decide(
+    [
+      violation(
+        "NIC.SUBNET_FULL",
+        msg(
+          () => `${vlan.name} (VLAN ${vlan.tag}) has no free address: its ${vlan.subnet} gives adapters ${size} addresses (${first}–${last}) and every one is held: this adapter would need a ${size + 1}th. Remove an adapter from it, or put this one on another VLAN.`,
+          () => `${vlan.name} (VLAN ${vlan.tag}) n’a plus d’adresse libre : son ${vlan.subnet} donne ${size} adresses aux cartes (${first}–${last}) et toutes sont prises : cette carte en demanderait une ${size + 1}e. Retirez une carte de ce VLAN, ou placez celle-ci sur un autre VLAN.`,
+        ),
+        { limit: size, actual: size + 1, unit: "addresses" },
+      ),
+    ],
+    null,
+  );
+}

@@ -15,7 +15,7 @@ import { checkPowerOn, checkRemoveBackupPolicy } from "./vm";
 import { checkDiskController, checkDiskGrow, type DiskOnController } from "./disks";
 import { checkAddressAllowed, checkAllowedRangesSave } from "./address-ranges";
 import { checkTotpRequirement } from "./totp";
-import { checkNicMac } from "./nics";
+import { allocateNicAddress, checkNicMac } from "./nics";
 import { checkBackupNow, checkBackupPolicyZone } from "./backup";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
@@ -217,6 +217,10 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkNicMac("00:50:56:0a:1b:2c", [{ id: "nic1", mac: "00:50:56:0a:1b:2c", label: "Network adapter 1", vmName: "web-01" }]),
     passes: () => checkNicMac("00:50:56:0a:1b:2d", [{ id: "nic1", mac: "00:50:56:0a:1b:2c", label: "Network adapter 1", vmName: "web-01" }]),
   },
+  "NIC.SUBNET_FULL": {
+    fires: () => allocateNicAddress({ tag: 120, name: "front", subnet: "10.0.120.0/28" }, new Set(["10.0.120.10", "10.0.120.11", "10.0.120.12", "10.0.120.13", "10.0.120.14"])),
+    passes: () => allocateNicAddress({ tag: 120, name: "front", subnet: "10.0.120.0/28" }, new Set(["10.0.120.10", "10.0.120.11", "10.0.120.13", "10.0.120.14"])),
+  },
   "BACKUP.SNAPSHOT_PRESENT": {
     fires: () => checkBackupNow({ vm: { id: "vm1", name: "web-01", azId: "PAR7S", snapshotCount: 2 }, policies: [{ name: "daily", targetAzId: "TH3S" }], completedBackups: 0 }),
     passes: () => checkBackupNow({ vm: { id: "vm1", name: "web-01", azId: "PAR7S", snapshotCount: 2 }, policies: [{ name: "daily", targetAzId: "TH3S" }], completedBackups: 1 }),
@@ -292,6 +296,7 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "IAM.RANGES_EXCLUDE_SELF": overriding("IAM.RANGES_EXCLUDE_SELF"),
   "IAM.TOTP_REQUIRED": overriding("IAM.TOTP_REQUIRED"),
   "NIC.DUPLICATE_MAC": overriding("NIC.DUPLICATE_MAC"),
+  "NIC.SUBNET_FULL": overriding("NIC.SUBNET_FULL"),
   "BACKUP.SNAPSHOT_PRESENT": overriding("BACKUP.SNAPSHOT_PRESENT"),
   "BACKUP.SAME_AZ": overriding("BACKUP.SAME_AZ"),
 };
@@ -299,9 +304,9 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC and the 2 backup-run codes, each once", () => {
-    expect(RULE_CODES).toHaveLength(49);
-    expect(new Set(RULE_CODES).size).toBe(49);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, a VLAN's full subnet and the 2 backup-run codes, each once", () => {
+    expect(RULE_CODES).toHaveLength(50);
+    expect(new Set(RULE_CODES).size).toBe(50);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

@@ -50,6 +50,7 @@ export const RULE_CODES = [
   "IAM.RANGES_EXCLUDE_SELF",
   "IAM.TOTP_REQUIRED",
   "NIC.DUPLICATE_MAC",
+  "NIC.SUBNET_FULL",
   "BACKUP.SNAPSHOT_PRESENT",
   "BACKUP.SAME_AZ",
 ] as const;
@@ -155,6 +156,7 @@ export const RULES: Record<RuleCode, Rule> = {
   "IAM.TOTP_REQUIRED": refuse("A tenant may require two-factor authentication of its members: a member without it is sent to turn it on before the tenant opens (issue 16, the provider's own IAM); personal access tokens are unaffected."),
   "IAM.RANGES_EXCLUDE_SELF": refuse("Nobody saves an allowed-ranges list that shuts out the address they save it from: they could not undo it (the project's own rule)."),
   "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
+  "NIC.SUBNET_FULL": refuse("An adapter is given a free address of its VLAN's subnet (the provider's plan: a /24 per VLAN, gateway .1, adapters from .10): a VLAN whose every address is held takes no more adapters."),
   "BACKUP.SNAPSHOT_PRESENT": refuse("A VM's first backup fails while a snapshot exists (the provider's backup documentation): the console refuses it before it runs."),
   "BACKUP.SAME_AZ": refuse("Agentless, snapshot-based backups, stored in a physically separate datacenter: a VM's backups are kept in another availability zone than the VM."),
 };

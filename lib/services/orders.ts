@@ -1,4 +1,5 @@
 import "server-only";
+import { subnetForTag } from "@/lib/domain/nics";
 import type { Counted, Paging } from "@/lib/list-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db/client";
@@ -444,7 +445,7 @@ async function deliver(tx: Tx, tenant: { id: string; slug: string }, input: Subm
       return [{ type: "datastore", ...ds }];
     }
     case "vlan": {
-      const vlan = await tx.vlan.create({ data: { tenantId, tag: input.tag, name: input.name }, select: { id: true, name: true, tag: true } });
+      const vlan = await tx.vlan.create({ data: { tenantId, tag: input.tag, name: input.name, subnet: subnetForTag(input.tag) }, select: { id: true, name: true, tag: true } });
       return [{ type: "vlan", id: vlan.id, name: `${vlan.tag} ${vlan.name}` }];
     }
   }

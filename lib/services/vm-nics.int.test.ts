@@ -234,25 +234,27 @@ describe("another tenant's VM, VLAN or adapter", () => {
   });
 });
 
+/** A VM to create in tenant a, on its pool and datastore. */
+const input = (over: { name: string; vlanId?: string }) => ({
+  templateCode: "debian-12" as const,
+  poolId: s.pool,
+  datastoreId: s.ds,
+  cpu: 2,
+  memoryGb: 8,
+  diskGib: 40,
+  diskProvisioning: "THIN" as const,
+  backupPolicyId: s.policy,
+  powerOn: false,
+  ...over,
+});
+
 describe("choosing the network when creating a VM", () => {
-  const input = (over: { name: string; vlanId?: string }) => ({
-    templateCode: "debian-12" as const,
-    poolId: s.pool,
-    datastoreId: s.ds,
-    cpu: 2,
-    memoryGb: 8,
-    diskGib: 40,
-    diskProvisioning: "THIN" as const,
-    backupPolicyId: s.policy,
-    powerOn: false,
-    ...over,
-  });
 
   it("gives the VM one connected VMXNET3 adapter on the VLAN chosen, shown on its page; without a VLAN it has none", async () => {
     const r = await createVmService(s.a, input({ name: "net-one", vlanId: s.front }));
     if (!r.ok) throw new Error("refused");
     const page = await getVm(s.a, r.value.vmId);
-    expect(page.nics).toEqual([{ id: expect.any(String), label: "Network adapter 1", type: "VMXNET3", mac: expect.stringMatching(/^00:50:56:/), connected: true, vlan: { id: s.front, tag: expect.any(Number), name: "front" } }]);
+    expect(page.nics).toEqual([{ id: expect.any(String), label: "Network adapter 1", type: "VMXNET3", mac: expect.stringMatching(/^00:50:56:/), ipAddress: null, connected: true, vlan: { id: s.front, tag: expect.any(Number), name: "front", subnet: null } }]);
     const bare = await createVmService(s.a, input({ name: "net-none" }));
     if (!bare.ok) throw new Error("refused");
     expect(await nicsOf(bare.value.vmId)).toHaveLength(0);
@@ -263,3 +265,37 @@ describe("choosing the network when creating a VM", () => {
     expect(await db().vm.count({ where: { tenantId: s.a.tenant.id, name: "net-theirs" } })).toBe(0);
   });
 });
+
+describe("adapter addresses", () => {
+  it("gives an adapter the lowest free address of its VLAN's subnet, refuses one more than it holds (NIC.SUBNET_FULL), takes a new one on a move, and gives a freed one to a new VM", async () => {
+    const tenantId = s.a.tenant.id;
+    // A /28: adapters get .10–.14, five addresses; three are held, .12 is free.
+    await db().vlan.update({ where: { id: s.front }, data: { subnet: "10.9.1.0/28" } });
+    await db().vlan.update({ where: { id: s.back }, data: { subnet: "10.9.2.0/24" } });
+    for (const [i, ip] of ["10.9.1.10", "10.9.1.11", "10.9.1.13"].entries()) {
+      await db().vmNic.create({ data: { tenantId, vmId: s.otherVm, vlanId: s.front, label: `Network adapter ${i + 1}`, mac: `00:50:56:00:01:0${i}`, ipAddress: ip } });
+    }
+    const r = await addNic(s.a, add());
+    if (!r.ok) throw new Error(codes(r).join());
+    const [nic] = await nicsOf(s.vm);
+    expect(nic!.ipAddress).toBe("10.9.1.12");
+    expect(await lastAudit("vm.nic_add")).toMatchObject({ after: { ipAddress: "10.9.1.12" } });
+    expect(await runActivity(r.value.activityId)).toBe("completed");
+
+    await db().vmNic.create({ data: { tenantId, vmId: s.otherVm, vlanId: s.front, label: "Network adapter 4", mac: "00:50:56:00:01:09", ipAddress: "10.9.1.14" } });
+    const full = await addNic(s.a, add());
+    expect(codes(full)).toEqual(["NIC.SUBNET_FULL"]);
+    if (!full.ok) expect(full.violations[0]).toMatchObject({ limit: 5, actual: 6 });
+    expect(await nicsOf(s.vm)).toHaveLength(1);
+
+    // Moved to the back VLAN, it takes that VLAN's first address and frees .12.
+    const moved = await editNic(s.a, { vmId: s.vm, nicId: nic!.id, vlanId: s.back });
+    if (!moved.ok) throw new Error(codes(moved).join());
+    expect(await nicRow(nic!.id)).toMatchObject({ vlanId: s.back, ipAddress: "10.9.2.10" });
+    expect(await runActivity(moved.value.activityId)).toBe("completed");
+    const created = await createVmService(s.a, input({ name: "net-addressed", vlanId: s.front }));
+    if (!created.ok) throw new Error(codes(created).join());
+    expect((await nicsOf(created.value.vmId))[0]!.ipAddress).toBe("10.9.1.12");
+  });
+});
+

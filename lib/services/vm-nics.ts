@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { findUsableVlan, listUsableVlans } from "@/lib/db/vlans";
 import type { LockedVm } from "@/lib/db/vms";
 import { checkNicMac, nextNicLabel, normalizeMac } from "@/lib/domain/nics";
-import { freeGeneratedMac } from "@/lib/db/nics";
+import { addressForNewNic, freeGeneratedMac } from "@/lib/db/nics";
 import { decide, type Decision } from "@/lib/domain/result";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { AddNicInput, EditNicInput, RemoveNicInput } from "@/lib/validation/vms";
@@ -13,7 +13,8 @@ import { onceMoreOnUniqueRace } from "./tx";
 import { changeVm } from "./vms";
 
 // A VM's network adapters: E1000 or VMXNET3, on one of the tenant's VLANs (its own, or one a
-// sibling tenant propagated to it), with a MAC no other adapter of the tenant has. Added, changed
+// sibling tenant propagated to it), with a MAC no other adapter of the tenant has and the lowest
+// free address of its VLAN's subnet (NIC.SUBNET_FULL when none is left). Added, changed
 // (type, VLAN, connected) and removed while the VM runs or not, each through the VM's change seam.
 
 const vlanName = (v: { tag: number; name: string }) => `${v.name} (VLAN ${v.tag})`;
@@ -46,18 +47,20 @@ export async function macForNewNic(tx: Tx, tenantId: string, wanted: string | un
 export async function addNic(ctx: TenantContext, input: AddNicInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "compute:write");
   const tenantId = ctx.tenant.id;
-  // Two adapters given one MAC at the same instant on two VMs (two locks) both pass the rule; the
-  // unique index (tenantId, mac) stops the second, which then decides again and is refused.
+  // Two adapters given one MAC (or one address) at the same instant on two VMs (two locks) both pass
+  // the rule; the unique index stops the second, which then decides again (refused, or the next address).
   return onceMoreOnUniqueRace(() =>
     changeVm(ctx, input.vmId, { action: "vm.nic_add", activity: "vm.nic_add" }, async (tx, vm) => {
       const vlan = await vlanOrThrow(tx, ctx, input.vlanId);
       const mac = await macForNewNic(tx, tenantId, input.mac);
       if (!mac.ok) return mac;
+      const address = await addressForNewNic(tx, vlan);
+      if (!address.ok) return address;
       const labels = await tx.vmNic.findMany({ where: { tenantId, vmId: vm.id }, select: { label: true } });
       const label = nextNicLabel(labels.map((l) => l.label));
-      const nic = await tx.vmNic.create({ data: { tenantId, vmId: vm.id, vlanId: vlan.id, label, type: input.type, mac: mac.value, connected: input.connected }, select: { id: true } });
+      const nic = await tx.vmNic.create({ data: { tenantId, vmId: vm.id, vlanId: vlan.id, label, type: input.type, mac: mac.value, ipAddress: address.value, connected: input.connected }, select: { id: true } });
       return decide([], {
-        after: { nic: label, type: input.type, vlan: vlanName(vlan), vlanId: vlan.id, mac: mac.value, macGenerated: !input.mac, connected: input.connected },
+        after: { nic: label, type: input.type, vlan: vlanName(vlan), vlanId: vlan.id, mac: mac.value, macGenerated: !input.mac, ipAddress: address.value, connected: input.connected },
         payload: { nicId: nic.id },
         also: [{ type: "vlan", id: vlan.id, name: vlanName(vlan) }],
       });
@@ -68,7 +71,7 @@ export async function addNic(ctx: TenantContext, input: AddNicInput): Promise<De
 async function nicOfVm(tx: Tx, ctx: TenantContext, vm: LockedVm, nicId: string) {
   const nic = await tx.vmNic.findFirst({
     where: { id: nicId, vmId: vm.id, tenantId: ctx.tenant.id },
-    select: { id: true, label: true, type: true, mac: true, connected: true, vlanId: true, vlan: { select: { id: true, tag: true, name: true } } },
+    select: { id: true, label: true, type: true, mac: true, ipAddress: true, connected: true, vlanId: true, vlan: { select: { id: true, tag: true, name: true, subnet: true } } },
   });
   if (!nic) throw new NotFoundError("network adapter", nicId);
   return nic;
@@ -81,17 +84,21 @@ export async function editNic(ctx: TenantContext, input: EditNicInput): Promise<
     const nic = await nicOfVm(tx, ctx, vm, input.nicId);
     // The VLAN it is on stays usable for it; a new one must be the tenant's.
     const vlan = input.vlanId === undefined || input.vlanId === nic.vlanId ? nic.vlan : await vlanOrThrow(tx, ctx, input.vlanId);
-    const next = { type: input.type ?? nic.type, vlanId: vlan.id, connected: input.connected ?? nic.connected };
-    if (next.type === nic.type && next.vlanId === nic.vlanId && next.connected === nic.connected) {
+    const moved = vlan.id !== nic.vlanId;
+    // On another VLAN it takes an address of that VLAN's subnet; otherwise it keeps its own.
+    const address = moved ? await addressForNewNic(tx, vlan) : decide([], nic.ipAddress);
+    if (!address.ok) return address;
+    const next = { type: input.type ?? nic.type, vlanId: vlan.id, connected: input.connected ?? nic.connected, ipAddress: address.value };
+    if (next.type === nic.type && !moved && next.connected === nic.connected) {
       throw new InvalidInputError({
         _: { en: `${nic.label} of ${vm.name} already has these settings. Change its type, its VLAN or its connection.`, fr: `${nic.label} de ${vm.name} a déjà ces réglages. Modifiez son type, son VLAN ou sa connexion.` },
       });
     }
     await tx.vmNic.update({ where: { id: nic.id }, data: next });
     return decide([], {
-      before: { nic: nic.label, type: nic.type, vlan: vlanName(nic.vlan), vlanId: nic.vlanId, connected: nic.connected },
-      after: { nic: nic.label, type: next.type, vlan: vlanName(vlan), vlanId: vlan.id, connected: next.connected },
-      payload: { nicId: nic.id, nicBefore: { type: nic.type, vlanId: nic.vlanId, connected: nic.connected } },
+      before: { nic: nic.label, type: nic.type, vlan: vlanName(nic.vlan), vlanId: nic.vlanId, ipAddress: nic.ipAddress, connected: nic.connected },
+      after: { nic: nic.label, type: next.type, vlan: vlanName(vlan), vlanId: vlan.id, ipAddress: next.ipAddress, connected: next.connected },
+      payload: { nicId: nic.id, nicBefore: { type: nic.type, vlanId: nic.vlanId, ipAddress: nic.ipAddress, connected: nic.connected } },
       also: [{ type: "vlan", id: vlan.id, name: vlanName(vlan) }],
     });
   });

@@ -13,7 +13,7 @@ import { checkPowerOn, checkVmFootprint } from "@/lib/domain/vm";
 import { sameZoneViolation } from "@/lib/domain/backup";
 import { checkDiskController, checkDiskGrow, controllerName, systemDiskOf } from "@/lib/domain/disks";
 import { findUsableVlan, listUsableVlans } from "@/lib/db/vlans";
-import { freeGeneratedMac } from "@/lib/db/nics";
+import { addressForNewNic, freeGeneratedMac } from "@/lib/db/nics";
 import type { DatastoreState } from "@/lib/domain/storage";
 import { applyChange, figuresOf, type WhatIfFigures } from "@/lib/domain/what-if";
 import { rpoStatus } from "@/lib/domain/replication";
@@ -172,7 +172,7 @@ export type VmCreatePreview = {
   nodeType: { code: NodeTypeCode; ramGb: number; threads: number };
 };
 
-type CreatePlan = { preview: VmCreatePreview; decision: Decision<{ hostId: string | null }>; pool: PoolState; datastore: DatastoreState; vlan: { id: string; tag: number; name: string } | null };
+type CreatePlan = { preview: VmCreatePreview; decision: Decision<{ hostId: string | null }>; pool: PoolState; datastore: DatastoreState; vlan: { id: string; tag: number; name: string; subnet: string | null } | null };
 
 /** The create's decision and its before/after figures: the preview shows exactly what Submit decides. */
 async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Promise<CreatePlan> {
@@ -262,8 +262,11 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
     await lockRows(tx, "Datastore", ctx.tenant.id, [input.datastoreId]);
     const { decision, vlan } = await planCreate(tx, ctx, input);
     if (!decision.ok) return { target: { type: "vm", id: input.name, name: input.name }, decision };
-    // Its first adapter, when a VLAN is given: VMXNET3, connected, a generated MAC no adapter of the tenant has.
+    // Its first adapter, when a VLAN is given: VMXNET3, connected, a generated MAC no adapter of the
+    // tenant has, and the lowest free address of the VLAN's subnet.
     const mac = vlan ? await freeGeneratedMac(tx, ctx.tenant.id) : null;
+    const address = vlan ? await addressForNewNic(tx, vlan) : null;
+    if (address && !address.ok) return { target: { type: "vm", id: input.name, name: input.name }, decision: address };
     const vm = await tx.vm.create({
       data: {
         tenantId: ctx.tenant.id,
@@ -290,7 +293,7 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
           },
         },
         ...(input.backupPolicyId ? { backups: { create: { tenantId: ctx.tenant.id, policyId: input.backupPolicyId } } } : {}),
-        ...(vlan && mac ? { nics: { create: { tenantId: ctx.tenant.id, vlanId: vlan.id, label: "Network adapter 1", type: "VMXNET3", mac, connected: true } } } : {}),
+        ...(vlan && mac ? { nics: { create: { tenantId: ctx.tenant.id, vlanId: vlan.id, label: "Network adapter 1", type: "VMXNET3", mac, ipAddress: address?.ok ? address.value : null, connected: true } } } : {}),
       },
       select: { id: true, name: true },
     });
@@ -302,7 +305,7 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
       memoryGb: input.memoryGb,
       diskGib: input.diskGib,
       powerOn: input.powerOn,
-      ...(vlan && mac ? { nic: { type: "VMXNET3", vlan: `${vlan.name} (VLAN ${vlan.tag})`, vlanId: vlan.id, mac } } : {}),
+      ...(vlan && mac ? { nic: { type: "VMXNET3", vlan: `${vlan.name} (VLAN ${vlan.tag})`, vlanId: vlan.id, mac, ipAddress: address?.ok ? address.value : null } } : {}),
     };
     return {
       target: { type: "vm", id: vm.id, name: vm.name },

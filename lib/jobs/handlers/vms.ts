@@ -5,7 +5,7 @@ import { payloadOf, required, type ActivityHandler, type ActivityRecord } from "
 
 // How a VM's activities end (lib/services/vms.ts reserves them).
 
-type NicState = { type: "E1000" | "VMXNET3"; vlanId: string; connected: boolean };
+type NicState = { type: "E1000" | "VMXNET3"; vlanId: string; ipAddress: string | null; connected: boolean };
 type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; diskBefore?: { sizeGib: number; usedGib: number }; nicId?: string; nicBefore?: NicState; disksBefore?: { id: string; datastoreId: string }[]; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
 
 type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
@@ -27,7 +27,7 @@ function sizeBefore(p: VmPayload): { sizeGib: number; usedGib: number } {
 
 function nicBefore(p: VmPayload): NicState {
   if (!p.nicBefore) throw new Error("activity payload lacks the network adapter's state before the change");
-  return { type: p.nicBefore.type, vlanId: p.nicBefore.vlanId, connected: p.nicBefore.connected };
+  return { type: p.nicBefore.type, vlanId: p.nicBefore.vlanId, ipAddress: p.nicBefore.ipAddress ?? null, connected: p.nicBefore.connected };
 }
 
 const restore: VmStep = (tx, vm, p) => (p.before ? tx.vm.updateMany({ where: vm, data: p.before }) : Promise.resolve());

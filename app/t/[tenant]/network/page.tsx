@@ -63,6 +63,7 @@ export default tenantPage({ permission: "network:read", title: ["network", "titl
           <THead>
             {sortHeader("tag")}
             {sortHeader("name")}
+            <Th>{t("columns.subnet")}</Th>
             <Th>{t("columns.owner")}</Th>
             <Th>{t("columns.usedBy")}</Th>
             {canWrite && <Th>{t("columns.actions")}</Th>}
@@ -72,6 +73,7 @@ export default tenantPage({ permission: "network:read", title: ["network", "titl
               <Tr key={v.id}>
                 <RowHeader>{v.tag}</RowHeader>
                 <Td>{v.name}</Td>
+                <Td><span className="font-mono text-xs">{v.subnet ?? "—"}</span></Td>
                 <Td>{v.own ? t("ownTenant") : t("from", { tenant: v.tenant.name })}</Td>
                 <Td className="whitespace-normal">
                   <span className="block text-xs text-slate-600 dark:text-slate-400">{t("everywhere", { tenant: ctx.tenant.name })}</span>

@@ -245,8 +245,14 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
                       <Td>
                         <Badge tone={nic.connected ? "green" : "grey"} dot>{t(nic.connected ? "nics.yes" : "nics.no")}</Badge>
                       </Td>
-                      {/* The inventory holds no subnet for a VLAN, so no address is known: said, not invented. */}
-                      <Td><span title={t("nics.addressNone")}>—<span className="sr-only"> {t("nics.addressNone")}</span></span></Td>
+                      {/* Its static lease on the VLAN's subnet; a VLAN without a subnet gives none: said, not invented. */}
+                      <Td>
+                        {nic.ipAddress ? (
+                          <span className="font-mono text-xs" title={t("nics.addressOf", { subnet: nic.vlan.subnet ?? "" })}>{nic.ipAddress}</span>
+                        ) : (
+                          <span title={t("nics.addressNone")}>—<span className="sr-only"> {t("nics.addressNone")}</span></span>
+                        )}
+                      </Td>
                       <Td align="right">
                         <span className="inline-flex gap-1">
                           <EditNicButton tenantId={ctx.tenant.id} vm={actionsVm} nic={nic} vlans={vlans} can={vmCan} />
