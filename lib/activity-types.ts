@@ -22,6 +22,10 @@ export const ACTIVITY_TYPES = [
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",
+  // the tenant's catalogue: a VM's CD/DVD drive, a VM exported as a template
+  "vm.iso_mount",
+  "vm.iso_unmount",
+  "vm.template_export",
   // orders: submitted, withdrawn or refused, and each kind of delivery
   "order.submit",
   "order.cancel",

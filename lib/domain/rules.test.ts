@@ -16,6 +16,7 @@ import { checkDiskController, checkDiskGrow, type DiskOnController } from "./dis
 import { checkAddressAllowed, checkAllowedRangesSave } from "./address-ranges";
 import { checkTotpRequirement } from "./totp";
 import { checkNicMac } from "./nics";
+import { checkTemplateExport, type ExportableVm } from "./catalog-items";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
 type Case = { fires: () => Decision<unknown>; passes: () => Decision<unknown> };
@@ -26,6 +27,8 @@ const encryptionOk: EncryptionInput = {
 };
 const encrypt = (patch: { tenant?: Partial<EncryptionInput["tenant"]>; vm?: Partial<EncryptionInput["vm"]> }) =>
   checkEncryption({ tenant: { ...encryptionOk.tenant, ...patch.tenant }, vm: { ...encryptionOk.vm, ...patch.vm } });
+
+const exportable: ExportableVm = { id: "vm1", name: "web-01", powerState: "POWERED_OFF", encryption: "NONE" };
 
 const mirrorOk: StorageMirrorInput = {
   datastore: { id: "ds1", tier: "STANDARD", sizeGib: 2048, azCode: "PAR7S" },
@@ -216,6 +219,8 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkNicMac("00:50:56:0a:1b:2c", [{ id: "nic1", mac: "00:50:56:0a:1b:2c", label: "Network adapter 1", vmName: "web-01" }]),
     passes: () => checkNicMac("00:50:56:0a:1b:2d", [{ id: "nic1", mac: "00:50:56:0a:1b:2c", label: "Network adapter 1", vmName: "web-01" }]),
   },
+  "CATALOG.ENCRYPTED_EXPORT": { fires: () => checkTemplateExport({ ...exportable, encryption: "ENCRYPTED" }), passes: () => checkTemplateExport(exportable) },
+  "CATALOG.EXPORT_POWERED_ON": { fires: () => checkTemplateExport({ ...exportable, powerState: "POWERED_ON" }), passes: () => checkTemplateExport(exportable) },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -283,14 +288,16 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "IAM.RANGES_EXCLUDE_SELF": overriding("IAM.RANGES_EXCLUDE_SELF"),
   "IAM.TOTP_REQUIRED": overriding("IAM.TOTP_REQUIRED"),
   "NIC.DUPLICATE_MAC": overriding("NIC.DUPLICATE_MAC"),
+  "CATALOG.ENCRYPTED_EXPORT": overriding("CATALOG.ENCRYPTED_EXPORT"),
+  "CATALOG.EXPORT_POWERED_ON": overriding("CATALOG.EXPORT_POWERED_ON"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement and the duplicate MAC, each once", () => {
-    expect(RULE_CODES).toHaveLength(47);
-    expect(new Set(RULE_CODES).size).toBe(47);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC and the 2 template-export refusals, each once", () => {
+    expect(RULE_CODES).toHaveLength(49);
+    expect(new Set(RULE_CODES).size).toBe(49);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

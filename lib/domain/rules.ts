@@ -50,6 +50,8 @@ export const RULE_CODES = [
   "IAM.RANGES_EXCLUDE_SELF",
   "IAM.TOTP_REQUIRED",
   "NIC.DUPLICATE_MAC",
+  "CATALOG.ENCRYPTED_EXPORT",
+  "CATALOG.EXPORT_POWERED_ON",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -153,4 +155,6 @@ export const RULES: Record<RuleCode, Rule> = {
   "IAM.TOTP_REQUIRED": refuse("A tenant may require two-factor authentication of its members: a member without it is sent to turn it on before the tenant opens (issue 16, the provider's own IAM); personal access tokens are unaffected."),
   "IAM.RANGES_EXCLUDE_SELF": refuse("Nobody saves an allowed-ranges list that shuts out the address they save it from: they could not undo it (the project's own rule)."),
   "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
+  "CATALOG.ENCRYPTED_EXPORT": refuse("An encrypted VM cannot be exported as a template or OVF (the provider's console documentation and Terraform provider)."),
+  "CATALOG.EXPORT_POWERED_ON": refuse("Decision: the reference is silent on exporting a running VM; a template is copied from a powered-off VM so its disks are consistent (README, Decisions)."),
 };

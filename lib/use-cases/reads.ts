@@ -18,6 +18,7 @@ import { prometheusText } from "@/lib/services/prometheus";
 import { listMirrorCandidates, listReplications } from "@/lib/services/replication";
 import { listTokens } from "@/lib/services/tokens";
 import { getVm, listVms } from "@/lib/services/vms";
+import { listCatalog, publicTemplates } from "@/lib/services/catalog";
 import { read, type ApiOutcome } from "./define";
 import type { After } from "@/lib/list-query";
 
@@ -49,6 +50,8 @@ type Q = Record<string, never>;
 const only = <T>(query: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, query[k]])) as T;
 
 export const READS = {
+  listCatalogItems: read({ path: "/compute/catalog/items", summary: "The tenant's catalogue: its templates and ISO images (metadata), with the VMs an ISO is mounted in", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listCatalog(ctx), query, BY_NAME) }),
+  listPublicTemplates: read({ path: "/compute/catalog/public-templates", summary: "The provider's public templates a tenant may copy into its catalogue", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (_ctx, { query }) => sliceList(publicTemplates().map((t) => ({ ...t, name: t.code })), query, BY_NAME) }),
   listPools: read({ path: "/compute/pools", summary: "The tenant's compute pools with their memory figures", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listPools(ctx), query, BY_NAME) }),
   getPool: read({ path: "/compute/pools/{id}", summary: "One compute pool, its hosts and VMs", tag: "compute", permission: "compute:read", kind: "read", params: idParams, serve: async (ctx, { params }) => ({ json: await getPool(ctx, params.id!) }) }),
   listHosts: read({

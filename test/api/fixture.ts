@@ -32,6 +32,9 @@ export type ApiFixture = {
   /** A member of the tenant (compute:read) and one of their tokens. */
   memberId: string;
   tokenId: string;
+  /** Items of the tenant's catalogue: an ISO (not mounted) and a template. */
+  isoItemId: string;
+  templateItemId: string;
 };
 
 export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
@@ -60,6 +63,8 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   const token = await db().personalAccessToken.create({
     data: { userId: member.id, tenantId: tenant.id, name: "iso", prefix: "scp_iso", tokenHash: `iso-${tenant.id}`, permissions: ["compute:read"], expiresAt: new Date(Date.now() + 86_400_000) },
   });
+  const iso = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "ISO", name: "iso-tools.iso", source: "upload", sizeBytes: BigInt(1_048_576), sha256: "a".repeat(64) } });
+  const template = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "TEMPLATE", name: "iso-debian", templateCode: "debian-12", cpu: 2, memoryGb: 4, diskGib: 20, source: "public" } });
   return {
     tenantId: tenant.id,
     poolId: pool.id,
@@ -80,6 +85,8 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     siblingTenantId: sibling.id,
     memberId: member.id,
     tokenId: token.id,
+    isoItemId: iso.id,
+    templateItemId: template.id,
   };
 }
 
@@ -102,7 +109,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, catalog, mounts, cloudInits] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -122,8 +129,11 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().user.findMany({ where: { memberships: { some: { tenantId } } }, ...byId, select: { id: true, disabledAt: true } }),
     db().auditEvent.count({ where: { tenantId, outcome: { not: "DENIED" } } }),
     db().tenantAllowedRange.findMany({ where: { tenantId }, ...byId }),
+    db().catalogItem.findMany({ where: { tenantId }, ...byId, select: { id: true, name: true } }),
+    db().vmIsoMount.findMany({ where: { tenantId }, ...byId }),
+    db().vmCloudInit.findMany({ where: { tenantId }, orderBy: { vmId: "asc" } }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, catalog, mounts, cloudInits });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;
