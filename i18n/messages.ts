@@ -23,6 +23,8 @@ export const MESSAGE_AREAS = [
   "allowed-ranges",
   // the account's own security page (two-factor enrolment) and a tenant's two-factor requirement
   "account",
+  // the tenant's catalogue (templates, ISO images), a VM's CD/DVD drive and cloud-init
+  "catalog",
 ] as const;
 
 export type Messages = Record<string, unknown>;
