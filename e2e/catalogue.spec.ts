@@ -4,7 +4,7 @@ import { ed25519PublicKey } from "../test/ssh-key";
 // The catalogue as a tenant admin clicks it: a public template copied into the tenant's catalogue, a
 // VM deployed from it with an SSH key (its fingerprint shown on the VM's page), an ISO registered
 // (metadata only, said plainly) and mounted in the VM's CD/DVD drive then unmounted after a
-// confirmation, and an encrypted VM's export refused before Submit (CATALOG.ENCRYPTED_EXPORT).
+// confirmation; then the VM encrypted, and its export refused before Submit (CATALOG.ENCRYPTED_EXPORT).
 const TEMPLATE = "e2e-ubuntu";
 const VM = "e2e-cat-01";
 const ISO = "e2e-tools.iso";
@@ -40,6 +40,7 @@ test("a tenant admin copies a public template, deploys a VM from it with an SSH 
   await expect(page.getByLabel("System disk (GiB)")).toHaveValue("25");
   await page.getByLabel("SSH public keys").fill(key.line);
   await page.getByLabel("Name", { exact: true }).fill(VM);
+  await page.getByLabel("Power on after create").uncheck();
   await page.getByRole("button", { name: "Create VM" }).click();
   await expect(page.getByRole("heading", { name: VM, level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("Ubuntu 24.04 LTS").first()).toBeVisible();
@@ -62,16 +63,15 @@ test("a tenant admin copies a public template, deploys a VM from it with an SSH 
   await eject.getByRole("button", { name: "Unmount" }).click();
   await expect(page.getByTestId("cd-drive")).toHaveText("CD/DVD drive 1: empty", { timeout: 30_000 });
 
-  // An encrypted VM: its export is judged refused before Submit, naming the rule.
-  await page.goto("/t/production/compute/vms?sort=encryption&dir=desc");
-  const link = page.getByRole("table", { name: "Virtual machines" }).getByRole("row").nth(1).getByRole("link").first();
-  const vault = (await link.innerText()).trim();
-  await link.click();
-  await expect(page.getByRole("heading", { name: vault, level: 1 })).toBeVisible();
+  // Encrypted (it was created powered off), the same VM's export is judged refused before Submit, naming the rule.
+  await page.getByRole("button", { name: `Encrypt ${VM}` }).click();
+  await page.getByRole("dialog", { name: `Encrypt ${VM}?` }).getByRole("button", { name: "Encrypt", exact: true }).click();
+  await expect(page.getByTestId("padlock")).toHaveAttribute("data-state", "encrypted", { timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Export as template" })).toBeEnabled({ timeout: 30_000 });
   await page.getByRole("button", { name: "Export as template" }).click();
-  const exp = page.getByRole("dialog", { name: `Export ${vault} as a template` });
+  const exp = page.getByRole("dialog", { name: `Export ${VM} as a template` });
   const refused = exp.getByRole("alert").filter({ hasText: /^Would be refused/ });
   await expect(refused.getByText("CATALOG.ENCRYPTED_EXPORT").first()).toBeVisible();
-  await expect(refused).toContainText(`${vault} is encrypted; an encrypted VM cannot be exported as a template or OVF`);
+  await expect(refused).toContainText(`${VM} is encrypted; an encrypted VM cannot be exported as a template or OVF`);
   await expect(exp.getByRole("button", { name: "Export as template" })).toBeDisabled();
 });

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   "vm.iso_mount",
   "vm.iso_unmount",
   "vm.template_export",
+  "vm.disk_detach",
+  "vm.disk_attach",
   // the tenant's catalogue (immediate: no activity)
   "catalog.template_copy",
   "catalog.iso_register",

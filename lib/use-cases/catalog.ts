@@ -1,6 +1,7 @@
 import "server-only";
-import { copyPublicTemplateSchema, deleteCatalogItemSchema, exportVmTemplateSchema, mountIsoSchema, registerIsoSchema, unmountIsoSchema } from "@/lib/validation/catalog";
+import { attachDiskSchema, detachDiskSchema, copyPublicTemplateSchema, deleteCatalogItemSchema, exportVmTemplateSchema, mountIsoSchema, registerIsoSchema, unmountIsoSchema } from "@/lib/validation/catalog";
 import { copyPublicTemplate, deleteCatalogItem, exportVmTemplate, mountIso, registerIso, unmountIso } from "@/lib/services/catalog";
+import { attachDisk, detachDisk } from "@/lib/services/detached-disks";
 import { tenantUseCase } from "./define";
 
 // The tenant's catalogue (templates and ISO images), a VM's CD/DVD drive, a VM exported as a
@@ -76,5 +77,28 @@ export const CATALOG_USE_CASES = {
     activity: ["vm.template_export"],
     run: exportVmTemplate,
     route: { method: "POST", path: "/compute/vms/{id}/export-template", params: VM },
+  }),
+  // ── disks without a VM ──
+  detachDisk: tenantUseCase({
+    summary: "Detach a VM's disk (not its system disk): it stays on its datastore, with no VM, attachable to a VM of that datastore",
+    tag: "compute",
+    permission: "compute:write",
+    schema: detachDiskSchema,
+    resource: vm,
+    audit: ["vm.disk_detach"],
+    activity: ["vm.disk_detach"],
+    run: detachDisk,
+    route: { method: "POST", path: "/compute/vms/{id}/disks/{did}/detach", params: { id: "vmId", did: "diskId" } },
+  }),
+  attachDisk: tenantUseCase({
+    summary: "Attach a detached disk of the VM's datastore to the VM, on a new controller of the disk's type (VM.MAX_CONTROLLERS)",
+    tag: "compute",
+    permission: "compute:write",
+    schema: attachDiskSchema,
+    resource: vm,
+    audit: ["vm.disk_attach"],
+    activity: ["vm.disk_attach"],
+    run: attachDisk,
+    route: { method: "POST", path: "/compute/vms/{id}/disks/attach", params: VM },
   }),
 };

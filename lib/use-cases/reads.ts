@@ -19,6 +19,7 @@ import { listMirrorCandidates, listReplications } from "@/lib/services/replicati
 import { listTokens } from "@/lib/services/tokens";
 import { getVm, listVms } from "@/lib/services/vms";
 import { listCatalog, publicTemplates } from "@/lib/services/catalog";
+import { listDetachedDisks } from "@/lib/services/detached-disks";
 import { read, type ApiOutcome } from "./define";
 import type { After } from "@/lib/list-query";
 
@@ -50,6 +51,7 @@ type Q = Record<string, never>;
 const only = <T>(query: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, query[k]])) as T;
 
 export const READS = {
+  listDetachedDisks: read({ path: "/compute/detached-disks", summary: "The tenant's detached disks (no VM), on their datastores", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList((await listDetachedDisks(ctx)).map((d) => ({ ...d, name: d.id })), query, BY_NAME) }),
   listCatalogItems: read({ path: "/compute/catalog/items", summary: "The tenant's catalogue: its templates and ISO images (metadata), with the VMs an ISO is mounted in", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listCatalog(ctx), query, BY_NAME) }),
   listPublicTemplates: read({ path: "/compute/catalog/public-templates", summary: "The provider's public templates a tenant may copy into its catalogue", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (_ctx, { query }) => sliceList(publicTemplates().map((t) => ({ ...t, name: t.code })), query, BY_NAME) }),
   listPools: read({ path: "/compute/pools", summary: "The tenant's compute pools with their memory figures", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listPools(ctx), query, BY_NAME) }),

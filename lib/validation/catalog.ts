@@ -112,3 +112,13 @@ export const cloudInitFields = {
   userData,
   sshKeys,
 };
+
+// ── disks without a VM ──
+
+/** Detach a VM's disk: it stays on its datastore, attachable to a VM of that datastore. */
+export const detachDiskSchema = z.object({ vmId: id, diskId: id });
+export type DetachDiskInput = z.infer<typeof detachDiskSchema>;
+
+/** Attach a detached disk of the VM's datastore to the VM (on a new controller of the disk's type). */
+export const attachDiskSchema = z.object({ vmId: id, diskId: id });
+export type AttachDiskInput = z.infer<typeof attachDiskSchema>;

@@ -13,6 +13,7 @@ export const READ_ROWS: Record<keyof typeof READS, ReadRow> = {
   listPools: { listsIds: (f) => [f.poolId] },
   listCatalogItems: { listsIds: (f) => [f.isoItemId, f.templateItemId] },
   listPublicTemplates: {},
+  listDetachedDisks: { listsIds: (f) => [f.detachedDiskId] },
   getPool: { params: (f) => ({ id: f.poolId }) },
   listHosts: { listsIds: (f) => [f.hostId] },
   listVms: { listsIds: (f) => [f.vmId] },

@@ -35,6 +35,8 @@ export type ApiFixture = {
   /** Items of the tenant's catalogue: an ISO (not mounted) and a template. */
   isoItemId: string;
   templateItemId: string;
+  /** A detached disk (no VM) on the tenant's datastore. */
+  detachedDiskId: string;
 };
 
 export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
@@ -65,6 +67,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   });
   const iso = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "ISO", name: "iso-tools.iso", source: "upload", sizeBytes: BigInt(1_048_576), sha256: "a".repeat(64) } });
   const template = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "TEMPLATE", name: "iso-debian", templateCode: "debian-12", cpu: 2, memoryGb: 4, diskGib: 20, source: "public" } });
+  const detached = await db().vmDisk.create({ data: { tenantId: tenant.id, vmId: null, datastoreId: ds.id, label: "Hard disk 3", sizeGib: 5, usedGib: 0, provisioning: "THIN", detachedFrom: "gone" } });
   return {
     tenantId: tenant.id,
     poolId: pool.id,
@@ -87,6 +90,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     tokenId: token.id,
     isoItemId: iso.id,
     templateItemId: template.id,
+    detachedDiskId: detached.id,
   };
 }
 

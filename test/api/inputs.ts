@@ -70,6 +70,8 @@ export const INPUTS: Record<UseCaseName, Input> = {
   // The fixture's drive is empty: refused as nothing to unmount, the same way through both doors.
   unmountIso: (f) => ({ vmId: f.vmId }),
   exportVmTemplate: (f) => ({ vmId: f.vmId, name: "iso-export" }),
+  detachDisk: (f) => ({ vmId: f.vmId, diskId: f.diskId }),
+  attachDisk: (f) => ({ vmId: f.vmId, diskId: f.detachedDiskId }),
   planCapacity: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }),
 };
 

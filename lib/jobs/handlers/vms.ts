@@ -33,6 +33,17 @@ function nicBefore(p: VmPayload): NicState {
 const restore: VmStep = (tx, vm, p) => (p.before ? tx.vm.updateMany({ where: vm, data: p.before }) : Promise.resolve());
 
 export const VM_ACTIVITY_HANDLERS = {
+  // The disk stays the VM's until the infrastructure has detached it; then it has no VM, on its datastore.
+  "vm.disk_detach": vmHandler({
+    complete: async (tx, vm, p) => {
+      const name = await tx.vm.findFirst({ where: vm, select: { name: true } });
+      await tx.vmDisk.updateMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId }, data: { vmId: null, detachedFrom: name?.name ?? null } });
+    },
+  }),
+  // The disk is the VM's from the decision (no second VM takes it meanwhile); a failure detaches it again.
+  "vm.disk_attach": vmHandler({
+    revert: (tx, vm, p) => tx.vmDisk.updateMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId }, data: { vmId: null } }),
+  }),
   // The drive is reserved when decided (no second mount meanwhile); a failure empties it again.
   "vm.iso_mount": vmHandler({ revert: (tx, vm, p) => tx.vmIsoMount.deleteMany({ where: { id: required(p.mountId, "mount"), vmId: vm.id, tenantId: vm.tenantId } }) }),
   // The ISO stays in the drive until the infrastructure has ejected it.

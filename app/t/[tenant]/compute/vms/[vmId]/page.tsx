@@ -6,6 +6,7 @@ import { ChevronLeft } from "lucide-react";
 import { getVm } from "@/lib/services/vms";
 import { usableVlans } from "@/lib/services/vm-nics";
 import { listCatalog, vmCatalogSide } from "@/lib/services/catalog";
+import { listDetachedDisks } from "@/lib/services/detached-disks";
 import { vmMigrateOptions } from "@/lib/services/vm-migrate";
 import { listActivities } from "@/lib/services/activities";
 import { listAuditEvents } from "@/lib/services/audit";
@@ -29,6 +30,7 @@ import { controllerName, controllersOf, systemDiskOf } from "@/lib/domain/disks"
 import { TagList } from "@/components/vms/tag-list";
 import { AddNicButton, EditNicButton, RemoveNicButton } from "@/components/vms/vm-nics";
 import { ExportTemplateButton, MountIsoButton, UnmountIsoButton } from "@/components/vms/vm-cd-drive";
+import { AttachDiskButton, DetachDiskButton } from "@/components/vms/vm-detached-disks";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -67,7 +69,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
   const historyQuery = { ...parseActivityListQuery({ resourceType: "vm", resourceId: vm.id }), pageSize: LATEST };
   const trailQuery = { ...parseAuditListQuery({ targetType: "vm", targetId: vm.id }), pageSize: LATEST };
   const reader = langOf(await getLocale());
-  const [history, trail, vlans, migrateOptions, t, ps, tl, format, locale, catalogSide, catalogItems, tc] = await Promise.all([
+  const [history, trail, vlans, migrateOptions, t, ps, tl, format, locale, catalogSide, catalogItems, tc, detached] = await Promise.all([
     can("activity:read") ? listActivities(ctx, historyQuery) : null,
     can("audit:read") ? listAuditEvents(ctx, trailQuery, reader) : null,
     usableVlans(ctx),
@@ -80,6 +82,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
     vmCatalogSide(ctx, vm.id),
     listCatalog(ctx),
     getTranslations("vmCatalog"),
+    listDetachedDisks(ctx, vm.datastore.id),
   ]);
   const isos = catalogItems.filter((i) => i.kind === "ISO").map((i) => ({ id: i.id, name: i.name }));
   const lang = langOf(locale);
@@ -170,7 +173,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             </dl>
           </Section>
 
-          <Section title={t("sections.disks")} id="vm-disks">
+          <Section title={t("sections.disks")} id="vm-disks" action={<AttachDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disks={detached} can={vmCan} />}>
             {vm.disks.length === 0 ? (
               <Empty>{t("noDisks")}</Empty>
             ) : (
@@ -208,6 +211,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
                       <Td align="right">
                         <span className="inline-flex gap-1">
                           <GrowDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, sizeGib: d.sizeGib, system: d.id === systemDiskId }} can={vmCan} />
+                          <DetachDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, system: d.id === systemDiskId }} can={vmCan} />
                           <DeleteDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, sizeGib: d.sizeGib, system: d.id === systemDiskId }} can={vmCan} />
                         </span>
                       </Td>
