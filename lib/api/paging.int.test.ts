@@ -107,6 +107,7 @@ describe("the API's lists page on the sort key, not on an offset", () => {
     await tokenFor(f.tenantId);
     await createPool(db(), { tenantId: f.tenantId, hosts: 1 });
     await createDatastore(db(), { tenantId: f.tenantId });
+    await db().vmDisk.create({ data: { tenantId: f.tenantId, vmId: null, datastoreId: f.datastoreId, label: "Hard disk 9", sizeGib: 1, usedGib: 0 } });
     const lists = API_ROUTES.filter((r) => r.read?.kind === "list" && !r.path.includes("{"));
     expect(lists.length).toBeGreaterThanOrEqual(15);
     for (const r of lists) {
