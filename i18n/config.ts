@@ -31,6 +31,9 @@ export const CLIENT_NAMESPACES = [
   "activity",
   "validation",
   "actions",
+  // the tenant's catalogue, a VM's CD/DVD drive
+  "catalog",
+  "vmCatalog",
   // orders, pools and hosts, affinity rules
   "orderForm",
   "orderActions",

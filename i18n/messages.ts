@@ -27,6 +27,8 @@ export const MESSAGE_AREAS = [
   "account",
   // operator alerts, their lines and subscriptions, and the notifications bell
   "alerts",
+  // the tenant's catalogue (templates, ISO images), a VM's CD/DVD drive and cloud-init
+  "catalog",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -22,6 +22,13 @@ export const ACTIVITY_TYPES = [
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",
+  // the tenant's catalogue: a VM's CD/DVD drive, a VM exported as a template
+  "vm.iso_mount",
+  "vm.iso_unmount",
+  "vm.template_export",
+  // a disk detached from a VM (kept on its datastore) and attached to another
+  "vm.disk_detach",
+  "vm.disk_attach",
   // orders: submitted, withdrawn or refused, and each kind of delivery
   "order.submit",
   "order.cancel",

@@ -33,6 +33,15 @@ export const AUDIT_ACTIONS = [
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",
+  "vm.iso_mount",
+  "vm.iso_unmount",
+  "vm.template_export",
+  "vm.disk_detach",
+  "vm.disk_attach",
+  // the tenant's catalogue (immediate: no activity)
+  "catalog.template_copy",
+  "catalog.iso_register",
+  "catalog.item_delete",
   // orders
   "order.submit",
   "order.cancel",

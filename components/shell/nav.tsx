@@ -13,6 +13,7 @@ export const NAV: Item[] = [
     { key: "vms", href: "compute/vms" },
     // affinity rules
     { key: "affinityRules", href: "compute/affinity-rules" },
+    { key: "catalog", href: "compute/catalog" },
   ] },
   { key: "storage", href: "storage" },
   { key: "network", href: "network" },

@@ -8,6 +8,7 @@ export const TENANT_STATIC_PAGES = new Set([
   "audit",
   "compute",
   "compute/affinity-rules",
+  "compute/catalog",
   "compute/hosts",
   "compute/pools",
   "compute/vms",

@@ -24,6 +24,8 @@ export type CreateVmOptions = {
   policies: { id: string; name: string }[];
   /** The VLANs the VM may be on: the tenant's own and those propagated to it. */
   vlans: { id: string; tag: number; name: string }[];
+  /** The templates of the tenant's catalogue a VM may be deployed from (their OS and defaults). */
+  catalogTemplates: { id: string; name: string; templateCode: string; osLabel: string; cpu: number; memoryGb: number; diskGib: number }[];
 };
 
 type Form = {
@@ -40,6 +42,11 @@ type Form = {
   powerOn: boolean;
   name: string;
   overrideReason: string;
+  /** A template of the tenant's catalogue ("" for a public image). */
+  catalogItemId: string;
+  /** cloud-init: YAML user data, and SSH public keys one a line. */
+  userData: string;
+  sshKeys: string;
 };
 
 /** The preview needs a valid name to run; until the user has typed one, any free name will do. */
@@ -51,8 +58,9 @@ const PLACEHOLDER_NAME = "preview-new-vm";
  * blind. An overridable refusal (the pool's 85 % line) offers a reason field; Submit follows the
  * activity and opens the VM's page, where it is seen reaching running.
  */
-export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: string; tenantSlug: string; options: CreateVmOptions }) {
+export function CreateVmForm({ tenantId, tenantSlug, options, catalogItemId }: { tenantId: string; tenantSlug: string; options: CreateVmOptions; catalogItemId?: string }) {
   const t = useTranslations("vmForm");
+  const tc = useTranslations("vmCatalog");
   const lang = langOf(useLocale());
   const router = useRouter();
   const first = VM_TEMPLATES[0];
@@ -62,13 +70,18 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
     const inAz = options.datastores.filter((d) => d.azId === az);
     return (inAz.find((d) => d.tierCode !== "MASS") ?? inAz[0])?.id ?? "";
   };
+  // Deployed from a catalogue item (?catalogItem=): its OS and its defaults fill the form.
+  const fromItem = options.catalogTemplates.find((x) => x.id === catalogItemId);
   const [f, setF] = useState<Form>(() => ({
-    templateCode: first.code,
+    templateCode: (fromItem?.templateCode as VmTemplateCode | undefined) ?? first.code,
     poolId: firstPool?.id ?? "",
     datastoreId: defaultStore(firstPool?.azId),
-    cpu: String(first.defaultCpu),
-    memoryGb: String(first.defaultMemoryGb),
-    diskGib: String(first.minDiskGib),
+    cpu: String(fromItem?.cpu ?? first.defaultCpu),
+    memoryGb: String(fromItem?.memoryGb ?? first.defaultMemoryGb),
+    diskGib: String(fromItem?.diskGib ?? first.minDiskGib),
+    catalogItemId: fromItem?.id ?? "",
+    userData: "",
+    sshKeys: "",
     diskProvisioning: "THICK",
     backupPolicyId: options.policies[0]?.id ?? "",
     vlanId: "",
@@ -102,7 +115,12 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
 
   const chooseTemplate = (code: VmTemplateCode) => {
     const x = VM_TEMPLATES.find((tpl) => tpl.code === code)!;
-    setF((cur) => ({ ...cur, templateCode: code, cpu: String(x.defaultCpu), memoryGb: String(x.defaultMemoryGb), diskGib: String(x.minDiskGib) }));
+    setF((cur) => ({ ...cur, catalogItemId: "", templateCode: code, cpu: String(x.defaultCpu), memoryGb: String(x.defaultMemoryGb), diskGib: String(x.minDiskGib) }));
+  };
+  const chooseCatalogItem = (id: string) => {
+    const x = options.catalogTemplates.find((i) => i.id === id);
+    if (!x) return setF((cur) => ({ ...cur, catalogItemId: "" }));
+    setF((cur) => ({ ...cur, catalogItemId: x.id, templateCode: x.templateCode as VmTemplateCode, cpu: String(x.cpu), memoryGb: String(x.memoryGb), diskGib: String(x.diskGib) }));
   };
 
   if (options.pools.length === 0 || options.datastores.length === 0) {
@@ -124,6 +142,16 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
       >
         <fieldset className="space-y-2">
           <legend className="text-sm font-semibold">{t("steps.image")}</legend>
+          <Field id="vm-catalog-item" label={tc("fromCatalog")} hint={options.catalogTemplates.length === 0 ? tc("fromCatalogNone") : tc("fromCatalogHint")} errors={errors("catalogItemId")}>
+            {(aria) => (
+              <Select {...aria} name="catalogItemId" value={f.catalogItemId} onChange={(e) => chooseCatalogItem(e.target.value)} disabled={options.catalogTemplates.length === 0} className="max-w-md">
+                <option value="">{tc("publicImage")}</option>
+                {options.catalogTemplates.map((x) => (
+                  <option key={x.id} value={x.id}>{tc("catalogOption", { name: x.name, os: x.osLabel })}</option>
+                ))}
+              </Select>
+            )}
+          </Field>
           <div className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
             {VM_TEMPLATES.map((x) => (
               <label
@@ -213,6 +241,17 @@ export function CreateVmForm({ tenantId, tenantSlug, options }: { tenantId: stri
               <span className="block text-xs text-slate-600 dark:text-slate-400">{t("powerOnHint")}</span>
             </span>
           </label>
+        </fieldset>
+
+        <fieldset className="space-y-3">
+          <legend className="mb-2 text-sm font-semibold">{tc("cloudInit")}</legend>
+          <p className="text-xs text-slate-600 dark:text-slate-400">{tc("cloudInitHint")}</p>
+          <Field id="vm-ssh-keys" label={tc("sshKeys")} hint={tc("sshKeysHint")} errors={errors("sshKeys")}>
+            {(aria) => <textarea {...aria} name="sshKeys" rows={3} value={f.sshKeys} onChange={(e) => set("sshKeys", e.target.value)} spellCheck={false} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-900" placeholder="ssh-ed25519 AAAA… user@host" />}
+          </Field>
+          <Field id="vm-user-data" label={tc("userData")} hint={tc("userDataHint")} errors={errors("userData")}>
+            {(aria) => <textarea {...aria} name="userData" rows={5} value={f.userData} onChange={(e) => set("userData", e.target.value)} spellCheck={false} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-900" placeholder={"#cloud-config\npackages: [nginx]"} />}
+          </Field>
         </fieldset>
 
         <fieldset className="space-y-3">

@@ -62,6 +62,15 @@ export const ACTIONS: Record<string, Row> = {
   "vms/set-tags.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, tags: ["iso"] }) },
   "vms/delete-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, confirmName: f.vmName }) },
   "vms/encrypt-vm.ts": { permission: "compute:management", input: (f) => ({ vmId: f.vmId }) },
+  // the tenant's catalogue, a VM's CD/DVD drive, disks without a VM
+  "catalog/copy-public-template.ts": { permission: "compute:write", input: () => ({ templateCode: "rocky-9", name: "iso-rocky" }), crosses: false },
+  "catalog/register-iso.ts": { permission: "compute:write", input: () => ({ name: "iso-new.iso", sizeBytes: 2048, sha256: "b".repeat(64) }), crosses: false },
+  "catalog/delete-catalog-item.ts": { permission: "compute:write", input: (f) => ({ itemId: f.isoItemId }) },
+  "catalog/mount-iso.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, itemId: f.isoItemId }) },
+  "catalog/unmount-iso.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId }) },
+  "catalog/export-vm-template.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, name: "iso-export" }) },
+  "catalog/detach-disk.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, diskId: f.diskId }) },
+  "catalog/attach-disk.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, diskId: f.detachedDiskId }) },
   // orders
   "orders/submit-order.ts": { permission: "order:write", input: (f) => ({ kind: "datastore_resize", datastoreId: f.datastoreId, sizeGib: 4096 }) },
   "orders/cancel-order.ts": { permission: "order:write", input: (f) => ({ orderId: f.orderId }) },

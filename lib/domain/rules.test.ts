@@ -17,6 +17,7 @@ import { checkAddressAllowed, checkAllowedRangesSave } from "./address-ranges";
 import { checkTotpRequirement } from "./totp";
 import { allocateNicAddress, checkNicMac } from "./nics";
 import { checkBackupNow, checkBackupPolicyZone } from "./backup";
+import { checkTemplateExport, type ExportableVm } from "./catalog-items";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
 type Case = { fires: () => Decision<unknown>; passes: () => Decision<unknown> };
@@ -27,6 +28,8 @@ const encryptionOk: EncryptionInput = {
 };
 const encrypt = (patch: { tenant?: Partial<EncryptionInput["tenant"]>; vm?: Partial<EncryptionInput["vm"]> }) =>
   checkEncryption({ tenant: { ...encryptionOk.tenant, ...patch.tenant }, vm: { ...encryptionOk.vm, ...patch.vm } });
+
+const exportable: ExportableVm = { id: "vm1", name: "web-01", powerState: "POWERED_OFF", encryption: "NONE" };
 
 const mirrorOk: StorageMirrorInput = {
   datastore: { id: "ds1", tier: "STANDARD", sizeGib: 2048, azCode: "PAR7S" },
@@ -229,6 +232,8 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkBackupPolicyZone({ id: "vm1", name: "web-01", azId: "PAR7S" }, { name: "daily", targetAzId: "PAR7S" }),
     passes: () => checkBackupPolicyZone({ id: "vm1", name: "web-01", azId: "PAR7S" }, { name: "daily", targetAzId: "TH3S" }),
   },
+  "CATALOG.ENCRYPTED_EXPORT": { fires: () => checkTemplateExport({ ...exportable, encryption: "ENCRYPTED" }), passes: () => checkTemplateExport(exportable) },
+  "CATALOG.EXPORT_POWERED_ON": { fires: () => checkTemplateExport({ ...exportable, powerState: "POWERED_ON" }), passes: () => checkTemplateExport(exportable) },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -299,14 +304,16 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "NIC.SUBNET_FULL": overriding("NIC.SUBNET_FULL"),
   "BACKUP.SNAPSHOT_PRESENT": overriding("BACKUP.SNAPSHOT_PRESENT"),
   "BACKUP.SAME_AZ": overriding("BACKUP.SAME_AZ"),
+  "CATALOG.ENCRYPTED_EXPORT": overriding("CATALOG.ENCRYPTED_EXPORT"),
+  "CATALOG.EXPORT_POWERED_ON": overriding("CATALOG.EXPORT_POWERED_ON"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, a VLAN's full subnet and the 2 backup-run codes, each once", () => {
-    expect(RULE_CODES).toHaveLength(50);
-    expect(new Set(RULE_CODES).size).toBe(50);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, a VLAN's full subnet, the 2 backup-run codes and the 2 template-export refusals, each once", () => {
+    expect(RULE_CODES).toHaveLength(52);
+    expect(new Set(RULE_CODES).size).toBe(52);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

@@ -53,6 +53,8 @@ export const RULE_CODES = [
   "NIC.SUBNET_FULL",
   "BACKUP.SNAPSHOT_PRESENT",
   "BACKUP.SAME_AZ",
+  "CATALOG.ENCRYPTED_EXPORT",
+  "CATALOG.EXPORT_POWERED_ON",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -159,4 +161,6 @@ export const RULES: Record<RuleCode, Rule> = {
   "NIC.SUBNET_FULL": refuse("An adapter is given a free address of its VLAN's subnet (the provider's plan: a /24 per VLAN, gateway .1, adapters from .10): a VLAN whose every address is held takes no more adapters."),
   "BACKUP.SNAPSHOT_PRESENT": refuse("A VM's first backup fails while a snapshot exists (the provider's backup documentation): the console refuses it before it runs."),
   "BACKUP.SAME_AZ": refuse("Agentless, snapshot-based backups, stored in a physically separate datacenter: a VM's backups are kept in another availability zone than the VM."),
+  "CATALOG.ENCRYPTED_EXPORT": refuse("An encrypted VM cannot be exported as a template or OVF (the provider's console documentation and Terraform provider)."),
+  "CATALOG.EXPORT_POWERED_ON": refuse("Decision: the reference is silent on exporting a running VM; a template is copied from a powered-off VM so its disks are consistent (README, Decisions)."),
 };

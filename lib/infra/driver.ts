@@ -71,6 +71,11 @@ export const INFRA_PLANS: Record<ActivityType, InfraStep[]> = {
     { ...step("precopy_memory", "Pre-copying the memory to the target host", "Pré-copie de la mémoire vers l’hôte cible", 2000), when: (p) => flagOf(p, "running") },
     step("switch_over", "Switching over to the target", "Bascule vers la cible", 500),
   ],
+  "vm.iso_mount": [step("connect_cd", "Connecting the ISO to the CD/DVD drive", "Connexion de l’ISO au lecteur CD/DVD", 500)],
+  "vm.iso_unmount": [step("disconnect_cd", "Ejecting the ISO from the CD/DVD drive", "Éjection de l’ISO du lecteur CD/DVD", 400)],
+  "vm.template_export": [step("clone_to_template", "Cloning the disks into a template", "Clonage des disques en modèle", 2500), step("register_template", "Registering the template in the catalogue", "Enregistrement du modèle dans le catalogue", 500)],
+  "vm.disk_detach": [step("detach_disk", "Detaching the disk (kept on its datastore)", "Détachement du disque (conservé sur son datastore)", 500)],
+  "vm.disk_attach": [step("attach_disk", "Attaching the disk", "Attachement du disque", 600)],
   "vm.tags_set": [step("write_tags", "Writing tags", "Écriture des étiquettes", 200)],
   "vm.delete": [step("unregister", "Unregistering the VM", "Désinscription de la VM", 700), step("delete_disks", "Deleting disks", "Suppression des disques", 1200)],
   "vm.encrypt": [

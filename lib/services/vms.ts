@@ -14,6 +14,7 @@ import { sameZoneViolation } from "@/lib/domain/backup";
 import { checkDiskController, checkDiskGrow, controllerName, systemDiskOf } from "@/lib/domain/disks";
 import { findUsableVlan, listUsableVlans } from "@/lib/db/vlans";
 import { addressForNewNic, freeGeneratedMac } from "@/lib/db/nics";
+import { findCatalogItem } from "@/lib/db/catalog";
 import type { DatastoreState } from "@/lib/domain/storage";
 import { applyChange, figuresOf, type WhatIfFigures } from "@/lib/domain/what-if";
 import { rpoStatus } from "@/lib/domain/replication";
@@ -245,14 +246,32 @@ async function planCreate(tx: Tx, ctx: TenantContext, input: CreateVmInput): Pro
 }
 
 /** The what-if of a create, before Submit: nothing is written or locked. */
-export async function previewVmCreate(ctx: TenantContext, input: CreateVmInput): Promise<Decision<VmCreatePreview>> {
+/**
+ * A VM deployed from a template of the tenant's catalogue runs that template's OS image; its CPU,
+ * memory and disk were the form's defaults and stay as given. The same rules then decide.
+ */
+async function fromCatalog(ctx: TenantContext, input: CreateVmInput): Promise<CreateVmInput & { catalogItemName?: string }> {
+  if (!input.catalogItemId) return input;
+  const item = await findCatalogItem(db(), ctx.tenant.id, input.catalogItemId);
+  if (!item) throw new NotFoundError("catalogue item", input.catalogItemId);
+  const t = item.kind === "TEMPLATE" && item.templateCode ? templateOf(item.templateCode) : undefined;
+  if (!t) {
+    throw new InvalidInputError({ catalogItemId: { en: `${item.name} is an ISO image, not a template: a VM is deployed from a template.`, fr: `${item.name} est une image ISO, pas un modèle : une VM se déploie depuis un modèle.` } });
+  }
+  return { ...input, templateCode: t.code as CreateVmInput["templateCode"], catalogItemName: item.name };
+}
+
+export async function previewVmCreate(ctx: TenantContext, given: CreateVmInput): Promise<Decision<VmCreatePreview>> {
   assertPermission(ctx, "compute:write");
+  const input = await fromCatalog(ctx, given);
   const plan = await planCreate(db(), ctx, input);
   return decide([], plan.preview);
 }
 
-export async function createVm(ctx: TenantContext, input: CreateVmInput): Promise<Decision<Accepted & { vmId: string }>> {
+export async function createVm(ctx: TenantContext, given: CreateVmInput): Promise<Decision<Accepted & { vmId: string }>> {
   assertPermission(ctx, "compute:write");
+  const input = await fromCatalog(ctx, given);
+  const sshKeys = input.sshKeys ?? [];
   const template = templateOf(input.templateCode);
   // A unique index met at the same instant (the name, or the generated MAC of its adapter) is
   // decided once more: the second run sees the other's name and says so, or draws another MAC.
@@ -294,6 +313,7 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
         },
         ...(input.backupPolicyId ? { backups: { create: { tenantId: ctx.tenant.id, policyId: input.backupPolicyId } } } : {}),
         ...(vlan && mac ? { nics: { create: { tenantId: ctx.tenant.id, vlanId: vlan.id, label: "Network adapter 1", type: "VMXNET3", mac, ipAddress: address?.ok ? address.value : null, connected: true } } } : {}),
+        ...(input.userData || sshKeys.length > 0 ? { cloudInit: { create: { tenantId: ctx.tenant.id, userData: input.userData ?? null, sshKeys } } } : {}),
       },
       select: { id: true, name: true },
     });
@@ -305,6 +325,8 @@ export async function createVm(ctx: TenantContext, input: CreateVmInput): Promis
       memoryGb: input.memoryGb,
       diskGib: input.diskGib,
       powerOn: input.powerOn,
+      ...(input.catalogItemName ? { catalogItem: input.catalogItemName, catalogItemId: input.catalogItemId } : {}),
+      ...(input.userData || sshKeys.length > 0 ? { cloudInit: { userDataBytes: input.userData ? new TextEncoder().encode(input.userData).length : 0, sshKeys: sshKeys.length } } : {}),
       ...(vlan && mac ? { nic: { type: "VMXNET3", vlan: `${vlan.name} (VLAN ${vlan.tag})`, vlanId: vlan.id, mac, ipAddress: address?.ok ? address.value : null } } : {}),
     };
     return {

@@ -9,6 +9,7 @@ import { ORDER_USE_CASES } from "./orders";
 import { IAM_USE_CASES } from "./iam";
 import { DASHBOARD_USE_CASES } from "./dashboards";
 import { ALERT_USE_CASES } from "./alerts";
+import { CATALOG_USE_CASES } from "./catalog";
 import type { UseCase } from "./define";
 
 // Every use case that changes something (or previews a change), declared once. The console's
@@ -21,6 +22,7 @@ export const USE_CASES = {
   ...IAM_USE_CASES,
   ...DASHBOARD_USE_CASES,
   ...ALERT_USE_CASES,
+  ...CATALOG_USE_CASES,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof USE_CASES;

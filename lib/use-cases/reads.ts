@@ -21,6 +21,8 @@ import { listTokens } from "@/lib/services/tokens";
 import { getVm, listVms } from "@/lib/services/vms";
 import { listAlerts } from "@/lib/services/alerts";
 import { alertListQuery } from "@/lib/validation/alerts";
+import { listCatalog, publicTemplates } from "@/lib/services/catalog";
+import { listDetachedDisks } from "@/lib/services/detached-disks";
 import { read, type ApiOutcome } from "./define";
 import type { After } from "@/lib/list-query";
 
@@ -46,6 +48,7 @@ const NEWEST_FIRST = cursorSort<{ createdAt: string | Date }>({ name: "createdAt
 const UNCOVERED_FIRST = cursorSort<{ name: string; policies: unknown[] }>({ name: "coverage", dir: "asc", parts: ["boolean", "string"], key: (r) => [r.policies.length > 0, r.name] });
 const BY_SUBJECT = cursorSort<{ vm: { name: string } | null; datastore: { name: string } | null }>({ name: "subject", dir: "asc", parts: ["string"], key: (r) => [r.vm?.name ?? r.datastore?.name ?? ""] });
 const NEWEST_STARTED = cursorSort<{ startedAt: string | Date }>({ name: "startedAt", dir: "desc", parts: ["date"], key: (r) => [new Date(r.startedAt)] });
+const BY_ID = cursorSort<{ id: string }>({ name: "id", dir: "asc", parts: ["string"], key: (r) => [r.id] });
 const BY_TAG = cursorSort<{ tag: number }>({ name: "tag", dir: "asc", parts: ["number"], key: (r) => [r.tag] });
 const BY_EMAIL = cursorSort<{ user: { email: string } }>({ name: "email", dir: "asc", parts: ["string"], key: (r) => [r.user.email] });
 
@@ -53,6 +56,9 @@ type Q = Record<string, never>;
 const only = <T>(query: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, query[k]])) as T;
 
 export const READS = {
+  listDetachedDisks: read({ path: "/compute/detached-disks", summary: "The tenant's detached disks (no VM), on their datastores", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listDetachedDisks(ctx), query, BY_ID) }),
+  listCatalogItems: read({ path: "/compute/catalog/items", summary: "The tenant's catalogue: its templates and ISO images (metadata), with the VMs an ISO is mounted in", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listCatalog(ctx), query, BY_NAME) }),
+  listPublicTemplates: read({ path: "/compute/catalog/public-templates", summary: "The provider's public templates a tenant may copy into its catalogue", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (_ctx, { query }) => sliceList(publicTemplates().map((t) => ({ id: t.code, name: t.code, ...t })), query, BY_NAME) }),
   listPools: read({ path: "/compute/pools", summary: "The tenant's compute pools with their memory figures", tag: "compute", permission: "compute:read", kind: "list", query: pageQuery, serve: async (ctx, { query }) => sliceList(await listPools(ctx), query, BY_NAME) }),
   getPool: read({ path: "/compute/pools/{id}", summary: "One compute pool, its hosts and VMs", tag: "compute", permission: "compute:read", kind: "read", params: idParams, serve: async (ctx, { params }) => ({ json: await getPool(ctx, params.id!) }) }),
   listHosts: read({

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { VM_TEMPLATE_CODES } from "@/lib/catalog/templates";
 import { DISK_CONTROLLER_TYPES, DISK_MODES, NIC_TYPES, VM_MAX_CONTROLLERS_PER_FAMILY } from "@/lib/domain/catalogue";
 import { normalizeMac } from "@/lib/domain/nics";
+import { cloudInitFields } from "./catalog";
 
 const id = z.string().trim().min(1, "v.required").max(64);
 /** A form sends "true"/"false" (or a checkbox's "on"); the API sends a boolean; absent keeps the default. */
@@ -41,6 +42,8 @@ export const createVmSchema = z.object({
   vlanId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
   powerOn: flag(true),
   overrideReason,
+  /** A template of the tenant's catalogue it is deployed from, and cloud-init (user data, SSH keys). */
+  ...cloudInitFields,
 });
 export type CreateVmInput = z.infer<typeof createVmSchema>;
 

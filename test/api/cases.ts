@@ -11,6 +11,9 @@ type ReadRow = { params?: (f: ApiFixture) => Record<string, string>; /** Ids of 
 
 export const READ_ROWS: Record<keyof typeof READS, ReadRow> = {
   listPools: { listsIds: (f) => [f.poolId] },
+  listCatalogItems: { listsIds: (f) => [f.isoItemId, f.templateItemId] },
+  listPublicTemplates: {},
+  listDetachedDisks: { listsIds: (f) => [f.detachedDiskId] },
   getPool: { params: (f) => ({ id: f.poolId }) },
   listHosts: { listsIds: (f) => [f.hostId] },
   listVms: { listsIds: (f) => [f.vmId] },

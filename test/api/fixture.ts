@@ -38,6 +38,11 @@ export type ApiFixture = {
   restoreTestVmId: string;
   /** An open alert on the pool (its memory above the 85 % line). */
   alertId: string;
+  /** Items of the tenant's catalogue: an ISO (not mounted) and a template. */
+  isoItemId: string;
+  templateItemId: string;
+  /** A detached disk (no VM) on the tenant's datastore. */
+  detachedDiskId: string;
 };
 
 export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
@@ -84,6 +89,9 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   const copy = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, name: "api-copy" });
   await db().vm.update({ where: { id: copy.id }, data: { restoreTestOfId: vm.id, restoredFromJobId: job.id } });
   const alert = await db().alert.create({ data: { tenantId: tenant.id, kind: "POOL_MEMORY", resourceType: "POOL", resourceId: pool.id, resourceName: pool.name, value: 900, limit: 870.4, peak: 900, lastValue: 900 } });
+  const iso = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "ISO", name: "iso-tools.iso", source: "upload", sizeBytes: BigInt(1_048_576), sha256: "a".repeat(64) } });
+  const template = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "TEMPLATE", name: "iso-debian", templateCode: "debian-12", cpu: 2, memoryGb: 4, diskGib: 20, source: "public" } });
+  const detached = await db().vmDisk.create({ data: { tenantId: tenant.id, vmId: null, datastoreId: ds.id, label: "Hard disk 3", sizeGib: 5, usedGib: 0, provisioning: "THIN", detachedFrom: "gone" } });
   return {
     tenantId: tenant.id,
     poolId: pool.id,
@@ -107,6 +115,9 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     backupJobId: job.id,
     restoreTestVmId: copy.id,
     alertId: alert.id,
+    isoItemId: iso.id,
+    templateItemId: template.id,
+    detachedDiskId: detached.id,
   };
 }
 
@@ -129,7 +140,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -154,8 +165,11 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().alertThreshold.findMany({ where: { tenantId }, ...byId }),
     db().alertSubscription.findMany({ where: { tenantId }, orderBy: [{ userId: "asc" }, { kind: "asc" }] }),
     db().notification.findMany({ where: { tenantId }, ...byId }),
+    db().catalogItem.findMany({ where: { tenantId }, ...byId, select: { id: true, name: true } }),
+    db().vmIsoMount.findMany({ where: { tenantId }, ...byId }),
+    db().vmCloudInit.findMany({ where: { tenantId }, orderBy: { vmId: "asc" } }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;

@@ -68,6 +68,15 @@ export const INPUTS: Record<UseCaseName, Input> = {
   // Empty: a test's requests come from no known address, which any non-empty list would shut out.
   setAllowedRanges: () => ({ ranges: [] }),
   setTotpRequired: () => ({ required: false }),
+  copyPublicTemplate: () => ({ templateCode: "rocky-9", name: "iso-rocky" }),
+  registerIso: () => ({ name: "iso-new.iso", sizeBytes: 2048, sha256: "b".repeat(64) }),
+  deleteCatalogItem: (f) => ({ itemId: f.isoItemId }),
+  mountIso: (f) => ({ vmId: f.vmId, itemId: f.isoItemId }),
+  // The fixture's drive is empty: refused as nothing to unmount, the same way through both doors.
+  unmountIso: (f) => ({ vmId: f.vmId }),
+  exportVmTemplate: (f) => ({ vmId: f.vmId, name: "iso-export" }),
+  detachDisk: (f) => ({ vmId: f.vmId, diskId: f.diskId }),
+  attachDisk: (f) => ({ vmId: f.vmId, diskId: f.detachedDiskId }),
   planCapacity: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }),
   acknowledgeAlert: (f) => ({ alertId: f.alertId }),
   setAlertThreshold: (f) => ({ resourceId: f.poolId, kind: "POOL_MEMORY", levelPct: 80 }),
@@ -75,6 +84,6 @@ export const INPUTS: Record<UseCaseName, Input> = {
 };
 
 /** Another tenant's ids given to a use case that names no resource (an invitation by email) cross nothing. */
-export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges", "setTotpRequired", "setAlertSubscription"];
+export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges", "setTotpRequired", "setAlertSubscription", "copyPublicTemplate", "registerIso"];
 /** A bulk change skips the selected ids it cannot see: 200 with no result, rather than 404. */
 export const SKIPS_CROSSED: readonly UseCaseName[] = ["previewBulkPower", "bulkPower"];

@@ -6,7 +6,7 @@ import { payloadOf, required, type ActivityHandler, type ActivityRecord } from "
 // How a VM's activities end (lib/services/vms.ts reserves them).
 
 type NicState = { type: "E1000" | "VMXNET3"; vlanId: string; ipAddress: string | null; connected: boolean };
-type VmPayload = { vmId?: string; before?: Record<string, unknown>; diskId?: string; diskBefore?: { sizeGib: number; usedGib: number }; nicId?: string; nicBefore?: NicState; disksBefore?: { id: string; datastoreId: string }[]; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
+type VmPayload = { vmId?: string; mountId?: string; itemId?: string; before?: Record<string, unknown>; diskId?: string; diskBefore?: { sizeGib: number; usedGib: number }; nicId?: string; nicBefore?: NicState; disksBefore?: { id: string; datastoreId: string }[]; snapshotId?: string; assignmentId?: string; replicationIds?: string[] };
 
 type VmStep = (tx: Tx, vm: { id: string; tenantId: string }, p: VmPayload) => Promise<unknown>;
 
@@ -33,6 +33,25 @@ function nicBefore(p: VmPayload): NicState {
 const restore: VmStep = (tx, vm, p) => (p.before ? tx.vm.updateMany({ where: vm, data: p.before }) : Promise.resolve());
 
 export const VM_ACTIVITY_HANDLERS = {
+  // The disk stays the VM's until the infrastructure has detached it; then it has no VM, on its datastore.
+  "vm.disk_detach": vmHandler({
+    complete: async (tx, vm, p) => {
+      const name = await tx.vm.findFirst({ where: vm, select: { name: true } });
+      await tx.vmDisk.updateMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId }, data: { vmId: null, detachedFrom: name?.name ?? null } });
+    },
+  }),
+  // The disk is the VM's from the decision (no second VM takes it meanwhile); a failure detaches it again.
+  "vm.disk_attach": vmHandler({
+    revert: (tx, vm, p) => tx.vmDisk.updateMany({ where: { id: required(p.diskId, "disk"), vmId: vm.id, tenantId: vm.tenantId }, data: { vmId: null } }),
+  }),
+  // The drive is reserved when decided (no second mount meanwhile); a failure empties it again.
+  "vm.iso_mount": vmHandler({ revert: (tx, vm, p) => tx.vmIsoMount.deleteMany({ where: { id: required(p.mountId, "mount"), vmId: vm.id, tenantId: vm.tenantId } }) }),
+  // The ISO stays in the drive until the infrastructure has ejected it.
+  "vm.iso_unmount": vmHandler({ complete: (tx, vm) => tx.vmIsoMount.deleteMany({ where: { vmId: vm.id, tenantId: vm.tenantId } }) }),
+  // The template is in the catalogue (its name taken) from the decision; a failed clone removes it.
+  "vm.template_export": {
+    ...vmHandler({ revert: (tx, vm, p) => tx.catalogItem.deleteMany({ where: { id: required(p.itemId, "catalogue item"), tenantId: vm.tenantId } }) }),
+  },
   "vm.create": vmHandler({
     complete: (tx, vm) => tx.vm.updateMany({ where: vm, data: { status: "ACTIVE" } }),
     revert: (tx, vm) => tx.vm.deleteMany({ where: vm }),

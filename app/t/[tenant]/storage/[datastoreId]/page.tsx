@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDatastore } from "@/lib/services/datastores";
+import { listDetachedDisks } from "@/lib/services/detached-disks";
+import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
 import { hasPermission } from "@/lib/permissions";
 import { SNAPSHOT_RESERVE_RATIO, STORAGE_TIERS } from "@/lib/domain/catalogue";
 import { langOf, toViolationViews } from "@/lib/decision-view";
@@ -21,7 +23,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default tenantPage<{ datastoreId: string }>({ permission: "storage:read", title: ["datastorePage", "title"] }, async ({ ctx, params }) => {
   const ds = await getDatastore(ctx, params.datastoreId).catch((e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const [t, format, locale] = await Promise.all([getTranslations("datastorePage"), getFormatter(), getLocale()]);
+  const [t, format, locale, tc, detached] = await Promise.all([
+    getTranslations("datastorePage"),
+    getFormatter(),
+    getLocale(),
+    getTranslations("vmCatalog"),
+    hasPermission(ctx.permissions, "compute:read") ? listDetachedDisks(ctx, ds.id) : null,
+  ]);
   const lang = langOf(locale);
   const f = ds.figures;
   const base = `/t/${ctx.tenant.slug}`;
@@ -85,6 +93,31 @@ export default tenantPage<{ datastoreId: string }>({ permission: "storage:read",
           </dl>
         </section>
       </div>
+      {detached && (
+        <section aria-labelledby="ds-detached" className="mt-6">
+          <h2 id="ds-detached" className="mb-2 font-semibold">{tc("detachedTitle")}</h2>
+          {detached.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">{tc("detachedNone")}</p>
+          ) : (
+            <Table label={tc("detachedTitle")}>
+              <THead>
+                <Th>{tc("detachedLabel")}</Th>
+                <Th align="right">{tc("detachedSize")}</Th>
+                <Th>{tc("detachedFrom")}</Th>
+              </THead>
+              <TBody>
+                {detached.map((d) => (
+                  <Tr key={d.id}>
+                    <RowHeader>{d.label}</RowHeader>
+                    <Td align="right">{format.number(d.sizeGib)}</Td>
+                    <Td>{d.detachedFrom ?? "—"}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </section>
+      )}
       {ds.warnings.length > 0 && <Violations className="mt-6" items={toViolationViews(ds.warnings, lang)} title={t("warnings")} />}
       <p className="mt-4 max-w-3xl text-xs text-slate-600 dark:text-slate-400">{t("legend")}</p>
     </>

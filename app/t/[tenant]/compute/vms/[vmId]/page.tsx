@@ -5,6 +5,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ChevronLeft } from "lucide-react";
 import { getVm } from "@/lib/services/vms";
 import { usableVlans } from "@/lib/services/vm-nics";
+import { listCatalog, vmCatalogSide } from "@/lib/services/catalog";
+import { listDetachedDisks } from "@/lib/services/detached-disks";
 import { vmMigrateOptions } from "@/lib/services/vm-migrate";
 import { listActivities } from "@/lib/services/activities";
 import { listAuditEvents } from "@/lib/services/audit";
@@ -31,6 +33,8 @@ import { AddNicButton, EditNicButton, RemoveNicButton } from "@/components/vms/v
 import { VmBackupActions } from "@/components/data-protection/backup-actions";
 import { PromoteRestoreButton, RunBackupButton } from "@/components/data-protection/backup-job-actions";
 import { BackupJobTable } from "@/components/data-protection/backup-job-table";
+import { ExportTemplateButton, MountIsoButton, UnmountIsoButton } from "@/components/vms/vm-cd-drive";
+import { AttachDiskButton, DetachDiskButton } from "@/components/vms/vm-detached-disks";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -69,7 +73,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
   const historyQuery = { ...parseActivityListQuery({ resourceType: "vm", resourceId: vm.id }), pageSize: LATEST };
   const trailQuery = { ...parseAuditListQuery({ targetType: "vm", targetId: vm.id }), pageSize: LATEST };
   const reader = langOf(await getLocale());
-  const [history, trail, vlans, migrateOptions, t, ps, tl, format, locale, backup, bt] = await Promise.all([
+  const [history, trail, vlans, migrateOptions, t, ps, tl, format, locale, backup, bt, catalogSide, catalogItems, tc, detached] = await Promise.all([
     can("activity:read") ? listActivities(ctx, historyQuery) : null,
     can("audit:read") ? listAuditEvents(ctx, trailQuery, reader) : null,
     usableVlans(ctx),
@@ -81,7 +85,12 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
     getLocale(),
     can("backup:read") ? vmBackupState(ctx, vm.id) : null,
     getTranslations("backupJobs"),
+    vmCatalogSide(ctx, vm.id),
+    listCatalog(ctx),
+    getTranslations("vmCatalog"),
+    listDetachedDisks(ctx, vm.datastore.id),
   ]);
+  const isos = catalogItems.filter((i) => i.kind === "ISO").map((i) => ({ id: i.id, name: i.name }));
   const lang = langOf(locale);
   const now = new Date();
   const n = (x: number) => format.number(x);
@@ -145,6 +154,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
           <span aria-hidden className="hidden h-5 w-px bg-slate-200 sm:block dark:bg-slate-700" />
           <VmConfigActions tenantId={ctx.tenant.id} tenantSlug={ctx.tenant.slug} vm={actionsVm} can={vmCan} />
           <MigrateVmButton tenantId={ctx.tenant.id} vm={actionsVm} place={{ poolId: vm.pool.id, hostId: vm.host?.id ?? null, datastoreId: vm.datastore.id }} options={migrateOptions} can={vmCan} />
+          <ExportTemplateButton tenantId={ctx.tenant.id} vm={actionsVm} can={vmCan} />
         </div>
       </header>
 
@@ -169,7 +179,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             </dl>
           </Section>
 
-          <Section title={t("sections.disks")} id="vm-disks">
+          <Section title={t("sections.disks")} id="vm-disks" action={<AttachDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disks={detached} can={vmCan} />}>
             {vm.disks.length === 0 ? (
               <Empty>{t("noDisks")}</Empty>
             ) : (
@@ -207,6 +217,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
                       <Td align="right">
                         <span className="inline-flex gap-1">
                           <GrowDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, sizeGib: d.sizeGib, system: d.id === systemDiskId }} can={vmCan} />
+                          <DetachDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, system: d.id === systemDiskId }} can={vmCan} />
                           <DeleteDiskButton tenantId={ctx.tenant.id} vm={actionsVm} disk={{ id: d.id, label: d.label, sizeGib: d.sizeGib, system: d.id === systemDiskId }} can={vmCan} />
                         </span>
                       </Td>
@@ -263,6 +274,43 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
                   ))}
                 </TBody>
               </Table>
+            )}
+          </Section>
+
+          <Section title={tc("drive")} id="vm-cd-drive" action={catalogSide.drive.iso ? <UnmountIsoButton tenantId={ctx.tenant.id} vm={actionsVm} iso={catalogSide.drive.iso} can={vmCan} /> : <MountIsoButton tenantId={ctx.tenant.id} vm={actionsVm} isos={isos} can={vmCan} />}>
+            <p data-testid="cd-drive" className="rounded-lg border border-slate-200 px-3 py-2 dark:border-slate-800">
+              {catalogSide.drive.iso ? tc("driveHolds", { drive: catalogSide.drive.label, iso: catalogSide.drive.iso.name }) : tc("driveEmpty", { drive: catalogSide.drive.label })}
+            </p>
+          </Section>
+
+          <Section title={tc("cloudInit")} id="vm-cloud-init">
+            {catalogSide.cloudInit === null ? (
+              <Empty>{tc("noCloudInit")}</Empty>
+            ) : (
+              <div className="space-y-3">
+                <div>
+                  <h3 className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">{tc("sshKeys")}</h3>
+                  {catalogSide.cloudInit.keys.length === 0 ? (
+                    <p className="text-slate-600 dark:text-slate-400">{tc("noSshKeys")}</p>
+                  ) : (
+                    <ul className="space-y-1" aria-label={tc("sshKeys")}>
+                      {catalogSide.cloudInit.keys.map((k) => (
+                        <li key={k.fingerprint} className="font-mono text-xs break-all">
+                          {k.type} <span title={tc("fingerprint")}>{k.fingerprint}</span> {k.comment}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+                <div>
+                  <h3 className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">{tc("userData")}</h3>
+                  {catalogSide.cloudInit.userData ? (
+                    <pre className="max-h-64 overflow-auto rounded-md bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{catalogSide.cloudInit.userData}</pre>
+                  ) : (
+                    <p className="text-slate-600 dark:text-slate-400">{tc("noUserData")}</p>
+                  )}
+                </div>
+              </div>
             )}
           </Section>
 

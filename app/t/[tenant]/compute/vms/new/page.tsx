@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChevronLeft } from "lucide-react";
 import { vmCreateOptions } from "@/lib/services/vms";
+import { listCatalog } from "@/lib/services/catalog";
 import { hasPermission } from "@/lib/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { MissingPermission } from "@/components/ui/missing-permission";
@@ -13,11 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vmForm"))("title") };
 }
 
-export default tenantPage({ permission: "compute:write", title: ["vmForm", "title"] }, async ({ ctx }) => {
+export default tenantPage({ permission: "compute:write", title: ["vmForm", "title"] }, async ({ ctx, searchParams }) => {
   const t = await getTranslations("vmForm");
   // The options are a read: without compute:read the form cannot offer any.
   if (!hasPermission(ctx.permissions, "compute:read")) return <MissingPermission title={t("title")} permission="compute:read" />;
-  const options = await vmCreateOptions(ctx);
+  const [options, catalog] = await Promise.all([vmCreateOptions(ctx), listCatalog(ctx)]);
+  const catalogTemplates = catalog.flatMap((i) => (i.kind === "TEMPLATE" && i.templateCode ? [{ id: i.id, name: i.name, templateCode: i.templateCode, osLabel: i.osLabel ?? i.templateCode, cpu: i.cpu ?? 1, memoryGb: i.memoryGb ?? 1, diskGib: i.diskGib ?? 1 }] : []));
+  const catalogItem = typeof searchParams.catalogItem === "string" ? searchParams.catalogItem : undefined;
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-xs">
@@ -27,7 +30,7 @@ export default tenantPage({ permission: "compute:write", title: ["vmForm", "titl
         </Link>
       </nav>
       <PageHeader title={t("title")} subtitle={t("subtitle", { tenant: ctx.tenant.name })} />
-      <CreateVmForm tenantId={ctx.tenant.id} tenantSlug={ctx.tenant.slug} options={options} />
+      <CreateVmForm tenantId={ctx.tenant.id} tenantSlug={ctx.tenant.slug} options={{ ...options, catalogTemplates }} catalogItemId={catalogItem} />
     </>
   );
 });
