@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   "vm.tags_set",
   "vm.delete",
   "vm.encrypt",
+  /** The simulated web console: opened (or refused), and closed with the count of its commands. */
+  "vm.console_open",
+  "vm.console_close",
   // orders
   "order.submit",
   "order.cancel",

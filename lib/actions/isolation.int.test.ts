@@ -62,6 +62,9 @@ export const ACTIONS: Record<string, Row> = {
   "vms/set-tags.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, tags: ["iso"] }) },
   "vms/delete-vm.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, confirmName: f.vmName }) },
   "vms/encrypt-vm.ts": { permission: "compute:management", input: (f) => ({ vmId: f.vmId }) },
+  "vms/open-console.ts": { permission: "vm:power", input: (f) => ({ vmId: f.vmId }) },
+  "vms/run-console-command.ts": { permission: "vm:power", input: (f) => ({ vmId: f.vmId, sessionId: f.consoleSessionId, line: "hostname" }) },
+  "vms/close-console.ts": { permission: "vm:power", input: (f) => ({ vmId: f.vmId, sessionId: f.consoleSessionId }) },
   // orders
   "orders/submit-order.ts": { permission: "order:write", input: (f) => ({ kind: "datastore_resize", datastoreId: f.datastoreId, sizeGib: 4096 }) },
   "orders/cancel-order.ts": { permission: "order:write", input: (f) => ({ orderId: f.orderId }) },

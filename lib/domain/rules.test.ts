@@ -17,6 +17,7 @@ import { checkAddressAllowed, checkAllowedRangesSave } from "./address-ranges";
 import { checkTotpRequirement } from "./totp";
 import { checkNicMac } from "./nics";
 import { checkBackupNow, checkBackupPolicyZone } from "./backup";
+import { checkConsoleOpen } from "./console";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
 type Case = { fires: () => Decision<unknown>; passes: () => Decision<unknown> };
@@ -225,6 +226,10 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkBackupPolicyZone({ id: "vm1", name: "web-01", azId: "PAR7S" }, { name: "daily", targetAzId: "PAR7S" }),
     passes: () => checkBackupPolicyZone({ id: "vm1", name: "web-01", azId: "PAR7S" }, { name: "daily", targetAzId: "TH3S" }),
   },
+  "CONSOLE.VM_NOT_RUNNING": {
+    fires: () => checkConsoleOpen({ id: "vm1", name: "web-01", powerState: "SUSPENDED" }),
+    passes: () => checkConsoleOpen({ id: "vm1", name: "web-01", powerState: "POWERED_ON" }),
+  },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -294,14 +299,15 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "NIC.DUPLICATE_MAC": overriding("NIC.DUPLICATE_MAC"),
   "BACKUP.SNAPSHOT_PRESENT": overriding("BACKUP.SNAPSHOT_PRESENT"),
   "BACKUP.SAME_AZ": overriding("BACKUP.SAME_AZ"),
+  "CONSOLE.VM_NOT_RUNNING": overriding("CONSOLE.VM_NOT_RUNNING"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC and the 2 backup-run codes, each once", () => {
-    expect(RULE_CODES).toHaveLength(49);
-    expect(new Set(RULE_CODES).size).toBe(49);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, the 2 backup-run codes and the console's powered-on rule, each once", () => {
+    expect(RULE_CODES).toHaveLength(50);
+    expect(new Set(RULE_CODES).size).toBe(50);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

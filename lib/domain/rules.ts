@@ -52,6 +52,7 @@ export const RULE_CODES = [
   "NIC.DUPLICATE_MAC",
   "BACKUP.SNAPSHOT_PRESENT",
   "BACKUP.SAME_AZ",
+  "CONSOLE.VM_NOT_RUNNING",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -157,4 +158,5 @@ export const RULES: Record<RuleCode, Rule> = {
   "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
   "BACKUP.SNAPSHOT_PRESENT": refuse("A VM's first backup fails while a snapshot exists (the provider's backup documentation): the console refuses it before it runs."),
   "BACKUP.SAME_AZ": refuse("Agentless, snapshot-based backups, stored in a physically separate datacenter: a VM's backups are kept in another availability zone than the VM."),
+  "CONSOLE.VM_NOT_RUNNING": refuse("A VM's remote console shows its running guest: a powered-off or suspended VM has no console to open (the provider's console documentation; the console here is simulated)."),
 };
