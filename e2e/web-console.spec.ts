@@ -48,6 +48,7 @@ test("a tenant admin opens a running VM's console, sees it boot, types hostname,
   await page.getByRole("link", { name: `Back to ${vm}` }).first().click();
   await expect(page.getByRole("heading", { name: vm, level: 1 })).toBeVisible({ timeout: 30_000 });
   const history = page.getByRole("table", { name: `Console history of ${vm}` });
+  // Newest first: the reboot, then the command, each with who sent it.
   await expect(history.getByRole("row").nth(1)).toContainText("<Ctrl-Alt-Del>");
   await expect(history.getByRole("row").nth(2)).toContainText("hostname");
   await expect(history.getByRole("row").nth(2)).toContainText("admin.prod@demo.test");

@@ -42,11 +42,9 @@ export async function ConsoleHistory({ vmName, rows, olderHref, newestHref }: { 
           <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">{t("historyIntro", { limit: format.number(CONSOLE_LIMITS.historyPerVm) })}</p>
           <Table label={t("historyCaption", { name: vmName })}>
             <THead>
-              <Tr>
-                <Th>{t("columns.at")}</Th>
-                <Th>{t("columns.who")}</Th>
-                <Th>{t("columns.line")}</Th>
-              </Tr>
+              <Th>{t("columns.at")}</Th>
+              <Th>{t("columns.who")}</Th>
+              <Th>{t("columns.line")}</Th>
             </THead>
             <TBody>
               {rows.map((r) => (
