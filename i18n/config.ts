@@ -53,4 +53,7 @@ export const CLIENT_NAMESPACES = [
   // two-factor: the account's own settings, a tenant's requirement (the forms)
   "account",
   "twoFactor",
+  // alerts: the bell, acknowledging, subscriptions and lines
+  "alerts",
+  "notifications",
 ] as const;

@@ -25,6 +25,8 @@ export const MESSAGE_AREAS = [
   "allowed-ranges",
   // the account's own security page (two-factor enrolment) and a tenant's two-factor requirement
   "account",
+  // operator alerts, their lines and subscriptions, and the notifications bell
+  "alerts",
   // the simulated web console of a VM and its history
   "console",
 ] as const;

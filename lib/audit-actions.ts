@@ -79,6 +79,10 @@ export const AUDIT_ACTIONS = [
   "iam.allowed_ranges_set",
   "iam.address_refused",
   "iam.totp_required_set",
+  // alerts: acknowledging one, a tenant's line for a resource, a person's subscription
+  "alert.acknowledge",
+  "alert.threshold_set",
+  "alert.subscription_set",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

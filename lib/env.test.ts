@@ -81,3 +81,18 @@ describe("the README's Configuration table", () => {
     expect(documented).toContain(name);
   });
 });
+
+describe("parseEnv: alert e-mail", () => {
+  it("reads SMTP_URL and ALERT_MAIL_FROM, and names the variable of a bad value", () => {
+    expect(parseEnv({ SMTP_URL: "smtp://user:pw@mail.example.com:587", ALERT_MAIL_FROM: "Console <alerts@example.com>" })).toMatchObject({ ok: true, env: { SMTP_URL: "smtp://user:pw@mail.example.com:587" } });
+    expect(parseEnv({ SMTP_URL: "mail.example.com:25" })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^SMTP_URL must be an SMTP URL/)] });
+    expect(parseEnv({ ALERT_MAIL_FROM: "not an address" })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^ALERT_MAIL_FROM must be an address/)] });
+  });
+
+  it("turns e-mail off without SMTP_URL, and links to the console's public URL", async () => {
+    const { alertMailConfig, DEFAULT_ALERT_MAIL_FROM } = await import("./env-mail");
+    expect(alertMailConfig({ PORT: 3000 })).toBeNull();
+    expect(alertMailConfig({ PORT: 3000, SMTP_URL: "smtp://127.0.0.1:2525" })).toEqual({ smtpUrl: "smtp://127.0.0.1:2525", from: DEFAULT_ALERT_MAIL_FROM, baseUrl: "http://localhost:3000" });
+    expect(alertMailConfig({ PORT: 3000, SMTP_URL: "smtps://m.example.com", NEXTAUTH_URL: "https://console.example.com" })?.baseUrl).toBe("https://console.example.com");
+  });
+});

@@ -41,6 +41,10 @@ export const envSchema = z.object({
   INFRA_FAULTS: z.string().optional(),
   // server.mjs: how long a stop drains requests and hands activities back before closing the rest.
   STOP_DRAIN_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).min(0, "must be 0 or more").max(60, "must be at most 60").default(10),
+  // Alert e-mails: the SMTP server (smtp://user:pass@host:587, smtps:// for TLS) and the sender.
+  // Without SMTP_URL no e-mail is queued or sent, and the subscriptions page says so.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]/, "must be an SMTP URL such as smtp://user:password@mail.example.com:587").optional(),
+  ALERT_MAIL_FROM: z.string().regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/, "must be an address such as alerts@example.com or Console <alerts@example.com>").optional(),
   // Set by Next (production under next start and the build, development under next dev).
   NODE_ENV: z.enum(["development", "production", "test"], { message: "must be development, production or test" }).optional(),
 });

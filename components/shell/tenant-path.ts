@@ -13,6 +13,7 @@ export const TENANT_STATIC_PAGES = new Set([
   "compute/vms",
   "compute/vms/new",
   "dashboards",
+  "dashboards/alerts",
   "dashboards/cost",
   "dashboards/planner",
   "dashboards/sla",

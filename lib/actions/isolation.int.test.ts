@@ -98,6 +98,10 @@ export const ACTIONS: Record<string, Row> = {
   "network/unpropagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
   // The capacity planner's read-only what-if
   "dashboards/plan-capacity.ts": { permission: "metric:read", input: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }) },
+  // alerts: acknowledging, a resource's own line, the caller's own subscription (names no resource)
+  "alerts/acknowledge-alert.ts": { permission: "metric:read", input: (f) => ({ alertId: f.alertId }) },
+  "alerts/set-alert-threshold.ts": { permission: "compute:management", input: (f) => ({ resourceId: f.poolId, kind: "POOL_MEMORY", levelPct: "80" }) },
+  "alerts/set-alert-subscription.ts": { permission: "metric:read", input: () => ({ kind: "POOL_MEMORY", subscribed: "true", email: "false" }), crosses: false },
   // IAM and tokens
   "iam/create-member.ts": { permission: "iam:write", input: () => ({ email: "iso-new@example.test", password: "a-long-password-1", permissions: ["compute:read"] }), crosses: false },
   "iam/set-member-permissions.ts": { permission: "iam:write", input: (f) => ({ userId: f.memberId, permissions: [] }) },
@@ -111,6 +115,8 @@ export const ACTIONS: Record<string, Row> = {
   "account/confirm-totp-enrolment.ts": { account: () => ({ code: "123456" }) },
   "account/disable-totp.ts": { account: () => ({ code: "123456" }) },
   "account/renew-recovery-codes.ts": { account: () => ({ code: "123456" }) },
+  // the caller's own notifications (the bell): a session, and only their own rows
+  "account/mark-notifications-read.ts": { account: () => ({}) },
 };
 
 const root = path.resolve(import.meta.dirname);

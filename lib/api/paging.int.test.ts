@@ -110,6 +110,7 @@ describe("the API's lists page on the sort key, not on an offset", () => {
     await tokenFor(f.tenantId);
     await createPool(db(), { tenantId: f.tenantId, hosts: 1 });
     await createDatastore(db(), { tenantId: f.tenantId });
+    await db().alert.create({ data: { tenantId: f.tenantId, kind: "DATASTORE_IOPS", resourceType: "DATASTORE", resourceId: f.datastoreId, resourceName: "walk-ds", value: 800, limit: 750, peak: 800, lastValue: 800 } });
     const lists = API_ROUTES.filter((r) => r.read?.kind === "list" && !r.path.includes("{"));
     expect(lists.length).toBeGreaterThanOrEqual(15);
     for (const r of lists) {

@@ -232,6 +232,8 @@ export const RPO_AT_RISK_RATIO = 0.8;
 
 /** Platform, compute and storage availability: 99.99 % monthly, maintenance included. */
 export const SLA_TARGET = 0.9999;
+/** An alert opens when a pool has spent half of the downtime the SLA allows in a month. */
+export const SLA_BUDGET_ALERT_RATIO = 0.5;
 export const MINUTES_PER_DAY = 24 * 60;
 /** Personal access tokens expire after at most 12 months. */
 export const TOKEN_MAX_VALIDITY_MONTHS = 12;

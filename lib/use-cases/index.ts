@@ -8,6 +8,7 @@ import { NETWORK_USE_CASES } from "./network";
 import { ORDER_USE_CASES } from "./orders";
 import { IAM_USE_CASES } from "./iam";
 import { DASHBOARD_USE_CASES } from "./dashboards";
+import { ALERT_USE_CASES } from "./alerts";
 import type { UseCase } from "./define";
 
 // Every use case that changes something (or previews a change), declared once. The console's
@@ -19,6 +20,7 @@ export const USE_CASES = {
   ...ORDER_USE_CASES,
   ...IAM_USE_CASES,
   ...DASHBOARD_USE_CASES,
+  ...ALERT_USE_CASES,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof USE_CASES;

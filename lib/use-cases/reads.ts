@@ -19,6 +19,8 @@ import { prometheusText } from "@/lib/services/prometheus";
 import { listMirrorCandidates, listReplications } from "@/lib/services/replication";
 import { listTokens } from "@/lib/services/tokens";
 import { getVm, listVms } from "@/lib/services/vms";
+import { listAlerts } from "@/lib/services/alerts";
+import { alertListQuery } from "@/lib/validation/alerts";
 import { listConsoleHistory } from "@/lib/services/console";
 import { read, type ApiOutcome } from "./define";
 import type { After } from "@/lib/list-query";
@@ -190,4 +192,16 @@ export const READS = {
   }),
   getCatalog: read({ path: "/catalog", summary: "Node types, storage tiers, licences, VM templates and zones", tag: "catalog", permission: "compute:read", kind: "read", response: z.object({}).loose(), serve: async (ctx) => ({ json: catalogOf(ctx.tenant.regionId) }) }),
   getPrometheus: read({ path: "/metrics/prometheus", summary: "Pool and datastore metrics in Prometheus text format", tag: "metrics", permission: "metric:read", kind: "read", text: "text/plain; version=0.0.4", serve: (ctx) => prometheusText(ctx) }),
+  listAlerts: read({
+    path: "/dashboards/alerts",
+    summary: "The tenant's alerts, newest first: open and acknowledged by default (view=all for the history), filtered by state, kind and resource in the database, paged by cursor",
+    tag: "dashboards",
+    permission: "metric:read",
+    kind: "list",
+    query: alertListQuery,
+    serve: async (ctx, { query }) => {
+      const r = await listAlerts(ctx, alertListQuery.parse(query));
+      return { list: r.alerts, nextCursor: r.nextCursor, total: r.total };
+    },
+  }),
 };

@@ -37,6 +37,7 @@ export const READ_ROWS: Record<keyof typeof READS, ReadRow> = {
   listAudit: {},
   getCatalog: {},
   getPrometheus: { listsIds: (f) => [f.poolId, f.datastoreId] },
+  listAlerts: { listsIds: (f) => [f.alertId] },
 };
 
 export type RouteCase = {

@@ -36,6 +36,8 @@ export type ApiFixture = {
   backupJobId: string;
   /** A restore test of the VM (powered off, promotable). */
   restoreTestVmId: string;
+  /** An open alert on the pool (its memory above the 85 % line). */
+  alertId: string;
   /** A web console left open on the VM (by a former member). */
   consoleSessionId: string;
 };
@@ -83,6 +85,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   });
   const copy = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, name: "api-copy" });
   await db().vm.update({ where: { id: copy.id }, data: { restoreTestOfId: vm.id, restoredFromJobId: job.id } });
+  const alert = await db().alert.create({ data: { tenantId: tenant.id, kind: "POOL_MEMORY", resourceType: "POOL", resourceId: pool.id, resourceName: pool.name, value: 900, limit: 870.4, peak: 900, lastValue: 900 } });
   const consoleSession = await db().consoleSession.create({ data: { tenantId: tenant.id, vmId: vm.id, actorType: "USER", userId: author.id, actorLabel: author.email, commandCount: 1 } });
   await db().consoleCommand.create({ data: { tenantId: tenant.id, vmId: vm.id, sessionId: consoleSession.id, userId: author.id, actorLabel: author.email, line: "hostname" } });
   return {
@@ -107,6 +110,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     tokenId: token.id,
     backupJobId: job.id,
     restoreTestVmId: copy.id,
+    alertId: alert.id,
     consoleSessionId: consoleSession.id,
   };
 }
@@ -130,7 +134,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, consoles, consoleCommands] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, consoles, consoleCommands] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -151,10 +155,14 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().auditEvent.count({ where: { tenantId, outcome: { not: "DENIED" } } }),
     db().tenantAllowedRange.findMany({ where: { tenantId }, ...byId }),
     db().backupJob.findMany({ where: { tenantId }, ...byId }),
+    db().alert.findMany({ where: { tenantId }, ...byId }),
+    db().alertThreshold.findMany({ where: { tenantId }, ...byId }),
+    db().alertSubscription.findMany({ where: { tenantId }, orderBy: [{ userId: "asc" }, { kind: "asc" }] }),
+    db().notification.findMany({ where: { tenantId }, ...byId }),
     db().consoleSession.findMany({ where: { tenantId }, ...byId }),
     db().consoleCommand.count({ where: { tenantId } }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, consoles, consoleCommands });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, consoles, consoleCommands });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;

@@ -74,9 +74,12 @@ export const INPUTS: Record<UseCaseName, Input> = {
   setAllowedRanges: () => ({ ranges: [] }),
   setTotpRequired: () => ({ required: false }),
   planCapacity: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }),
+  acknowledgeAlert: (f) => ({ alertId: f.alertId }),
+  setAlertThreshold: (f) => ({ resourceId: f.poolId, kind: "POOL_MEMORY", levelPct: 80 }),
+  setAlertSubscription: () => ({ kind: "POOL_MEMORY", subscribed: true, email: false }),
 };
 
 /** Another tenant's ids given to a use case that names no resource (an invitation by email) cross nothing. */
-export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges", "setTotpRequired"];
+export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges", "setTotpRequired", "setAlertSubscription"];
 /** A bulk change skips the selected ids it cannot see: 200 with no result, rather than 404. */
 export const SKIPS_CROSSED: readonly UseCaseName[] = ["previewBulkPower", "bulkPower"];

@@ -10,6 +10,7 @@ import { ActivityTracker } from "@/components/activity/activity-tracker";
 import { NavDrawer } from "@/components/shell/nav-drawer";
 import { CommandPalette } from "@/components/shell/command-palette";
 import { LiveUpdates } from "@/components/shell/live-updates";
+import { NotificationBell } from "@/components/alerts/notification-bell";
 
 export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
   // Another tenant's slug is a 404 here, before anything of the tenant is read.
@@ -45,6 +46,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
             <CommandPalette tenant={ctx.tenant.slug} />
           </div>
           <div className="flex flex-wrap items-center gap-2 sm:gap-3">
+            <NotificationBell />
             <LocaleSwitch />
             <ThemeToggle />
             <span className="hidden text-xs text-slate-700 sm:inline dark:text-slate-300" title={user.email}>

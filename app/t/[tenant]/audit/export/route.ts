@@ -4,7 +4,7 @@ import { consoleRouteRefusal } from "@/lib/auth/route-refusal";
 import { exportAuditEvents } from "@/lib/services/audit";
 import { parseAuditListQuery } from "@/lib/validation/audit-list";
 import { AUDIT_CSV_HEADER, auditCsvLine } from "@/lib/audit-view";
-import { CSV_BOM, csvLine } from "@/lib/csv";
+import { csvDownload } from "@/lib/csv";
 
 /**
  * The audit log as CSV: exactly the rows the page's filters show (its own URL parameters), all
@@ -18,34 +18,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ tenant: 
 
   const filters = parseAuditListQuery(Object.fromEntries(new URL(req.url).searchParams));
   const batches = exportAuditEvents(authz.ctx, filters);
-  const encoder = new TextEncoder();
-  let started = false;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + csvLine(AUDIT_CSV_HEADER)));
-        return;
-      }
-      try {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map(auditCsvLine).join("")));
-      } catch (e) {
-        console.error("[audit export]", e);
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-${authz.ctx.tenant.slug}-${day}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload({ filename: `audit-${authz.ctx.tenant.slug}-${day}.csv`, header: AUDIT_CSV_HEADER, batches, line: auditCsvLine, label: "audit" });
 }

@@ -11,6 +11,9 @@ import { Violations } from "@/components/ui/violations";
 import { ChartCard, Figure, RangeTabs, forecastText } from "@/components/dashboards/chart-card";
 import { TimeChart } from "@/components/dashboards/lazy-charts";
 import { SpaceBar } from "@/components/dashboards/space-bar";
+import { getAlertThresholds, listOpenAlertsOf } from "@/lib/services/alerts";
+import { hasPermission } from "@/lib/permissions";
+import { ResourceAlerts } from "@/components/alerts/resource-alerts";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +24,7 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
   await connection();
   const range = parseRange(searchParams.range);
   const d = await getDatastoreDashboard(ctx, params.datastoreId, range).catch((e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const [openAlerts, alertLines] = await Promise.all([listOpenAlertsOf(ctx, d.datastore.id), getAlertThresholds(ctx, "DATASTORE", d.datastore.id)]);
   const [t, c, format, locale] = await Promise.all([getTranslations("datastoreDashboard"), getTranslations("dashboardCommon"), getFormatter(), getLocale()]);
   const f = d.figures;
   const gib = (n: number) => c("gib", { value: format.number(Math.round(n)) });
@@ -42,6 +46,8 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
       <PageHeader title={`${t("title")} — ${name}`} subtitle={t("subtitle", { tier: d.datastore.tierLabel, az: d.datastore.azId, size: gib(d.datastore.sizeGib), resolution: c(`resolution_${d.resolution}`) })}>
         <RangeTabs base={base} current={range} label={c("range")} options={DASHBOARD_RANGES.map((r) => ({ value: r, label: c(`range_${r}`) }))} />
       </PageHeader>
+
+      <ResourceAlerts kind="datastore" tenant={{ id: ctx.tenant.id, slug: ctx.tenant.slug }} resourceId={d.datastore.id} alerts={openAlerts} lines={alertLines} canEdit={hasPermission(ctx.permissions, "compute:management")} />
 
       <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" data-testid="datastore-dashboard-figures">
         <Figure label={t("figDemand")} value={iops(f.iopsDemand)} tone={f.throttled ? "red" : undefined} />

@@ -14,6 +14,9 @@ import { Violations } from "@/components/ui/violations";
 import { ChartCard, Figure, RangeTabs, forecastText } from "@/components/dashboards/chart-card";
 import { TimeChart } from "@/components/dashboards/lazy-charts";
 import { EventsTable } from "@/components/dashboards/events-table";
+import { getAlertThresholds, listOpenAlertsOf } from "@/lib/services/alerts";
+import { hasPermission } from "@/lib/permissions";
+import { ResourceAlerts } from "@/components/alerts/resource-alerts";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +29,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
   await connection();
   const range = parseRange(searchParams.range);
   const d = await getPoolDashboard(ctx, params.poolId, range).catch((e: unknown) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const [openAlerts, alertLines] = await Promise.all([listOpenAlertsOf(ctx, d.pool.id), getAlertThresholds(ctx, "POOL", d.pool.id)]);
   const [t, c, format, locale] = await Promise.all([getTranslations("poolDashboard"), getTranslations("dashboardCommon"), getFormatter(), getLocale()]);
   const m = d.memory;
   const gb = (n: number) => c("gb", { value: format.number(Math.round(n * 10) / 10) });
@@ -59,6 +63,8 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
       <PageHeader title={`${t("title")} — ${d.pool.name}`} subtitle={t("subtitle", { nodeType: d.pool.nodeTypeLabel, az: d.pool.azId, resolution: c(`resolution_${d.resolution}`) })}>
         <RangeTabs base={base} current={range} label={c("range")} options={DASHBOARD_RANGES.map((r) => ({ value: r, label: c(`range_${r}`) }))} />
       </PageHeader>
+
+      <ResourceAlerts kind="pool" tenant={{ id: ctx.tenant.id, slug: ctx.tenant.slug }} resourceId={d.pool.id} alerts={openAlerts} lines={alertLines} canEdit={hasPermission(ctx.permissions, "compute:management")} />
 
       <p className="mb-2 max-w-4xl text-xs text-slate-600 dark:text-slate-300" data-testid="pool-dashboard-basis">{t("basis")}</p>
       <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8" data-testid="pool-dashboard-figures">

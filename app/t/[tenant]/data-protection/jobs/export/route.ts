@@ -3,7 +3,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { consoleRouteRefusal } from "@/lib/auth/route-refusal";
 import { BACKUP_JOB_CSV_HEADER, backupJobCsvRow, exportBackupJobs } from "@/lib/services/backup-jobs";
 import { backupJobList } from "@/lib/validation/data-protection";
-import { CSV_BOM, csvLine } from "@/lib/csv";
+import { csvDownload, csvLine } from "@/lib/csv";
 
 /**
  * The backup jobs as CSV: exactly the rows the page's filters show (its own URL parameters), all
@@ -15,34 +15,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ tenant: 
   if (!authz.ok) return consoleRouteRefusal(req, authz);
   const q = backupJobList.parse(Object.fromEntries(new URL(req.url).searchParams));
   const batches = exportBackupJobs(authz.ctx, { state: q.state, q: q.q, vmId: q.vmId });
-  const encoder = new TextEncoder();
-  let started = false;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + csvLine(BACKUP_JOB_CSV_HEADER)));
-        return;
-      }
-      try {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map((j) => csvLine(backupJobCsvRow(j))).join("")));
-      } catch (e) {
-        console.error("[backup jobs export]", e);
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="backup-jobs-${authz.ctx.tenant.slug}-${day}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload({ filename: `backup-jobs-${authz.ctx.tenant.slug}-${day}.csv`, header: BACKUP_JOB_CSV_HEADER, batches, line: (j) => csvLine(backupJobCsvRow(j)), label: "backup jobs" });
 }
