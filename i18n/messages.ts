@@ -29,6 +29,8 @@ export const MESSAGE_AREAS = [
   "alerts",
   // the tenant's catalogue (templates, ISO images), a VM's CD/DVD drive and cloud-init
   "catalog",
+  // the simulated web console of a VM and its history
+  "console",
 ] as const;
 
 export type Messages = Record<string, unknown>;

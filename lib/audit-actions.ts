@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   "catalog.template_copy",
   "catalog.iso_register",
   "catalog.item_delete",
+  /** The simulated web console: opened (or refused), and closed with the count of its commands. */
+  "vm.console_open",
+  "vm.console_close",
   // orders
   "order.submit",
   "order.cancel",

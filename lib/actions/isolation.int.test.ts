@@ -71,6 +71,9 @@ export const ACTIONS: Record<string, Row> = {
   "catalog/export-vm-template.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, name: "iso-export" }) },
   "catalog/detach-disk.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, diskId: f.diskId }) },
   "catalog/attach-disk.ts": { permission: "compute:write", input: (f) => ({ vmId: f.vmId, diskId: f.detachedDiskId }) },
+  "vms/open-console.ts": { permission: "vm:power", input: (f) => ({ vmId: f.vmId }) },
+  "vms/run-console-command.ts": { permission: "vm:power", input: (f) => ({ vmId: f.vmId, sessionId: f.consoleSessionId, line: "hostname" }) },
+  "vms/close-console.ts": { permission: "vm:power", input: (f) => ({ vmId: f.vmId, sessionId: f.consoleSessionId }) },
   // orders
   "orders/submit-order.ts": { permission: "order:write", input: (f) => ({ kind: "datastore_resize", datastoreId: f.datastoreId, sizeGib: 4096 }) },
   "orders/cancel-order.ts": { permission: "order:write", input: (f) => ({ orderId: f.orderId }) },

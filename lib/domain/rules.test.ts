@@ -18,6 +18,7 @@ import { checkTotpRequirement } from "./totp";
 import { allocateNicAddress, checkNicMac } from "./nics";
 import { checkBackupNow, checkBackupPolicyZone } from "./backup";
 import { checkTemplateExport, type ExportableVm } from "./catalog-items";
+import { checkConsoleOpen } from "./console";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
 type Case = { fires: () => Decision<unknown>; passes: () => Decision<unknown> };
@@ -234,6 +235,10 @@ export const CASES: Record<RuleCode, Case> = {
   },
   "CATALOG.ENCRYPTED_EXPORT": { fires: () => checkTemplateExport({ ...exportable, encryption: "ENCRYPTED" }), passes: () => checkTemplateExport(exportable) },
   "CATALOG.EXPORT_POWERED_ON": { fires: () => checkTemplateExport({ ...exportable, powerState: "POWERED_ON" }), passes: () => checkTemplateExport(exportable) },
+  "CONSOLE.VM_NOT_RUNNING": {
+    fires: () => checkConsoleOpen({ id: "vm1", name: "web-01", powerState: "SUSPENDED" }),
+    passes: () => checkConsoleOpen({ id: "vm1", name: "web-01", powerState: "POWERED_ON" }),
+  },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -306,14 +311,15 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "BACKUP.SAME_AZ": overriding("BACKUP.SAME_AZ"),
   "CATALOG.ENCRYPTED_EXPORT": overriding("CATALOG.ENCRYPTED_EXPORT"),
   "CATALOG.EXPORT_POWERED_ON": overriding("CATALOG.EXPORT_POWERED_ON"),
+  "CONSOLE.VM_NOT_RUNNING": overriding("CONSOLE.VM_NOT_RUNNING"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, a VLAN's full subnet, the 2 backup-run codes and the 2 template-export refusals, each once", () => {
-    expect(RULE_CODES).toHaveLength(52);
-    expect(new Set(RULE_CODES).size).toBe(52);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, a VLAN's full subnet, the 2 backup-run codes and the 2 template-export refusals and the console of a stopped VM, each once", () => {
+    expect(RULE_CODES).toHaveLength(53);
+    expect(new Set(RULE_CODES).size).toBe(53);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

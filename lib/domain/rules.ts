@@ -55,6 +55,7 @@ export const RULE_CODES = [
   "BACKUP.SAME_AZ",
   "CATALOG.ENCRYPTED_EXPORT",
   "CATALOG.EXPORT_POWERED_ON",
+  "CONSOLE.VM_NOT_RUNNING",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -163,4 +164,5 @@ export const RULES: Record<RuleCode, Rule> = {
   "BACKUP.SAME_AZ": refuse("Agentless, snapshot-based backups, stored in a physically separate datacenter: a VM's backups are kept in another availability zone than the VM."),
   "CATALOG.ENCRYPTED_EXPORT": refuse("An encrypted VM cannot be exported as a template or OVF (the provider's console documentation and Terraform provider)."),
   "CATALOG.EXPORT_POWERED_ON": refuse("Decision: the reference is silent on exporting a running VM; a template is copied from a powered-off VM so its disks are consistent (README, Decisions)."),
+  "CONSOLE.VM_NOT_RUNNING": refuse("A VM's remote console shows its running guest: a powered-off or suspended VM has no console to open (the provider's console documentation; the console here is simulated)."),
 };

@@ -8,6 +8,8 @@ import { addNic, editNic, removeNic } from "@/lib/services/vm-nics";
 import { bulkMigrate, migrateVm } from "@/lib/services/vm-migrate";
 import { enterHostMaintenance, exitHostMaintenance, setActivatedMemory, setHa } from "@/lib/services/pools";
 import { createAffinityRule, deleteAffinityRule, deleteAffinityRuleById, disableAffinityRule, enableAffinityRule } from "@/lib/services/affinity";
+import { closeConsoleSchema, consoleCommandSchema, openConsoleSchema } from "@/lib/validation/console";
+import { closeConsole, openConsole, runConsoleCommand } from "@/lib/services/console";
 import { tenantUseCase } from "./define";
 
 // Virtual machines, compute pools, hosts and affinity rules.
@@ -266,6 +268,40 @@ export const COMPUTE_USE_CASES = {
     activity: ["vm.encrypt"],
     run: encryptVm,
     route: { method: "POST", path: "/compute/vms/{id}/encryption", params: VM },
+  }),
+  // ── the simulated web console (vm:power: typing at a guest acts on it as its power button does) ──
+  openConsole: tenantUseCase({
+    summary: "Open the simulated console of a powered-on VM (CONSOLE.VM_NOT_RUNNING otherwise): its guest's boot log and login prompt, and a session id for its commands. Audited once opened, once closed",
+    tag: "compute",
+    permission: "vm:power",
+    schema: openConsoleSchema,
+    resource: vm,
+    audit: ["vm.console_open", "vm.console_close"],
+    activity: [],
+    run: openConsole,
+    route: { method: "POST", path: "/compute/vms/{id}/console", params: VM, status: 201 },
+  }),
+  runConsoleCommand: tenantUseCase({
+    summary: "Type a line at a VM's simulated console (or send ctrl-alt-del: the guest reboots, the VM's power state stays; ctrl-d: log out): kept in the VM's console history with its user and time, answered from the VM's inventory; exit closes the console",
+    tag: "compute",
+    permission: "vm:power",
+    schema: consoleCommandSchema,
+    resource: vm,
+    audit: ["vm.console_close"],
+    activity: [],
+    run: runConsoleCommand,
+    route: { method: "POST", path: "/compute/vms/{id}/console/{sid}/commands", params: { id: "vmId", sid: "sessionId" } },
+  }),
+  closeConsole: tenantUseCase({
+    summary: "Close a VM's simulated console (audited with the count of its commands)",
+    tag: "compute",
+    permission: "vm:power",
+    schema: closeConsoleSchema,
+    resource: vm,
+    audit: ["vm.console_close"],
+    activity: [],
+    run: closeConsole,
+    route: { method: "DELETE", path: "/compute/vms/{id}/console/{sid}", params: { id: "vmId", sid: "sessionId" } },
   }),
   // ── pools and hosts ──
   setActivatedMemory: tenantUseCase({

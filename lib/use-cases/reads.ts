@@ -23,6 +23,7 @@ import { listAlerts } from "@/lib/services/alerts";
 import { alertListQuery } from "@/lib/validation/alerts";
 import { listCatalog, publicTemplates } from "@/lib/services/catalog";
 import { listDetachedDisks } from "@/lib/services/detached-disks";
+import { listConsoleHistory } from "@/lib/services/console";
 import { read, type ApiOutcome } from "./define";
 import type { After } from "@/lib/list-query";
 
@@ -80,6 +81,16 @@ export const READS = {
     serve: (ctx, { query }) => paged(query, BY_NAME, (p) => listVms(ctx, { ...only<Q>(query, ["q", "state", "tag"]), sort: "name", dir: "asc", ...p })),
   }),
   getVm: read({ path: "/compute/vms/{id}", summary: "One VM", tag: "compute", permission: "compute:read", kind: "read", params: idParams, serve: async (ctx, { params }) => ({ json: await getVm(ctx, params.id!) }) }),
+  listConsoleHistory: read({
+    path: "/compute/vms/{id}/console/history",
+    summary: "A VM's console history, newest first: each line typed at its simulated console (or key combination sent), who typed it and when (audit:read: it names people and what they typed)",
+    tag: "compute",
+    permission: "audit:read",
+    kind: "list",
+    params: idParams,
+    query: pageQuery,
+    serve: (ctx, { params, query }) => paged(query, NEWEST_FIRST, async (p) => ({ total: null, rows: (await listConsoleHistory(ctx, params.id!, { after: p.after, size: p.pageSize })).rows })),
+  }),
   listAffinityRules: read({
     path: "/compute/affinity-rules",
     summary: "The tenant's affinity and anti-affinity rules",

@@ -18,6 +18,7 @@ export const READ_ROWS: Record<keyof typeof READS, ReadRow> = {
   listHosts: { listsIds: (f) => [f.hostId] },
   listVms: { listsIds: (f) => [f.vmId] },
   getVm: { params: (f) => ({ id: f.vmId }) },
+  listConsoleHistory: { params: (f) => ({ id: f.vmId }) },
   listAffinityRules: { listsIds: (f) => [f.ruleId] },
   listDatastores: { listsIds: (f) => [f.datastoreId] },
   getDatastore: { params: (f) => ({ id: f.datastoreId }) },

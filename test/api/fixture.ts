@@ -43,6 +43,8 @@ export type ApiFixture = {
   templateItemId: string;
   /** A detached disk (no VM) on the tenant's datastore. */
   detachedDiskId: string;
+  /** A web console left open on the VM (by a former member). */
+  consoleSessionId: string;
 };
 
 export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
@@ -92,6 +94,8 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   const iso = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "ISO", name: "iso-tools.iso", source: "upload", sizeBytes: BigInt(1_048_576), sha256: "a".repeat(64) } });
   const template = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "TEMPLATE", name: "iso-debian", templateCode: "debian-12", cpu: 2, memoryGb: 4, diskGib: 20, source: "public" } });
   const detached = await db().vmDisk.create({ data: { tenantId: tenant.id, vmId: null, datastoreId: ds.id, label: "Hard disk 3", sizeGib: 5, usedGib: 0, provisioning: "THIN", detachedFrom: "gone" } });
+  const consoleSession = await db().consoleSession.create({ data: { tenantId: tenant.id, vmId: vm.id, actorType: "USER", userId: author.id, actorLabel: author.email, commandCount: 1 } });
+  await db().consoleCommand.create({ data: { tenantId: tenant.id, vmId: vm.id, sessionId: consoleSession.id, userId: author.id, actorLabel: author.email, line: "hostname" } });
   return {
     tenantId: tenant.id,
     poolId: pool.id,
@@ -118,6 +122,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     isoItemId: iso.id,
     templateItemId: template.id,
     detachedDiskId: detached.id,
+    consoleSessionId: consoleSession.id,
   };
 }
 
@@ -140,7 +145,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -168,8 +173,10 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().catalogItem.findMany({ where: { tenantId }, ...byId, select: { id: true, name: true } }),
     db().vmIsoMount.findMany({ where: { tenantId }, ...byId }),
     db().vmCloudInit.findMany({ where: { tenantId }, orderBy: { vmId: "asc" } }),
+    db().consoleSession.findMany({ where: { tenantId }, ...byId }),
+    db().consoleCommand.count({ where: { tenantId } }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;

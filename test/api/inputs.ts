@@ -31,6 +31,11 @@ export const INPUTS: Record<UseCaseName, Input> = {
   setTags: (f) => ({ vmId: f.vmId, tags: ["iso", "web"] }),
   deleteVm: (f) => ({ vmId: f.vmId, confirmName: f.vmName }),
   encryptVm: (f) => ({ vmId: f.vmId }),
+  // The fixture's VM is powered off: opening its console and typing at it are refused
+  // (CONSOLE.VM_NOT_RUNNING) through both doors; closing the console left open is accepted.
+  openConsole: (f) => ({ vmId: f.vmId }),
+  runConsoleCommand: (f) => ({ vmId: f.vmId, sessionId: f.consoleSessionId, line: "hostname" }),
+  closeConsole: (f) => ({ vmId: f.vmId, sessionId: f.consoleSessionId }),
   setActivatedMemory: (f) => ({ poolId: f.poolId, activatedMemoryGb: 512 }),
   setHa: (f) => ({ poolId: f.poolId, haEnabled: "false" }),
   enterHostMaintenance: (f) => ({ hostId: f.hostId }),

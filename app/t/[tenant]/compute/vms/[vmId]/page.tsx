@@ -35,6 +35,9 @@ import { PromoteRestoreButton, RunBackupButton } from "@/components/data-protect
 import { BackupJobTable } from "@/components/data-protection/backup-job-table";
 import { ExportTemplateButton, MountIsoButton, UnmountIsoButton } from "@/components/vms/vm-cd-drive";
 import { AttachDiskButton, DetachDiskButton } from "@/components/vms/vm-detached-disks";
+import { ConsoleHistory, consoleCursor, parseConsoleCursor } from "@/components/vms/console-history";
+import { listConsoleHistory } from "@/lib/services/console";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -62,7 +65,7 @@ function Empty({ children }: { children: React.ReactNode }) {
   return <p className="rounded-lg border border-dashed border-slate-300 px-3 py-4 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">{children}</p>;
 }
 
-export default tenantPage<{ vmId: string }>({ permission: "compute:read", title: ["vmPage", "title"] }, async ({ ctx, params }) => {
+export default tenantPage<{ vmId: string }>({ permission: "compute:read", title: ["vmPage", "title"] }, async ({ ctx, params, searchParams }) => {
   const can = (p: Permission) => hasPermission(ctx.permissions, p);
   const vm = await getVm(ctx, params.vmId).catch((e: unknown) => {
     // Another tenant's VM is not found, exactly like one that does not exist.
@@ -93,6 +96,9 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
   const isos = catalogItems.filter((i) => i.kind === "ISO").map((i) => ({ id: i.id, name: i.name }));
   const lang = langOf(locale);
   const now = new Date();
+  const consoleAfter = parseConsoleCursor(searchParams.consoleAfter);
+  const wc = await getTranslations("webConsole");
+  const consoleHistory = can("audit:read") ? await listConsoleHistory(ctx, vm.id, { size: LATEST, after: consoleAfter }) : null;
   const n = (x: number) => format.number(x);
   const blockers = toViolationViews(vm.encryptionBlockers, lang);
   const actionsVm: VmActionsVm = {
@@ -155,6 +161,10 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
           <VmConfigActions tenantId={ctx.tenant.id} tenantSlug={ctx.tenant.slug} vm={actionsVm} can={vmCan} />
           <MigrateVmButton tenantId={ctx.tenant.id} vm={actionsVm} place={{ poolId: vm.pool.id, hostId: vm.host?.id ?? null, datastoreId: vm.datastore.id }} options={migrateOptions} can={vmCan} />
           <ExportTemplateButton tenantId={ctx.tenant.id} vm={actionsVm} can={vmCan} />
+          <Link href={`${base}/compute/vms/${vm.id}/console`} className={`${secondaryButtonClass} inline-flex items-center gap-1.5`} title={wc("openTitle", { name: vm.name })}>
+            {wc("open")}
+            <Badge tone="amber">{wc("simulated")}</Badge>
+          </Link>
         </div>
       </header>
 
@@ -392,6 +402,13 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
               <ActivityTable rows={history.rows} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: t("sections.history"), name: vm.name })} showResource={false} now={now} />
             )}
           </Section>
+
+          <ConsoleHistory
+            vmName={vm.name}
+            rows={consoleHistory?.rows ?? null}
+            olderHref={consoleHistory?.next ? `${base}/compute/vms/${vm.id}?consoleAfter=${encodeURIComponent(consoleCursor(consoleHistory.next))}#vm-console-history` : null}
+            newestHref={consoleAfter ? `${base}/compute/vms/${vm.id}#vm-console-history` : null}
+          />
 
           <Section
             title={t("sections.audit")}
