@@ -56,4 +56,6 @@ export const CLIENT_NAMESPACES = [
   // alerts: the bell, acknowledging, subscriptions and lines
   "alerts",
   "notifications",
+  // invitations: the IAM page's form and list, the acceptance form
+  "invitations",
 ] as const;

@@ -27,6 +27,8 @@ export const MESSAGE_AREAS = [
   "account",
   // operator alerts, their lines and subscriptions, and the notifications bell
   "alerts",
+  // invitations by e-mail: the IAM page's list and form, the acceptance page
+  "invitations",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -17,6 +17,7 @@ import { checkAddressAllowed, checkAllowedRangesSave } from "./address-ranges";
 import { checkTotpRequirement } from "./totp";
 import { checkNicMac } from "./nics";
 import { checkBackupNow, checkBackupPolicyZone } from "./backup";
+import { checkInvitationOpen } from "./invitations";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
 type Case = { fires: () => Decision<unknown>; passes: () => Decision<unknown> };
@@ -225,6 +226,19 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkBackupPolicyZone({ id: "vm1", name: "web-01", azId: "PAR7S" }, { name: "daily", targetAzId: "PAR7S" }),
     passes: () => checkBackupPolicyZone({ id: "vm1", name: "web-01", azId: "PAR7S" }, { name: "daily", targetAzId: "TH3S" }),
   },
+  // 72 hours: a link made at 12:00 on 1 March still opens at 11:59 on 4 March, not at 12:00.
+  "INVITE.EXPIRED": {
+    fires: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: null }, new Date("2026-03-04T12:00:00Z")),
+    passes: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: null }, new Date("2026-03-04T11:59:00Z")),
+  },
+  "INVITE.USED": {
+    fires: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: now, revokedAt: null }, now),
+    passes: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: null }, now),
+  },
+  "INVITE.REVOKED": {
+    fires: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: now }, now),
+    passes: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: null }, now),
+  },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -294,6 +308,9 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "NIC.DUPLICATE_MAC": overriding("NIC.DUPLICATE_MAC"),
   "BACKUP.SNAPSHOT_PRESENT": overriding("BACKUP.SNAPSHOT_PRESENT"),
   "BACKUP.SAME_AZ": overriding("BACKUP.SAME_AZ"),
+  "INVITE.EXPIRED": overriding("INVITE.EXPIRED"),
+  "INVITE.USED": overriding("INVITE.USED"),
+  "INVITE.REVOKED": overriding("INVITE.REVOKED"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);

@@ -52,6 +52,9 @@ export const RULE_CODES = [
   "NIC.DUPLICATE_MAC",
   "BACKUP.SNAPSHOT_PRESENT",
   "BACKUP.SAME_AZ",
+  "INVITE.EXPIRED",
+  "INVITE.USED",
+  "INVITE.REVOKED",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -156,5 +159,8 @@ export const RULES: Record<RuleCode, Rule> = {
   "IAM.RANGES_EXCLUDE_SELF": refuse("Nobody saves an allowed-ranges list that shuts out the address they save it from: they could not undo it (the project's own rule)."),
   "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
   "BACKUP.SNAPSHOT_PRESENT": refuse("A VM's first backup fails while a snapshot exists (the provider's backup documentation): the console refuses it before it runs."),
+  "INVITE.EXPIRED": refuse("An invitation's link is valid for a stated time (72 hours); after it, an administrator resends it (the project's own rule)."),
+  "INVITE.USED": refuse("An invitation's link is single-use: once accepted it opens nothing (the project's own rule)."),
+  "INVITE.REVOKED": refuse("An administrator may revoke an invitation before it is accepted; its link then opens nothing (the project's own rule)."),
   "BACKUP.SAME_AZ": refuse("Agentless, snapshot-based backups, stored in a physically separate datacenter: a VM's backups are kept in another availability zone than the VM."),
 };

@@ -38,6 +38,8 @@ export type ApiFixture = {
   restoreTestVmId: string;
   /** An open alert on the pool (its memory above the 85 % line). */
   alertId: string;
+  /** A pending invitation into the tenant. */
+  invitationId: string;
 };
 
 export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
@@ -83,6 +85,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   });
   const copy = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, name: "api-copy" });
   await db().vm.update({ where: { id: copy.id }, data: { restoreTestOfId: vm.id, restoredFromJobId: job.id } });
+  const invitation = await db().invitation.create({ data: { tenantId: tenant.id, email: `invited-${tenant.id}@example.test`, permissions: ["compute:read"], tokenHash: `fixture-${tenant.id}`, expiresAt: new Date(Date.now() + 3_600_000) } });
   const alert = await db().alert.create({ data: { tenantId: tenant.id, kind: "POOL_MEMORY", resourceType: "POOL", resourceId: pool.id, resourceName: pool.name, value: 900, limit: 870.4, peak: 900, lastValue: 900 } });
   return {
     tenantId: tenant.id,
@@ -107,6 +110,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     backupJobId: job.id,
     restoreTestVmId: copy.id,
     alertId: alert.id,
+    invitationId: invitation.id,
   };
 }
 
@@ -129,7 +133,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, invitations] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -154,8 +158,9 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().alertThreshold.findMany({ where: { tenantId }, ...byId }),
     db().alertSubscription.findMany({ where: { tenantId }, orderBy: [{ userId: "asc" }, { kind: "asc" }] }),
     db().notification.findMany({ where: { tenantId }, ...byId }),
+    db().invitation.findMany({ where: { tenantId }, ...byId }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, invitations });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;
