@@ -316,9 +316,9 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC and the 2 backup-run codes, each once", () => {
-    expect(RULE_CODES).toHaveLength(49);
-    expect(new Set(RULE_CODES).size).toBe(49);
+  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, the 2 backup-run codes and the 3 invitation-link codes, each once", () => {
+    expect(RULE_CODES).toHaveLength(52);
+    expect(new Set(RULE_CODES).size).toBe(52);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 
