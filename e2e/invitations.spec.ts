@@ -47,30 +47,39 @@ async function invite(page: import("@playwright/test").Page, email: string) {
   await expect(section.getByRole("row").filter({ hasText: email })).toContainText("Pending");
 }
 
-test("an admin invites an e-mail; the mailed link lets the person set a password and land in the tenant with the permissions granted", async ({ page, loginAs }) => {
+test("an admin invites an e-mail; the mailed link lets the person set a password and land in the tenant with the permissions granted", async ({ page, loginAs, browser }) => {
   const email = `invited-${Date.now()}@example.test`;
   await loginAs("adminProd");
   await invite(page, email);
   const link = await linkMailedTo(email);
 
-  // The invited person, in a browser with no session.
-  await page.context().clearCookies();
-  await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Join Production" })).toBeVisible();
-  await page.getByLabel("Your name").fill("Invited Person");
-  await page.getByLabel("Choose a password").fill("a-long-password-1");
-  await page.getByRole("button", { name: "Accept and sign in" }).click();
-  await page.waitForURL(/\/t\/production(\/|$)/);
+  // The invited person, in another browser (no session, none of the admin's cookies).
+  const theirs = await browser.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: { "Accept-Language": "en" } });
+  try {
+    const tab = await theirs.newPage();
+    await tab.goto(link);
+    await expect(tab.getByRole("heading", { name: "Join Production" })).toBeVisible();
+    await tab.getByLabel("Your name").fill("Invited Person");
+    await tab.getByLabel("Choose a password").fill("a-long-password-1");
+    await tab.getByRole("button", { name: "Accept and sign in" }).click();
+    await tab.waitForURL(/\/t\/production(\/|$)/);
 
-  // compute:read: the VM list opens; IAM does not (not granted).
-  await page.goto("/t/production/compute/vms");
-  await expect(page.getByRole("heading", { level: 1, name: "Virtual machines" })).toBeVisible();
-  await page.goto("/t/production/iam");
-  await expect(page.getByText("You cannot see this section")).toBeVisible();
+    // compute:read: the VM list opens; IAM does not (not granted).
+    await tab.goto("/t/production/compute/vms");
+    await expect(tab.getByRole("heading", { level: 1, name: "Virtual machines" })).toBeVisible();
+    await tab.goto("/t/production/iam");
+    await expect(tab.getByText("You cannot see this section")).toBeVisible();
 
-  // The link worked once.
-  await page.goto(link);
-  await expect(page.getByTestId("invitation-refused")).toContainText("INVITE.USED");
+    // The link worked once.
+    await tab.goto(link);
+    await expect(tab.getByTestId("invitation-refused")).toContainText("INVITE.USED");
+  } finally {
+    await theirs.close();
+  }
+
+  // The admin sees it accepted.
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Invitations" }).getByRole("row").filter({ hasText: email })).toContainText("Accepted");
 });
 
 test("an expired link is refused and says what to do", async ({ page, loginAs }) => {
