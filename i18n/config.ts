@@ -58,4 +58,6 @@ export const CLIENT_NAMESPACES = [
   "notifications",
   // invitations: the IAM page's form and list, the acceptance form
   "invitations",
+  // single sign-on: the owner's settings form
+  "sso",
 ] as const;

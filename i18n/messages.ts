@@ -29,6 +29,8 @@ export const MESSAGE_AREAS = [
   "alerts",
   // invitations by e-mail: the IAM page's list and form, the acceptance page
   "invitations",
+  // an organization's single sign-on settings and the sign-in page's SSO form
+  "sso",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = [
   "iam.invitation_resend",
   "iam.invitation_revoke",
   "iam.invitation_accept",
+  /** An organization's single sign-on provider set or changed (the secret never recorded). */
+  "iam.sso_set",
   // alerts: acknowledging one, a tenant's line for a resource, a person's subscription
   "alert.acknowledge",
   "alert.threshold_set",

@@ -108,6 +108,7 @@ export const ACTIONS: Record<string, Row> = {
   "iam/revoke-token.ts": { member: true, input: (f) => ({ tokenId: f.tokenId }) },
   "iam/set-allowed-ranges.ts": { permission: "iam:write", input: () => ({ ranges: [] }), crosses: false },
   "iam/set-totp-required.ts": { permission: "iam:write", input: () => ({ required: "false" }), crosses: false },
+  "iam/set-sso.ts": { organization: "OWNER", input: () => ({ issuer: "https://idp.example.test", clientId: "console", clientSecret: "s3cret", domains: "iso-sso.example.test", passwordAllowed: "true" }) },
   "iam/create-invitation.ts": { permission: "iam:write", input: () => ({ email: "iso-invited@example.test", permissions: ["compute:read"] }), crosses: false },
   "iam/resend-invitation.ts": { permission: "iam:write", input: (f) => ({ invitationId: f.invitationId }) },
   "iam/revoke-invitation.ts": { permission: "iam:write", input: (f) => ({ invitationId: f.invitationId }) },

@@ -8,6 +8,8 @@ import { setAllowedRanges } from "@/lib/services/allowed-ranges";
 import { setTotpRequired } from "@/lib/services/totp-requirement";
 import { createInvitationSchema, invitationIdSchema } from "@/lib/validation/invitations";
 import { createInvitation, resendInvitation, revokeInvitation } from "@/lib/services/invitations";
+import { setSsoSchema } from "@/lib/validation/sso";
+import { setSso } from "@/lib/services/sso";
 import { organizationUseCase, tenantUseCase } from "./define";
 
 // Members, their permissions, and personal access tokens. Immediate changes: no activity.
@@ -135,5 +137,16 @@ export const IAM_USE_CASES = {
     activity: [],
     run: revokeInvitation,
     route: { method: "DELETE", path: "/iam/invitations/{id}", params: { id: "invitationId" } },
+  }),
+  setSso: organizationUseCase({
+    summary: "Set the organization's single sign-on: an OpenID Connect provider (issuer, client id, client secret kept sealed), the e-mail domains it covers, and whether password sign-in stays allowed for them",
+    tag: "iam",
+    role: "OWNER",
+    schema: setSsoSchema,
+    resource: { type: "organization" },
+    audit: ["iam.sso_set"],
+    activity: [],
+    run: setSso,
+    route: { consoleOnly: "An organization's sign-in is an owner's, and a personal access token is bound to one tenant: it never acts for an organization (lib/auth/authorize.ts)." },
   }),
 };

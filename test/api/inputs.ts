@@ -75,6 +75,7 @@ export const INPUTS: Record<UseCaseName, Input> = {
   createInvitation: () => ({ email: "iso-invited@example.test", permissions: ["compute:read"] }),
   resendInvitation: (f) => ({ invitationId: f.invitationId }),
   revokeInvitation: (f) => ({ invitationId: f.invitationId }),
+  setSso: () => ({ issuer: "https://idp.example.test", clientId: "console", clientSecret: "s3cret", domains: "iso-sso.example.test", passwordAllowed: "true" }),
 };
 
 /** Another tenant's ids given to a use case that names no resource (an invitation by email) cross nothing. */

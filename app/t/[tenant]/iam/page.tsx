@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default tenantPage({ permission: "iam:read", title: ["iam", "title"] }, async ({ ctx }) => {
   const base = `/t/${ctx.tenant.slug}/iam`;
-  const [members, invitations, t, inv, ranges, twoFactor, org] = await Promise.all([listMembers(ctx), listInvitations(ctx), getTranslations("iam"), getTranslations("invitations"), getTranslations("allowedRanges"), getTranslations("twoFactor"), authorizeSessionOrganization(ctx.tenant.organizationId, "OWNER")]);
+  const [members, invitations, t, inv, ranges, twoFactor, sso, org] = await Promise.all([listMembers(ctx), listInvitations(ctx), getTranslations("iam"), getTranslations("invitations"), getTranslations("allowedRanges"), getTranslations("twoFactor"), getTranslations("sso"), authorizeSessionOrganization(ctx.tenant.organizationId, "OWNER")]);
   // Only an owner of the organization sees its users (and may disable one); checking is not audited here: the page asks, the action decides.
   const orgUsers = org.ok ? await listOrganizationUsers(org.ctx) : null;
   const canWrite = hasPermission(ctx.permissions, "iam:write");
@@ -32,6 +32,7 @@ export default tenantPage({ permission: "iam:read", title: ["iam", "title"] }, a
           <Link href={`${base}/api`} className={linkClass}>{t("apiLink")}</Link>
           <Link href={`${base}/ranges`} className={linkClass}>{ranges("navLink")}</Link>
           <Link href={`${base}/two-factor`} className={linkClass}>{twoFactor("navLink")}</Link>
+          {org.ok && <Link href={`${base}/sso`} className={linkClass}>{sso("navLink")}</Link>}
         </div>
       </PageHeader>
       <p className="mb-4 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t("intro")}</p>
