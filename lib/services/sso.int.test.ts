@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { createOrganization, createTenant, createUser } from "@/lib/db/factories";
 import { setTotpSecretForTest } from "@/test/integration/sso-helpers";
 import { beginSsoSignIn, completeSsoSignIn, setSso, ssoForEmail } from "./sso";
+import { checkSignIn } from "./auth";
 import { openSecret } from "@/lib/security/secret-box";
 import { decode } from "next-auth/jwt";
 import { sessionCookieFor } from "@/lib/auth/sso-session";
@@ -172,6 +173,14 @@ describe("single sign-on through OpenID Connect, against a real provider", () =>
     const m = await db().membership.findFirst({ where: { tenantId: s.tenantId, user: { email: "newbie@acme-sso.test" } }, select: { permissions: true } });
     expect(m).toEqual({ permissions: ["compute:read"] });
     expect(await db().invitation.findUnique({ where: { tokenHash: "sso-test-newbie" }, select: { acceptedAt: true } })).not.toMatchObject({ acceptedAt: null });
+  });
+
+  it("with passwords not allowed for the covered domains, the right password alone no longer signs in (audited)", async () => {
+    expect(await checkSignIn({ email: "ann@acme-sso.test", password: "password" })).toEqual({ ok: false, reason: "sso_required" });
+    expect(await checkSignIn({ email: "ann@acme-sso.test", password: "wrong" })).toEqual({ ok: false, reason: "invalid" });
+    await setSso(s.org, { issuer, clientId: "console", domains: ["acme-sso.test"], passwordAllowed: true });
+    expect(await checkSignIn({ email: "ann@acme-sso.test", password: "password" })).toMatchObject({ ok: true });
+    await setSso(s.org, { issuer, clientId: "console", domains: ["acme-sso.test"], passwordAllowed: false });
   });
 
   it("an account with two-factor on is refused when the provider asserts no second factor (SSO.SECOND_FACTOR)", async () => {
