@@ -122,14 +122,19 @@ export async function revokeInvitation(ctx: TenantContext, input: InvitationIdIn
 
 export type InvitationLink =
   | { found: false }
-  | { found: true; email: string; tenantName: string; tenantSlug: string; permissions: string[]; expiresAt: Date; accountExists: boolean; refusal: Decision<undefined> };
+  | { found: true; email: string; tenantName: string; tenantSlug: string; permissions: string[]; expiresAt: Date; accountExists: boolean; refusal: Decision<undefined>; sso: { passwordAllowed: boolean } | null };
 
 /** What the acceptance page shows for a token: the tenant, the e-mail, whether an account exists, and why it no longer opens if so. */
 export async function describeInvitationLink(token: string, now = new Date()): Promise<InvitationLink> {
   const inv = await db().invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { email: true, permissions: true, expiresAt: true, acceptedAt: true, revokedAt: true, tenant: { select: { name: true, slug: true } } } });
   if (!inv) return { found: false };
-  const account = await db().user.findUnique({ where: { email: inv.email }, select: { id: true } });
-  return { found: true, email: inv.email, tenantName: inv.tenant.name, tenantSlug: inv.tenant.slug, permissions: inv.permissions, expiresAt: inv.expiresAt, accountExists: !!account, refusal: checkInvitationOpen({ ...inv, tenantName: inv.tenant.name }, now) };
+  const domain = inv.email.slice(inv.email.lastIndexOf("@") + 1);
+  // Single sign-on of the tenant's organization covering the address: the page offers it (and only it, when passwords are not allowed).
+  const [account, sso] = await Promise.all([
+    db().user.findUnique({ where: { email: inv.email }, select: { id: true } }),
+    db().organizationSso.findFirst({ where: { domains: { has: domain }, organization: { tenants: { some: { slug: inv.tenant.slug } } } }, select: { passwordAllowed: true } }),
+  ]);
+  return { found: true, email: inv.email, tenantName: inv.tenant.name, tenantSlug: inv.tenant.slug, permissions: inv.permissions, expiresAt: inv.expiresAt, accountExists: !!account, refusal: checkInvitationOpen({ ...inv, tenantName: inv.tenant.name }, now), sso };
 }
 
 /**

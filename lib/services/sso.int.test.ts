@@ -7,6 +7,7 @@ import { createOrganization, createTenant, createUser } from "@/lib/db/factories
 import { setTotpSecretForTest } from "@/test/integration/sso-helpers";
 import { beginSsoSignIn, completeSsoSignIn, setSso, ssoForEmail } from "./sso";
 import { checkSignIn } from "./auth";
+import { describeInvitationLink, hashInvitationToken } from "./invitations";
 import { openSecret } from "@/lib/security/secret-box";
 import { decode } from "next-auth/jwt";
 import { sessionCookieFor } from "@/lib/auth/sso-session";
@@ -167,12 +168,14 @@ describe("single sign-on through OpenID Connect, against a real provider", () =>
   it("a first sign-on creates the account only for an invited address, and accepts the invitation; no self-sign-up", async () => {
     expect((await signInAs("stranger")).result).toMatchObject({ ok: false, violations: [{ code: "SSO.NOT_INVITED" }] });
     expect(await db().user.findUnique({ where: { email: "stranger@acme-sso.test" } })).toBeNull();
-    await db().invitation.create({ data: { tenantId: s.tenantId, email: "newbie@acme-sso.test", permissions: ["compute:read"], tokenHash: "sso-test-newbie", expiresAt: new Date(Date.now() + 3_600_000) } });
+    await db().invitation.create({ data: { tenantId: s.tenantId, email: "newbie@acme-sso.test", permissions: ["compute:read"], tokenHash: hashInvitationToken("newbie-token-0123456789abc"), expiresAt: new Date(Date.now() + 3_600_000) } });
+    // The invitation's page offers single sign-on (and no password: this organization does not allow them).
+    expect(await describeInvitationLink("newbie-token-0123456789abc")).toMatchObject({ found: true, accountExists: false, sso: { passwordAllowed: false } });
     const { result } = await signInAs("newbie");
     expect(result).toMatchObject({ ok: true, value: { email: "newbie@acme-sso.test", name: "New Bie" } });
     const m = await db().membership.findFirst({ where: { tenantId: s.tenantId, user: { email: "newbie@acme-sso.test" } }, select: { permissions: true } });
     expect(m).toEqual({ permissions: ["compute:read"] });
-    expect(await db().invitation.findUnique({ where: { tokenHash: "sso-test-newbie" }, select: { acceptedAt: true } })).not.toMatchObject({ acceptedAt: null });
+    expect(await db().invitation.findUnique({ where: { tokenHash: hashInvitationToken("newbie-token-0123456789abc") }, select: { acceptedAt: true } })).not.toMatchObject({ acceptedAt: null });
   });
 
   it("with passwords not allowed for the covered domains, the right password alone no longer signs in (audited)", async () => {

@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InvitationPage(props: { params: Promise<{ token: string }> }) {
   const { token: raw } = await props.params;
   const parsed = invitationTokenSchema.safeParse(raw);
-  const [t, locale, user] = await Promise.all([getTranslations("invitations"), getLocale(), getSessionUser()]);
+  const [t, sso, locale, user] = await Promise.all([getTranslations("invitations"), getTranslations("sso"), getLocale(), getSessionUser()]);
   const link = parsed.success ? await describeInvitationLink(parsed.data) : ({ found: false } as const);
   const lang = locale === "fr" ? "fr" : "en";
   return (
@@ -43,7 +43,12 @@ export default async function InvitationPage(props: { params: Promise<{ token: s
           <h1 id="accept-title" className="text-lg font-semibold">{t("acceptTitle", { tenant: link.tenantName })}</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{t("acceptIntro", { tenant: link.tenantName, email: link.email, count: link.permissions.length })}</p>
           <p className="mt-1 mb-4 text-xs text-slate-600 dark:text-slate-400">{t("validUntil", { until: link.expiresAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" })}</p>
-          {!link.accountExists ? (
+          {link.sso && (
+            <p className="mb-4">
+              <a href={`/api/sso/start?email=${encodeURIComponent(link.email)}`} className={linkClass}>{sso("continue")}</a>
+            </p>
+          )}
+          {link.sso && !link.sso.passwordAllowed && !link.accountExists ? null : !link.accountExists ? (
             <AcceptInvitationForm token={parsed.data!} email={link.email} tenantSlug={link.tenantSlug} />
           ) : user && user.email === link.email ? (
             <JoinButton token={parsed.data!} tenantName={link.tenantName} />
