@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 // production build served by `next start`. scripts/test.ts prepares the database and
 // passes it in E2E_DATABASE_URL.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The SMTP server e2e/invitations.spec.ts runs while it needs one; nothing listens there otherwise.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 25);
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,6 +38,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ALERT_MAIL_FROM: "Console <console@e2e.test>",
       // Activities take a fifth of their demo duration: visible progress, short tests.
       INFRA_TIME_SCALE: process.env.INFRA_TIME_SCALE ?? "0.2",
     },

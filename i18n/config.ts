@@ -59,4 +59,8 @@ export const CLIENT_NAMESPACES = [
   // alerts: the bell, acknowledging, subscriptions and lines
   "alerts",
   "notifications",
+  // invitations: the IAM page's form and list, the acceptance form
+  "invitations",
+  // single sign-on: the owner's settings form
+  "sso",
 ] as const;

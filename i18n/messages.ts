@@ -31,6 +31,10 @@ export const MESSAGE_AREAS = [
   "catalog",
   // the simulated web console of a VM and its history
   "console",
+  // invitations by e-mail: the IAM page's list and form, the acceptance page
+  "invitations",
+  // an organization's single sign-on settings and the sign-in page's SSO form
+  "sso",
 ] as const;
 
 export type Messages = Record<string, unknown>;

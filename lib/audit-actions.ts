@@ -88,6 +88,13 @@ export const AUDIT_ACTIONS = [
   "iam.allowed_ranges_set",
   "iam.address_refused",
   "iam.totp_required_set",
+  /** An e-mail invited into a tenant, the link sent again (a new token), the invitation revoked, accepted. */
+  "iam.invitation_create",
+  "iam.invitation_resend",
+  "iam.invitation_revoke",
+  "iam.invitation_accept",
+  /** An organization's single sign-on provider set or changed (the secret never recorded). */
+  "iam.sso_set",
   // alerts: acknowledging one, a tenant's line for a resource, a person's subscription
   "alert.acknowledge",
   "alert.threshold_set",

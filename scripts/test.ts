@@ -50,7 +50,9 @@ async function e2eStage(adminUrl: string, template: string, building: Promise<un
   const out = path.join(results, "e2e.json");
   rmSync(out, { force: true });
   const port = process.env.E2E_PORT ?? String(await freePort());
-  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...filters.filter((f) => f.endsWith(".spec.ts"))], { E2E_DATABASE_URL: url, E2E_PORT: port });
+  // Where the e2e server sends mail (SMTP_URL): e2e/invitations.spec.ts listens there while it runs.
+  const smtpPort = process.env.E2E_SMTP_PORT ?? String(await freePort());
+  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...filters.filter((f) => f.endsWith(".spec.ts"))], { E2E_DATABASE_URL: url, E2E_PORT: port, E2E_SMTP_PORT: smtpPort });
   if (!existsSync(out)) return tallies.push({ name: "e2e", passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
   const s = (JSON.parse(readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
   tallies.push({ name: "e2e", passed: s.expected + s.flaky, failed: s.unexpected + (s.unexpected === 0 && code !== 0 ? 1 : 0), skipped: s.skipped });

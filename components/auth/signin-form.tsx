@@ -26,6 +26,11 @@ export function SignInForm() {
         router.refresh();
         return; // stays "signing in" until the console replaces this page
       }
+      if (res?.error === "SsoRequired") {
+        setError(t("ssoRequired"));
+        setPending(false);
+        return;
+      }
       if (res?.error === "TotpRequired") {
         setNeedsCode(true);
         setPending(false);

@@ -24,6 +24,7 @@ export const TENANT_STATIC_PAGES = new Set([
   "iam",
   "iam/api",
   "iam/ranges",
+  "iam/sso",
   "iam/two-factor",
   "iam/tokens",
   "network",

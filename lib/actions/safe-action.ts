@@ -143,6 +143,14 @@ export function accountAction<S extends z.ZodType, T>(schema: S, handler: (user:
     );
 }
 
+/**
+ * An action anyone may call, signed in or not (accepting an invitation: the link's token is the
+ * credential, checked by the service). The handler gets the session's user when there is one.
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (user: SessionUser | null, input: z.infer<S>) => Promise<Decision<T>>) {
+  return async (_prev: unknown, raw: unknown): Promise<ActionResult<T>> => run(async () => ({ ok: true as const, ctx: await getSessionUser() }), schema, handler, raw);
+}
+
 type Bound<T> = ((id: string, prev: unknown, raw: unknown) => Promise<ActionResult<T>>) & { useCase: UseCase };
 
 /**

@@ -252,3 +252,9 @@ export const ADDRESS_REFUSAL_AUDIT_SECONDS = 60;
  * phone a few seconds off still works), once; 10 single-use recovery codes.
  */
 export const TOTP_SETTINGS = { periodSeconds: 30, digits: 6, windowSteps: 1, recoveryCodes: 10 } as const;
+
+/**
+ * Invitations by e-mail: the link is valid 72 hours (long enough to span a weekend, short enough
+ * that a forwarded or forgotten mail soon opens nothing); resending makes a new link and restarts the clock.
+ */
+export const INVITATION_SETTINGS = { validHours: 72 } as const;

@@ -19,6 +19,8 @@ import { allocateNicAddress, checkNicMac } from "./nics";
 import { checkBackupNow, checkBackupPolicyZone } from "./backup";
 import { checkTemplateExport, type ExportableVm } from "./catalog-items";
 import { checkConsoleOpen } from "./console";
+import { checkInvitationOpen } from "./invitations";
+import { checkSsoAccount, checkSsoIdentity } from "./sso";
 
 // For every rule code: one situation where it fires, one (close to it) where it does not.
 type Case = { fires: () => Decision<unknown>; passes: () => Decision<unknown> };
@@ -239,6 +241,36 @@ export const CASES: Record<RuleCode, Case> = {
     fires: () => checkConsoleOpen({ id: "vm1", name: "web-01", powerState: "SUSPENDED" }),
     passes: () => checkConsoleOpen({ id: "vm1", name: "web-01", powerState: "POWERED_ON" }),
   },
+  // 72 hours: a link made at 12:00 on 1 March still opens at 11:59 on 4 March, not at 12:00.
+  "INVITE.EXPIRED": {
+    fires: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: null }, new Date("2026-03-04T12:00:00Z")),
+    passes: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: null }, new Date("2026-03-04T11:59:00Z")),
+  },
+  "INVITE.USED": {
+    fires: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: now, revokedAt: null }, now),
+    passes: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: null }, now),
+  },
+  "INVITE.REVOKED": {
+    fires: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: now }, now),
+    passes: () => checkInvitationOpen({ tenantName: "Prod", expiresAt: new Date("2026-03-04T12:00:00Z"), acceptedAt: null, revokedAt: null }, now),
+  },
+  // Exact domains: a sub-domain is another domain.
+  "SSO.DOMAIN_NOT_COVERED": {
+    fires: () => checkSsoIdentity({ organizationName: "Acme", domains: ["acme.test"], email: "eve@eu.acme.test", emailVerified: true }),
+    passes: () => checkSsoIdentity({ organizationName: "Acme", domains: ["ACME.test"], email: "ann@acme.test", emailVerified: true }),
+  },
+  "SSO.EMAIL_NOT_VERIFIED": {
+    fires: () => checkSsoIdentity({ organizationName: "Acme", domains: ["acme.test"], email: "ann@acme.test", emailVerified: false }),
+    passes: () => checkSsoIdentity({ organizationName: "Acme", domains: ["acme.test"], email: "ann@acme.test", emailVerified: true }),
+  },
+  "SSO.NOT_INVITED": {
+    fires: () => checkSsoAccount({ organizationName: "Acme", email: "new@acme.test", hasAccount: false, invited: false, totpEnabled: false, amr: ["pwd"] }),
+    passes: () => checkSsoAccount({ organizationName: "Acme", email: "new@acme.test", hasAccount: false, invited: true, totpEnabled: false, amr: ["pwd"] }),
+  },
+  "SSO.SECOND_FACTOR": {
+    fires: () => checkSsoAccount({ organizationName: "Acme", email: "ann@acme.test", hasAccount: true, invited: false, totpEnabled: true, amr: ["pwd"] }),
+    passes: () => checkSsoAccount({ organizationName: "Acme", email: "ann@acme.test", hasAccount: true, invited: false, totpEnabled: true, amr: ["pwd", "otp"] }),
+  },
 };
 
 const reason = { reason: "quarter-end batch, memory order on its way" };
@@ -312,14 +344,21 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "CATALOG.ENCRYPTED_EXPORT": overriding("CATALOG.ENCRYPTED_EXPORT"),
   "CATALOG.EXPORT_POWERED_ON": overriding("CATALOG.EXPORT_POWERED_ON"),
   "CONSOLE.VM_NOT_RUNNING": overriding("CONSOLE.VM_NOT_RUNNING"),
+  "INVITE.EXPIRED": overriding("INVITE.EXPIRED"),
+  "INVITE.USED": overriding("INVITE.USED"),
+  "INVITE.REVOKED": overriding("INVITE.REVOKED"),
+  "SSO.DOMAIN_NOT_COVERED": overriding("SSO.DOMAIN_NOT_COVERED"),
+  "SSO.EMAIL_NOT_VERIFIED": overriding("SSO.EMAIL_NOT_VERIFIED"),
+  "SSO.NOT_INVITED": overriding("SSO.NOT_INVITED"),
+  "SSO.SECOND_FACTOR": overriding("SSO.SECOND_FACTOR"),
 };
 
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, a VLAN's full subnet, the 2 backup-run codes and the 2 template-export refusals and the console of a stopped VM, each once", () => {
-    expect(RULE_CODES).toHaveLength(53);
-    expect(new Set(RULE_CODES).size).toBe(53);
+  it("holds the 30 codes of DOMAIN.md, a VLAN's full subnet, the 2 template-export refusals, the console of a stopped VM, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, the 2 backup-run codes, the 3 invitation-link codes and the 4 single sign-on codes, each once", () => {
+    expect(RULE_CODES).toHaveLength(60);
+    expect(new Set(RULE_CODES).size).toBe(60);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

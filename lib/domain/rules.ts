@@ -56,6 +56,13 @@ export const RULE_CODES = [
   "CATALOG.ENCRYPTED_EXPORT",
   "CATALOG.EXPORT_POWERED_ON",
   "CONSOLE.VM_NOT_RUNNING",
+  "INVITE.EXPIRED",
+  "INVITE.USED",
+  "INVITE.REVOKED",
+  "SSO.DOMAIN_NOT_COVERED",
+  "SSO.EMAIL_NOT_VERIFIED",
+  "SSO.NOT_INVITED",
+  "SSO.SECOND_FACTOR",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -161,6 +168,13 @@ export const RULES: Record<RuleCode, Rule> = {
   "NIC.DUPLICATE_MAC": refuse("Two network adapters of one tenant never share a MAC address (the provider's console documentation and Terraform provider)."),
   "NIC.SUBNET_FULL": refuse("An adapter is given a free address of its VLAN's subnet (the provider's plan: a /24 per VLAN, gateway .1, adapters from .10): a VLAN whose every address is held takes no more adapters."),
   "BACKUP.SNAPSHOT_PRESENT": refuse("A VM's first backup fails while a snapshot exists (the provider's backup documentation): the console refuses it before it runs."),
+  "INVITE.EXPIRED": refuse("An invitation's link is valid for a stated time (72 hours); after it, an administrator resends it (the project's own rule)."),
+  "INVITE.USED": refuse("An invitation's link is single-use: once accepted it opens nothing (the project's own rule)."),
+  "INVITE.REVOKED": refuse("An administrator may revoke an invitation before it is accepted; its link then opens nothing (the project's own rule)."),
+  "SSO.DOMAIN_NOT_COVERED": refuse("An organization's identity provider signs in only the e-mail domains the organization configured for it (the project's own rule)."),
+  "SSO.EMAIL_NOT_VERIFIED": refuse("An identity provider's e-mail is trusted only when it asserts email_verified (OpenID Connect Core, section 5.1)."),
+  "SSO.NOT_INVITED": refuse("Nobody joins a tenant by signing in: a first sign-on creates an account only for an invited address (the project's own rule)."),
+  "SSO.SECOND_FACTOR": refuse("Single sign-on never skips an account's own two-factor authentication: the provider must assert a second factor (amr, RFC 8176) (the project's own rule)."),
   "BACKUP.SAME_AZ": refuse("Agentless, snapshot-based backups, stored in a physically separate datacenter: a VM's backups are kept in another availability zone than the VM."),
   "CATALOG.ENCRYPTED_EXPORT": refuse("An encrypted VM cannot be exported as a template or OVF (the provider's console documentation and Terraform provider)."),
   "CATALOG.EXPORT_POWERED_ON": refuse("Decision: the reference is silent on exporting a running VM; a template is copied from a powered-off VM so its disks are consistent (README, Decisions)."),

@@ -165,9 +165,9 @@ function actionFiles(dir = ACTIONS_DIR): string[] {
   });
 }
 /** Actions bound to an organization rather than a tenant (an owner's review, disabling an account). */
-const ORGANIZATION_ACTIONS = new Set(["orders/approve-order.ts", "orders/reject-order.ts", "iam/set-user-disabled.ts"]);
+const ORGANIZATION_ACTIONS = new Set(["orders/approve-order.ts", "orders/reject-order.ts", "iam/set-user-disabled.ts", "iam/set-sso.ts"]);
 /** Actions on the caller's own account (two-factor enrolment): bound to nothing, `(prev, input)`. */
-const ACCOUNT_ACTIONS = new Set(["account/begin-totp-enrolment.ts", "account/confirm-totp-enrolment.ts", "account/disable-totp.ts", "account/renew-recovery-codes.ts"]);
+const ACCOUNT_ACTIONS = new Set(["account/begin-totp-enrolment.ts", "account/confirm-totp-enrolment.ts", "account/disable-totp.ts", "account/renew-recovery-codes.ts", "account/accept-invitation.ts"]);
 /** Display preferences on the caller's own browser: no wrapper, no database. */
 const PREFERENCES = new Set(["preferences/set-locale.ts", "preferences/set-theme.ts"]);
 

@@ -53,6 +53,15 @@ export class SecondFactorRequired extends Error {
 }
 export const TOTP_REQUIRED = "TotpRequired";
 
+/** The password was right, but the account's organization signs this domain in by single sign-on only. */
+export class SingleSignOnRequired extends Error {
+  constructor() {
+    super(SSO_REQUIRED);
+    this.name = "SingleSignOnRequired";
+  }
+}
+export const SSO_REQUIRED = "SsoRequired";
+
 /** Carries a refusal's wait from authorize() back to the route handler, which sets Retry-After. */
 export const signInScope = new AsyncLocalStorage<{ retryAfterSeconds?: number; unavailable?: boolean }>();
 
@@ -103,6 +112,7 @@ export async function signInWithLimits(input: { email: unknown; password: unknow
     return check.user;
   }
   if (check.reason === "code_required") throw new SecondFactorRequired();
+  if (check.reason === "sso_required") throw new SingleSignOnRequired();
   await Promise.all([
     countAndBlock(addressKey(address), SIGN_IN_BACKOFF.address, t),
     email ? countAndBlock(accountKey(email), SIGN_IN_BACKOFF.account, t) : null,

@@ -47,7 +47,7 @@ export async function auditThrottledSignIn(email: string, details: SignInDetails
  * has two-factor authentication on and no code came with it (the form then asks for one; the
  * password alone never yields a session). `code_invalid`: the password is right, the code is not.
  */
-export type SignInCheck = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "code_required" | "code_invalid" };
+export type SignInCheck = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "code_required" | "code_invalid" | "sso_required" };
 
 /**
  * Checks an email, password and, for an account with two-factor on, a code (or a recovery code,
@@ -62,6 +62,13 @@ export async function checkSignIn(input: { email: string; password: string; code
   if (!ok || user.disabledAt) {
     await auditSignIn(user, "auth.sign_in_failed", details);
     return { ok: false, reason: "invalid" };
+  }
+  // An organization whose single sign-on covers this domain and no longer allows passwords: the
+  // right password is not enough (said only once it was right, so it tells nothing to a guesser).
+  const domain = normalized.slice(normalized.lastIndexOf("@") + 1);
+  if (await db().organizationSso.findFirst({ where: { domains: { has: domain }, passwordAllowed: false }, select: { organizationId: true } })) {
+    await auditSignIn(user, "auth.sign_in_failed", { ...details, factor: "password_not_allowed" });
+    return { ok: false, reason: "sso_required" };
   }
   let second: { factor?: string; recoveryCodesLeft?: number } = {};
   if (user.totpEnabledAt) {

@@ -6,6 +6,10 @@ import { createToken, revokeToken } from "@/lib/services/tokens";
 import { allowedRangesSchema } from "@/lib/validation/allowed-ranges";
 import { setAllowedRanges } from "@/lib/services/allowed-ranges";
 import { setTotpRequired } from "@/lib/services/totp-requirement";
+import { createInvitationSchema, invitationIdSchema } from "@/lib/validation/invitations";
+import { createInvitation, resendInvitation, revokeInvitation } from "@/lib/services/invitations";
+import { setSsoSchema } from "@/lib/validation/sso";
+import { setSso } from "@/lib/services/sso";
 import { organizationUseCase, tenantUseCase } from "./define";
 
 // Members, their permissions, and personal access tokens. Immediate changes: no activity.
@@ -100,5 +104,49 @@ export const IAM_USE_CASES = {
     activity: [],
     run: setTotpRequired,
     route: { method: "PUT", path: "/iam/two-factor" },
+  }),
+  createInvitation: tenantUseCase({
+    summary: "Invite an e-mail into the tenant with a set of permissions: a link valid 72 hours is mailed (through SMTP_URL); a pending invitation of the same e-mail is replaced. The link is in the answer only when it could not be mailed",
+    tag: "iam",
+    permission: "iam:write",
+    schema: createInvitationSchema,
+    resource: { type: "invitation" },
+    audit: ["iam.invitation_create"],
+    activity: [],
+    run: createInvitation,
+    route: { method: "POST", path: "/iam/invitations", status: 201 },
+  }),
+  resendInvitation: tenantUseCase({
+    summary: "Send an invitation again with a new link valid 72 hours from now (the old link stops working); refused once accepted (INVITE.USED) or revoked (INVITE.REVOKED)",
+    tag: "iam",
+    permission: "iam:write",
+    schema: invitationIdSchema,
+    resource: { type: "invitation", key: "invitationId" },
+    audit: ["iam.invitation_resend"],
+    activity: [],
+    run: resendInvitation,
+    route: { method: "POST", path: "/iam/invitations/{id}/resend", params: { id: "invitationId" } },
+  }),
+  revokeInvitation: tenantUseCase({
+    summary: "Revoke an invitation not yet accepted: its link opens nothing from now on (INVITE.REVOKED); refused once accepted (INVITE.USED)",
+    tag: "iam",
+    permission: "iam:write",
+    schema: invitationIdSchema,
+    resource: { type: "invitation", key: "invitationId" },
+    audit: ["iam.invitation_revoke"],
+    activity: [],
+    run: revokeInvitation,
+    route: { method: "DELETE", path: "/iam/invitations/{id}", params: { id: "invitationId" } },
+  }),
+  setSso: organizationUseCase({
+    summary: "Set the organization's single sign-on: an OpenID Connect provider (issuer, client id, client secret kept sealed), the e-mail domains it covers, and whether password sign-in stays allowed for them",
+    tag: "iam",
+    role: "OWNER",
+    schema: setSsoSchema,
+    resource: { type: "organization" },
+    audit: ["iam.sso_set"],
+    activity: [],
+    run: setSso,
+    route: { consoleOnly: "An organization's sign-in is an owner's, and a personal access token is bound to one tenant: it never acts for an organization (lib/auth/authorize.ts)." },
   }),
 };

@@ -10,7 +10,7 @@ import { API_ROUTES, matchRoute } from "@/lib/api/routes";
 const entries = Object.entries(USE_CASES) as [UseCaseName, (typeof USE_CASES)[UseCaseName]][];
 
 /** The use cases the API does not offer, each for a reason stated in its entry. */
-const CONSOLE_ONLY: UseCaseName[] = ["approveOrder", "rejectOrder", "setUserDisabled", "createToken", "propagateVlan"];
+const CONSOLE_ONLY: UseCaseName[] = ["approveOrder", "rejectOrder", "setUserDisabled", "createToken", "propagateVlan", "setSso"];
 
 describe("the use-case registry", () => {
   it("gives every use case a route under /api/v1, or says why not", () => {

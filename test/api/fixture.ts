@@ -45,6 +45,8 @@ export type ApiFixture = {
   detachedDiskId: string;
   /** A web console left open on the VM (by a former member). */
   consoleSessionId: string;
+  /** A pending invitation into the tenant. */
+  invitationId: string;
 };
 
 export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
@@ -90,6 +92,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   });
   const copy = await createVm(db(), { tenantId: tenant.id, poolId: pool.id, datastoreId: ds.id, name: "api-copy" });
   await db().vm.update({ where: { id: copy.id }, data: { restoreTestOfId: vm.id, restoredFromJobId: job.id } });
+  const invitation = await db().invitation.create({ data: { tenantId: tenant.id, email: `invited-${tenant.id}@example.test`, permissions: ["compute:read"], tokenHash: `fixture-${tenant.id}`, expiresAt: new Date(Date.now() + 3_600_000) } });
   const alert = await db().alert.create({ data: { tenantId: tenant.id, kind: "POOL_MEMORY", resourceType: "POOL", resourceId: pool.id, resourceName: pool.name, value: 900, limit: 870.4, peak: 900, lastValue: 900 } });
   const iso = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "ISO", name: "iso-tools.iso", source: "upload", sizeBytes: BigInt(1_048_576), sha256: "a".repeat(64) } });
   const template = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "TEMPLATE", name: "iso-debian", templateCode: "debian-12", cpu: 2, memoryGb: 4, diskGib: 20, source: "public" } });
@@ -123,6 +126,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     templateItemId: template.id,
     detachedDiskId: detached.id,
     consoleSessionId: consoleSession.id,
+    invitationId: invitation.id,
   };
 }
 
@@ -145,7 +149,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands, invitations] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -175,8 +179,9 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().vmCloudInit.findMany({ where: { tenantId }, orderBy: { vmId: "asc" } }),
     db().consoleSession.findMany({ where: { tenantId }, ...byId }),
     db().consoleCommand.count({ where: { tenantId } }),
+    db().invitation.findMany({ where: { tenantId }, ...byId }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands, invitations });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;

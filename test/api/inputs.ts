@@ -86,9 +86,13 @@ export const INPUTS: Record<UseCaseName, Input> = {
   acknowledgeAlert: (f) => ({ alertId: f.alertId }),
   setAlertThreshold: (f) => ({ resourceId: f.poolId, kind: "POOL_MEMORY", levelPct: 80 }),
   setAlertSubscription: () => ({ kind: "POOL_MEMORY", subscribed: true, email: false }),
+  createInvitation: () => ({ email: "iso-invited@example.test", permissions: ["compute:read"] }),
+  resendInvitation: (f) => ({ invitationId: f.invitationId }),
+  revokeInvitation: (f) => ({ invitationId: f.invitationId }),
+  setSso: () => ({ issuer: "https://idp.example.test", clientId: "console", clientSecret: "s3cret", domains: "iso-sso.example.test", passwordAllowed: "true" }),
 };
 
 /** Another tenant's ids given to a use case that names no resource (an invitation by email) cross nothing. */
-export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges", "setTotpRequired", "setAlertSubscription", "copyPublicTemplate", "registerIso"];
+export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges", "setTotpRequired", "setAlertSubscription", "copyPublicTemplate", "registerIso", "createInvitation"];
 /** A bulk change skips the selected ids it cannot see: 200 with no result, rather than 404. */
 export const SKIPS_CROSSED: readonly UseCaseName[] = ["previewBulkPower", "bulkPower"];

@@ -9,6 +9,9 @@ import { Table, THead, TBody, Tr, Td, Th, RowHeader } from "@/components/ui/tabl
 import { Badge } from "@/components/ui/badge";
 import { linkClass } from "@/components/ui/styles";
 import { CreateMemberForm, DisableUserButton } from "@/components/iam/member-forms";
+import { InvitationActions, InviteForm } from "@/components/iam/invitation-forms";
+import { listInvitations } from "@/lib/services/invitations";
+import { INVITATION_SETTINGS } from "@/lib/domain/catalogue";
 import { tenantPage } from "../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default tenantPage({ permission: "iam:read", title: ["iam", "title"] }, async ({ ctx }) => {
   const base = `/t/${ctx.tenant.slug}/iam`;
-  const [members, t, ranges, twoFactor, org] = await Promise.all([listMembers(ctx), getTranslations("iam"), getTranslations("allowedRanges"), getTranslations("twoFactor"), authorizeSessionOrganization(ctx.tenant.organizationId, "OWNER")]);
+  const [members, invitations, t, inv, ranges, twoFactor, sso, org] = await Promise.all([listMembers(ctx), listInvitations(ctx), getTranslations("iam"), getTranslations("invitations"), getTranslations("allowedRanges"), getTranslations("twoFactor"), getTranslations("sso"), authorizeSessionOrganization(ctx.tenant.organizationId, "OWNER")]);
   // Only an owner of the organization sees its users (and may disable one); checking is not audited here: the page asks, the action decides.
   const orgUsers = org.ok ? await listOrganizationUsers(org.ctx) : null;
   const canWrite = hasPermission(ctx.permissions, "iam:write");
@@ -29,6 +32,7 @@ export default tenantPage({ permission: "iam:read", title: ["iam", "title"] }, a
           <Link href={`${base}/api`} className={linkClass}>{t("apiLink")}</Link>
           <Link href={`${base}/ranges`} className={linkClass}>{ranges("navLink")}</Link>
           <Link href={`${base}/two-factor`} className={linkClass}>{twoFactor("navLink")}</Link>
+          {org.ok && <Link href={`${base}/sso`} className={linkClass}>{sso("navLink")}</Link>}
         </div>
       </PageHeader>
       <p className="mb-4 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{t("intro")}</p>
@@ -62,6 +66,48 @@ export default tenantPage({ permission: "iam:read", title: ["iam", "title"] }, a
           <CreateMemberForm tenantId={ctx.tenant.id} />
         </section>
       )}
+
+      <section className="mt-6" aria-labelledby="invitations">
+        <h2 id="invitations" className="mb-1 text-base font-semibold">{inv("title")}</h2>
+        <p className="mb-3 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{inv("intro", { hours: INVITATION_SETTINGS.validHours })}</p>
+        {invitations.length === 0 ? (
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">{inv("empty")}</p>
+        ) : (
+          <Table label={inv("title")}>
+            <THead>
+              <Th>{inv("columns.email")}</Th>
+              <Th>{inv("columns.permissions")}</Th>
+              <Th>{inv("columns.state")}</Th>
+              <Th>{inv("columns.expires")}</Th>
+              <Th>{inv("columns.invitedBy")}</Th>
+              {canWrite && <Th>{inv("columns.actions")}</Th>}
+            </THead>
+            <TBody>
+              {invitations.map((i) => (
+                <Tr key={i.id}>
+                  <RowHeader>{i.email}</RowHeader>
+                  <Td>{inv("count", { count: i.permissions.length })}</Td>
+                  <Td>
+                    <Badge tone={i.state === "pending" ? "blue" : i.state === "accepted" ? "green" : i.state === "expired" ? "amber" : "red"}>{inv(`state.${i.state}`)}</Badge>
+                  </Td>
+                  <Td>{i.state === "pending" || i.state === "expired" ? i.expiresAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—"}</Td>
+                  <Td>{i.invitedBy?.email ?? "—"}</Td>
+                  {canWrite && (
+                    <Td>
+                      <InvitationActions tenantId={ctx.tenant.id} invitationId={i.id} email={i.email} canResend={i.state === "pending" || i.state === "expired"} canRevoke={i.state === "pending" || i.state === "expired"} />
+                    </Td>
+                  )}
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+        {canWrite && (
+          <div className="mt-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+            <InviteForm tenantId={ctx.tenant.id} />
+          </div>
+        )}
+      </section>
 
       {org.ok && orgUsers && (
         <section className="mt-6" aria-labelledby="org-users">
