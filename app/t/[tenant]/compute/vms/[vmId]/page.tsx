@@ -26,8 +26,8 @@ import { ActivityTable } from "@/components/activity/activity-table";
 import { AuditTable } from "@/components/audit/audit-table";
 import { EncryptionPadlock } from "@/components/vms/encryption-padlock";
 import { MigrateVmButton } from "@/components/vms/vm-migrate";
-import { DeleteDiskButton, DeleteSnapshotButton, GrowDiskButton, RevertSnapshotButton, PowerControls, VmConfigActions, type VmActionsVm } from "@/components/vms/vm-actions";
-import { controllerName, controllersOf, systemDiskOf } from "@/lib/domain/disks";
+import { DeleteDiskButton, DeleteSnapshotButton, GrowDiskButton, RevertSnapshotButton, PowerControls, VmConfigActions } from "@/components/vms/vm-actions";
+import { controllerName, systemDiskOf } from "@/lib/domain/disks";
 import { TagList } from "@/components/vms/tag-list";
 import { AddNicButton, EditNicButton, RemoveNicButton } from "@/components/vms/vm-nics";
 import { VmBackupActions } from "@/components/data-protection/backup-actions";
@@ -38,6 +38,7 @@ import { AttachDiskButton, DetachDiskButton } from "@/components/vms/vm-detached
 import { ConsoleHistory, consoleCursor, parseConsoleCursor } from "@/components/vms/console-history";
 import { listConsoleHistory } from "@/lib/services/console";
 import { secondaryButtonClass } from "@/components/ui/styles";
+import { toActionsVm } from "@/components/vms/actions-vm";
 import { tenantPage } from "../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -101,20 +102,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
   const consoleHistory = can("audit:read") ? await listConsoleHistory(ctx, vm.id, { size: LATEST, after: consoleAfter }) : null;
   const n = (x: number) => format.number(x);
   const blockers = toViolationViews(vm.encryptionBlockers, lang);
-  const actionsVm: VmActionsVm = {
-    id: vm.id,
-    name: vm.name,
-    powerState: vm.powerState,
-    cpu: vm.cpu,
-    memoryGb: vm.memoryGb,
-    tags: vm.tags,
-    busy: vm.busy !== null,
-    pool: vm.pool.name,
-    datastore: vm.datastore.name,
-    maxCpu: vm.pool.nodeType.threads,
-    replicatedTo: vm.replications.filter((r) => r.kind === "VM_REPLICATION").map((r) => r.targetAzId),
-    controllers: controllersOf(vm.disks),
-  };
+  const actionsVm = toActionsVm(vm);
   const systemDiskId = systemDiskOf(vm.disks)?.id;
   const vmCan = { power: can("vm:power"), write: can("compute:write"), manage: can("compute:management") };
   const replications = [...vm.replications.map((r) => ({ ...r, scope: "vm" as const })), ...vm.datastoreReplications.map((r) => ({ ...r, scope: "datastore" as const }))];

@@ -11,9 +11,9 @@ import { checkConsoleOpen } from "@/lib/domain/console";
 import { Badge } from "@/components/ui/badge";
 import { Violations } from "@/components/ui/violations";
 import { linkClass } from "@/components/ui/styles";
-import { PowerControls, type VmActionsVm } from "@/components/vms/vm-actions";
-import { controllersOf } from "@/lib/domain/disks";
+import { PowerControls } from "@/components/vms/vm-actions";
 import { WebConsole, type WebConsoleLabels } from "@/components/vms/web-console";
+import { toActionsVm } from "@/components/vms/actions-vm";
 import { tenantPage } from "../../../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,20 +37,7 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
     ...Object.fromEntries(LABEL_KEYS.map((k) => [k, k === "pasteTooLong" ? t.raw(k) : t(k)])),
     terminalLabel: t("terminalLabel", { name: vm.name }),
   } as WebConsoleLabels;
-  const actionsVm: VmActionsVm = {
-    id: vm.id,
-    name: vm.name,
-    powerState: vm.powerState,
-    cpu: vm.cpu,
-    memoryGb: vm.memoryGb,
-    tags: vm.tags,
-    busy: vm.busy !== null,
-    pool: vm.pool.name,
-    datastore: vm.datastore.name,
-    maxCpu: vm.pool.nodeType.threads,
-    replicatedTo: vm.replications.filter((r) => r.kind === "VM_REPLICATION").map((r) => r.targetAzId),
-    controllers: controllersOf(vm.disks),
-  };
+  const actionsVm = toActionsVm(vm);
 
   return (
     <>
