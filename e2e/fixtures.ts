@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/db/demo-accounts";
 import { formatFindings, watchAccessibility } from "./axe";
 
@@ -70,5 +71,16 @@ export const test = base.extend<{ loginAs: (role: Role) => Promise<void> } & Opt
     }
   },
 });
+
+/** One statement on the e2e database (set-up or clean-up a spec cannot do through the console). */
+export async function sql(text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
 
 export { expect, signIn, DEMO_PASSWORD, DEMO_USERS };

@@ -1,6 +1,5 @@
-import pg from "pg";
 import bcrypt from "bcryptjs";
-import { test, expect, signIn } from "./fixtures";
+import { test, expect, signIn, sql } from "./fixtures";
 import { totpCodeAt } from "../lib/domain/totp";
 import { TOTP_SETTINGS } from "../lib/domain/catalogue";
 
@@ -12,15 +11,6 @@ test.describe.configure({ timeout: 150_000 });
 const EMAIL = "totp.e2e@demo.test";
 const PASSWORD = "totp-e2e-password-1";
 
-async function sql(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
 const OTHER = "totp.e2e.other@demo.test";
 const removeUser = () => sql(`DELETE FROM "User" WHERE email = ANY($1)`, [[EMAIL, OTHER]]);
 const unrequire = () => sql(`UPDATE "Tenant" SET "requireTotp" = false WHERE slug = 'analytics'`);
