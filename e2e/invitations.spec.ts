@@ -1,7 +1,6 @@
-import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 import { test, expect as baseExpect } from "./fixtures";
+import { startMailbox, type ReceivedMail } from "../test/mailbox";
 
 // An admin invites an e-mail; the console mails the link through SMTP_URL to the SMTP server this
 // spec runs (playwright.config.ts points the e2e server at E2E_SMTP_PORT); the invited person opens
@@ -10,26 +9,15 @@ test.describe.configure({ timeout: 120_000 });
 const expect = baseExpect.configure({ timeout: 20_000 });
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 25);
 
-const received: { to: string[]; raw: string }[] = [];
-let server: SMTPServer;
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+let received: ReceivedMail[] = [];
 
 test.beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, cb) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(SMTP_PORT, "127.0.0.1", resolve));
-  baseExpect((server.server.address() as AddressInfo).port).toBe(SMTP_PORT);
+  mailbox = await startMailbox(SMTP_PORT);
+  received = mailbox.received;
+  baseExpect(mailbox.port).toBe(SMTP_PORT);
 });
-test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+test.afterAll(() => mailbox.close());
 
 /** The link of the last invitation mailed to `email`, once it arrived. */
 async function linkMailedTo(email: string): Promise<string> {

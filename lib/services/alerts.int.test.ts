@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { db } from "@/lib/db/client";
 import { createDatastore, createOrganization, createPool, createTenant, createUser } from "@/lib/db/factories";
 import type { TenantContext } from "@/lib/auth/context";
@@ -10,6 +8,7 @@ import { floorSlot, TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
 import { writeSamples } from "@/lib/metrics/collector";
 import { evaluateAlerts } from "@/lib/metrics/alerts";
 import { memberContext } from "@/test/integration/context";
+import { startMailbox, type ReceivedMail } from "@/test/mailbox";
 import { acknowledgeAlert, listAlerts, listOpenAlertsOf, setAlertSubscription, setAlertThreshold } from "./alerts";
 import { getNotifications, markNotificationsRead } from "./notifications";
 import { sendDueAlertEmails } from "./alert-mail";
@@ -157,26 +156,14 @@ describe("a tenant's own line", () => {
 });
 
 describe("alert e-mail", () => {
-  const received: { to: string[]; raw: string }[] = [];
-  let server: SMTPServer;
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let received: ReceivedMail[] = [];
   let port = 0;
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, cb) {
-        let raw = "";
-        stream.on("data", (c: Buffer) => (raw += c.toString()));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
+    mailbox = await startMailbox();
+    ({ received, port } = mailbox);
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => mailbox.close());
 
   it("is delivered through the SMTP server to the subscriber who asked for it, with the resource, the figures and a link, once", async () => {
     await db().alertEmail.deleteMany({});

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db/client";
 import { createOrganization, createTenant, createUser } from "@/lib/db/factories";
@@ -9,6 +7,7 @@ import { memberContext } from "@/test/integration/context";
 import { signInAs, signOut } from "@/test/integration/session";
 import { NotFoundError, InvalidInputError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/auth/context";
+import { startMailbox, type ReceivedMail } from "@/test/mailbox";
 
 // The mail server is real (smtp-server on a free port); only where the console finds it is given
 // here, since the environment is parsed once per process.
@@ -23,8 +22,8 @@ const { acceptInvitation, createInvitation, describeInvitationLink, listInvitati
 const { acceptInvitationAction } = await import("@/lib/actions/account/accept-invitation");
 const { createInvitationAction } = await import("@/lib/actions/iam/create-invitation");
 
-const received: { to: string[]; raw: string }[] = [];
-let server: SMTPServer;
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+let received: ReceivedMail[] = [];
 const s = { admin: null as unknown as TenantContext, other: null as unknown as TenantContext, tenantId: "" };
 
 /** The token of the last link mailed to `email`. */
@@ -36,20 +35,9 @@ function lastLink(email: string): string {
 }
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, cb) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  mailTo.smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  mailbox = await startMailbox();
+  received = mailbox.received;
+  mailTo.smtpUrl = mailbox.url;
   const org = await createOrganization(db());
   const t = await createTenant(db(), { organizationId: org.id, name: "Invite Prod" });
   const other = await createTenant(db(), { organizationId: org.id });
@@ -57,7 +45,7 @@ beforeAll(async () => {
   s.admin = await memberContext(t.id, ["iam:read", "iam:write"]);
   s.other = await memberContext(other.id, ["iam:read", "iam:write"]);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => mailbox.close());
 
 describe("invitations by an e-mail link", () => {
   it("mails a single-use link (only its hash stored); opening it sets a password and makes a member with exactly the permissions granted", async () => {
