@@ -93,8 +93,7 @@ export function backupJobCsvRow(j: { id: string; vmName: string; policyName: str
 export async function runBackup(ctx: TenantContext, input: RunBackupInput): Promise<Decision<Accepted & { backupJobId: string }>> {
   assertPermission(ctx, "backup:write");
   const tenantId = ctx.tenant.id;
-  let jobId = "";
-  const d = await changeVm(ctx, input.vmId, { action: "backup.run", activity: "backup.run" }, async (tx, vm) => {
+  return changeVm<{ backupJobId: string }>(ctx, input.vmId, { action: "backup.run", activity: "backup.run" }, async (tx, vm) => {
     const [full, policies, completed] = await Promise.all([
       tx.vm.findFirstOrThrow({
         where: { id: vm.id, tenantId },
@@ -149,15 +148,14 @@ export async function runBackup(ctx: TenantContext, input: RunBackupInput): Prom
       },
       select: { id: true },
     });
-    jobId = job.id;
     return decide(decision.warnings, {
+      value: { backupJobId: job.id },
       after: { backupJob: job.id, policy: policy.name, targetAz: policy.targetAzId, disks: disks.length },
       payload: { backupJobId: job.id },
       also: [{ type: "backup_job", id: job.id, name: vm.name }],
       onStarted: (t: Tx, activityId: string) => t.backupJob.update({ where: { id: job.id }, data: { activityId } }),
     });
   });
-  return d.ok ? decide(d.warnings, { ...d.value, backupJobId: jobId }) : d;
 }
 
 // ───────────────────────── Restore ─────────────────────────
@@ -265,7 +263,7 @@ async function restoreInProduction(ctx: TenantContext, job: FinishedJob, input: 
   if (!job.vmId)
     throw new ConflictError({ en: `${job.vmName} no longer exists: restore it as a clone.`, fr: `${job.vmName} n’existe plus : restaurez-la en clone.` });
   const vmId = job.vmId;
-  const d = await changeVm(ctx, vmId, RESTORE_KIND.production, async (tx, vm) => {
+  return changeVm<{ vmId: string }>(ctx, vmId, RESTORE_KIND.production, async (tx, vm) => {
     if (input.confirmName !== vm.name) throw new InvalidInputError({ confirmName: { en: `Type ${vm.name} exactly to confirm.`, fr: `Saisissez exactement ${vm.name} pour confirmer.` } });
     await lockRows(tx, "ComputePool", tenantId, [vm.poolId]);
     await lockRows(tx, "Datastore", tenantId, [vm.datastoreId]);
@@ -281,13 +279,13 @@ async function restoreInProduction(ctx: TenantContext, job: FinishedJob, input: 
     const before = { powerState: vm.powerState, hostId: vm.hostId, cpu: vm.cpu, memoryGb: vm.memoryGb };
     await tx.vm.update({ where: { id: vm.id }, data: { powerState: "POWERED_OFF", cpu: c.cpu, memoryGb: c.memoryGb } });
     return decide(decision.warnings, {
+      value: { vmId },
       before,
       after: { powerState: "POWERED_OFF", cpu: c.cpu, memoryGb: c.memoryGb, backupJob: job.id, startedAt: job.startedAt.toISOString() },
       payload: { before },
       also: [{ type: "backup_job", id: job.id, name: job.vmName }],
     });
   });
-  return d.ok ? decide(d.warnings, { ...d.value, vmId }) : d;
 }
 
 // ───────────────────────── Promote a restore test ─────────────────────────

@@ -137,14 +137,17 @@ function encryptionDecision(tenant: EncryptionTenant, vm: Parameters<typeof chec
 
 type Change = ChangePlan<undefined>;
 
-/** A change to one VM: locked, refused while another activity changes it, marked busy with the new one. */
-export function changeVm(
+/**
+ * A change to one VM: locked, refused while another activity changes it, marked busy with the new
+ * one. The plan's `value` (a row the change made) comes back with the activity's id.
+ */
+export function changeVm<T = undefined>(
   ctx: TenantContext,
   vmId: string,
   kind: { action: AuditAction; activity: ActivityType },
-  decideChange: (tx: Tx, vm: LockedVm) => Promise<Decision<Change>>,
-): Promise<Decision<Accepted>> {
-  return changeResource(
+  decideChange: (tx: Tx, vm: LockedVm) => Promise<Decision<ChangePlan<T>>>,
+): Promise<Decision<Accepted & T>> {
+  return changeResource<LockedVm, T>(
     ctx,
     kind,
     {
