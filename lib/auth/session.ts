@@ -7,7 +7,7 @@ import { clientAddress, trustProxyHops } from "@/lib/client-address";
 import { db } from "@/lib/db/client";
 import { authOptions } from "./options";
 import { authorize, authorizeOrganization, organizationRoleOf, type AuthzResult, type OrganizationAuthzResult } from "./authorize";
-import type { Actor, OrganizationRole, TenantContext } from "./context";
+import type { Actor, OrganizationContext, OrganizationRole, TenantContext } from "./context";
 
 export type SessionUser = { id: string; email: string; name: string };
 
@@ -65,6 +65,18 @@ export async function requireTenant(tenantSlug: string): Promise<TenantContext> 
 export const authorizeSessionOrganization = cache(async (organizationId: string, role: OrganizationRole): Promise<OrganizationAuthzResult> =>
   authorizeOrganization(await getSessionActor(), organizationId, role),
 );
+
+/**
+ * For a page of an organization's owners (the order review, single sign-on): no session → sign-in;
+ * nothing held in the organization → 404; otherwise its context, or, for a member who is not an
+ * owner, the organization's name for the page to say who may open it.
+ */
+export async function requireOrganizationOwner(organizationId: string): Promise<{ ok: true; ctx: OrganizationContext } | { ok: false; organizationName: string }> {
+  const authz = await authorizeSessionOrganization(organizationId, "OWNER");
+  if (!authz.ok && authz.reason === "UNAUTHENTICATED") redirect("/signin");
+  if (!authz.ok && authz.reason === "NOT_FOUND") notFound();
+  return authz.ok ? authz : { ok: false, organizationName: authz.organizationName };
+}
 
 /** For pages: the signed-in user's role in an organization, to show or hide controls (not audited). */
 export const sessionOrganizationRole = cache(async (organizationId: string) => organizationRoleOf(await getSessionActor(), organizationId));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { authorizeSessionOrganization, requireTenant } from "@/lib/auth/session";
+import { requireOrganizationOwner, requireTenant } from "@/lib/auth/session";
+import { OwnersOnly } from "@/components/ui/owners-only";
 import { getSsoSettings } from "@/lib/services/sso";
 import { consoleBaseUrl } from "@/lib/services/invitation-mail";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,20 +19,8 @@ export default async function SsoPage(props: { params: Promise<{ tenant: string 
   const params = await props.params;
   const ctx = await requireTenant(params.tenant);
   const t = await getTranslations("sso");
-  const authz = await authorizeSessionOrganization(ctx.tenant.organizationId, "OWNER");
-  if (!authz.ok && authz.reason === "UNAUTHENTICATED") redirect("/signin");
-  if (!authz.ok && authz.reason === "NOT_FOUND") notFound();
-  if (!authz.ok) {
-    return (
-      <>
-        <PageHeader title={t("title")} />
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-6 text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
-          <h2 className="font-semibold">{t("ownersOnlyTitle")}</h2>
-          <p className="mt-1">{t("ownersOnly", { organization: authz.organizationName })}</p>
-        </div>
-      </>
-    );
-  }
+  const authz = await requireOrganizationOwner(ctx.tenant.organizationId);
+  if (!authz.ok) return <OwnersOnly title={t("title")} heading={t("ownersOnlyTitle")} body={t("ownersOnly", { organization: authz.organizationName })} />;
   const settings = await getSsoSettings(authz.ctx);
   return (
     <>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { authorizeSessionOrganization, requireTenant } from "@/lib/auth/session";
+import { requireOrganizationOwner, requireTenant } from "@/lib/auth/session";
+import { OwnersOnly } from "@/components/ui/owners-only";
 import { listReviewOrders } from "@/lib/services/orders";
 import { pageWindow } from "@/lib/list-query";
 import { langOf, toViolationViews } from "@/lib/decision-view";
@@ -28,20 +29,8 @@ export default async function ReviewPage(props: { params: Promise<{ tenant: stri
   const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
   const ctx = await requireTenant(params.tenant);
   const t = await getTranslations("review");
-  const authz = await authorizeSessionOrganization(ctx.tenant.organizationId, "OWNER");
-  if (!authz.ok && authz.reason === "UNAUTHENTICATED") redirect("/signin");
-  if (!authz.ok && authz.reason === "NOT_FOUND") notFound();
-  if (!authz.ok) {
-    return (
-      <>
-        <PageHeader title={t("title")} />
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-6 text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
-          <h2 className="font-semibold">{t("ownersOnlyTitle")}</h2>
-          <p className="mt-1">{t("ownersOnly", { organization: authz.organizationName })}</p>
-        </div>
-      </>
-    );
-  }
+  const authz = await requireOrganizationOwner(ctx.tenant.organizationId);
+  if (!authz.ok) return <OwnersOnly title={t("title")} heading={t("ownersOnlyTitle")} body={t("ownersOnly", { organization: authz.organizationName })} />;
   const q = reviewQueue.parse(searchParams);
   const base = `/t/${ctx.tenant.slug}/orders/review`;
   const [{ total, rows }, orders, format, locale] = await Promise.all([listReviewOrders(authz.ctx, q), getTranslations("orders"), getFormatter(), getLocale()]);
