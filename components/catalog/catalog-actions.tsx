@@ -11,6 +11,7 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 import { Field, Input } from "@/components/ui/field";
 import { ActionResultView } from "@/components/actions/action-result";
 import { useAction } from "@/components/actions/use-action";
+import { ConfirmDialog } from "@/components/actions/confirm-dialog";
 
 // The catalogue's immediate changes: copy a public template, register an ISO's metadata, delete an
 // item (confirmed). Each answers at once (no activity); the page is refreshed after.
@@ -60,35 +61,22 @@ export function CopyTemplateButton({ tenantId, template, defaults, canWrite }: {
 
 export function DeleteItemButton({ tenantId, item, canWrite }: { tenantId: string; item: { id: string; name: string }; canWrite: boolean }) {
   const t = useTranslations("catalog");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const del = useAction(deleteCatalogItemAction.bind(null, tenantId), { onDone: () => router.refresh() });
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (o) del.reset();
-      }}
-    >
-      <DialogTrigger asChild>
+    <ConfirmDialog
+      action={deleteCatalogItemAction.bind(null, tenantId)}
+      input={{ itemId: item.id }}
+      trigger={
         <Button variant="ghost" disabled={!canWrite} title={canWrite ? undefined : t("needsWrite")} aria-label={t("deleteLabel", { name: item.name })} className="text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950/50">
           <Trash2 aria-hidden className="size-3.5" />
           {t("delete")}
         </Button>
-      </DialogTrigger>
-      <DialogContent title={t("deleteTitle", { name: item.name })} description={t("deleteBody")}>
-        <ActionResultView result={del.failure} fieldErrorsHere />
-        <div className="mt-4 flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary" size="md">{t("back")}</Button>
-          </DialogClose>
-          <Button variant="danger" size="md" pending={del.pending} onClick={() => void del.run({ itemId: item.id }, () => setOpen(false))}>
-            {t("delete")}
-          </Button>
-        </div>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t("deleteTitle", { name: item.name })}
+      description={t("deleteBody")}
+      cancelLabel={t("back")}
+      confirmLabel={t("delete")}
+      done={t("deleted", { name: item.name })}
+    />
   );
 }
 

@@ -9,9 +9,9 @@ import { revokeInvitationAction } from "@/lib/actions/iam/revoke-invitation";
 import { PERMISSIONS } from "@/lib/permissions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { ActionResultView } from "@/components/actions/action-result";
 import { useAction } from "@/components/actions/use-action";
+import { ConfirmDialog } from "@/components/actions/confirm-dialog";
 import { PermissionCheckboxes } from "./permission-checkboxes";
 
 type Sent = { email: string; expiresAt: Date | string; mailed: boolean; link?: string };
@@ -71,10 +71,8 @@ export function InviteForm({ tenantId }: { tenantId: string }) {
 export function InvitationActions({ tenantId, invitationId, email, canResend, canRevoke }: { tenantId: string; invitationId: string; email: string; canResend: boolean; canRevoke: boolean }) {
   const t = useTranslations("invitations");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [sent, setSent] = useState<Sent | null>(null);
   const resend = useAction(resendInvitationAction.bind(null, tenantId));
-  const revoke = useAction(revokeInvitationAction.bind(null, tenantId));
   return (
     <div className="flex flex-col gap-1">
       <div className="flex gap-2">
@@ -95,35 +93,16 @@ export function InvitationActions({ tenantId, invitationId, email, canResend, ca
           </Button>
         )}
         {canRevoke && (
-          <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) revoke.reset(); }}>
-            <DialogTrigger asChild>
-              <Button variant="danger" aria-label={`${t("revoke")} ${email}`}>{t("revoke")}</Button>
-            </DialogTrigger>
-            <DialogContent title={t("revokeTitle", { email })} description={t("revokeText")}>
-              <div className="flex flex-col gap-3">
-                <ActionResultView result={revoke.result} />
-                <div className="flex justify-end gap-2">
-                  <DialogClose asChild>
-                    <Button>{t("cancel")}</Button>
-                  </DialogClose>
-                  <Button
-                    variant="danger"
-                    pending={revoke.pending}
-                    onClick={async () => {
-                      const r = await revoke.run({ invitationId });
-                      if (r.ok) {
-                        toast.success(t("revoked", { email }));
-                        setOpen(false);
-                        router.refresh();
-                      }
-                    }}
-                  >
-                    {t("confirmRevoke")}
-                  </Button>
-                </div>
-              </div>
-            </DialogContent>
-          </Dialog>
+          <ConfirmDialog
+            action={revokeInvitationAction.bind(null, tenantId)}
+            input={{ invitationId }}
+            trigger={<Button variant="danger" aria-label={`${t("revoke")} ${email}`}>{t("revoke")}</Button>}
+            title={t("revokeTitle", { email })}
+            description={t("revokeText")}
+            cancelLabel={t("cancel")}
+            confirmLabel={t("confirmRevoke")}
+            done={t("revoked", { email })}
+          />
         )}
       </div>
       <ActionResultView result={resend.result} />

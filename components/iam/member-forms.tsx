@@ -10,9 +10,9 @@ import { setUserDisabledAction } from "@/lib/actions/iam/set-user-disabled";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { ActionResultView } from "@/components/actions/action-result";
 import { useAction } from "@/components/actions/use-action";
+import { ConfirmDialog } from "@/components/actions/confirm-dialog";
 import { PermissionCheckboxes } from "./permission-checkboxes";
 
 /** Create an account and make it a member, or invite an existing account by its email. */
@@ -119,44 +119,37 @@ export function OwnerToggle({ tenantId, userId, isOwner }: { tenantId: string; u
 export function DisableUserButton({ organizationId, userId, email, disabled }: { organizationId: string; userId: string; email: string; disabled: boolean }) {
   const t = useTranslations("iamForms");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const { run, pending, result, reset } = useAction(setUserDisabledAction.bind(null, organizationId));
-  const apply = async (next: boolean) => {
-    const r = await run({ userId, disabled: next });
-    if (r.ok) {
-      toast.success(t(next ? "disabledDone" : "enabledDone", { email }));
-      setOpen(false);
-      router.refresh();
-    }
-  };
-  if (disabled) {
+  const { run, pending, result } = useAction(setUserDisabledAction.bind(null, organizationId));
+  if (!disabled) {
     return (
-      <div className="flex flex-col gap-1">
-        <Button pending={pending} onClick={() => apply(false)} aria-label={`${t("enable")} ${email}`}>
-          {t("enable")}
-        </Button>
-        <ActionResultView result={result} />
-      </div>
+      <ConfirmDialog
+        action={setUserDisabledAction.bind(null, organizationId)}
+        input={{ userId, disabled: true }}
+        trigger={<Button variant="danger" aria-label={`${t("disable")} ${email}`}>{t("disable")}</Button>}
+        title={t("disableTitle", { email })}
+        description={t("disableText")}
+        cancelLabel={t("cancel")}
+        confirmLabel={t("confirmDisable")}
+        done={t("disabledDone", { email })}
+      />
     );
   }
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) reset(); }}>
-      <DialogTrigger asChild>
-        <Button variant="danger" aria-label={`${t("disable")} ${email}`}>{t("disable")}</Button>
-      </DialogTrigger>
-      <DialogContent title={t("disableTitle", { email })} description={t("disableText")}>
-        <div className="flex flex-col gap-3">
-          <ActionResultView result={result} />
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button>{t("cancel")}</Button>
-            </DialogClose>
-            <Button variant="danger" pending={pending} onClick={() => apply(true)}>
-              {t("confirmDisable")}
-            </Button>
-          </div>
-        </div>
-      </DialogContent>
-    </Dialog>
+    <div className="flex flex-col gap-1">
+      <Button
+        pending={pending}
+        aria-label={`${t("enable")} ${email}`}
+        onClick={async () => {
+          const r = await run({ userId, disabled: false });
+          if (r.ok) {
+            toast.success(t("enabledDone", { email }));
+            router.refresh();
+          }
+        }}
+      >
+        {t("enable")}
+      </Button>
+      <ActionResultView result={result} />
+    </div>
   );
 }

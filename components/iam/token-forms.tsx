@@ -12,6 +12,7 @@ import { Field, Input } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { ActionResultView } from "@/components/actions/action-result";
 import { useAction } from "@/components/actions/use-action";
+import { ConfirmDialog } from "@/components/actions/confirm-dialog";
 import { PermissionCheckboxes } from "./permission-checkboxes";
 
 /** Make a token; its secret is shown once, in a dialog with a copy button. */
@@ -91,38 +92,16 @@ export function CreateTokenForm({ tenantId, held }: { tenantId: string; held: re
 /** Revoke a token after confirmation. */
 export function RevokeTokenButton({ tenantId, tokenId, name }: { tenantId: string; tokenId: string; name: string }) {
   const t = useTranslations("iamForms");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const { run, pending, result, reset } = useAction(revokeTokenAction.bind(null, tenantId));
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) reset(); }}>
-      <DialogTrigger asChild>
-        <Button variant="danger" aria-label={`${t("revoke")} ${name}`}>{t("revoke")}</Button>
-      </DialogTrigger>
-      <DialogContent title={t("revokeTitle", { name })} description={t("revokeText")}>
-        <div className="flex flex-col gap-3">
-          <ActionResultView result={result} />
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button>{t("cancel")}</Button>
-            </DialogClose>
-            <Button
-              variant="danger"
-              pending={pending}
-              onClick={async () => {
-                const r = await run({ tokenId });
-                if (r.ok) {
-                  toast.success(t("revokedDone", { name }));
-                  setOpen(false);
-                  router.refresh();
-                }
-              }}
-            >
-              {t("confirmRevoke")}
-            </Button>
-          </div>
-        </div>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      action={revokeTokenAction.bind(null, tenantId)}
+      input={{ tokenId }}
+      trigger={<Button variant="danger" aria-label={`${t("revoke")} ${name}`}>{t("revoke")}</Button>}
+      title={t("revokeTitle", { name })}
+      description={t("revokeText")}
+      cancelLabel={t("cancel")}
+      confirmLabel={t("confirmRevoke")}
+      done={t("revokedDone", { name })}
+    />
   );
 }
