@@ -46,7 +46,7 @@ function openRevoke() {
 
 describe("ConfirmDialog", () => {
   it("sends nothing until Confirm, then closes, toasts the change once and refreshes the page", async () => {
-    answer.mockResolvedValue({ ok: true, data: undefined });
+    answer.mockResolvedValue({ ok: true, data: undefined, warnings: [] });
     const dialog = openRevoke();
     expect(dialog.textContent).toContain("Scripts using it are refused from their next request.");
     expect(answer).not.toHaveBeenCalled();
