@@ -14,7 +14,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // scripts/test.ts runs shards side by side: each names its own report and artefacts folder.
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "test-results/e2e.json" }]],
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/e2e",
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",

@@ -17,7 +17,7 @@ const POOL = "prd-std-par7s";
 const CAPACITY = 1024;
 const AT = floorSlot(Date.now()) + 2 * TELEMETRY_SLOT_MS;
 
-/** A small pool: the evaluation reads its figures in parallel, as the app's Prisma client does. */
+/** A small pool, not `sql()` (one statement per client): the evaluation reads its figures in parallel, as the app's Prisma client does. */
 async function withDb<T>(fn: (c: pg.Pool) => Promise<T>): Promise<T> {
   const pool = new pg.Pool({ connectionString: process.env.E2E_DATABASE_URL, max: 5 });
   try {

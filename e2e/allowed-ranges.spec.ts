@@ -1,6 +1,5 @@
-import pg from "pg";
 import config from "../playwright.config";
-import { test, expect } from "./fixtures";
+import { test, expect, sql } from "./fixtures";
 
 // A tenant's allowed address ranges, through the browser against the production server
 // (server.mjs: the client address is the socket's, 127.0.0.1 here). Uses "analytics" so that
@@ -11,15 +10,6 @@ test.describe.configure({ timeout: 120_000 });
 const launch = config.use!.launchOptions!;
 test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), "--host-resolver-rules=MAP localhost 127.0.0.1"] } });
 
-async function sql(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
 const clearRanges = () => sql(`DELETE FROM "TenantAllowedRange" WHERE "tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'analytics')`);
 test.beforeAll(clearRanges);
 test.afterAll(clearRanges);

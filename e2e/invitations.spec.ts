@@ -1,5 +1,4 @@
-import pg from "pg";
-import { test, expect as baseExpect } from "./fixtures";
+import { test, expect as baseExpect, sql } from "./fixtures";
 import { startMailbox, type ReceivedMail } from "../test/mailbox";
 
 // An admin invites an e-mail; the console mails the link through SMTP_URL to the SMTP server this
@@ -75,12 +74,7 @@ test("an expired link is refused and says what to do", async ({ page, loginAs })
   await loginAs("adminProd");
   await invite(page, email);
   const link = await linkMailedTo(email);
-  const db = new pg.Pool({ connectionString: process.env.E2E_DATABASE_URL, max: 1 });
-  try {
-    await db.query(`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 hour' WHERE email = $1`, [email]);
-  } finally {
-    await db.end();
-  }
+  await sql(`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 hour' WHERE email = $1`, [email]);
   await page.context().clearCookies();
   await page.goto(link);
   const refused = page.getByTestId("invitation-refused");

@@ -1,5 +1,4 @@
-import pg from "pg";
-import { test, expect, DEMO_PASSWORD, DEMO_USERS } from "./fixtures";
+import { test, expect, sql, DEMO_PASSWORD, DEMO_USERS } from "./fixtures";
 
 // The hostile-client probe, replayed against the production server as `npm start` serves it
 // (server.mjs): each finding was a bypass or a 500 before, and is refused now.
@@ -8,12 +7,7 @@ test.describe.configure({ timeout: 120_000 });
 // The backoff counters live in the database, and every browser of the suite signs in from 127.0.0.1:
 // the wrong passwords of earlier specs count against that address (20 free failures). Start from none,
 // and leave none behind for the specs that sign in after this one.
-async function clearSignInThrottle() {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  await client.query(`DELETE FROM "SignInThrottle"`);
-  await client.end();
-}
+const clearSignInThrottle = () => sql(`DELETE FROM "SignInThrottle"`);
 test.beforeAll(clearSignInThrottle);
 test.afterAll(clearSignInThrottle);
 

@@ -1,8 +1,10 @@
 // `npm test`: unit tests, integration tests on real PostgreSQL, then Playwright in
 // Chromium against the production build. Ends with one line: `N passed, N failed`.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import net from "node:net";
+import os from "node:os";
+import readline from "node:readline";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { resolveTestServer, ensureTemplate, createDatabaseFromTemplate } from "./lib/test-db";
@@ -39,23 +41,66 @@ function vitestStage(project: "unit" | "integration", env: Record<string, string
   tallies.push({ name: project, passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests });
 }
 
+/**
+ * How many Playwright processes share the browser tests: each runs a shard of the spec files
+ * (`--shard=i/n`) against its own seeded database and its own server, so no shard sees another's
+ * writes. Two on this 2-core machine (the tests mostly wait on activities and pages); `E2E_SHARDS=1`
+ * runs them in one process.
+ */
+function e2eShardCount(specFilters: string[]): number {
+  const asked = Number(process.env.E2E_SHARDS);
+  if (Number.isInteger(asked) && asked >= 1) return asked;
+  const n = Math.max(1, Math.min(2, os.availableParallelism()));
+  // A filter naming spec files never gets more shards than files (an empty shard fails).
+  return specFilters.length > 0 ? Math.min(n, specFilters.length) : n;
+}
+
+/** Runs a child with each line of its output prefixed, so that parallel shards stay readable. */
+function runPrefixed(prefix: string, cmd: string, args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    for (const stream of [child.stdout, child.stderr]) readline.createInterface({ input: stream }).on("line", (l) => console.log(prefix ? `${prefix} ${l}` : l));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
 async function e2eStage(adminUrl: string, template: string, building: Promise<unknown>) {
-  log("\n━━ end-to-end tests (Playwright, Chromium, production build) ━━");
-  // Named after this checkout, on a free port: two work trees can run their suites at once.
+  const specs = filters.filter((f) => f.endsWith(".spec.ts"));
+  const shards = e2eShardCount(specs);
+  log(`\n━━ end-to-end tests (Playwright, Chromium, production build${shards > 1 ? `, ${shards} shards in parallel` : ""}) ━━`);
+  // Named after this checkout, on free ports: two work trees can run their suites at once.
   const checkout = createHash("sha256").update(root).digest("hex").slice(0, 8);
-  const url = await createDatabaseFromTemplate(adminUrl, template, `console_e2e_${checkout}`);
-  await runSeed(url);
+  // Seeded once; the other shards' databases are copies of it (CREATE DATABASE … TEMPLATE).
+  const dbName = (i: number) => `console_e2e_${checkout}${shards > 1 ? `_${i + 1}` : ""}`;
+  const seeded = dbName(0);
+  const copies = Array.from({ length: shards - 1 }, (_, i) => dbName(i + 1));
+  const first = await createDatabaseFromTemplate(adminUrl, template, seeded);
+  await runSeed(first);
+  const urls = [first, ...(await Promise.all(copies.map((n) => createDatabaseFromTemplate(adminUrl, seeded, n))))];
   const buildError = await building;
   if (buildError) throw buildError;
-  const out = path.join(results, "e2e.json");
-  rmSync(out, { force: true });
-  const port = process.env.E2E_PORT ?? String(await freePort());
-  // Where the e2e server sends mail (SMTP_URL): e2e/invitations.spec.ts listens there while it runs.
-  const smtpPort = process.env.E2E_SMTP_PORT ?? String(await freePort());
-  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...filters.filter((f) => f.endsWith(".spec.ts"))], { E2E_DATABASE_URL: url, E2E_PORT: port, E2E_SMTP_PORT: smtpPort });
-  if (!existsSync(out)) return tallies.push({ name: "e2e", passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
-  const s = (JSON.parse(readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
-  tallies.push({ name: "e2e", passed: s.expected + s.flaky, failed: s.unexpected + (s.unexpected === 0 && code !== 0 ? 1 : 0), skipped: s.skipped });
+  const codes = await Promise.all(
+    urls.map(async (url, i) => {
+      const report = path.join(results, shards > 1 ? `e2e-${i + 1}.json` : "e2e.json");
+      rmSync(report, { force: true });
+      const port = process.env.E2E_PORT && shards === 1 ? process.env.E2E_PORT : String(await freePort());
+      // Where the e2e server sends mail (SMTP_URL): e2e/invitations.spec.ts listens there while it runs.
+      const smtpPort = process.env.E2E_SMTP_PORT && shards === 1 ? process.env.E2E_SMTP_PORT : String(await freePort());
+      const args = [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...specs, ...(shards > 1 ? [`--shard=${i + 1}/${shards}`] : [])];
+      const env = { E2E_DATABASE_URL: url, E2E_PORT: port, E2E_SMTP_PORT: smtpPort, E2E_REPORT: report, E2E_OUTPUT_DIR: path.join(results, shards > 1 ? `e2e-${i + 1}` : "e2e") };
+      const code = await runPrefixed(shards > 1 ? `[${i + 1}/${shards}]` : "", process.execPath, args, env);
+      return { code, report };
+    }),
+  );
+  for (const [i, { code, report }] of codes.entries()) {
+    const name = shards > 1 ? `e2e ${i + 1}/${shards}` : "e2e";
+    if (!existsSync(report)) {
+      tallies.push({ name, passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
+      continue;
+    }
+    const s = (JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+    tallies.push({ name, passed: s.expected + s.flaky, failed: s.unexpected + (s.unexpected === 0 && code !== 0 ? 1 : 0), skipped: s.skipped, note: s.flaky ? `${s.flaky} flaky` : undefined });
+  }
 }
 
 function freePort(): Promise<number> {
