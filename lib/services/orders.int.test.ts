@@ -129,7 +129,7 @@ describe("a datastore order", () => {
     const ds = await createDatastore(db(), { tenantId: s.a.tenant.id, sizeGib: 1024 });
     const resize = await submitOrder(s.a, { kind: "datastore_resize", datastoreId: ds.id, sizeGib: 2048 });
     expect(!resize.ok && resize.violations.map((v) => v.code)).toEqual(["ORDER.ALREADY_OPEN"]);
-    const vlan = await submitOrder(s.a, { kind: "vlan", tag: 310, name: "back" });
+    const vlan = await submitOrder(s.a, { kind: "vlan", networks: [{ tag: 310, name: "back" }] });
     expect(vlan.ok).toBe(true);
     // Another tenant of the organization orders on its own.
     expect((await submitOrder(s.b, datastore512)).ok).toBe(true);
@@ -217,8 +217,8 @@ describe("reviewing orders", () => {
   });
 
   it("shows owners every tenant's submitted orders, each with what the rules say today", async () => {
-    const mine = await submitted(s.a, { kind: "vlan", tag: 400, name: "review-a" });
-    const theirs = await submitted(s.b, { kind: "vlan", tag: 400, name: "review-b" });
+    const mine = await submitted(s.a, { kind: "vlan", networks: [{ tag: 400, name: "review-a" }] });
+    const theirs = await submitted(s.b, { kind: "vlan", networks: [{ tag: 400, name: "review-b" }] });
     const q = await listReviewOrders(s.owner, { sort: "createdAt", dir: "asc", page: 1, pageSize: 100 });
     const ids = q.rows.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining([mine, theirs]));
@@ -365,12 +365,12 @@ describe("datastore changes", () => {
 
 describe("a VLAN order", () => {
   it("is delivered as a VLAN of the tenant; a tag in use is refused next to its field", async () => {
-    const id = await submitted(s.a, { kind: "vlan", tag: 220, name: "app-back" });
+    const id = await submitted(s.a, { kind: "vlan", networks: [{ tag: 220, name: "app-back" }] });
     const approved = await approveOrder(s.owner, { orderId: id });
     if (!approved.ok) throw new Error("expected approval");
     expect(await runActivity(approved.value.activityId)).toBe("completed");
     expect(await db().vlan.findFirstOrThrow({ where: { tenantId: s.a.tenant.id, tag: 220 } })).toMatchObject({ name: "app-back" });
-    const again = await submitOrder(s.a, { kind: "vlan", tag: 220, name: "other" }).catch((e) => e);
+    const again = await submitOrder(s.a, { kind: "vlan", networks: [{ tag: 220, name: "other" }] }).catch((e) => e);
     expect(again).toBeInstanceOf(InvalidInputError);
     expect(Object.keys((again as InvalidInputError).fields)).toEqual(["tag"]);
   });

@@ -445,8 +445,17 @@ async function deliver(tx: Tx, tenant: { id: string; slug: string }, input: Subm
       return [{ type: "datastore", ...ds }];
     }
     case "vlan": {
-      const vlan = await tx.vlan.create({ data: { tenantId, tag: input.tag, name: input.name, subnet: subnetForTag(input.tag) }, select: { id: true, name: true, tag: true } });
-      return [{ type: "vlan", id: vlan.id, name: `${vlan.tag} ${vlan.name}` }];
+      // Every network of the order in one statement of the delivery's transaction: all are made, or
+      // (a refusal, a tag taken meanwhile by the unique index) none.
+      const vlans = await tx.vlan.createManyAndReturn({
+        data: input.networks.map((n) => ({ tenantId, tag: n.tag, name: n.name, subnet: subnetForTag(n.tag) })),
+        select: { id: true, name: true, tag: true },
+      });
+      const byTag = new Map(vlans.map((v) => [v.tag, v]));
+      return input.networks.map((n) => {
+        const v = byTag.get(n.tag)!;
+        return { type: "vlan", id: v.id, name: `${v.tag} ${v.name}` };
+      });
     }
   }
 }
