@@ -467,7 +467,8 @@ function refusalOf(plan: OrderPlan): ActivityRefused | null {
   if (refusals.length === 0 && fields.length === 0) return null;
   const texts = [...refusals.map((v) => v.message), ...fields];
   return new ActivityRefused({
-    code: refusals[0]?.code ?? "INVALID_INPUT",
+    // A finding on a field (a VLAN tag taken meanwhile) keeps its rule's code too.
+    code: refusals[0]?.code ?? plan.fieldViolations[0]?.code ?? "INVALID_INPUT",
     message: { en: `Delivery refused: ${texts.map((t) => t.en).join(" ")} Nothing was made; the order awaits review again.`, fr: `Livraison refusée : ${texts.map((t) => t.fr).join(" ")} Rien n’a été créé ; la commande attend de nouveau une revue.` },
   });
 }
