@@ -55,7 +55,7 @@ export function PropagateVlanDialog({ tenantId, vlan, targets }: { tenantId: str
           <DialogClose asChild>
             <Button>{t("cancel")}</Button>
           </DialogClose>
-          <Button variant="primary" disabled={!target} pending={propagate.pending} onClick={() => propagate.run({ vlanId: vlan.id, targetTenantId: target }, () => setOpen(false))}>
+          <Button variant="primary" disabled={!target} pending={propagate.pending} onClick={() => propagate.run({ vlanIds: [vlan.id], targetTenantId: target }, () => setOpen(false))}>
             {t("submit")}
           </Button>
         </div>
