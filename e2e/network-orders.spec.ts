@@ -62,3 +62,33 @@ test("a VLAN order of 2 networks lists both on its page; 21 are refused before S
   await page.getByRole("dialog", { name: "Cancel this order?" }).getByRole("button", { name: "Cancel the order" }).click();
   await expect(page.getByRole("region", { name: "Status history" })).toContainText("Cancelled by its author");
 });
+
+// Two VLANs of Production made for this test, propagated together; deleted afterwards (their
+// propagations go with them).
+const PROP = ["e2e-prop-a", "e2e-prop-b"];
+const removeVlans = () => sql(`DELETE FROM "Vlan" WHERE name = ANY($1) AND "tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'production')`, [PROP]);
+
+test.describe("one propagation of several VLANs", () => {
+  test.beforeAll(async () => {
+    await removeVlans();
+    await sql(`INSERT INTO "Vlan" (id, "tenantId", tag, name) SELECT $1 || '-' || t.id, t.id, $2, $1 FROM "Tenant" t WHERE t.slug = 'production'`, [PROP[0], 3401]);
+    await sql(`INSERT INTO "Vlan" (id, "tenantId", tag, name) SELECT $1 || '-' || t.id, t.id, $2, $1 FROM "Tenant" t WHERE t.slug = 'production'`, [PROP[1], 3402]);
+  });
+  test.afterAll(removeVlans);
+
+  test("ticks a second VLAN in the dialog, counted against 20, and both reach the tenant in one activity", async ({ page, loginAs }) => {
+    await loginAs("owner");
+    await page.goto("/t/production/network?q=e2e-prop");
+    await page.getByRole("button", { name: "Propagate VLAN 3401 to another tenant" }).click();
+    const dialog = page.getByRole("dialog", { name: "Propagate VLAN 3401 (e2e-prop-a)" });
+    await expect(dialog.getByTestId("propagation-count")).toHaveText("1 of 20 VLANs");
+    await dialog.getByLabel("VLAN 3402 (e2e-prop-b)").check();
+    await expect(dialog.getByTestId("propagation-count")).toHaveText("2 of 20 VLANs");
+    await dialog.getByLabel("Tenant").selectOption({ label: "Analytics" });
+    await dialog.getByRole("button", { name: "Propagate" }).click();
+    await expect(page.getByText("The VLAN e2e-prop-a (3401), e2e-prop-b (3402) is propagated.")).toBeVisible({ timeout: 45_000 });
+    const vlans = page.getByRole("table", { name: "VLANs of this tenant and those propagated to it" });
+    await expect(vlans.getByRole("row", { name: /^3401 / }).getByText("Analytics")).toBeVisible();
+    await expect(vlans.getByRole("row", { name: /^3402 / }).getByText("Analytics")).toBeVisible();
+  });
+});

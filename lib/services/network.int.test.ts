@@ -126,8 +126,8 @@ describe("propagating a VLAN", () => {
     expect(await runActivity(r.value.activityId)).toBe("completed");
     const received = await listVlans(s.recette, vlanList.parse({ scope: "received" }));
     for (const v of vlans) expect(received.rows.find((x) => x.id === v.id)?.propagations).toEqual([expect.objectContaining({ pending: false })]);
-    const tags = vlans.map((v) => v.tag).join(", ");
-    expect(await db().auditEvent.findFirstOrThrow({ where: { tenantId: s.recette.tenant.id, action: "vlan.propagate", targetId: vlans[0]!.id } })).toMatchObject({ targetName: `3 VLANs (${tags})` });
+    const named = vlans.map((v) => `${v.name} (${v.tag})`).join(", ");
+    expect(await db().auditEvent.findFirstOrThrow({ where: { tenantId: s.recette.tenant.id, action: "vlan.propagate", targetId: vlans[0]!.id } })).toMatchObject({ targetName: named });
     // One of them again, among new ones: refused, and nothing is reserved.
     const fresh = await newVlan();
     const again = propagateVlan(s.prod, { vlanIds: [fresh.id, vlans[1]!.id], targetTenantId: s.recette.tenant.id });

@@ -98,7 +98,8 @@ export async function propagateVlan(ctx: TenantContext, input: PropagateVlansInp
     if (missing) throw new NotFoundError("vlan", missing);
     // In the order the caller gave them.
     const vlans = ids.map((id) => locked.find((v) => v.id === id)!);
-    const t = vlans.length === 1 ? { type: "vlan", id: vlans[0]!.id, name: `${vlans[0]!.name} (${vlans[0]!.tag})` } : { type: "vlan", id: vlans[0]!.id, name: `${vlans.length} VLANs (${vlans.map((v) => v.tag).join(", ")})` };
+    // Named as one VLAN is ("front (100)"), each in turn: the activity's and the audit's sentences read the same.
+    const t = { type: "vlan", id: vlans[0]!.id, name: vlans.map((v) => `${v.name} (${v.tag})`).join(", ") };
     const target = await receivingTenant(ctx, input.targetTenantId);
     // No name for the other tenant: the refusal says only what the rule says.
     const d = decide(
