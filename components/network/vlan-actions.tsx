@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { X } from "lucide-react";
 import { propagateVlanAction } from "@/lib/actions/network/propagate-vlan";
 import { unpropagateVlanAction } from "@/lib/actions/network/unpropagate-vlan";
@@ -9,17 +9,30 @@ import { ActionResultView } from "@/components/actions/action-result";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Violations } from "@/components/ui/violations";
+import { NETWORKS_PER_ORDER_MAX } from "@/lib/domain/catalogue";
+import { checkNetworkCount } from "@/lib/domain/orders";
+import { allViolations } from "@/lib/domain/result";
+import { langOf, toViolationViews } from "@/lib/decision-view";
 
 export type PropagationTarget = { id: string; name: string; organization: string; sameOrganization: boolean };
 
+type VlanRef = { id: string; tag: number; name: string };
+
 /**
- * Propagates a VLAN to another tenant the person can see. A tenant of another organization is
- * offered too (the person sees it): the server refuses it with VLAN.CROSS_ORGANIZATION.
+ * Propagates a VLAN to another tenant the person can see, with others of the tenant's VLANs (those
+ * on the page) if ticked: one propagation holds 20 at most (ORDER.NETWORK_COUNT), said with the
+ * rule's sentence and Submit held above it. A tenant of another organization is offered too (the
+ * person sees it): the server refuses it with VLAN.CROSS_ORGANIZATION.
  */
-export function PropagateVlanDialog({ tenantId, vlan, targets }: { tenantId: string; vlan: { id: string; tag: number; name: string }; targets: PropagationTarget[] }) {
+export function PropagateVlanDialog({ tenantId, vlan, targets, others = [] }: { tenantId: string; vlan: VlanRef; targets: PropagationTarget[]; others?: VlanRef[] }) {
   const t = useTranslations("networkForms");
+  const lang = langOf(useLocale());
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState("");
+  const [also, setAlso] = useState<string[]>([]);
+  const vlanIds = [vlan.id, ...also];
+  const tooMany = allViolations(checkNetworkCount(vlanIds.length, "propagation"));
   const propagate = useAction(propagateVlanAction.bind(null, tenantId), { refresh: true });
   return (
     <Dialog
@@ -29,6 +42,7 @@ export function PropagateVlanDialog({ tenantId, vlan, targets }: { tenantId: str
         if (!o) {
           propagate.reset();
           setTarget("");
+          setAlso([]);
         }
       }}
     >
@@ -50,12 +64,35 @@ export function PropagateVlanDialog({ tenantId, vlan, targets }: { tenantId: str
             )}
           </Field>
         )}
+        {others.length > 0 && (
+          <fieldset className="mt-3">
+            <legend className="text-xs font-medium text-slate-700 dark:text-slate-300">{t("alsoPropagate")}</legend>
+            <ul className="mt-1 max-h-48 space-y-1 overflow-y-auto text-sm">
+              {others.map((o) => (
+                <li key={o.id} className="flex items-center gap-2">
+                  <input
+                    id={`vlan-also-${vlan.id}-${o.id}`}
+                    type="checkbox"
+                    className="size-4"
+                    checked={also.includes(o.id)}
+                    onChange={(e) => setAlso((a) => (e.target.checked ? [...a, o.id] : a.filter((x) => x !== o.id)))}
+                  />
+                  <label htmlFor={`vlan-also-${vlan.id}-${o.id}`}>{t("vlanOption", { tag: o.tag, name: o.name })}</label>
+                </li>
+              ))}
+            </ul>
+            <p aria-live="polite" className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="propagation-count">
+              {t("vlanCount", { count: vlanIds.length, max: NETWORKS_PER_ORDER_MAX })}
+            </p>
+          </fieldset>
+        )}
+        <Violations items={toViolationViews(tooMany, lang)} />
         <ActionResultView fieldErrorsHere result={propagate.result && !propagate.result.ok && propagate.result.fieldErrors ? null : propagate.result} className="mt-3" />
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
             <Button>{t("cancel")}</Button>
           </DialogClose>
-          <Button variant="primary" disabled={!target} pending={propagate.pending} onClick={() => propagate.run({ vlanId: vlan.id, targetTenantId: target }, () => setOpen(false))}>
+          <Button variant="primary" disabled={!target || tooMany.length > 0} pending={propagate.pending} onClick={() => propagate.run({ vlanIds, targetTenantId: target }, () => setOpen(false))}>
             {t("submit")}
           </Button>
         </div>

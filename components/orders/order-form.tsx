@@ -3,10 +3,12 @@ import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { DATASTORE_MIN_GIB, DATASTORE_ORDER_MAX, DATASTORE_ORDER_MIN, NODE_TYPES, NODE_TYPE_CODES, STORAGE_TIERS, STORAGE_TIER_CODES } from "@/lib/domain/catalogue";
+import { DATASTORE_MIN_GIB, DATASTORE_ORDER_MAX, DATASTORE_ORDER_MIN, NETWORKS_PER_ORDER_MAX, NODE_TYPES, NODE_TYPE_CODES, STORAGE_TIERS, STORAGE_TIER_CODES } from "@/lib/domain/catalogue";
 import { submitOrderAction } from "@/lib/actions/orders/submit-order";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { planOrder, planRefused, type OrderPlanContext } from "@/lib/domain/order-plan";
+import { checkNetworkCount } from "@/lib/domain/orders";
+import { allViolations } from "@/lib/domain/result";
 import { VLAN_TAG_RANGE, submitOrderSchema, type OrderKind } from "@/lib/validation/orders";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -41,8 +43,16 @@ function initialValues(kind: OrderKind, p: OrderFormProps): Record<string, strin
     case "datastore_tier":
       return { datastoreId: p.plan.datastore?.id ?? "", tier: p.plan.datastore?.tier === "PREMIUM" ? "ENTERPRISE" : "PREMIUM" };
     case "vlan":
-      return { tag: "", name: "" };
+      return {};
   }
+}
+
+type NetworkRow = { tag: string; name: string };
+
+/** A new row's tag: the one after the last row's, when it has one. */
+function nextTag(rows: readonly NetworkRow[]): string {
+  const last = Number(rows.at(-1)?.tag);
+  return Number.isInteger(last) && last > 0 && last < VLAN_TAG_RANGE.max ? String(last + 1) : "";
 }
 
 /**
@@ -56,13 +66,20 @@ export function OrderForm(props: OrderFormProps) {
   const lang = langOf(useLocale());
   const router = useRouter();
   const [values, setValues] = useState(() => initialValues(kind, props));
+  // A VLAN order's networks, one row each (ORDER.NETWORK_COUNT: 20 at most).
+  const [rows, setRows] = useState<NetworkRow[]>([{ tag: "", name: "" }]);
+  const setRow = (i: number, key: keyof NetworkRow) => (e: React.ChangeEvent<HTMLInputElement>) => setRows((r) => r.map((row, j) => (j === i ? { ...row, [key]: e.target.value } : row)));
+  const asked = useMemo(() => (kind === "vlan" ? { kind, networks: rows } : { kind, ...values }), [kind, rows, values]);
   const set = (name: string) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [name]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? String(e.target.checked) : e.target.value }));
   const { run, result, pending } = useAction(submitOrderAction.bind(null, props.tenantId), { onDone: (data) => router.push(`/t/${tenantSlug}/orders/${data.orderId}`) });
 
-  const input = useMemo(() => submitOrderSchema.safeParse({ kind, ...values }), [kind, values]);
+  const input = useMemo(() => submitOrderSchema.safeParse(asked), [asked]);
   const planned = useMemo(() => (input.success ? planOrder(input.data, plan) : null), [input, plan]);
-  const views = planned ? toViolationViews(planned.violations, lang) : [];
+  // The count is judged even while a row is still incomplete: 21 rows are refused as soon as there are 21.
+  const countRefusal = kind === "vlan" ? allViolations(checkNetworkCount(rows.length, "order")) : [];
+  const views = planned ? toViolationViews(planned.violations, lang) : toViolationViews(countRefusal, lang);
+  const tooMany = countRefusal.length > 0;
   const open = planned?.violations.find((v) => v.code === "ORDER.ALREADY_OPEN")?.subject;
   const fieldErrors = (name: string) => [...(planned?.fields[name] ? [planned.fields[name]![lang]] : []), ...((result && !result.ok && result.fieldErrors?.[name]) || [])];
   const gb = (n: number) => t("gb", { value: format.number(n) });
@@ -189,12 +206,27 @@ export function OrderForm(props: OrderFormProps) {
       break;
     case "vlan":
       fields = (
-        <>
-          {number("tag", t("vlanTag"), t("vlanTagHint"), { min: VLAN_TAG_RANGE.min, max: VLAN_TAG_RANGE.max })}
-          <Field id="order-name" label={t("vlanName")} hint={t("vlanNameHint")} errors={fieldErrors("name")}>
-            {(aria) => <Input {...aria} name="name" value={values.name} onChange={set("name")} maxLength={63} autoComplete="off" />}
-          </Field>
-        </>
+        <div className="w-full space-y-3">
+          <p id="order-network-count" aria-live="polite" className={tooMany ? "text-sm font-medium text-red-700 dark:text-red-300" : "text-sm text-slate-600 dark:text-slate-400"} data-testid="network-count">
+            {t("networkCount", { count: rows.length, max: NETWORKS_PER_ORDER_MAX })}
+          </p>
+          <ol className="space-y-2">
+            {rows.map((row, i) => (
+              <li key={i} className="flex flex-wrap items-start gap-4">
+                <Field id={`order-networks-${i}-tag`} label={t("networkTag", { n: i + 1 })} hint={i === 0 ? t("vlanTagHint") : undefined} errors={fieldErrors(`networks.${i}.tag`)}>
+                  {(aria) => <Input {...aria} type="number" inputMode="numeric" min={VLAN_TAG_RANGE.min} max={VLAN_TAG_RANGE.max} value={row.tag} onChange={setRow(i, "tag")} className="w-32" />}
+                </Field>
+                <Field id={`order-networks-${i}-name`} label={t("networkName", { n: i + 1 })} hint={i === 0 ? t("vlanNameHint") : undefined} errors={fieldErrors(`networks.${i}.name`)}>
+                  {(aria) => <Input {...aria} value={row.name} onChange={setRow(i, "name")} maxLength={63} autoComplete="off" />}
+                </Field>
+                <Button className="mt-5" disabled={rows.length === 1} onClick={() => setRows((r) => r.filter((_, j) => j !== i))}>
+                  {t("removeNetwork", { n: i + 1 })}
+                </Button>
+              </li>
+            ))}
+          </ol>
+          <Button onClick={() => setRows((r) => [...r, { tag: nextTag(r), name: "" }])}>{t("addNetwork")}</Button>
+        </div>
       );
       break;
   }
@@ -204,7 +236,7 @@ export function OrderForm(props: OrderFormProps) {
       className="space-y-5"
       onSubmit={(e) => {
         e.preventDefault();
-        run({ kind, ...values });
+        if (!tooMany) run(asked);
       }}
     >
       <fieldset className="flex flex-wrap items-start gap-4">
@@ -256,9 +288,9 @@ export function OrderForm(props: OrderFormProps) {
         </section>
       )}
 
-      <div aria-live="polite" className="space-y-2" data-testid="order-verdict">
+      <div id="order-verdict" aria-live="polite" className="space-y-2" data-testid="order-verdict">
         {planned && views.length === 0 && <p className="text-sm text-emerald-800 dark:text-emerald-300">{t("noRuleRefuses")}</p>}
-        <Violations items={views} title={planned && planRefused(planned) ? t("verdictRefused") : t("verdictWarnings")} />
+        <Violations items={views} title={(planned ? planRefused(planned) : tooMany) ? t("verdictRefused") : t("verdictWarnings")} />
         {open && (
           <Link href={`/t/${tenantSlug}/orders/${open}`} className={linkClass}>
             {t("seeOpenOrder")}
@@ -267,7 +299,8 @@ export function OrderForm(props: OrderFormProps) {
       </div>
 
       <ActionResultView result={result} />
-      <Button type="submit" variant="primary" size="md" pending={pending}>
+      {/* Submit is held while the count rule refuses: the sentence above says why and what to do. */}
+      <Button type="submit" variant="primary" size="md" pending={pending} disabled={tooMany} aria-describedby={tooMany ? "order-network-count order-verdict" : undefined}>
         {pending ? t("submitting") : t("submit")}
       </Button>
     </form>

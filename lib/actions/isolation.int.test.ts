@@ -103,7 +103,7 @@ export const ACTIONS: Record<string, Row> = {
   "data-protection/enable-storage-mirror.ts": { permission: "replication:write", input: (f) => ({ datastoreId: f.datastoreId, kind: "GLOBAL_MIRROR", standbyAzId: "TH3S" }) },
   "data-protection/stop-replication.ts": { permission: "replication:write", input: (f) => ({ replicationId: f.replicationId }) },
   // network
-  "network/propagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
+  "network/propagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanIds: [f.vlanId], targetTenantId: f.siblingTenantId }) },
   "network/unpropagate-vlan.ts": { permission: "network:write", input: (f) => ({ vlanId: f.vlanId, targetTenantId: f.siblingTenantId }) },
   // The capacity planner's read-only what-if
   "dashboards/plan-capacity.ts": { permission: "metric:read", input: (f) => ({ target: "pool", poolId: f.poolId, datastoreId: f.datastoreId, vmCount: 2, vmMemoryGb: 8 }) },

@@ -56,6 +56,18 @@ export async function lockVlan(tx: Tx, tenantId: string, vlanId: string) {
   return tx.vlan.findFirst({ where: { id: vlanId, tenantId }, select: { id: true, tag: true, name: true } });
 }
 
+/** Several of the tenant's VLANs locked in one statement (in id order, so two callers never deadlock); those of another tenant are absent. */
+export async function lockVlans(tx: Tx, tenantId: string, vlanIds: readonly string[]) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Vlan" WHERE id = ANY(${[...vlanIds]}) AND "tenantId" = ${tenantId} ORDER BY id FOR UPDATE`;
+  if (rows.length === 0) return [];
+  return tx.vlan.findMany({ where: { id: { in: rows.map((r) => r.id) }, tenantId }, select: { id: true, tag: true, name: true } });
+}
+
+/** The propagations of some of the tenant's own VLANs to `targetTenantId`. */
+export async function findPropagations(tx: Tx, tenantId: string, vlanIds: readonly string[], targetTenantId: string) {
+  return tx.vlanPropagation.findMany({ where: { vlanId: { in: [...vlanIds] }, tenantId: targetTenantId, vlan: { tenantId } }, select: { id: true, vlanId: true } });
+}
+
 /** A propagation of the tenant's own VLAN to `targetTenantId`, or null. */
 export async function findPropagation(tx: Tx, tenantId: string, vlanId: string, targetTenantId: string) {
   return tx.vlanPropagation.findFirst({ where: { vlanId, tenantId: targetTenantId, vlan: { tenantId } }, select: { id: true, busyActivityId: true, tenant: { select: { id: true, name: true } } } });

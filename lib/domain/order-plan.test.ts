@@ -48,7 +48,7 @@ describe("planOrder: what a new datastore gives and costs", () => {
     const input: SubmitOrderInput = { kind: "datastore_resize", datastoreId: "ds1", sizeGib: 2048 };
     expect(planOrder(input, { ...open, datastore: datastore() }).violations.map((v) => [v.code, v.subject])).toEqual([["ORDER.ALREADY_OPEN", "o1"]]);
     expect(planOrder(input, { ...open, datastore: datastore() }, "o1").violations).toEqual([]);
-    expect(planOrder({ kind: "vlan", tag: 120, name: "back" }, open).violations).toEqual([]);
+    expect(planOrder({ kind: "vlan", networks: [{ tag: 120, name: "back" }] }, open).violations).toEqual([]);
   });
 });
 
@@ -73,13 +73,14 @@ describe("planOrder: pools and hosts", () => {
 
 describe("planOrder: inventory findings next to their fields", () => {
   it("a VLAN tag already used, a size the datastore already has, its own tier", () => {
-    expect(Object.keys(planOrder({ kind: "vlan", tag: 100, name: "front" }, ctx({ vlans: [{ tag: 100, name: "production-front" }] })).fields)).toEqual(["tag"]);
+    expect(Object.keys(planOrder({ kind: "vlan", networks: [{ tag: 100, name: "front" }] }, ctx({ vlans: [{ tag: 100, name: "production-front" }] })).fields)).toEqual(["networks.0.tag"]);
     expect(Object.keys(planOrder({ kind: "datastore_resize", datastoreId: "ds1", sizeGib: 1024 }, ctx({ datastore: datastore() })).fields)).toEqual(["sizeGib"]);
     expect(Object.keys(planOrder({ kind: "datastore_tier", datastoreId: "ds1", tier: "STANDARD" }, ctx({ datastore: datastore() })).fields)).toEqual(["tier"]);
   });
 
   it.each<[SubmitOrderInput, Partial<OrderPlanContext>, string, string]>([
-    [{ kind: "vlan", tag: 100, name: "front" }, { vlans: [{ tag: 100, name: "production-front" }] }, "VLAN.TAG_IN_USE", "tag"],
+    [{ kind: "vlan", networks: [{ tag: 100, name: "front" }] }, { vlans: [{ tag: 100, name: "production-front" }] }, "VLAN.TAG_IN_USE", "networks.0.tag"],
+    [{ kind: "vlan", networks: [{ tag: 101, name: "production-front" }] }, { vlans: [{ tag: 100, name: "production-front" }] }, "VLAN.NAME_IN_USE", "networks.0.name"],
     [{ kind: "datastore_resize", datastoreId: "ds1", sizeGib: 1024 }, { datastore: datastore() }, "ORDER.NO_CHANGE", "sizeGib"],
     [{ kind: "datastore_tier", datastoreId: "ds1", tier: "STANDARD" }, { datastore: datastore() }, "ORDER.NO_CHANGE", "tier"],
     [{ kind: "datastore", azId: "AZ99", tier: "STANDARD", sizeGib: 512 }, {}, "ORDER.ZONE_OUTSIDE_REGION", "azId"],
@@ -95,5 +96,49 @@ describe("planOrder: inventory findings next to their fields", () => {
     // Standard €0.09 per GiB, twice (the standby doubles the bill), plus Global Mirror per started TiB (€40).
     expect(plan.figures.monthly).toEqual({ before: 224.32, after: 448.64 });
     expect(plan.figures.iops).toEqual({ before: 1500, after: 3000 });
+  });
+});
+
+describe("planOrder: a VLAN order of several networks (ORDER.NETWORK_COUNT: 20 at most)", () => {
+  const networks = (n: number, from = 300) => Array.from({ length: n }, (_, i) => ({ tag: from + i, name: `net-${from + i}` }));
+
+  it("20 networks pass, counted before and after; 21 are refused with limit 20 and actual 21", () => {
+    const twenty = planOrder({ kind: "vlan", networks: networks(20) }, ctx({ vlans: [{ tag: 100, name: "front" }] }));
+    expect(twenty.violations).toEqual([]);
+    expect(twenty.fieldViolations).toEqual([]);
+    expect(twenty.figures.networks).toEqual({ before: 1, after: 21, ordered: 20 });
+    expect(twenty.summary).toBe(`20 VLANs: ${networks(20).map((n) => n.tag).join(", ")}`);
+
+    const more = planOrder({ kind: "vlan", networks: networks(21) }, ctx());
+    expect(more.violations.map((v) => [v.code, v.limit, v.actual, v.unit])).toEqual([["ORDER.NETWORK_COUNT", 20, 21, "networks"]]);
+    expect(more.violations[0]!.message.en).toBe("One order holds at most 20 networks; this one would hold 21. Split it into several.");
+    expect(more.violations[0]!.message.fr).toBe("Une commande compte au plus 20 réseaux ; celle-ci en compterait 21. Répartissez-la en plusieurs.");
+    expect(planRefused(more)).toBe(true);
+  });
+
+  it("one network keeps its first summary", () => {
+    expect(planOrder({ kind: "vlan", networks: [{ tag: 310, name: "back" }] }, ctx()).summary).toBe("VLAN 310 back");
+  });
+
+  it("a tag or a name twice in the same order is refused on the second row, naming both rows", () => {
+    const plan = planOrder(
+      { kind: "vlan", networks: [{ tag: 310, name: "back" }, { tag: 311, name: "front" }, { tag: 310, name: "db" }, { tag: 312, name: "front" }] },
+      ctx(),
+    );
+    expect(plan.fieldViolations.map((v) => [v.code, v.subject, v.severity])).toEqual([
+      ["VLAN.TAG_IN_USE", "networks.2.tag", "refuse"],
+      ["VLAN.NAME_IN_USE", "networks.3.name", "refuse"],
+    ]);
+    expect(plan.fields["networks.2.tag"]!.en).toBe("VLAN 310 is in this order twice (networks 1 and 3); one tag names one network. Give each network its own tag.");
+    expect(plan.fields["networks.3.name"]!.fr).toBe("Le nom front figure deux fois dans cette commande (réseaux 2 et 4). Donnez à chaque réseau son propre nom.");
+  });
+
+  it("a tag or a name the tenant already uses is refused on its own row", () => {
+    const plan = planOrder({ kind: "vlan", networks: [{ tag: 320, name: "app" }, { tag: 100, name: "db" }, { tag: 321, name: "front" }] }, ctx({ vlans: [{ tag: 100, name: "front" }] }));
+    expect(plan.fieldViolations.map((v) => [v.code, v.subject])).toEqual([
+      ["VLAN.TAG_IN_USE", "networks.1.tag"],
+      ["VLAN.NAME_IN_USE", "networks.2.name"],
+    ]);
+    expect(plan.fields["networks.2.name"]!.en).toBe("A VLAN named front already exists in this tenant (VLAN 100). Pick another name.");
   });
 });

@@ -5,9 +5,9 @@
 // approval and at delivery.
 import { DATASTORE_ORDER_MIN, DEMO_PRICES, HOST_ACTIVATED_MEMORY_MIN_GB, NODE_TYPES, STORAGE_TIERS, regionOfAz, type NodeTypeCode, type StorageTierCode } from "./catalogue";
 import { monthlyCost, type Inventory } from "./billing";
-import { checkDatastoreOrderCount, checkOrderOpen, type OrderResourceType, type OrderStatus } from "./orders";
+import { checkDatastoreOrderCount, checkNetworkCount, checkOrderOpen, type OrderResourceType, type OrderStatus } from "./orders";
 import { activatedMemoryRange, checkAddHosts, checkPoolOrder, type HostState } from "./pool";
-import { allViolations, decide, violation, type Decision, type LocalizedText, type Violation } from "./result";
+import { allViolations, decide, msg, violation, type Decision, type LocalizedText, type Violation } from "./result";
 import { checkDatastoreOrder, checkDatastoreResize, checkDatastoreTierChange, iopsLimit, type DatastoreState } from "./storage";
 import type { OrderKind, SubmitOrderInput } from "@/lib/validation/orders";
 
@@ -42,6 +42,8 @@ export type OrderFigures = {
   tier?: { before: StorageTierCode | null; after: StorageTierCode };
   hosts?: { before: number; after: number; nodeType: NodeTypeCode };
   activatedMemoryGb?: { before: number; after: number; minGb: number; maxGb: number };
+  /** A VLAN order: the tenant's VLANs before and after, and how many this order holds (20 at most). */
+  networks?: { before: number; after: number; ordered: number };
 };
 
 export type OrderPlan = {
@@ -50,7 +52,7 @@ export type OrderPlan = {
   violations: Violation[];
   /** What the inventory says about a field (an AZ of another region, a VLAN tag in use), by field. */
   fields: Record<string, LocalizedText>;
-  /** The same refusals with their codes (ORDER.ZONE_OUTSIDE_REGION, ORDER.NO_CHANGE, VLAN.TAG_IN_USE); `subject` names the field. */
+  /** The same refusals with their codes (ORDER.ZONE_OUTSIDE_REGION, ORDER.NO_CHANGE, VLAN.TAG_IN_USE, VLAN.NAME_IN_USE); `subject` names the field. */
   fieldViolations: Violation[];
   figures: OrderFigures;
   /** The order in a few words and symbols, the same in every language (lists, its activities, the audit trail). */
@@ -83,8 +85,8 @@ export function checkDatastoreChange(ds: { name: string; sizeGib: number; tier: 
   return decide([violation("ORDER.NO_CHANGE", { en: `${ds.name} is already ${label}.`, fr: `${ds.name} est déjà en ${label}.` }, { subject: "tier" })], undefined);
 }
 
-/** A VLAN tag names one network of a tenant: a second VLAN with the same tag is refused. */
-export function checkVlanTagFree(tag: number, vlans: readonly { tag: number; name: string }[]): Decision {
+/** A VLAN tag names one network of a tenant: a second VLAN with the same tag is refused. `subject`: the field. */
+export function checkVlanTagFree(tag: number, vlans: readonly { tag: number; name: string }[], subject = "tag"): Decision {
   const taken = vlans.find((v) => v.tag === tag);
   if (!taken) return decide([], undefined);
   return decide(
@@ -92,11 +94,86 @@ export function checkVlanTagFree(tag: number, vlans: readonly { tag: number; nam
       violation(
         "VLAN.TAG_IN_USE",
         { en: `VLAN ${tag} already exists in this tenant (${taken.name}). Pick another tag.`, fr: `Le VLAN ${tag} existe déjà dans ce tenant (${taken.name}). Choisissez un autre numéro.` },
-        { subject: "tag" },
+        { subject },
       ),
     ],
     undefined,
   );
+}
+
+/** A VLAN's name is one network of a tenant too: a second VLAN with the same name is refused. */
+export function checkVlanNameFree(name: string, vlans: readonly { tag: number; name: string }[], subject = "name"): Decision {
+  const taken = vlans.find((v) => v.name === name);
+  if (!taken) return decide([], undefined);
+  return decide(
+    [
+      violation(
+        "VLAN.NAME_IN_USE",
+        { en: `A VLAN named ${name} already exists in this tenant (VLAN ${taken.tag}). Pick another name.`, fr: `Un VLAN nommé ${name} existe déjà dans ce tenant (VLAN ${taken.tag}). Choisissez un autre nom.` },
+        { subject },
+      ),
+    ],
+    undefined,
+  );
+}
+
+/**
+ * The networks of one VLAN order, each against the tenant's VLANs and against the rows before it
+ * in the same order (two rows alike would be two VLANs alike once delivered). One decision per
+ * refusal, its subject the row's field (`networks.2.tag`), so the form says it next to that row.
+ */
+export function checkVlanNetworks(networks: readonly { tag: number; name: string }[], vlans: readonly { tag: number; name: string }[]): Decision[] {
+  const out: Decision[] = [];
+  networks.forEach((n, i) => {
+    const row = i + 1;
+    const tagInTenant = checkVlanTagFree(n.tag, vlans, `networks.${i}.tag`);
+    const firstTag = networks.findIndex((m) => m.tag === n.tag) + 1;
+    if (!tagInTenant.ok) out.push(tagInTenant);
+    else if (firstTag < row) {
+      out.push(
+        decide(
+          [
+            violation(
+              "VLAN.TAG_IN_USE",
+              msg(
+                (f) => `VLAN ${n.tag} is in this order twice (networks ${f(firstTag)} and ${f(row)}); one tag names one network. Give each network its own tag.`,
+                (f) => `Le VLAN ${n.tag} figure deux fois dans cette commande (réseaux ${f(firstTag)} et ${f(row)}) ; un numéro désigne un seul réseau. Donnez à chaque réseau son propre numéro.`,
+              ),
+              { subject: `networks.${i}.tag` },
+            ),
+          ],
+          undefined,
+        ),
+      );
+    }
+    const nameInTenant = checkVlanNameFree(n.name, vlans, `networks.${i}.name`);
+    const firstName = networks.findIndex((m) => m.name === n.name) + 1;
+    if (!nameInTenant.ok) out.push(nameInTenant);
+    else if (firstName < row) {
+      out.push(
+        decide(
+          [
+            violation(
+              "VLAN.NAME_IN_USE",
+              msg(
+                (f) => `The name ${n.name} is in this order twice (networks ${f(firstName)} and ${f(row)}). Give each network its own name.`,
+                (f) => `Le nom ${n.name} figure deux fois dans cette commande (réseaux ${f(firstName)} et ${f(row)}). Donnez à chaque réseau son propre nom.`,
+              ),
+              { subject: `networks.${i}.name` },
+            ),
+          ],
+          undefined,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/** An order's networks in a few words: one VLAN by its tag and name, several by their tags. */
+export function vlanOrderSummary(networks: readonly { tag: number; name: string }[]): string {
+  if (networks.length === 1) return `VLAN ${networks[0]!.tag} ${networks[0]!.name}`;
+  return `${networks.length} VLANs: ${networks.map((n) => n.tag).join(", ")}`;
 }
 
 /** How many datastores a datastore order holds; an order that does not say holds the minimum. */
@@ -213,7 +290,12 @@ export function planOrder(input: SubmitOrderInput, ctx: OrderPlanContext, except
       );
     }
     case "vlan": {
-      return base([], [checkVlanTagFree(input.tag, ctx.vlans ?? [])], { monthly: { before: 0, after: 0 } }, `VLAN ${input.tag} ${input.name}`);
+      return base(
+        allViolations(checkNetworkCount(input.networks.length, "order")),
+        checkVlanNetworks(input.networks, ctx.vlans ?? []),
+        { monthly: { before: 0, after: 0 }, networks: { before: ctx.vlans?.length ?? 0, after: (ctx.vlans?.length ?? 0) + input.networks.length, ordered: input.networks.length } },
+        vlanOrderSummary(input.networks),
+      );
     }
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, test } from "vitest";
 import { checkAffinityRule } from "./affinity";
 import { checkEncryption, type EncryptionInput } from "./encryption";
 import { checkVlanPropagation } from "./network";
-import { checkDatastoreChange, checkOrderZone, checkVlanTagFree } from "./order-plan";
+import { checkDatastoreChange, checkOrderZone, checkVlanNameFree, checkVlanTagFree } from "./order-plan";
 import { checkDatastoreOrderCount, checkNetworkCount, checkOrderOpen } from "./orders";
 import { checkPlacement } from "./placement";
 import { checkActivatedMemoryChange, checkAddHosts, checkHostMaintenance, checkPoolOrder, checkRemoveHosts } from "./pool";
@@ -195,6 +195,7 @@ export const CASES: Record<RuleCode, Case> = {
     passes: () => checkDatastoreChange({ name: "ds-prd-01", sizeGib: 1024, tier: "STANDARD" }, { tier: "PREMIUM" }),
   },
   "VLAN.TAG_IN_USE": { fires: () => checkVlanTagFree(100, [{ tag: 100, name: "front" }]), passes: () => checkVlanTagFree(101, [{ tag: 100, name: "front" }]) },
+  "VLAN.NAME_IN_USE": { fires: () => checkVlanNameFree("front", [{ tag: 100, name: "front" }]), passes: () => checkVlanNameFree("back", [{ tag: 100, name: "front" }]) },
   "VM.MAX_CONTROLLERS": {
     fires: () => checkDiskController(diskVm(scsi(0, 1), scsi(1, 1), scsi(2, 1), scsi(3, 1)), { controllerType: "VMWARE_PARAVIRTUAL" }),
     passes: () => checkDiskController(diskVm(scsi(0, 1), scsi(1, 1), scsi(2, 1)), { controllerType: "VMWARE_PARAVIRTUAL" }),
@@ -331,6 +332,7 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
   "ORDER.ZONE_OUTSIDE_REGION": overriding("ORDER.ZONE_OUTSIDE_REGION"),
   "ORDER.NO_CHANGE": overriding("ORDER.NO_CHANGE"),
   "VLAN.TAG_IN_USE": overriding("VLAN.TAG_IN_USE"),
+  "VLAN.NAME_IN_USE": overriding("VLAN.NAME_IN_USE"),
   "VM.MAX_CONTROLLERS": overriding("VM.MAX_CONTROLLERS"),
   "VM.MAX_DISKS_PER_CONTROLLER": overriding("VM.MAX_DISKS_PER_CONTROLLER"),
   "DISK.SHRINK": (o) => checkDiskGrow({ id: "d2", label: "Hard disk 2", sizeGib: 200 }, 100, o),
@@ -356,9 +358,9 @@ const OVERRIDDEN: Record<RuleCode, ((o: Override) => Decision<unknown>) | "advis
 const codesOf = (d: Decision<unknown>) => allViolations(d).map((v) => v.code);
 
 describe("the rule registry", () => {
-  it("holds the 30 codes of DOMAIN.md, a VLAN's full subnet, the 2 template-export refusals, the console of a stopped VM, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 3 order-field refusals, the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, the 2 backup-run codes, the 3 invitation-link codes and the 4 single sign-on codes, each once", () => {
-    expect(RULE_CODES).toHaveLength(60);
-    expect(new Set(RULE_CODES).size).toBe(60);
+  it("holds the 30 codes of DOMAIN.md, a VLAN's full subnet, the 2 template-export refusals, the console of a stopped VM, INPUT.INVALID, REPLICATION.STANDBY_TIER, the 3 hard limits split out of others, the 2 order counts, the 4 order-field refusals (a VLAN name taken among them), the 3 disk limits, the 2 allowed-address codes of IAM, its two-factor requirement, the duplicate MAC, the 2 backup-run codes, the 3 invitation-link codes and the 4 single sign-on codes, each once", () => {
+    expect(RULE_CODES).toHaveLength(61);
+    expect(new Set(RULE_CODES).size).toBe(61);
     expect(Object.keys(RULES).sort()).toEqual([...RULE_CODES].sort());
   });
 

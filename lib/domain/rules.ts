@@ -63,6 +63,7 @@ export const RULE_CODES = [
   "SSO.EMAIL_NOT_VERIFIED",
   "SSO.NOT_INVITED",
   "SSO.SECOND_FACTOR",
+  "VLAN.NAME_IN_USE",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -159,6 +160,7 @@ export const RULES: Record<RuleCode, Rule> = {
   "ORDER.ZONE_OUTSIDE_REGION": refuse("Each tenant is attached to a region, and its resources are deployed in the availability zones of that region (the provider's console documentation)."),
   "ORDER.NO_CHANGE": refuse("An order changes a resource: a resize to the size it has, or a move to the tier it is on, is not an order (the project's own rule)."),
   "VLAN.TAG_IN_USE": refuse("A VLAN is identified by its tag within a tenant: two networks of one tenant never share a tag (the project's own rule)."),
+  "VLAN.NAME_IN_USE": refuse("Adapters and lists name a VLAN by its name as well as its tag: two networks of one tenant never share a name (the project's own rule)."),
   "VM.MAX_CONTROLLERS": refuse("A VM has at most 4 SCSI controllers (LSI Logic, LSI Logic SAS, BusLogic, VMware Paravirtual) and 4 NVMe controllers (the provider's console documentation and Terraform provider)."),
   "VM.MAX_DISKS_PER_CONTROLLER": refuse("At most 15 disks per controller (the provider's console documentation and Terraform provider)."),
   "DISK.SHRINK": refuse("A virtual disk can grow, never shrink (the provider's console documentation and Terraform provider)."),

@@ -47,7 +47,7 @@ async function newVlan(tenantId = s.prod.tenant.id) {
 describe("propagating a VLAN", () => {
   it("reaches a sibling tenant once the activity completes, audited in both tenants", async () => {
     const vlan = await newVlan();
-    const r = await propagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id });
+    const r = await propagateVlan(s.prod, { vlanIds: [vlan.id], targetTenantId: s.recette.tenant.id });
     if (!r.ok) throw new Error(JSON.stringify(r.violations));
     const p = await db().vlanPropagation.findFirstOrThrow({ where: { vlanId: vlan.id, tenantId: s.recette.tenant.id } });
     expect(p.busyActivityId).toBe(r.value.activityId);
@@ -66,12 +66,12 @@ describe("propagating a VLAN", () => {
     const got = await db().auditEvent.findFirstOrThrow({ where: { tenantId: s.recette.tenant.id, action: "vlan.propagate", targetId: vlan.id } });
     expect(got).toMatchObject({ outcome: "SUCCEEDED", details: { after: { from: "Production" } } });
 
-    await expect(propagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(ConflictError);
+    await expect(propagateVlan(s.prod, { vlanIds: [vlan.id], targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("refuses a tenant of another organization (VLAN.CROSS_ORGANIZATION), naming it only by the id given", async () => {
     const vlan = await newVlan();
-    const r = await propagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.foreign.tenant.id });
+    const r = await propagateVlan(s.prod, { vlanIds: [vlan.id], targetTenantId: s.foreign.tenant.id });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.violations.map((v) => v.code)).toEqual(["VLAN.CROSS_ORGANIZATION"]);
@@ -85,17 +85,17 @@ describe("propagating a VLAN", () => {
 
   it("refuses a tenant of another organization the person holds nothing in, the same way", async () => {
     const stranger = await createTenant(db(), { organizationId: (await createOrganization(db())).id, name: "Stranger SA" });
-    const r = await propagateVlan(s.prod, { vlanId: (await newVlan()).id, targetTenantId: stranger.id });
+    const r = await propagateVlan(s.prod, { vlanIds: [(await newVlan()).id], targetTenantId: stranger.id });
     expect(!r.ok && r.violations.map((v) => v.code)).toEqual(["VLAN.CROSS_ORGANIZATION"]);
     expect(JSON.stringify(r)).not.toContain("Stranger");
   });
 
   it("answers not found for a sibling the person holds nothing in, a tenant that does not exist, and another tenant's VLAN", async () => {
     const vlan = await newVlan();
-    await expect(propagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.analytics })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(propagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: "no-such-tenant" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(propagateVlan(s.prod, { vlanIds: [vlan.id], targetTenantId: s.analytics })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(propagateVlan(s.prod, { vlanIds: [vlan.id], targetTenantId: "no-such-tenant" })).rejects.toBeInstanceOf(NotFoundError);
     const theirs = await newVlan(s.recette.tenant.id);
-    await expect(propagateVlan(s.prod, { vlanId: theirs.id, targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(propagateVlan(s.prod, { vlanIds: [theirs.id], targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(NotFoundError);
     expect(await db().vlanPropagation.count({ where: { vlanId: { in: [vlan.id, theirs.id] } } })).toBe(0);
   });
 
@@ -104,17 +104,58 @@ describe("propagating a VLAN", () => {
     const admin = await memberContext(s.prod.tenant.id, PERMISSIONS, user);
     await memberContext(s.recette.tenant.id, PERMISSIONS.filter((p) => p !== "network:write"), user);
     const vlan = await newVlan();
-    await expect(propagateVlan(admin, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(propagateVlan(admin, { vlanId: vlan.id, targetTenantId: s.prod.tenant.id })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(propagateVlan(admin, { vlanIds: [vlan.id], targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(propagateVlan(admin, { vlanIds: [vlan.id], targetTenantId: s.prod.tenant.id })).rejects.toBeInstanceOf(InvalidInputError);
   });
 
   it("takes the propagation back when the network cannot be extended", async () => {
     const vlan = await newVlan();
     setInfraFaults([{ type: "vlan.propagate", step: "extend_vlan" }]);
-    const r = await propagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id });
+    const r = await propagateVlan(s.prod, { vlanIds: [vlan.id], targetTenantId: s.recette.tenant.id });
     if (!r.ok) throw new Error("expected");
     expect(await runActivity(r.value.activityId)).toBe("failed");
     expect(await db().vlanPropagation.count({ where: { vlanId: vlan.id } })).toBe(0);
+  });
+
+  it("takes up to 20 VLANs in one activity: 3 reach the sibling together, audited once in each tenant", async () => {
+    const vlans = [await newVlan(), await newVlan(), await newVlan()];
+    const r = await propagateVlan(s.prod, { vlanIds: vlans.map((v) => v.id), targetTenantId: s.recette.tenant.id });
+    if (!r.ok) throw new Error(JSON.stringify(r.violations));
+    const reserved = await db().vlanPropagation.findMany({ where: { vlanId: { in: vlans.map((v) => v.id) }, tenantId: s.recette.tenant.id } });
+    expect(reserved.map((p) => p.busyActivityId)).toEqual([r.value.activityId, r.value.activityId, r.value.activityId]);
+    expect(await runActivity(r.value.activityId)).toBe("completed");
+    const received = await listVlans(s.recette, vlanList.parse({ scope: "received" }));
+    for (const v of vlans) expect(received.rows.find((x) => x.id === v.id)?.propagations).toEqual([expect.objectContaining({ pending: false })]);
+    const named = vlans.map((v) => `${v.name} (${v.tag})`).join(", ");
+    expect(await db().auditEvent.findFirstOrThrow({ where: { tenantId: s.recette.tenant.id, action: "vlan.propagate", targetId: vlans[0]!.id } })).toMatchObject({ targetName: named });
+    // One of them again, among new ones: refused, and nothing is reserved.
+    const fresh = await newVlan();
+    const again = propagateVlan(s.prod, { vlanIds: [fresh.id, vlans[1]!.id], targetTenantId: s.recette.tenant.id });
+    await expect(again).rejects.toThrow(`VLAN ${vlans[1]!.tag} already reaches Recette.`);
+    expect(await db().vlanPropagation.count({ where: { vlanId: fresh.id } })).toBe(0);
+  });
+
+  it("refuses 21 VLANs in one propagation (ORDER.NETWORK_COUNT: limit 20, actual 21) and reserves none", async () => {
+    const vlans = await Promise.all(Array.from({ length: 21 }, () => newVlan()));
+    const r = await propagateVlan(s.prod, { vlanIds: vlans.map((v) => v.id), targetTenantId: s.recette.tenant.id });
+    if (r.ok) throw new Error("accepted");
+    expect(r.violations.map((v) => [v.code, v.limit, v.actual])).toEqual([["ORDER.NETWORK_COUNT", 20, 21]]);
+    expect(r.violations[0]!.message.en).toBe("One propagation holds at most 20 networks; this one would hold 21. Split it into several.");
+    expect(await db().vlanPropagation.count({ where: { vlanId: { in: vlans.map((v) => v.id) } } })).toBe(0);
+    // 20 of them pass.
+    const twenty = await propagateVlan(s.prod, { vlanIds: vlans.slice(0, 20).map((v) => v.id), targetTenantId: s.recette.tenant.id });
+    expect(twenty.ok).toBe(true);
+  });
+
+  it("takes every VLAN of a failed propagation back, and refuses all when one is another tenant's", async () => {
+    const vlans = [await newVlan(), await newVlan()];
+    setInfraFaults([{ type: "vlan.propagate", step: "extend_vlan" }]);
+    const r = await propagateVlan(s.prod, { vlanIds: vlans.map((v) => v.id), targetTenantId: s.recette.tenant.id });
+    if (!r.ok) throw new Error("expected");
+    expect(await runActivity(r.value.activityId)).toBe("failed");
+    expect(await db().vlanPropagation.count({ where: { vlanId: { in: vlans.map((v) => v.id) } } })).toBe(0);
+    const theirs = await newVlan(s.recette.tenant.id);
+    await expect(propagateVlan(s.prod, { vlanIds: [vlans[0]!.id, theirs.id], targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("offers every other tenant the person can see, saying which are of another organization", async () => {
@@ -126,7 +167,7 @@ describe("propagating a VLAN", () => {
 describe("withdrawing a propagation", () => {
   it("removes it once the activity completes, audited in both tenants; a failed step keeps it", async () => {
     const vlan = await newVlan();
-    const r = await propagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id });
+    const r = await propagateVlan(s.prod, { vlanIds: [vlan.id], targetTenantId: s.recette.tenant.id });
     if (!r.ok) throw new Error("expected");
     await runActivity(r.value.activityId);
 
@@ -151,7 +192,7 @@ describe("withdrawing a propagation", () => {
   it("answers not found for a propagation that does not exist, or of a VLAN the tenant received", async () => {
     const vlan = await newVlan();
     await expect(unpropagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(NotFoundError);
-    const r = await propagateVlan(s.prod, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id });
+    const r = await propagateVlan(s.prod, { vlanIds: [vlan.id], targetTenantId: s.recette.tenant.id });
     if (r.ok) await runActivity(r.value.activityId);
     // Recette received it; only Production may withdraw it.
     await expect(unpropagateVlan(s.recette, { vlanId: vlan.id, targetTenantId: s.recette.tenant.id })).rejects.toBeInstanceOf(NotFoundError);
@@ -168,7 +209,7 @@ describe("the VLAN list", () => {
     await db().vlan.create({ data: { tenantId: a!.id, tag: 301, name: "a-back" } });
     await db().vlan.create({ data: { tenantId: c!.id, tag: 500, name: "c-only" } });
     for (const t of [b!.id, c!.id]) {
-      const r = await propagateVlan(ca, { vlanId: mine.id, targetTenantId: t });
+      const r = await propagateVlan(ca, { vlanIds: [mine.id], targetTenantId: t });
       if (r.ok) await runActivity(r.value.activityId);
     }
     const atA = await listVlans(ca, vlanList.parse({}));

@@ -1,14 +1,15 @@
 import "server-only";
 import type { Counted, Paging } from "@/lib/list-query";
 import { db, type Tx } from "@/lib/db/client";
-import { findPropagation, listVlans as listVlanRows, lockVlan } from "@/lib/db/vlans";
+import { findPropagation, findPropagations, listVlans as listVlanRows, lockVlan, lockVlans } from "@/lib/db/vlans";
 import { getTenantRef, listUserTenants } from "@/lib/db/tenancy";
 import { authorize } from "@/lib/auth/authorize";
 import { actorUserId } from "@/lib/auth/context";
 import { checkVlanPropagation } from "@/lib/domain/network";
-import { decide, type Decision } from "@/lib/domain/result";
+import { checkNetworkCount } from "@/lib/domain/orders";
+import { allViolations, decide, type Decision } from "@/lib/domain/result";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import type { VlanListQuery, VlanPropagationInput } from "@/lib/validation/network";
+import type { PropagateVlansInput, VlanListQuery, VlanPropagationInput } from "@/lib/validation/network";
 import { ACTIVITY_SELECT, toActivityView } from "./activities";
 import { audit } from "./audit";
 import { change, changeResource, type Accepted } from "./change";
@@ -80,35 +81,58 @@ async function assertCanWriteThere(ctx: TenantContext, target: { id: string; org
   throw new NotFoundError("tenant", target.id);
 }
 
-export async function propagateVlan(ctx: TenantContext, input: VlanPropagationInput): Promise<Decision<Accepted>> {
+/**
+ * One propagation: up to 20 of the tenant's VLANs offered to one sibling tenant at once
+ * (ORDER.NETWORK_COUNT), in one activity. All are reserved together; the activity's failure takes
+ * them all back, so the receiving tenant gets every VLAN of the propagation or none.
+ */
+export async function propagateVlan(ctx: TenantContext, input: PropagateVlansInput): Promise<Decision<Accepted>> {
   assertPermission(ctx, "network:write");
   const tenantId = ctx.tenant.id;
+  const ids = [...new Set(input.vlanIds)];
   return change(ctx, { action: "vlan.propagate", activity: "vlan.propagate" }, async (tx) => {
-    const vlan = await lockVlan(tx, tenantId, input.vlanId);
-    if (!vlan) throw new NotFoundError("vlan", input.vlanId);
-    const t = { type: "vlan", id: vlan.id, name: `${vlan.name} (${vlan.tag})` };
+    const count = checkNetworkCount(ids.length, "propagation");
+    if (!count.ok) return { target: { type: "vlan", id: ids[0]!, name: `${ids.length} VLANs` }, decision: count };
+    const locked = await lockVlans(tx, tenantId, ids);
+    const missing = ids.find((id) => !locked.some((v) => v.id === id));
+    if (missing) throw new NotFoundError("vlan", missing);
+    // In the order the caller gave them.
+    const vlans = ids.map((id) => locked.find((v) => v.id === id)!);
+    // Named as one VLAN is ("front (100)"), each in turn: the activity's and the audit's sentences read the same.
+    const t = { type: "vlan", id: vlans[0]!.id, name: vlans.map((v) => `${v.name} (${v.tag})`).join(", ") };
     const target = await receivingTenant(ctx, input.targetTenantId);
     // No name for the other tenant: the refusal says only what the rule says.
-    const d = checkVlanPropagation({
-      vlan: { id: vlan.id, tag: vlan.tag, tenantId, organizationId: ctx.tenant.organizationId },
-      target: { tenantId: input.targetTenantId, organizationId: target.organizationId },
-    });
+    const d = decide(
+      vlans.flatMap((vlan) =>
+        allViolations(
+          checkVlanPropagation({
+            vlan: { id: vlan.id, tag: vlan.tag, tenantId, organizationId: ctx.tenant.organizationId },
+            target: { tenantId: input.targetTenantId, organizationId: target.organizationId },
+          }),
+        ),
+      ),
+      undefined,
+    );
     if (!d.ok) return { target: t, decision: d };
     const there = await assertCanWriteThere(ctx, target);
-    if (await findPropagation(tx, tenantId, vlan.id, target.id)) {
-      throw new ConflictError({ en: `VLAN ${vlan.tag} already reaches ${target.name}.`, fr: `Le VLAN ${vlan.tag} dessert déjà ${target.name}.` });
+    const already = await findPropagations(tx, tenantId, ids, target.id);
+    if (already.length > 0) {
+      const tags = vlans.filter((v) => already.some((p) => p.vlanId === v.id)).map((v) => v.tag).join(", ");
+      throw new ConflictError({ en: `VLAN ${tags} already reaches ${target.name}.`, fr: `Le VLAN ${tags} dessert déjà ${target.name}.` });
     }
-    // Reserved at once: the receiving tenant sees it coming; a failed activity takes it back.
-    const p = await tx.vlanPropagation.create({ data: { vlanId: vlan.id, tenantId: target.id }, select: { id: true } });
+    // Reserved at once: the receiving tenant sees them coming; a failed activity takes them back.
+    const made = await tx.vlanPropagation.createManyAndReturn({ data: vlans.map((v) => ({ vlanId: v.id, tenantId: target.id })), select: { id: true } });
+    const propagationIds = made.map((p) => p.id);
+    const others = vlans.slice(1).map((v) => ({ type: "vlan", id: v.id, name: `${v.name} (${v.tag})` }));
     return {
       target: t,
       decision: decide(d.warnings, {
-        after: { tenant: target.name, tenantId: target.id },
-        payload: { propagationId: p.id },
-        also: [{ type: "tenant", id: target.id, name: target.name }],
+        after: { tenant: target.name, tenantId: target.id, vlans: vlans.map((v) => ({ id: v.id, tag: v.tag, name: v.name })) },
+        payload: { propagationIds },
+        also: [{ type: "tenant", id: target.id, name: target.name }, ...others],
         onStarted: async (tx2: Tx, activityId: string) => {
-          await tx2.vlanPropagation.update({ where: { id: p.id }, data: { busyActivityId: activityId } });
-          await audit(tx2, there, { action: "vlan.propagate", target: t, after: { from: ctx.tenant.name, fromTenantId: tenantId }, activityId });
+          await tx2.vlanPropagation.updateMany({ where: { id: { in: propagationIds } }, data: { busyActivityId: activityId } });
+          await audit(tx2, there, { action: "vlan.propagate", target: t, after: { from: ctx.tenant.name, fromTenantId: tenantId, vlans: vlans.map((v) => ({ tag: v.tag, name: v.name })) }, activityId });
         },
       }),
     };

@@ -9,6 +9,9 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { iopsLimit } from "@/lib/domain/storage";
 import { PERMISSIONS } from "@/lib/permissions";
 import type { SubmitOrderInput } from "@/lib/validation/orders";
+import { submitOrderAction } from "@/lib/actions/orders/submit-order";
+import { call, makeApiTenant, memberWithToken } from "@/test/api/fixture";
+import { signInAs, signOut } from "@/test/integration/session";
 import { approveOrder, cancelOrder, getOrder, listReviewOrders, rejectOrder, submitOrder } from "./orders";
 
 // One organization with two tenants (a, b) and its owner; a second organization with its own owner.
@@ -129,7 +132,7 @@ describe("a datastore order", () => {
     const ds = await createDatastore(db(), { tenantId: s.a.tenant.id, sizeGib: 1024 });
     const resize = await submitOrder(s.a, { kind: "datastore_resize", datastoreId: ds.id, sizeGib: 2048 });
     expect(!resize.ok && resize.violations.map((v) => v.code)).toEqual(["ORDER.ALREADY_OPEN"]);
-    const vlan = await submitOrder(s.a, { kind: "vlan", tag: 310, name: "back" });
+    const vlan = await submitOrder(s.a, { kind: "vlan", networks: [{ tag: 310, name: "back" }] });
     expect(vlan.ok).toBe(true);
     // Another tenant of the organization orders on its own.
     expect((await submitOrder(s.b, datastore512)).ok).toBe(true);
@@ -217,8 +220,8 @@ describe("reviewing orders", () => {
   });
 
   it("shows owners every tenant's submitted orders, each with what the rules say today", async () => {
-    const mine = await submitted(s.a, { kind: "vlan", tag: 400, name: "review-a" });
-    const theirs = await submitted(s.b, { kind: "vlan", tag: 400, name: "review-b" });
+    const mine = await submitted(s.a, { kind: "vlan", networks: [{ tag: 400, name: "review-a" }] });
+    const theirs = await submitted(s.b, { kind: "vlan", networks: [{ tag: 400, name: "review-b" }] });
     const q = await listReviewOrders(s.owner, { sort: "createdAt", dir: "asc", page: 1, pageSize: 100 });
     const ids = q.rows.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining([mine, theirs]));
@@ -365,13 +368,97 @@ describe("datastore changes", () => {
 
 describe("a VLAN order", () => {
   it("is delivered as a VLAN of the tenant; a tag in use is refused next to its field", async () => {
-    const id = await submitted(s.a, { kind: "vlan", tag: 220, name: "app-back" });
+    const id = await submitted(s.a, { kind: "vlan", networks: [{ tag: 220, name: "app-back" }] });
     const approved = await approveOrder(s.owner, { orderId: id });
     if (!approved.ok) throw new Error("expected approval");
     expect(await runActivity(approved.value.activityId)).toBe("completed");
     expect(await db().vlan.findFirstOrThrow({ where: { tenantId: s.a.tenant.id, tag: 220 } })).toMatchObject({ name: "app-back" });
-    const again = await submitOrder(s.a, { kind: "vlan", tag: 220, name: "other" }).catch((e) => e);
+    const again = await submitOrder(s.a, { kind: "vlan", networks: [{ tag: 220, name: "other" }] }).catch((e) => e);
     expect(again).toBeInstanceOf(InvalidInputError);
-    expect(Object.keys((again as InvalidInputError).fields)).toEqual(["tag"]);
+    expect(Object.keys((again as InvalidInputError).fields)).toEqual(["networks.0.tag"]);
+  });
+
+  it("of 3 networks is reviewed and delivered in one activity: the 3 VLANs appear with their subnets, and the order lists them", async () => {
+    const networks = [
+      { tag: 230, name: "web" },
+      { tag: 231, name: "app" },
+      { tag: 232, name: "db" },
+    ];
+    const id = await submitted(s.a, { kind: "vlan", networks });
+    const queued = (await listReviewOrders(s.owner, { page: 1, pageSize: 50, sort: "createdAt", dir: "asc" })).rows.find((o) => o.id === id)!;
+    expect(queued).toMatchObject({ summary: "3 VLANs: 230, 231, 232", violations: [], input: { kind: "vlan", networks } });
+    const approved = await approveOrder(s.owner, { orderId: id });
+    if (!approved.ok) throw new Error("expected approval");
+    expect(await activity(approved.value.activityId)).toMatchObject({ type: "order.deliver_vlan" });
+    expect(await db().vlan.count({ where: { tenantId: s.a.tenant.id, tag: { in: [230, 231, 232] } } })).toBe(0);
+    expect(await runActivity(approved.value.activityId)).toBe("completed");
+    const made = await db().vlan.findMany({ where: { tenantId: s.a.tenant.id, tag: { in: [230, 231, 232] } }, orderBy: { tag: "asc" } });
+    expect(made.map((v) => [v.tag, v.name, v.subnet !== null])).toEqual([
+      [230, "web", true],
+      [231, "app", true],
+      [232, "db", true],
+    ]);
+    const view = await getOrder(s.a, id);
+    expect(view).toMatchObject({ status: "DELIVERED", summary: "3 VLANs: 230, 231, 232", input: { networks } });
+    expect(view.resources).toEqual(made.map((v) => ({ type: "vlan", id: v.id, name: `${v.tag} ${v.name}` })));
+  });
+
+  it("makes none of its networks when one of their tags was taken between approval and delivery", async () => {
+    const id = await submitted(s.a, { kind: "vlan", networks: [{ tag: 240, name: "one" }, { tag: 241, name: "two" }] });
+    const approved = await approveOrder(s.owner, { orderId: id });
+    if (!approved.ok) throw new Error("expected approval");
+    await db().vlan.create({ data: { tenantId: s.a.tenant.id, tag: 241, name: "meanwhile" } });
+    expect(await runActivity(approved.value.activityId)).toBe("failed");
+    expect(await activity(approved.value.activityId)).toMatchObject({ state: "FAILED", failure: { code: "VLAN.TAG_IN_USE" } });
+    expect(await db().vlan.count({ where: { tenantId: s.a.tenant.id, tag: 240 } })).toBe(0);
+    expect(await order(id)).toMatchObject({ status: "SUBMITTED", deliveredId: null });
+  });
+
+  it("refuses 21 networks (ORDER.NETWORK_COUNT, 20 at most) and a tag twice in the order, and writes no order", async () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ tag: 600 + i, name: `n-${600 + i}` }));
+    const r = await submitOrder(s.a, { kind: "vlan", networks: rows(21) });
+    if (r.ok) throw new Error("accepted");
+    expect(r.violations.map((v) => [v.code, v.limit, v.actual])).toEqual([["ORDER.NETWORK_COUNT", 20, 21]]);
+    const twice = await submitOrder(s.a, { kind: "vlan", networks: [{ tag: 650, name: "x" }, { tag: 650, name: "y" }] }).catch((e) => e);
+    expect(twice).toBeInstanceOf(InvalidInputError);
+    expect((twice as InvalidInputError).fields["networks.1.tag"]?.en).toBe("VLAN 650 is in this order twice (networks 1 and 2); one tag names one network. Give each network its own tag.");
+    expect(await db().order.count({ where: { tenantId: s.a.tenant.id, resourceType: "VLAN", status: "SUBMITTED" } })).toBe(0);
+    // 20 pass.
+    expect((await submitOrder(s.a, { kind: "vlan", networks: rows(20) })).ok).toBe(true);
+  });
+
+  it("reads an order stored in the first shape, one VLAN as { tag, name }, and delivers it", async () => {
+    const author = (s.a.actor as { userId: string }).userId;
+    const stored = await db().order.create({
+      data: { tenantId: s.a.tenant.id, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 250, name: "legacy", summary: "VLAN 250 legacy" }, createdById: author },
+    });
+    expect((await getOrder(s.a, stored.id)).input).toEqual({ kind: "vlan", networks: [{ tag: 250, name: "legacy" }] });
+    const approved = await approveOrder(s.owner, { orderId: stored.id });
+    if (!approved.ok) throw new Error("expected approval");
+    expect(await runActivity(approved.value.activityId)).toBe("completed");
+    expect(await db().vlan.findFirstOrThrow({ where: { tenantId: s.a.tenant.id, tag: 250 } })).toMatchObject({ name: "legacy" });
+  });
+});
+
+describe("a VLAN order of 21 networks through both doors", () => {
+  it("is refused by the console action and by POST /orders with ORDER.NETWORK_COUNT, limit 20, actual 21", async () => {
+    const org = await createOrganization(db());
+    const f = await makeApiTenant(org.id);
+    const networks = Array.from({ length: 21 }, (_, i) => ({ tag: 700 + i, name: `door-${i + 1}` }));
+    const admin = await createUser(db(), { cost: 4 });
+    await grantMembership(db(), { userId: admin.id, tenantId: f.tenantId, permissions: PERMISSIONS });
+    signInAs(admin);
+    try {
+      const viaAction = await submitOrderAction(f.tenantId, null, { kind: "vlan", networks });
+      expect(viaAction).toMatchObject({ ok: false, code: "REFUSED", violations: [expect.objectContaining({ code: "ORDER.NETWORK_COUNT", limit: 20, actual: 21 })] });
+    } finally {
+      signOut();
+    }
+    const { secret } = await memberWithToken(f.tenantId);
+    const res = await call("orders", "POST", { token: secret, body: { kind: "vlan", networks } });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { violations: { code: string; limit: number; actual: number; message: string }[] };
+    expect(body.violations).toEqual([expect.objectContaining({ code: "ORDER.NETWORK_COUNT", limit: 20, actual: 21, message: "One order holds at most 20 networks; this one would hold 21. Split it into several." })]);
+    expect(await db().order.count({ where: { tenantId: f.tenantId, resourceType: "VLAN" } })).toBe(0);
   });
 });

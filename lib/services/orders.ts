@@ -445,8 +445,17 @@ async function deliver(tx: Tx, tenant: { id: string; slug: string }, input: Subm
       return [{ type: "datastore", ...ds }];
     }
     case "vlan": {
-      const vlan = await tx.vlan.create({ data: { tenantId, tag: input.tag, name: input.name, subnet: subnetForTag(input.tag) }, select: { id: true, name: true, tag: true } });
-      return [{ type: "vlan", id: vlan.id, name: `${vlan.tag} ${vlan.name}` }];
+      // Every network of the order in one statement of the delivery's transaction: all are made, or
+      // (a refusal, a tag taken meanwhile by the unique index) none.
+      const vlans = await tx.vlan.createManyAndReturn({
+        data: input.networks.map((n) => ({ tenantId, tag: n.tag, name: n.name, subnet: subnetForTag(n.tag) })),
+        select: { id: true, name: true, tag: true },
+      });
+      const byTag = new Map(vlans.map((v) => [v.tag, v]));
+      return input.networks.map((n) => {
+        const v = byTag.get(n.tag)!;
+        return { type: "vlan", id: v.id, name: `${v.tag} ${v.name}` };
+      });
     }
   }
 }
@@ -458,7 +467,8 @@ function refusalOf(plan: OrderPlan): ActivityRefused | null {
   if (refusals.length === 0 && fields.length === 0) return null;
   const texts = [...refusals.map((v) => v.message), ...fields];
   return new ActivityRefused({
-    code: refusals[0]?.code ?? "INVALID_INPUT",
+    // A finding on a field (a VLAN tag taken meanwhile) keeps its rule's code too.
+    code: refusals[0]?.code ?? plan.fieldViolations[0]?.code ?? "INVALID_INPUT",
     message: { en: `Delivery refused: ${texts.map((t) => t.en).join(" ")} Nothing was made; the order awaits review again.`, fr: `Livraison refusée : ${texts.map((t) => t.fr).join(" ")} Rien n’a été créé ; la commande attend de nouveau une revue.` },
   });
 }

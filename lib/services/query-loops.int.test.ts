@@ -71,13 +71,13 @@ describe("no loop of queries", () => {
     const q = { sort: "createdAt" as const, dir: "asc" as const, page: 1, pageSize: 100 };
     await submit({ kind: "hosts", poolId: set[0]!.pool.id, count: 1 });
     await submit({ kind: "datastore_resize", datastoreId: set[0]!.ds.id, sizeGib: 4096 });
-    await submit({ kind: "vlan", tag: 700, name: "rev-a" });
+    await submit({ kind: "vlan", networks: [{ tag: 700, name: "rev-a" }] });
     const few = await countQueries(() => listReviewOrders(owner, q));
     for (const p of set.slice(1)) {
       await submit({ kind: "hosts", poolId: p.pool.id, count: 1 });
       await submit({ kind: "datastore_resize", datastoreId: p.ds.id, sizeGib: 4096 });
     }
-    await submit({ kind: "vlan", tag: 701, name: "rev-b" });
+    await submit({ kind: "vlan", networks: [{ tag: 701, name: "rev-b" }] });
     const many = await countQueries(() => listReviewOrders(owner, q));
     expect(many.result.rows).toHaveLength(14);
     expect(many.queries, many.sql.join("\n")).toBe(few.queries);

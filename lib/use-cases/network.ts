@@ -1,5 +1,5 @@
 import "server-only";
-import { vlanPropagationSchema } from "@/lib/validation/network";
+import { propagateVlansSchema, vlanPropagationSchema } from "@/lib/validation/network";
 import { propagateVlan, unpropagateVlan } from "@/lib/services/network";
 import { tenantUseCase } from "./define";
 
@@ -7,11 +7,11 @@ import { tenantUseCase } from "./define";
 
 export const NETWORK_USE_CASES = {
   propagateVlan: tenantUseCase({
-    summary: "Offer a VLAN to another tenant of the organization",
+    summary: "Offer up to 20 VLANs at once to another tenant of the organization",
     tag: "network",
     permission: "network:write",
-    schema: vlanPropagationSchema,
-    resource: { type: "vlan", key: "vlanId" },
+    schema: propagateVlansSchema,
+    resource: { type: "vlan", key: "vlanIds" },
     audit: ["vlan.propagate"],
     activity: ["vlan.propagate"],
     run: propagateVlan,

@@ -88,10 +88,18 @@ const REFUSED: { name: UseCaseName; input: Input }[] = [
   { name: "growDisk", input: (f) => ({ vmId: f.vmId, diskId: f.diskId, sizeGib: 5 }) },
   // The fixture's adapter holds this MAC already.
   { name: "addNic", input: (f) => ({ vmId: f.vmId, vlanId: f.vlanId, type: "VMXNET3", mac: "00:50:56:00:00:01" }) },
+  // 21 networks in one order: ORDER.NETWORK_COUNT (20 at most), through both doors.
+  { name: "submitOrder", input: () => ({ kind: "vlan", networks: Array.from({ length: 21 }, (_, i) => ({ tag: 3000 + i, name: `par-${i + 1}` })) }) },
+];
+
+/** Further inputs accepted, beside each use case's own. */
+const MORE: { name: UseCaseName; input: Input; label: string }[] = [
+  { name: "submitOrder", label: "submitOrder (a VLAN order of 2 networks)", input: () => ({ kind: "vlan", networks: [{ tag: 3101, name: "par-front" }, { tag: 3102, name: "par-back" }] }) },
 ];
 
 const CASES = [
   ...(Object.keys(USE_CASES) as UseCaseName[]).flatMap((name) => (routeOf(USE_CASES[name]) && !API_ONLY.includes(name) ? [{ name, input: INPUTS[name], label: name }] : [])),
+  ...MORE,
   ...REFUSED.map((r) => ({ ...r, label: `${r.name} (refused)`, refused: true })),
 ];
 

@@ -1,4 +1,4 @@
-// What the network area accepts: a VLAN propagated to (or withdrawn from) a sibling tenant, and
+// What the network area accepts: VLANs propagated to (or one withdrawn from) a sibling tenant, and
 // the VLAN list's query string.
 import { z } from "zod";
 import { PAGE_SIZES, defineListQuery, type ListQuery } from "@/lib/list-query";
@@ -7,6 +7,16 @@ const id = z.string().trim().min(1, "v.required").max(64);
 
 export const vlanPropagationSchema = z.object({ vlanId: id, targetTenantId: id });
 export type VlanPropagationInput = z.infer<typeof vlanPropagationSchema>;
+
+/**
+ * How many VLANs the schema reads at most in one propagation. The rule's limit is lower
+ * (ORDER.NETWORK_COUNT, 20): 21 pass the schema so the rule refuses them with its code and figures.
+ */
+export const PROPAGATION_ROWS_MAX = 200;
+
+/** One propagation: several VLANs of the tenant offered at once to one sibling tenant. */
+export const propagateVlansSchema = z.object({ vlanIds: z.array(id).min(1, "v.selectVlan").max(PROPAGATION_ROWS_MAX), targetTenantId: id });
+export type PropagateVlansInput = z.infer<typeof propagateVlansSchema>;
 
 export const VLAN_SCOPES = ["own", "received"] as const;
 export const VLAN_SORTS = ["tag", "name"] as const;

@@ -54,11 +54,39 @@ export const datastoreOrderSchema = z.object({
 export const datastoreResizeOrderSchema = z.object({ kind: z.literal("datastore_resize"), datastoreId: id, sizeGib: whole(0, 10_000_000) });
 export const datastoreTierOrderSchema = z.object({ kind: z.literal("datastore_tier"), datastoreId: id, tier: z.enum(STORAGE_TIER_CODES) });
 
-export const vlanOrderSchema = z.object({
-  kind: z.literal("vlan"),
+/** One network of a VLAN order: its 802.1Q tag and its name. */
+export const vlanNetworkSchema = z.object({
   tag: whole(VLAN_TAG_RANGE.min, VLAN_TAG_RANGE.max),
   name: z.string().trim().toLowerCase().regex(VLAN_NAME_PATTERN, "v.vlanName"),
 });
+export type VlanNetworkInput = z.infer<typeof vlanNetworkSchema>;
+
+/**
+ * How many rows the schema reads at most. The rule's limit is lower (ORDER.NETWORK_COUNT, 20):
+ * 21 rows pass the schema so the rule can refuse them with its code and figures.
+ */
+export const VLAN_ORDER_ROWS_MAX = 200;
+
+/**
+ * A VLAN order: 1 to 20 networks (ORDER.NETWORK_COUNT). The first shape, one VLAN as
+ * `{ kind: "vlan", tag, name }`, is still read (orders stored before, and callers of the API
+ * written for it) and becomes `networks: [{ tag, name }]`.
+ */
+export const vlanOrderSchema = z
+  .object({
+    kind: z.literal("vlan"),
+    networks: z.array(vlanNetworkSchema).min(1, "v.networksRequired").max(VLAN_ORDER_ROWS_MAX).optional(),
+    /** The first shape's single VLAN: use `networks`. */
+    tag: vlanNetworkSchema.shape.tag.optional().meta({ deprecated: true }),
+    /** The first shape's single VLAN: use `networks`. */
+    name: vlanNetworkSchema.shape.name.optional().meta({ deprecated: true }),
+  })
+  .transform(({ kind, networks, tag, name }, ctx) => {
+    if (networks) return { kind, networks };
+    if (tag !== undefined && name !== undefined) return { kind, networks: [{ tag, name }] };
+    ctx.addIssue({ code: "custom", path: ["networks"], message: "v.networksRequired" });
+    return z.NEVER;
+  });
 
 export const submitOrderSchema = z.discriminatedUnion("kind", [poolOrderSchema, hostsOrderSchema, datastoreOrderSchema, datastoreResizeOrderSchema, datastoreTierOrderSchema, vlanOrderSchema]);
 export type SubmitOrderInput = z.infer<typeof submitOrderSchema>;

@@ -60,7 +60,8 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     data: { tenantId: tenant.id, vmId: vm.id, datastoreId: ds.id, label: "Hard disk 2", sizeGib: 10, usedGib: 0, provisioning: "THIN", createdAt: new Date(Date.now() + 1000) },
   });
   const author = await createUser(db(), { cost: 4 });
-  const order = await db().order.create({ data: { tenantId: tenant.id, resourceType: "VLAN", status: "SUBMITTED", payload: { kind: "vlan", tag: 999, name: "iso", summary: "VLAN 999 iso" }, createdById: author.id } });
+  // A host order: the parity inputs submit a VLAN order and a datastore change, which an open order of their type would refuse.
+  const order = await db().order.create({ data: { tenantId: tenant.id, resourceType: "HOST", status: "SUBMITTED", payload: { kind: "hosts", poolId: pool.id, count: 1, summary: `${pool.name} + 1` }, createdById: author.id } });
   const rule = await db().affinityRule.create({ data: { tenantId: tenant.id, poolId: pool.id, name: "iso-keep", kind: "ANTI_AFFINITY", enabled: false, vms: { create: [{ vmId: vm.id }] } } });
   const activity = await db().activity.create({
     data: { tenantId: tenant.id, type: "vm.power_on", state: "COMPLETED", progress: 100, resourceType: "vm", resourceId: vm.id, resourceName: vm.name, actorType: "SYSTEM", payload: {} },

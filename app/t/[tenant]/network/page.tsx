@@ -101,6 +101,7 @@ export default tenantPage({ permission: "network:read", title: ["network", "titl
                         tenantId={ctx.tenant.id}
                         vlan={{ id: v.id, tag: v.tag, name: v.name }}
                         targets={targets.filter((x) => !v.propagations.some((p) => p.tenant.id === x.id))}
+                        others={rows.filter((x) => x.own && x.id !== v.id).map((x) => ({ id: x.id, tag: x.tag, name: x.name }))}
                       />
                     )}
                   </Td>

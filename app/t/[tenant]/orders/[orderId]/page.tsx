@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getOrder, type OrderDetailView } from "@/lib/services/orders";
 import { sessionOrganizationRole } from "@/lib/auth/session";
-import { NODE_TYPES, STORAGE_TIERS } from "@/lib/domain/catalogue";
+import { NETWORKS_PER_ORDER_MAX, NODE_TYPES, STORAGE_TIERS } from "@/lib/domain/catalogue";
 import { iopsLimit } from "@/lib/domain/storage";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { NotFoundError } from "@/lib/errors";
@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
 import { resourceHref } from "@/components/activity/activity-table";
+import { OrderNetworks } from "@/components/orders/order-networks";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { CancelOrderButton, ReviewButtons } from "@/components/orders/order-actions";
 import { tenantPage } from "../../tenant-page";
@@ -182,8 +183,7 @@ function Details({ order, t, format, base }: { order: OrderDetailView; t: T; for
     case "vlan":
       return (
         <>
-          {row(t("field.tag"), input.tag)}
-          {row(t("field.name"), input.name)}
+          {row(t("field.networks", { count: input.networks.length, max: NETWORKS_PER_ORDER_MAX }), <OrderNetworks networks={input.networks} label={t("networksLabel")} />)}
         </>
       );
   }

@@ -14,6 +14,7 @@ import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { Violations } from "@/components/ui/violations";
 import { linkClass } from "@/components/ui/styles";
 import { ReviewButtons } from "@/components/orders/order-actions";
+import { OrderNetworks } from "@/components/orders/order-networks";
 import type { SearchParams } from "../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -61,6 +62,9 @@ export default async function ReviewPage(props: { params: Promise<{ tenant: stri
                 <Tr key={o.id}>
                   <RowHeader>
                     <span className="block">{o.summary}</span>
+                    {o.input.kind === "vlan" && o.input.networks.length > 1 && (
+                      <OrderNetworks networks={o.input.networks} label={orders("networksOf", { summary: o.summary })} className="text-xs font-normal" />
+                    )}
                     <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{orders(`kind.${o.kind}`)}</span>
                   </RowHeader>
                   <Td>
