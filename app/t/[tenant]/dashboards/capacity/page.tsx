@@ -51,9 +51,9 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsCapaci
     ratio === null || usedGb === null ? (
       <span className="text-slate-600 dark:text-slate-300">{t("noTelemetry")}</span>
     ) : (
-      <span data-testid={testId} data-value={ratio} className={cn(above && "font-semibold text-red-700 dark:text-red-300")}>
+      <span data-testid={testId} data-value={ratio} title={t("of", { used: gb(usedGb), capacity: gb(capacityGb) })} className={cn(above && "font-semibold text-red-700 dark:text-red-300")}>
         {pct(ratio)}
-        <span className="ml-1 hidden text-xs font-normal text-slate-600 xl:inline dark:text-slate-300">{t("of", { used: gb(usedGb), capacity: gb(capacityGb) })}</span>
+        <span className="ml-1 hidden text-xs font-normal text-slate-600 2xl:inline dark:text-slate-300">{t("of", { used: gb(usedGb), capacity: gb(capacityGb) })}</span>
       </span>
     );
 
@@ -107,7 +107,7 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsCapaci
                   <Td align="right" className={WIDE.overLine}>
                     <span className={cn(p.overLineMinutes > 0 && "text-amber-800 dark:text-amber-200")}>{c("minutes", { value: format.number(Math.round(p.overLineMinutes)) })}</span>
                   </Td>
-                  <Td align="right" className={WIDE.forecast}>
+                  <Td align="right" className={cn(WIDE.forecast, "max-w-44 whitespace-normal")}>
                     <span title={f.hint} className={cn(f.tone === "red" && "text-red-700 dark:text-red-300", f.tone === "amber" && "text-amber-800 dark:text-amber-200")}>{f.value}</span>
                   </Td>
                   <Td>
