@@ -15,7 +15,7 @@ const consumed = (page: import("@playwright/test").Page) => page.getByRole("tabl
 test("an operator sorts every pool of its tenants by consumed share and follows one to its dashboard", async ({ page, loginAs }) => {
   await loginAs("operator");
   await page.goto("/t/production/dashboards?range=7d");
-  await page.getByRole("navigation", { name: "Dashboards" }).getByRole("link", { name: "Capacity" }).click();
+  await page.getByRole("navigation", { name: "Dashboards" }).getByRole("link", { name: "Capacity", exact: true }).click();
   await expect(page).toHaveURL(/\/t\/production\/dashboards\/capacity$/);
   await expect(page.getByRole("heading", { name: "Capacity across tenants" })).toBeVisible();
   const table = page.getByRole("table", { name: TABLE });
@@ -106,6 +106,7 @@ test.describe("on a phone-sized screen", () => {
     await expect(page.getByRole("columnheader", { name: "Allocated", exact: true })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "Tenant", exact: true })).toBeHidden();
     await expect(page.getByRole("columnheader", { name: "Line reached in", exact: true })).toBeHidden();
+    await expect(page.getByRole("columnheader", { name: "Alerts", exact: true })).toBeHidden();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     expect(await region.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
   });

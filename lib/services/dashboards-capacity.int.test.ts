@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createDatastore, createOrganization, createPool, createTenant, createUser, createVm, grantMembership } from "@/lib/db/factories";
 import { authorize } from "@/lib/auth/authorize";
 import type { TenantContext } from "@/lib/auth/context";
 import { DAY_MS, HOUR_MS, floorDay, floorHour } from "@/lib/metrics/rollup";
 import { memberContext } from "@/test/integration/context";
+import { countQueries, stopQueryCounting } from "@/test/query-count";
 import { capacityRows, capacityTable } from "./dashboards-capacity";
 
 // The operators' capacity table across tenants. A person who may read Alpha (metric:read), is a
@@ -141,4 +142,21 @@ describe("the capacity table", () => {
     if (!person.ok) throw new Error(person.reason);
     expect(new Set((await capacityRows(person.ctx, "24h", new Date(NOW))).rows.map((p) => p.tenant.id))).toEqual(new Set([s.alpha, s.charlie]));
   });
+
+  it("reads the database as many times for three pools in two tenants as for one pool in one", async () => {
+    const org = await createOrganization(db());
+    const [one, two] = await Promise.all([createTenant(db(), { organizationId: org.id }), createTenant(db(), { organizationId: org.id })]);
+    const user = await createUser(db(), { cost: 4 });
+    const ctx = await memberContext(one!.id, ["metric:read"], user);
+    await createPool(db(), { tenantId: one!.id, hosts: 1 });
+    const few = await countQueries(() => capacityRows(ctx, "7d", new Date(NOW)));
+    await grantMembership(db(), { userId: user.id, tenantId: two!.id, permissions: ["metric:read"] });
+    for (const tenantId of [one!.id, two!.id]) await createPool(db(), { tenantId, hosts: 2 });
+    const many = await countQueries(() => capacityRows(ctx, "7d", new Date(NOW)));
+    expect(few.result.rows).toHaveLength(1);
+    expect(many.result.rows).toHaveLength(3);
+    expect(many.queries, many.sql.join("\n")).toBe(few.queries);
+  });
 });
+
+afterAll(stopQueryCounting);

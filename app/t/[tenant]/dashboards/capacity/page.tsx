@@ -22,8 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Figures sort largest first on a first click; names from A. */
 const FIRST_DIR: Record<CapacitySort, "asc" | "desc"> = { consumed: "desc", allocated: "desc", overLine: "desc", forecast: "asc", alerts: "desc", tenant: "asc", pool: "asc" };
-/** Columns a phone leaves out (the pool's cell names its tenant there). */
-const WIDE: Partial<Record<CapacitySort, string>> = { tenant: "hidden md:table-cell", overLine: "hidden sm:table-cell", forecast: "hidden lg:table-cell" };
+/** Columns a phone leaves out (the pool's cell names its tenant and its alerts there). */
+const WIDE: Partial<Record<CapacitySort, string>> = { tenant: "hidden md:table-cell", overLine: "hidden sm:table-cell", forecast: "hidden lg:table-cell", alerts: "hidden sm:table-cell" };
 const COLUMN_ORDER: readonly CapacitySort[] = ["pool", "tenant", "allocated", "consumed", "overLine", "forecast", "alerts"];
 
 /**
@@ -47,6 +47,13 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsCapaci
       method: (days, slope) => c("forecastMethod", { days, slope: gb(slope) }),
     });
   const alertState = (p: CapacityRow) => (p.alerts.state === "open" ? t("alertsOpen", { count: p.alerts.open }) : t("alertsAcknowledged", { count: p.alerts.acknowledged }));
+  const alertLink = (p: CapacityRow) => (
+    <Link href={`/t/${p.tenant.slug}/dashboards/alerts?resourceId=${p.id}`} aria-label={t("alertsLink", { pool: p.name, state: alertState(p) })} className="hover:underline">
+      <Badge tone={p.alerts.state === "open" ? "red" : "amber"} dot>
+        {alertState(p)}
+      </Badge>
+    </Link>
+  );
   const share = (ratio: number | null, usedGb: number | null, capacityGb: number, above: boolean, testId: string) =>
     ratio === null || usedGb === null ? (
       <span className="text-slate-600 dark:text-slate-300">{t("noTelemetry")}</span>
@@ -100,6 +107,7 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsCapaci
                       {p.name}
                     </Link>
                     <span className="block text-xs font-normal text-slate-600 md:hidden dark:text-slate-300">{p.tenant.name}</span>
+                    {p.alerts.state !== "none" && <span className="mt-0.5 block text-xs font-normal sm:hidden">{alertLink(p)}</span>}
                   </RowHeader>
                   <Td className={WIDE.tenant}>{p.tenant.name}</Td>
                   <Td align="right">{share(p.allocatedRatio, p.allocatedGb, p.capacityGb, p.allocatedAboveLine, "capacity-allocated")}</Td>
@@ -110,13 +118,11 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsCapaci
                   <Td align="right" className={cn(WIDE.forecast, "max-w-44 whitespace-normal")}>
                     <span title={f.hint} className={cn(f.tone === "red" && "text-red-700 dark:text-red-300", f.tone === "amber" && "text-amber-800 dark:text-amber-200")}>{f.value}</span>
                   </Td>
-                  <Td>
+                  <Td className={WIDE.alerts}>
                     {p.alerts.state === "none" ? (
                       <span className="text-slate-600 dark:text-slate-300">{t("alertsNone")}</span>
                     ) : (
-                      <Link href={`/t/${p.tenant.slug}/dashboards/alerts?resourceId=${p.id}`} aria-label={t("alertsLink", { pool: p.name, state: alertState(p) })} className="hover:underline">
-                        <Badge tone={p.alerts.state === "open" ? "red" : "amber"} dot>{alertState(p)}</Badge>
-                      </Link>
+                      alertLink(p)
                     )}
                   </Td>
                 </Tr>
