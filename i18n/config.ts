@@ -49,6 +49,8 @@ export const CLIENT_NAMESPACES = [
   // The capacity planner and the cost chart
   "dashboardsPlanner",
   "dashboardsCostChart",
+  // the dashboards' "updated at" and auto-refresh pause
+  "dashboardsRefresh",
   // IAM and personal access tokens
   "iamForms",
   // a tenant's allowed address ranges (the form)

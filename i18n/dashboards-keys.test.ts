@@ -9,6 +9,7 @@ const PAGES: Record<string, Record<string, string>> = {
   "app/t/[tenant]/dashboards/datastores/[datastoreId]/page.tsx": { t: "datastoreDashboard", c: "dashboardCommon" },
   "app/t/[tenant]/dashboards/sla/page.tsx": { t: "slaDashboard", c: "dashboardCommon" },
   "app/t/[tenant]/dashboards/page.tsx": { t: "dashboardsViews" },
+  "app/t/[tenant]/dashboards/capacity/page.tsx": { t: "dashboardsCapacity", c: "dashboardCommon", v: "dashboardsViews" },
   "app/t/[tenant]/dashboards/cost/page.tsx": { t: "dashboardsViews" },
   "app/t/[tenant]/compute/pools/[poolId]/page.tsx": { t: "poolPage" },
   "components/dashboards-views/planner-result.tsx": { t: "dashboardsPlanner" },

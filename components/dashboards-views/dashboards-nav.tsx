@@ -2,11 +2,11 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 
-export const DASHBOARD_SECTIONS = ["fleet", "pools", "datastores", "alerts", "sla", "cost", "planner"] as const;
+export const DASHBOARD_SECTIONS = ["fleet", "capacity", "pools", "datastores", "alerts", "sla", "cost", "planner"] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
 // Pools and datastores have one dashboard each: the overview lists them (its own sections).
-const HREF: Record<DashboardSection, string> = { fleet: "", pools: "#dashboard-pools", datastores: "#dashboard-datastores", alerts: "/alerts", sla: "/sla", cost: "/cost", planner: "/planner" };
+const HREF: Record<DashboardSection, string> = { fleet: "", capacity: "/capacity", pools: "#dashboard-pools", datastores: "#dashboard-datastores", alerts: "/alerts", sla: "/sla", cost: "/cost", planner: "/planner" };
 
 /** The dashboards' own sub-navigation. The other dashboards' pages may pass `current` too. */
 export function DashboardsNav({ tenantSlug, current }: { tenantSlug: string; current: DashboardSection }) {

@@ -72,13 +72,13 @@ export function ChartCard({
 }
 
 /** 24 h / 7 d / 30 d as links (?range=), the current one marked for assistive technology. */
-export function RangeTabs({ base, current, label, options }: { base: string; current: string; label: string; options: readonly { value: string; label: string }[] }) {
+export function RangeTabs({ base, current, label, options, hrefOf }: { base: string; current: string; label: string; options: readonly { value: string; label: string }[]; /** A page with more in its URL than the range keeps it. */ hrefOf?: (range: string) => string }) {
   return (
     <nav aria-label={label} className="flex gap-1 rounded-md bg-slate-100 p-1 dark:bg-slate-800">
       {options.map((o) => (
         <Link
           key={o.value}
-          href={`${base}?range=${o.value}`}
+          href={hrefOf ? hrefOf(o.value) : `${base}?range=${o.value}`}
           aria-current={o.value === current ? "page" : undefined}
           className={clsx(
             "rounded px-3 py-1 text-sm font-medium",

@@ -32,12 +32,12 @@ export function Tr({ children }: { children: React.ReactNode }) {
   return <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/50">{children}</tr>;
 }
 
-export function Th({ children, align = "left", sort }: { children: React.ReactNode; align?: "left" | "right"; sort?: "ascending" | "descending" | "none" }) {
+export function Th({ children, align = "left", sort, className }: { children: React.ReactNode; align?: "left" | "right"; sort?: "ascending" | "descending" | "none"; /** e.g. a column hidden on narrow screens. */ className?: string }) {
   return (
     <th
       scope="col"
       aria-sort={sort}
-      className={clsx("px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 dark:text-slate-300", align === "right" ? "text-right" : "text-left")}
+      className={cn("px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 dark:text-slate-300", align === "right" ? "text-right" : "text-left", className)}
     >
       {children}
     </th>

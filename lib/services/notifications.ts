@@ -1,20 +1,14 @@
 import "server-only";
-import { listSearchableMemberships } from "@/lib/db/search";
 import { countUnreadNotifications, listNotifications as listRows, markNotificationsRead as markRows } from "@/lib/db/alerts";
-import { membershipGate } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/context";
 import { alertText } from "@/lib/domain/alerts";
-import { hasPermission } from "@/lib/permissions";
+import { visibleTenants, type Person } from "./visible-tenants";
 
 // A person's in-console notifications (the bell): across every tenant they may open today, as
 // authorize() would weigh it (membership, account, two-factor, allowed ranges: the palette's gate)
 // and where they still hold metric:read. A notification of a tenant they left or lost is not shown.
 
-type Person = Exclude<Actor, { type: "system" }>;
-
 async function visibleTenantIds(actor: Person): Promise<string[]> {
-  const memberships = await listSearchableMemberships(actor.userId);
-  return memberships.filter((m) => membershipGate(actor, m) === null && hasPermission(m.permissions, "metric:read")).map((m) => m.tenant.id);
+  return (await visibleTenants(actor, "metric:read")).map((t) => t.id);
 }
 
 export const NOTIFICATIONS_SHOWN = 20;

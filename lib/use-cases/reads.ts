@@ -21,6 +21,8 @@ import { listTokens } from "@/lib/services/tokens";
 import { getVm, listVms } from "@/lib/services/vms";
 import { listAlerts } from "@/lib/services/alerts";
 import { alertListQuery } from "@/lib/validation/alerts";
+import { capacityRows } from "@/lib/services/dashboards-capacity";
+import { capacityApiQuery, parseRange } from "@/lib/validation/dashboards";
 import { listCatalog, publicTemplates } from "@/lib/services/catalog";
 import { listDetachedDisks } from "@/lib/services/detached-disks";
 import { listConsoleHistory } from "@/lib/services/console";
@@ -51,6 +53,7 @@ const BY_SUBJECT = cursorSort<{ vm: { name: string } | null; datastore: { name: 
 const NEWEST_STARTED = cursorSort<{ startedAt: string | Date }>({ name: "startedAt", dir: "desc", parts: ["date"], key: (r) => [new Date(r.startedAt)] });
 const BY_ID = cursorSort<{ id: string }>({ name: "id", dir: "asc", parts: ["string"], key: (r) => [r.id] });
 const BY_TAG = cursorSort<{ tag: number }>({ name: "tag", dir: "asc", parts: ["number"], key: (r) => [r.tag] });
+const BY_TENANT_AND_NAME = cursorSort<{ name: string; tenant: { name: string } }>({ name: "tenantPool", dir: "asc", parts: ["string", "string"], key: (r) => [r.tenant.name, r.name] });
 const BY_EMAIL = cursorSort<{ user: { email: string } }>({ name: "email", dir: "asc", parts: ["string"], key: (r) => [r.user.email] });
 
 type Q = Record<string, never>;
@@ -209,5 +212,15 @@ export const READS = {
       const r = await listAlerts(ctx, alertListQuery.parse(query));
       return { list: r.alerts, nextCursor: r.nextCursor, total: r.total };
     },
+  }),
+  listCapacity: read({
+    path: "/dashboards/capacity",
+    summary:
+      "Every pool of every tenant the caller may read with metric:read (a token: its own tenant), with its allocated and consumed share of its capacity, the minutes consumed above the memory-pressure line (CPOOL.MEMORY_PRESSURE) over the range, the days until its consumed peaks reach that line, and its unresolved alerts; by tenant, then pool",
+    tag: "dashboards",
+    permission: "metric:read",
+    kind: "list",
+    query: pageQuery.extend(capacityApiQuery.shape),
+    serve: async (ctx, { query }) => sliceList((await capacityRows(ctx, parseRange(query.range))).rows, query, BY_TENANT_AND_NAME),
   }),
 };

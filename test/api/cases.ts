@@ -41,6 +41,7 @@ export const READ_ROWS: Record<keyof typeof READS, ReadRow> = {
   getCatalog: {},
   getPrometheus: { listsIds: (f) => [f.poolId, f.datastoreId] },
   listAlerts: { listsIds: (f) => [f.alertId] },
+  listCapacity: { listsIds: (f) => [f.poolId] },
 };
 
 export type RouteCase = {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FLEET_COUNTS, fleetForecasts, fleetOverview, type FleetCount } from "@/lib/services/dashboards-fleet";
 import { plannerTargets } from "@/lib/services/planner";
@@ -9,6 +10,7 @@ import { linkClass } from "@/components/ui/styles";
 import { DashboardsNav } from "@/components/dashboards-views/dashboards-nav";
 import { cn } from "@/lib/cn";
 import { tenantPage } from "../tenant-page";
+import { AutoRefresh } from "@/components/dashboards/auto-refresh";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboardsViews"))("title") };
@@ -40,6 +42,7 @@ const SEVERE: Record<FleetCount, "red" | "amber"> = {
  * datastores of this tenant, each with its own dashboard.
  */
 export default tenantPage({ permission: "metric:read", title: ["dashboardsViews", "title"] }, async ({ ctx }) => {
+  await connection();
   const [fleet, targets, forecasts, t, format] = await Promise.all([fleetOverview(ctx), plannerTargets(ctx), fleetForecasts(ctx), getTranslations("dashboardsViews"), getFormatter()]);
   const base = `/t/${ctx.tenant.slug}/dashboards`;
   const single = fleet.rows.length === 1 ? fleet.rows[0]!.tenant : null;
@@ -48,6 +51,7 @@ export default tenantPage({ permission: "metric:read", title: ["dashboardsViews"
     <>
       <PageHeader title={t("title")} subtitle={fleet.organizationWide ? t("scopeOrganization", { count: fleet.rows.length }) : t("scopeTenants", { count: fleet.rows.length })} />
       <DashboardsNav tenantSlug={ctx.tenant.slug} current="fleet" />
+      <div className="mb-4 flex justify-end"><AutoRefresh updatedAt={Date.now()} /></div>
 
       <section aria-labelledby="fleet-heading" className="mb-8">
         <h2 id="fleet-heading" className="mb-3 text-lg font-semibold">{t("fleet.heading")}</h2>

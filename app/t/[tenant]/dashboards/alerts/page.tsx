@@ -12,6 +12,7 @@ import { AlertTable } from "@/components/alerts/alert-table";
 import { SubscriptionsForm } from "@/components/alerts/subscriptions-form";
 import { cn } from "@/lib/cn";
 import { tenantPage } from "../../tenant-page";
+import { AutoRefresh } from "@/components/dashboards/auto-refresh";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("alerts"))("title") };
@@ -40,6 +41,7 @@ export default tenantPage({ permission: "metric:read", title: ["alerts", "title"
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <DashboardsNav tenantSlug={ctx.tenant.slug} current="alerts" />
+      <div className="mb-4 flex justify-end"><AutoRefresh updatedAt={Date.now()} /></div>
 
       <nav aria-label={t("filters")} className="mb-4 flex flex-col gap-2">
         <ul className="flex flex-wrap gap-2">

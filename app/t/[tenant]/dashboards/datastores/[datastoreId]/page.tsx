@@ -15,6 +15,7 @@ import { getAlertThresholds, listOpenAlertsOf } from "@/lib/services/alerts";
 import { hasPermission } from "@/lib/permissions";
 import { ResourceAlerts } from "@/components/alerts/resource-alerts";
 import { tenantPage } from "../../../tenant-page";
+import { AutoRefresh } from "@/components/dashboards/auto-refresh";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("datastoreDashboard"))("title") };
@@ -46,6 +47,7 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
       <PageHeader title={`${t("title")} — ${name}`} subtitle={t("subtitle", { tier: d.datastore.tierLabel, az: d.datastore.azId, size: gib(d.datastore.sizeGib), resolution: c(`resolution_${d.resolution}`) })}>
         <RangeTabs base={base} current={range} label={c("range")} options={DASHBOARD_RANGES.map((r) => ({ value: r, label: c(`range_${r}`) }))} />
       </PageHeader>
+      <div className="mb-4 flex justify-end"><AutoRefresh updatedAt={Date.now()} /></div>
 
       <ResourceAlerts kind="datastore" tenant={{ id: ctx.tenant.id, slug: ctx.tenant.slug }} resourceId={d.datastore.id} alerts={openAlerts} lines={alertLines} canEdit={hasPermission(ctx.permissions, "compute:management")} />
 

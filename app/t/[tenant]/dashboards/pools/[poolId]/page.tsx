@@ -18,6 +18,7 @@ import { getAlertThresholds, listOpenAlertsOf } from "@/lib/services/alerts";
 import { hasPermission } from "@/lib/permissions";
 import { ResourceAlerts } from "@/components/alerts/resource-alerts";
 import { tenantPage } from "../../../tenant-page";
+import { AutoRefresh } from "@/components/dashboards/auto-refresh";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("poolDashboard"))("title") };
@@ -63,6 +64,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
       <PageHeader title={`${t("title")} — ${d.pool.name}`} subtitle={t("subtitle", { nodeType: d.pool.nodeTypeLabel, az: d.pool.azId, resolution: c(`resolution_${d.resolution}`) })}>
         <RangeTabs base={base} current={range} label={c("range")} options={DASHBOARD_RANGES.map((r) => ({ value: r, label: c(`range_${r}`) }))} />
       </PageHeader>
+      <div className="mb-4 flex justify-end"><AutoRefresh updatedAt={Date.now()} /></div>
 
       <ResourceAlerts kind="pool" tenant={{ id: ctx.tenant.id, slug: ctx.tenant.slug }} resourceId={d.pool.id} alerts={openAlerts} lines={alertLines} canEdit={hasPermission(ctx.permissions, "compute:management")} />
 
