@@ -47,3 +47,18 @@ export function columnsParam(list: ListViewList, cols: readonly string[]): strin
   const d = LIST_COLUMNS[list].defaults;
   return cols.length === d.length && cols.every((c, i) => c === d[i]) ? undefined : cols.join(",");
 }
+
+/** Every column of the list in the person's order: the shown ones as shown, then the hidden ones in the default order. */
+export function columnOrder(list: ListViewList, shown: readonly string[]): string[] {
+  return [...shown, ...LIST_COLUMNS[list].all.filter((c) => !shown.includes(c))];
+}
+
+/** Moves a column one place up (-1) or down (+1) in the order; at either end it stays. */
+export function moveColumn(order: readonly string[], column: string, delta: -1 | 1): string[] {
+  const i = order.indexOf(column);
+  const j = i + delta;
+  if (i < 0 || j < 0 || j >= order.length) return [...order];
+  const next = [...order];
+  [next[i], next[j]] = [next[j]!, next[i]!];
+  return next;
+}
