@@ -40,6 +40,10 @@ export function Popover({ label, title, children, align = "right" }: { label: Re
         role="group"
         aria-label={title}
         hidden={!open}
+        // A link inside (a saved view) leads elsewhere: the panel has done its job.
+        onClick={(e) => {
+          if ((e.target as Element).closest("a")) setOpen(false);
+        }}
         className={`absolute z-20 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900 ${align === "right" ? "right-0" : "left-0"}`}
       >
         {children}
