@@ -32,14 +32,15 @@ export function Popover({ label, title, children, align = "right" }: { label: Re
         }
       }}
     >
-      <button ref={button} type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} className={`${secondaryButtonClass} py-1.5 text-sm`}>
+      <button ref={button} type="button" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen((o) => !o)} className={`${secondaryButtonClass} py-1.5 text-sm`}>
         {label}
       </button>
+      {/* Rendered only while open: its checkboxes' labels ("State") must not shadow the filters' when closed. */}
+      {open && (
       <div
         id={id}
         role="group"
         aria-label={title}
-        hidden={!open}
         // A link inside (a saved view) leads elsewhere: the panel has done its job.
         onClick={(e) => {
           if ((e.target as Element).closest("a")) setOpen(false);
@@ -48,6 +49,7 @@ export function Popover({ label, title, children, align = "right" }: { label: Re
       >
         {children}
       </div>
+      )}
     </div>
   );
 }
