@@ -31,40 +31,40 @@ export async function AuditTable({ rows, tenantSlug, label, showTarget = true, c
           const href = e.target && e.target.id && e.action !== "vm.delete" ? resourceHref(tenantSlug, { type: e.target.type, id: e.target.id }) : null;
           const hasChange = e.before !== null || e.after !== null;
           const cell: Record<ListColumn<"audit">, React.ReactNode> = {
-              time: (
+            time: (
               <Td key="time" label={head("time")} className="align-top text-slate-600 tabular-nums dark:text-slate-300">
                 {/* ISO in UTC, whatever the reader's language: an audit line is compared with other logs */}
                 <time dateTime={e.createdAt}>{e.createdAt.slice(0, 19).replace("T", " ")}</time>
               </Td>
-              ),
-              actor: (
+            ),
+            actor: (
               <Td key="actor" label={head("actor")} className="align-top whitespace-normal">
                 <span className="block break-all">{e.actorLabel ?? "—"}</span>
                 <span className="block text-xs text-slate-500 dark:text-slate-400">{t(`actorType.${e.actorType}`)}</span>
               </Td>
-              ),
-              action: (
+            ),
+            action: (
               <Td key="action" label={head("action")} className="align-top whitespace-normal">
                 <span className="block font-medium">{t(`actions.${e.action.replace(".", "_")}`)}</span>
                 <code className="block text-[11px] text-slate-500 dark:text-slate-400">{e.action}</code>
               </Td>
-              ),
-              outcome: (
+            ),
+            outcome: (
               <Td key="outcome" label={head("outcome")} className="align-top">
                 <Badge tone={OUTCOME_TONE[e.outcome]} dot>{t(`outcome.${e.outcome}`)}</Badge>
               </Td>
-              ),
-              target: (
-                <Td key="target" label={head("target")} className="align-top whitespace-normal">
-                  {e.target ? (
-                    href ? <Link href={href} className={resourceLinkClass}>{e.target.name ?? e.target.id}</Link> : <span>{e.target.name ?? e.target.id}</span>
-                  ) : (
-                    <span className="text-slate-500 dark:text-slate-400">—</span>
-                  )}
-                  {e.target && <span className="block text-xs text-slate-500 dark:text-slate-400">{e.target.type}</span>}
-                </Td>
-              ),
-              details: (
+            ),
+            target: (
+              <Td key="target" label={head("target")} className="align-top whitespace-normal">
+                {e.target ? (
+                  href ? <Link href={href} className={resourceLinkClass}>{e.target.name ?? e.target.id}</Link> : <span>{e.target.name ?? e.target.id}</span>
+                ) : (
+                  <span className="text-slate-500 dark:text-slate-400">—</span>
+                )}
+                {e.target && <span className="block text-xs text-slate-500 dark:text-slate-400">{e.target.type}</span>}
+              </Td>
+            ),
+            details: (
               <Td key="details" label={head("details")} className="max-w-md min-w-48 align-top whitespace-normal">
                 {e.permission && <p className="text-xs">{t("missingPermission", { permission: e.permission })}</p>}
                 {e.violations.length > 0 && (
@@ -103,8 +103,8 @@ export async function AuditTable({ rows, tenantSlug, label, showTarget = true, c
                 )}
                 {!e.permission && e.violations.length === 0 && !hasChange && <span className="text-slate-500 dark:text-slate-400">—</span>}
               </Td>
-              ),
-            };
+            ),
+          };
           return <Tr key={e.id}>{shown.map((c) => cell[c])}</Tr>;
         })}
       </TBody>
