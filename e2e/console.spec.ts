@@ -194,7 +194,8 @@ test.describe("on a phone-sized screen", () => {
 
 test("the sidebar's column reaches the bottom of a long page", async ({ page, loginAs }) => {
   await loginAs("adminProd");
-  await page.goto("/t/production/compute/vms?pageSize=100");
+  // A list whose rows lengthen the page (the VM list's own rows scroll inside its table region, under a sticky head).
+  await page.goto("/t/production/data-protection?pageSize=100");
   const sidebar = page.getByRole("complementary");
   // The rows arrive after the first paint: wait for the page to grow before measuring it.
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(2000);
