@@ -31,6 +31,8 @@ export const CLIENT_NAMESPACES = [
   "activity",
   "validation",
   "actions",
+  // list controls: the columns menu, saved views, instant filters
+  "list",
   // the tenant's catalogue, a VM's CD/DVD drive
   "catalog",
   "vmCatalog",

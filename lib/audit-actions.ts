@@ -99,6 +99,9 @@ export const AUDIT_ACTIONS = [
   "alert.acknowledge",
   "alert.threshold_set",
   "alert.subscription_set",
+  // a person's saved views of a list (filters, columns, sort)
+  "view.save",
+  "view.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

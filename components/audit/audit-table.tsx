@@ -4,6 +4,7 @@ import type { AuditEventView } from "@/lib/audit-view";
 import { Table, THead, TBody, Tr, Th, Td } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { resourceHref, resourceLinkClass } from "@/components/activity/activity-table";
+import { LIST_COLUMNS, type ListColumn } from "@/lib/list-views";
 
 export const OUTCOME_TONE = { SUCCEEDED: "green", REFUSED: "amber", DENIED: "red" } as const;
 
@@ -14,50 +15,57 @@ const json = (v: unknown) => JSON.stringify(v, null, 1).replace(/\n\s*/g, " ");
  * outcome, on what, and why — each refusal by its code with its figures, the change's before and
  * after, the permission a denied attempt lacked.
  */
-export async function AuditTable({ rows, tenantSlug, label, showTarget = true }: { rows: AuditEventView[]; tenantSlug: string; label: string; showTarget?: boolean }) {
+export async function AuditTable({ rows, tenantSlug, label, showTarget = true, columns = LIST_COLUMNS.audit.all }: { rows: AuditEventView[]; tenantSlug: string; label: string; showTarget?: boolean; columns?: readonly ListColumn<"audit">[] }) {
   const t = await getTranslations("auditLog");
+  const shown = columns.filter((c) => showTarget || c !== "target");
+  const head = (c: ListColumn<"audit">) => t(`columns.${c}`);
   return (
-    <Table label={label}>
+    <Table label={label} stack>
       <THead>
-        <Th>{t("columns.time")}</Th>
-        <Th>{t("columns.actor")}</Th>
-        <Th>{t("columns.action")}</Th>
-        <Th>{t("columns.outcome")}</Th>
-        {showTarget && <Th>{t("columns.target")}</Th>}
-        <Th>{t("columns.details")}</Th>
+        {shown.map((c) => (
+          <Th key={c}>{head(c)}</Th>
+        ))}
       </THead>
       <TBody>
         {rows.map((e) => {
           const href = e.target && e.target.id && e.action !== "vm.delete" ? resourceHref(tenantSlug, { type: e.target.type, id: e.target.id }) : null;
           const hasChange = e.before !== null || e.after !== null;
-          return (
-            <Tr key={e.id}>
-              <Td className="align-top text-slate-600 tabular-nums dark:text-slate-300">
+          const cell: Record<ListColumn<"audit">, React.ReactNode> = {
+            time: (
+              <Td key="time" label={head("time")} className="align-top text-slate-600 tabular-nums dark:text-slate-300">
                 {/* ISO in UTC, whatever the reader's language: an audit line is compared with other logs */}
                 <time dateTime={e.createdAt}>{e.createdAt.slice(0, 19).replace("T", " ")}</time>
               </Td>
-              <Td className="align-top">
-                <span className="block">{e.actorLabel ?? "—"}</span>
+            ),
+            actor: (
+              <Td key="actor" label={head("actor")} className="align-top whitespace-normal">
+                <span className="block break-all">{e.actorLabel ?? "—"}</span>
                 <span className="block text-xs text-slate-500 dark:text-slate-400">{t(`actorType.${e.actorType}`)}</span>
               </Td>
-              <Td className="align-top">
+            ),
+            action: (
+              <Td key="action" label={head("action")} className="align-top whitespace-normal">
                 <span className="block font-medium">{t(`actions.${e.action.replace(".", "_")}`)}</span>
                 <code className="block text-[11px] text-slate-500 dark:text-slate-400">{e.action}</code>
               </Td>
-              <Td className="align-top">
+            ),
+            outcome: (
+              <Td key="outcome" label={head("outcome")} className="align-top">
                 <Badge tone={OUTCOME_TONE[e.outcome]} dot>{t(`outcome.${e.outcome}`)}</Badge>
               </Td>
-              {showTarget && (
-                <Td className="align-top">
-                  {e.target ? (
-                    href ? <Link href={href} className={resourceLinkClass}>{e.target.name ?? e.target.id}</Link> : <span>{e.target.name ?? e.target.id}</span>
-                  ) : (
-                    <span className="text-slate-500 dark:text-slate-400">—</span>
-                  )}
-                  {e.target && <span className="block text-xs text-slate-500 dark:text-slate-400">{e.target.type}</span>}
-                </Td>
-              )}
-              <Td className="max-w-xl align-top whitespace-normal">
+            ),
+            target: (
+              <Td key="target" label={head("target")} className="align-top whitespace-normal">
+                {e.target ? (
+                  href ? <Link href={href} className={resourceLinkClass}>{e.target.name ?? e.target.id}</Link> : <span>{e.target.name ?? e.target.id}</span>
+                ) : (
+                  <span className="text-slate-500 dark:text-slate-400">—</span>
+                )}
+                {e.target && <span className="block text-xs text-slate-500 dark:text-slate-400">{e.target.type}</span>}
+              </Td>
+            ),
+            details: (
+              <Td key="details" label={head("details")} className="max-w-md min-w-48 align-top whitespace-normal">
                 {e.permission && <p className="text-xs">{t("missingPermission", { permission: e.permission })}</p>}
                 {e.violations.length > 0 && (
                   <ul className="space-y-0.5 text-xs">
@@ -95,8 +103,9 @@ export async function AuditTable({ rows, tenantSlug, label, showTarget = true }:
                 )}
                 {!e.permission && e.violations.length === 0 && !hasChange && <span className="text-slate-500 dark:text-slate-400">—</span>}
               </Td>
-            </Tr>
-          );
+            ),
+          };
+          return <Tr key={e.id}>{shown.map((c) => cell[c])}</Tr>;
         })}
       </TBody>
     </Table>

@@ -1,14 +1,18 @@
 import clsx from "clsx";
 import { cn } from "@/lib/cn";
 
-/** A data table named for assistive technology (role table, name = label). */
-export function Table({ label, children }: { label: string; children: React.ReactNode }) {
+/**
+ * A data table named for assistive technology (role table, name = label). `stack`: a list's table —
+ * its head sticks while its rows scroll inside the region, and below 900 px each row becomes a card
+ * of "label: value" lines (give every cell its `label`; app/globals.css, .table-stack).
+ */
+export function Table({ label, children, stack = false }: { label: string; children: React.ReactNode; stack?: boolean }) {
   return (
     // A table wider than the screen scrolls sideways: the region takes focus so that keyboard
     // users can scroll it too (a table of plain text has nothing else to focus). `relative`
     // keeps the table's visually hidden texts (absolutely positioned) inside the scroll area;
     // otherwise they widen the whole page on a phone.
-    <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900">
+    <div role="region" aria-label={label} tabIndex={0} className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900", stack && "table-stack max-h-[calc(100dvh-9rem)] overflow-y-auto")}>
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
         {children}
       </table>
@@ -44,9 +48,10 @@ export function Th({ children, align = "left", sort, className }: { children: Re
   );
 }
 
-export function Td({ children, align = "left", className }: { children: React.ReactNode; align?: "left" | "right"; className?: string }) {
+/** `label`: the column's name, shown before the value when a stacked table's row is a card. */
+export function Td({ children, align = "left", className, label }: { children: React.ReactNode; align?: "left" | "right"; className?: string; label?: string }) {
   // cn (tailwind-merge): a caller's whitespace-normal replaces the default nowrap instead of fighting it.
-  return <td className={cn("px-3 py-1.5 whitespace-nowrap", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
+  return <td data-label={label} className={cn("px-3 py-1.5 whitespace-nowrap", align === "right" && "text-right tabular-nums", className)}>{children}</td>;
 }
 
 export function EmptyState({ children }: { children: React.ReactNode }) {
@@ -73,9 +78,9 @@ export function EmptyRow({ colSpan, children }: { colSpan: number; children: Rea
 }
 
 /** The cell that names its row (the resource's name): announced as the row's header. */
-export function RowHeader({ children }: { children: React.ReactNode }) {
+export function RowHeader({ children, label }: { children: React.ReactNode; label?: string }) {
   return (
-    <th scope="row" className="px-3 py-1.5 text-left font-medium whitespace-nowrap">
+    <th scope="row" data-label={label} className="px-3 py-1.5 text-left font-medium whitespace-nowrap">
       {children}
     </th>
   );

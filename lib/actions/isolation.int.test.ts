@@ -118,6 +118,9 @@ export const ACTIONS: Record<string, Row> = {
   "iam/set-user-disabled.ts": { organization: "OWNER", input: (f) => ({ userId: f.memberId, disabled: "true" }) },
   "iam/create-token.ts": { member: true, input: () => ({ name: "iso", days: 7 }), crosses: false },
   "iam/revoke-token.ts": { member: true, input: (f) => ({ tokenId: f.tokenId }) },
+  // A person's saved views: the service checks the list's read permission; another person's view is not found.
+  "views/save-list-view.ts": { member: true, input: () => ({ list: "vms", name: "iso", query: "q=web" }), crosses: false },
+  "views/delete-list-view.ts": { member: true, input: (f) => ({ viewId: f.listViewId }) },
   "iam/set-allowed-ranges.ts": { permission: "iam:write", input: () => ({ ranges: [] }), crosses: false },
   "iam/set-totp-required.ts": { permission: "iam:write", input: () => ({ required: "false" }), crosses: false },
   "iam/set-sso.ts": { organization: "OWNER", crosses: false, input: () => ({ issuer: "https://idp.example.test", clientId: "console", clientSecret: "s3cret", domains: "iso-sso.example.test", passwordAllowed: "true" }) },

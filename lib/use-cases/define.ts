@@ -12,7 +12,7 @@ import type { Decision } from "@/lib/domain/result";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The areas of the API (OpenAPI tags). */
-export type Tag = "compute" | "storage" | "data-protection" | "network" | "orders" | "iam" | "activities" | "audit" | "catalog" | "metrics" | "dashboards";
+export type Tag = "compute" | "storage" | "data-protection" | "network" | "orders" | "iam" | "activities" | "audit" | "catalog" | "metrics" | "dashboards" | "views";
 
 /**
  * Where a use case answers under /api/v1. `params` maps each `{name}` of the path to the input key

@@ -10,6 +10,7 @@ import { IAM_USE_CASES } from "./iam";
 import { DASHBOARD_USE_CASES } from "./dashboards";
 import { ALERT_USE_CASES } from "./alerts";
 import { CATALOG_USE_CASES } from "./catalog";
+import { LIST_VIEW_USE_CASES } from "./list-views";
 import type { UseCase } from "./define";
 
 // Every use case that changes something (or previews a change), declared once. The console's
@@ -23,6 +24,7 @@ export const USE_CASES = {
   ...DASHBOARD_USE_CASES,
   ...ALERT_USE_CASES,
   ...CATALOG_USE_CASES,
+  ...LIST_VIEW_USE_CASES,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof USE_CASES;

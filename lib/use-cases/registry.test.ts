@@ -41,8 +41,8 @@ describe("the use-case registry", () => {
     if (u.resource.key) expect((u.schema as z.ZodObject).shape).toHaveProperty(u.resource.key);
   });
 
-  it("lets only a person's own tokens go without a permission (the service decides whose)", () => {
-    expect(entries.filter(([, u]) => u.scope === "tenant" && u.permission === null).map(([n]) => n).sort()).toEqual(["createToken", "revokeToken"]);
+  it("lets only a person's own tokens and saved views go without a permission (the service decides whose, and which list's)", () => {
+    expect(entries.filter(([, u]) => u.scope === "tenant" && u.permission === null).map(([n]) => n).sort()).toEqual(["createToken", "deleteListView", "revokeToken", "saveListView"]);
   });
 
   it("answers 405 with the methods a path has, and nothing for a path it does not know", () => {

@@ -30,6 +30,8 @@ export const auditList = defineListQuery({
     targetId: z.string().trim().max(64),
     from: day,
     to: day,
+    /** The columns shown, in order (lib/list-views.ts); absent = the defaults. Not a filter: the export has every column. */
+    cols: z.string().trim().max(300),
   },
 });
 
@@ -42,6 +44,7 @@ export type AuditFilters = {
   targetId?: string;
   from?: string;
   to?: string;
+  cols?: string;
 };
 export type AuditListQuery = ListQuery<"createdAt", AuditFilters>;
 

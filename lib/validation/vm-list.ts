@@ -14,10 +14,12 @@ export const vmList = defineListQuery({
     q: z.string().trim().max(100),
     state: z.enum(POWER_STATES),
     tag: z.string().trim().max(63),
+    /** The columns shown, in order (lib/list-views.ts); absent = the defaults. */
+    cols: z.string().trim().max(300),
   },
 });
 
-export type VmListQuery = ListQuery<VmSortColumn, { q?: string; state?: (typeof POWER_STATES)[number]; tag?: string }>;
+export type VmListQuery = ListQuery<VmSortColumn, { q?: string; state?: (typeof POWER_STATES)[number]; tag?: string; cols?: string }>;
 
 export function parseVmListQuery(params: Record<string, string | string[] | undefined>): VmListQuery {
   return vmList.parse(params);

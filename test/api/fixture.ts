@@ -47,6 +47,8 @@ export type ApiFixture = {
   consoleSessionId: string;
   /** A pending invitation into the tenant. */
   invitationId: string;
+  /** A saved view of the VM list, the member's own (nobody else may delete it: not found). */
+  listViewId: string;
 };
 
 export async function makeApiTenant(organizationId: string, o: { vmPowerState?: "POWERED_ON" | "POWERED_OFF" } = {}): Promise<ApiFixture> {
@@ -99,6 +101,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
   const template = await db().catalogItem.create({ data: { tenantId: tenant.id, kind: "TEMPLATE", name: "iso-debian", templateCode: "debian-12", cpu: 2, memoryGb: 4, diskGib: 20, source: "public" } });
   const detached = await db().vmDisk.create({ data: { tenantId: tenant.id, vmId: null, datastoreId: ds.id, label: "Hard disk 3", sizeGib: 5, usedGib: 0, provisioning: "THIN", detachedFrom: "gone" } });
   const consoleSession = await db().consoleSession.create({ data: { tenantId: tenant.id, vmId: vm.id, actorType: "USER", userId: author.id, actorLabel: author.email, commandCount: 1 } });
+  const listView = await db().listView.create({ data: { userId: member.id, tenantId: tenant.id, list: "vms", name: "mine", query: "q=web" } });
   await db().consoleCommand.create({ data: { tenantId: tenant.id, vmId: vm.id, sessionId: consoleSession.id, userId: author.id, actorLabel: author.email, line: "hostname" } });
   return {
     tenantId: tenant.id,
@@ -128,6 +131,7 @@ export async function makeApiTenant(organizationId: string, o: { vmPowerState?: 
     detachedDiskId: detached.id,
     consoleSessionId: consoleSession.id,
     invitationId: invitation.id,
+    listViewId: listView.id,
   };
 }
 
@@ -150,7 +154,7 @@ export async function memberWithToken(tenantId: string, held: readonly Permissio
 /** Everything of a tenant a request could change (a token's last use is not a change). */
 export async function fingerprint(tenantId: string): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
-  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands, invitations] = await Promise.all([
+  const [vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands, invitations, listViews] = await Promise.all([
     db().vm.findMany({ where: { tenantId }, ...byId }),
     db().vmDisk.findMany({ where: { tenantId }, ...byId }),
     db().snapshot.findMany({ where: { tenantId }, ...byId }),
@@ -181,8 +185,9 @@ export async function fingerprint(tenantId: string): Promise<string> {
     db().consoleSession.findMany({ where: { tenantId }, ...byId }),
     db().consoleCommand.count({ where: { tenantId } }),
     db().invitation.findMany({ where: { tenantId }, ...byId }),
+    db().listView.findMany({ where: { tenantId }, ...byId }),
   ]);
-  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands, invitations });
+  return JSON.stringify({ vms, disks, snapshots, activities, pools, datastores, hosts, orders, orderEvents, rules, backups, replications, vlans, propagations, memberships, tokens, users, audit, ranges, backupJobs, alerts, alertThresholds, alertSubscriptions, notifications, catalog, mounts, cloudInits, consoles, consoleCommands, invitations, listViews });
 }
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE", "PUT"] as const;

@@ -89,10 +89,13 @@ export const INPUTS: Record<UseCaseName, Input> = {
   createInvitation: () => ({ email: "iso-invited@example.test", permissions: ["compute:read"] }),
   resendInvitation: (f) => ({ invitationId: f.invitationId }),
   revokeInvitation: (f) => ({ invitationId: f.invitationId }),
+  saveListView: () => ({ list: "vms", name: "iso", query: "q=web&cols=name,tags,createdAt&sort=createdAt&page=3" }),
+  // Another person's view (the fixture's member): not found through both doors, as another tenant's is.
+  deleteListView: (f) => ({ viewId: f.listViewId }),
   setSso: () => ({ issuer: "https://idp.example.test", clientId: "console", clientSecret: "s3cret", domains: "iso-sso.example.test", passwordAllowed: "true" }),
 };
 
 /** Another tenant's ids given to a use case that names no resource (an invitation by email) cross nothing. */
-export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges", "setTotpRequired", "setAlertSubscription", "copyPublicTemplate", "registerIso", "createInvitation"];
+export const CROSSES_NOTHING: readonly UseCaseName[] = ["createMember", "setAllowedRanges", "setTotpRequired", "setAlertSubscription", "copyPublicTemplate", "registerIso", "createInvitation", "saveListView"];
 /** A bulk change skips the selected ids it cannot see: 200 with no result, rather than 404. */
 export const SKIPS_CROSSED: readonly UseCaseName[] = ["previewBulkPower", "bulkPower"];

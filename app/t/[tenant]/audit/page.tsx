@@ -15,6 +15,10 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AuditTable } from "@/components/audit/audit-table";
 import { langOf } from "@/lib/decision-view";
+import { ColumnsMenu } from "@/components/ui/list/columns-menu";
+import { SavedViews } from "@/components/ui/list/saved-views";
+import { listListViews } from "@/lib/services/list-views";
+import { LIST_COLUMNS, pickColumns } from "@/lib/list-views";
 import { tenantPage } from "../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,12 +30,16 @@ export default tenantPage({ permission: "audit:read", title: ["auditLog", "title
   const base = `/t/${ctx.tenant.slug}/audit`;
   // Refusal sentences in the reader's language, whatever the language of whoever was refused.
   const lang = langOf(await getLocale());
-  const [{ total, rows }, t, list] = await Promise.all([listAuditEvents(ctx, q, lang), getTranslations("auditLog"), getTranslations("list")]);
+  const columns = pickColumns("audit", q.cols);
+  const [{ total, rows }, views, t, list] = await Promise.all([listAuditEvents(ctx, q, lang), listListViews(ctx, "audit"), getTranslations("auditLog"), getTranslations("list")]);
   const w = pageWindow(q, total);
   if (q.page > w.pages) redirect(auditListHref(base, q, { page: w.pages }));
   const filtered = Boolean(q.action || q.outcome || q.actor || q.target || q.targetId || q.from || q.to);
   // The export takes exactly the filters on screen (all their pages), not the page or its size.
-  const exportHref = auditListHref(`${base}/export`, { ...q, page: 1, pageSize: AUDIT_PAGE_SIZES[0] });
+  const exportHref = auditListHref(`${base}/export`, { ...q, cols: undefined, page: 1, pageSize: AUDIT_PAGE_SIZES[0] });
+  // Clearing the filters keeps the person's columns.
+  const clearHref = auditListHref(base, { ...q, action: undefined, outcome: undefined, actor: undefined, target: undefined, targetType: undefined, targetId: undefined, from: undefined, to: undefined, page: 1 });
+  const labels = Object.fromEntries(LIST_COLUMNS.audit.all.map((c) => [c, t(`columns.${c}`)]));
   const targetName = q.targetId ? rows.find((r) => r.target?.id === q.targetId)?.target?.name ?? q.targetId : null;
 
   return (
@@ -48,7 +56,18 @@ export default tenantPage({ permission: "audit:read", title: ["auditLog", "title
           <Link href={auditListHref(base, { ...q, targetType: undefined, targetId: undefined, page: 1 })} className={linkClass}>{t("allTargets")}</Link>
         </p>
       )}
-      <FilterBar action={base} label={t("filters")} clearHref={filtered ? base : undefined}>
+      <FilterBar
+        instant
+        action={base}
+        label={t("filters")}
+        clearHref={filtered ? clearHref : undefined}
+        tools={
+          <>
+            <ColumnsMenu list="audit" listLabel={t("title")} shown={columns} labels={labels} />
+            <SavedViews tenantId={ctx.tenant.id} list="audit" listLabel={t("title")} base={base} views={views} />
+          </>
+        }
+      >
         <Field id="audit-filter-action" label={t("filterAction")}>
           {(aria) => (
             <Select {...aria} name="action" defaultValue={q.action ?? ""}>
@@ -96,9 +115,9 @@ export default tenantPage({ permission: "audit:read", title: ["auditLog", "title
 
       <ListSummary from={w.from} to={w.to} total={total} />
       {rows.length === 0 ? (
-        <ListEmptyState filtered={filtered} clearHref={base} noMatch={t("none")} none={t("noneAtAll")} />
+        <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
-        <AuditTable rows={rows} tenantSlug={ctx.tenant.slug} label={t("title")} />
+        <AuditTable rows={rows} tenantSlug={ctx.tenant.slug} label={t("title")} columns={columns} />
       )}
       <Pager page={q.page} pages={w.pages} hrefFor={(page) => auditListHref(base, q, { page })} />
     </>

@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { listVms } from "@/lib/services/vms";
 import { vmMigrateOptions } from "@/lib/services/vm-migrate";
 import { pageWindow } from "@/lib/list-query";
-import { parseVmListQuery, vmListHref, POWER_STATES, VM_PAGE_SIZES, type VmSortColumn } from "@/lib/validation/vm-list";
+import { parseVmListQuery, vmListHref, POWER_STATES, VM_PAGE_SIZES } from "@/lib/validation/vm-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
@@ -21,6 +21,10 @@ import { langOf, toViolationViews } from "@/lib/decision-view";
 import { RowCheckbox, SelectAllCheckbox, VmSelection } from "@/components/vms/vm-selection";
 import { EncryptionPadlock } from "@/components/vms/encryption-padlock";
 import { TagList } from "@/components/vms/tag-list";
+import { ColumnsMenu } from "@/components/ui/list/columns-menu";
+import { SavedViews } from "@/components/ui/list/saved-views";
+import { listListViews } from "@/lib/services/list-views";
+import { LIST_COLUMNS, pickColumns, type ListColumn } from "@/lib/list-views";
 import { tenantPage } from "../../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,25 +32,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const POWER_TONE = { POWERED_ON: "green", POWERED_OFF: "grey", SUSPENDED: "amber" } as const;
-// Tags is the one column without a sort (a VM has several).
-const COLUMNS: { key: VmSortColumn | "tags"; align?: "right" }[] = [
-  { key: "name" },
-  { key: "powerState" },
-  { key: "pool" },
-  { key: "host" },
-  { key: "memoryGb", align: "right" },
-  { key: "cpu", align: "right" },
-  { key: "datastore" },
-  { key: "encryption" },
-  { key: "tags" },
-  { key: "createdAt" },
-];
+// Tags is the one column without a sort (a VM has several). Which columns show, in what order, is
+// the person's (the URL's `cols`, lib/list-views.ts).
+const RIGHT: ReadonlySet<ListColumn<"vms">> = new Set(["memoryGb", "cpu"]);
 
 export default tenantPage({ permission: "compute:read", title: ["vms", "title"] }, async ({ ctx, searchParams }) => {
   const q = parseVmListQuery(searchParams);
   const base = `/t/${ctx.tenant.slug}/compute/vms`;
-  const [{ total, rows }, migrateOptions, t, list, ps, ui, format, locale] = await Promise.all([
+  const columns = pickColumns("vms", q.cols);
+  const [{ total, rows }, views, migrateOptions, t, list, ps, ui, format, locale] = await Promise.all([
     listVms(ctx, q),
+    listListViews(ctx, "vms"),
     vmMigrateOptions(ctx),
     getTranslations("vms"),
     getTranslations("list"),
@@ -62,6 +58,8 @@ export default tenantPage({ permission: "compute:read", title: ["vms", "title"] 
   if (q.page > w.pages) redirect(vmListHref(base, q, { page: w.pages }));
   const filtered = Boolean(q.q || q.state || q.tag);
   const clearHref = vmListHref(base, { ...q, q: undefined, state: undefined, tag: undefined, page: 1 });
+  const labelOf = (key: ListColumn<"vms">) => (key === "tags" ? ui("tagsColumn") : t(`columns.${key}`));
+  const labels = Object.fromEntries(LIST_COLUMNS.vms.all.map((k) => [k, labelOf(k)]));
 
   return (
     <>
@@ -72,7 +70,17 @@ export default tenantPage({ permission: "compute:read", title: ["vms", "title"] 
           </Link>
         )}
       </PageHeader>
-      <FilterBar action={base} label={t("filters")} keep={{ sort: q.sort !== "name" ? q.sort : undefined, dir: q.dir !== "asc" ? q.dir : undefined }} clearHref={filtered ? clearHref : undefined}>
+      <FilterBar
+        instant
+        action={base}
+        label={t("filters")}
+        tools={
+          <>
+            <ColumnsMenu list="vms" listLabel={t("title")} shown={columns} labels={labels} />
+            <SavedViews tenantId={ctx.tenant.id} list="vms" listLabel={t("title")} base={base} views={views} />
+          </>
+        }
+        keep={{ sort: q.sort !== "name" ? q.sort : undefined, dir: q.dir !== "asc" ? q.dir : undefined }} clearHref={filtered ? clearHref : undefined}>
         <Field id="vm-filter-q" label={t("filterName")}>
           {(aria) => <Input {...aria} name="q" type="search" defaultValue={q.q} placeholder={t("filterPlaceholder")} maxLength={100} autoComplete="off" className="w-60" />}
         </Field>
@@ -106,17 +114,17 @@ export default tenantPage({ permission: "compute:read", title: ["vms", "title"] 
         <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
         <VmSelection tenantId={ctx.tenant.id} vms={rows.map((v) => ({ id: v.id, name: v.name }))} canPower={can("vm:power")} migrate={{ options: migrateOptions, can: can("compute:write") }}>
-          <Table label={t("title")}>
+          <Table label={t("title")} stack>
             <THead>
-              {COLUMNS.map(({ key, align }) => {
-                if (key === "tags") return <Th key={key}>{ui("tagsColumn")}</Th>;
-                const label = t(`columns.${key}`);
+              {columns.map((key) => {
+                if (key === "tags") return <Th key={key}>{labelOf(key)}</Th>;
+                const label = labelOf(key);
                 const active = q.sort === key;
                 return (
                   <SortableTh
                     key={key}
                     label={label}
-                    align={align}
+                    align={RIGHT.has(key) ? "right" : undefined}
                     active={active}
                     dir={q.dir}
                     title={list("sortBy", { column: label })}
@@ -127,43 +135,54 @@ export default tenantPage({ permission: "compute:read", title: ["vms", "title"] 
               })}
             </THead>
             <TBody>
-              {rows.map((vm) => (
-                <Tr key={vm.id}>
-                  <RowHeader>
-                    <span className="inline-flex items-center gap-2">
-                      <RowCheckbox id={vm.id} name={vm.name} />
-                      <Link href={`${base}/${vm.id}`} className="hover:underline">{vm.name}</Link>
-                    </span>
-                  </RowHeader>
-                  <Td>{vm.busy ? <ActivityProgress activity={vm.busy} compact /> : <Badge tone={POWER_TONE[vm.powerState]} dot>{ps(vm.powerState)}</Badge>}</Td>
-                  <Td>{vm.pool.name}</Td>
-                  <Td>
-                    {vm.host ? vm.host.name : (
-                      <>
-                        <span aria-hidden className="text-slate-400">—</span>
-                        <span className="sr-only">{t("unplaced")}</span>
-                      </>
-                    )}
-                  </Td>
-                  <Td align="right">{format.number(vm.memoryGb)}</Td>
-                  <Td align="right">{format.number(vm.cpu)}</Td>
-                  <Td>{vm.datastore.name}</Td>
-                  <Td>
-                    <EncryptionPadlock
-                      tenantId={ctx.tenant.id}
-                      canManage={can("compute:management")}
-                      compact
-                      vm={{ id: vm.id, name: vm.name, encryption: vm.encryption, busy: vm.busy, blockers: toViolationViews(vm.encryptionBlockers, lang) }}
-                    />
-                  </Td>
-                  <Td>
-                    <TagList tags={vm.tags} hrefFor={(tag) => vmListHref(base, q, { tag, page: 1 })} label={ui("tagsOf", { name: vm.name })} empty={ui("noTags")} />
-                  </Td>
-                  <Td className="text-slate-600 tabular-nums dark:text-slate-300">
-                    <time dateTime={vm.createdAt.toISOString()}>{format.dateTime(vm.createdAt, { dateStyle: "medium" })}</time>
-                  </Td>
-                </Tr>
-              ))}
+              {rows.map((vm) => {
+                const cell: Record<ListColumn<"vms">, React.ReactNode> = {
+                  name: (
+                    <RowHeader key="name" label={labels.name}>
+                      <span className="inline-flex items-center gap-2">
+                        <RowCheckbox id={vm.id} name={vm.name} />
+                        <Link href={`${base}/${vm.id}`} className="hover:underline">{vm.name}</Link>
+                      </span>
+                    </RowHeader>
+                  ),
+                  powerState: <Td key="powerState" label={labels.powerState}>{vm.busy ? <ActivityProgress activity={vm.busy} compact /> : <Badge tone={POWER_TONE[vm.powerState]} dot>{ps(vm.powerState)}</Badge>}</Td>,
+                  pool: <Td key="pool" label={labels.pool}>{vm.pool.name}</Td>,
+                  host: (
+                    <Td key="host" label={labels.host}>
+                      {vm.host ? vm.host.name : (
+                        <>
+                          <span aria-hidden className="text-slate-400">—</span>
+                          <span className="sr-only">{t("unplaced")}</span>
+                        </>
+                      )}
+                    </Td>
+                  ),
+                  memoryGb: <Td key="memoryGb" label={labels.memoryGb} align="right">{format.number(vm.memoryGb)}</Td>,
+                  cpu: <Td key="cpu" label={labels.cpu} align="right">{format.number(vm.cpu)}</Td>,
+                  datastore: <Td key="datastore" label={labels.datastore}>{vm.datastore.name}</Td>,
+                  encryption: (
+                    <Td key="encryption" label={labels.encryption}>
+                      <EncryptionPadlock
+                        tenantId={ctx.tenant.id}
+                        canManage={can("compute:management")}
+                        compact
+                        vm={{ id: vm.id, name: vm.name, encryption: vm.encryption, busy: vm.busy, blockers: toViolationViews(vm.encryptionBlockers, lang) }}
+                      />
+                    </Td>
+                  ),
+                  tags: (
+                    <Td key="tags" label={labels.tags} className="whitespace-normal">
+                      <TagList tags={vm.tags} hrefFor={(tag) => vmListHref(base, q, { tag, page: 1 })} label={ui("tagsOf", { name: vm.name })} empty={ui("noTags")} />
+                    </Td>
+                  ),
+                  createdAt: (
+                    <Td key="createdAt" label={labels.createdAt} className="text-slate-600 tabular-nums dark:text-slate-300">
+                      <time dateTime={vm.createdAt.toISOString()}>{format.dateTime(vm.createdAt, { dateStyle: "medium" })}</time>
+                    </Td>
+                  ),
+                };
+                return <Tr key={vm.id}>{columns.map((c) => cell[c])}</Tr>;
+              })}
             </TBody>
           </Table>
         </VmSelection>

@@ -163,8 +163,13 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
         </div>
       )}
 
-      <div className="grid gap-6 xl:grid-cols-3">
-        <div className="min-w-0 space-y-6 xl:col-span-2">
+      {/*
+        Three blocks: the VM's make-up, its state and protection (encryption, backup, replication),
+        and its long logs. On a wide screen the protection column sits on the right beside both; on
+        a phone it comes before the logs, so what protects the VM is not below two tables of history.
+      */}
+      <div className="grid gap-6 xl:grid-cols-3 xl:grid-rows-[auto_1fr]">
+        <div className="min-w-0 space-y-6 xl:col-span-2 xl:row-start-1">
           <Section title={t("sections.figures")} id="vm-figures">
             <dl className="grid grid-cols-1 gap-px overflow-hidden rounded-lg border border-slate-200 bg-slate-200 sm:grid-cols-2 dark:border-slate-800 dark:bg-slate-800">
               {figures.map(([k, v], i) => (
@@ -377,43 +382,9 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             </Section>
           )}
 
-          <Section
-            title={t("sections.history")}
-            id="vm-history"
-            action={history && history.total > 0 ? <Link href={`${base}/activities?resourceType=vm&resourceId=${vm.id}`} className={`text-xs ${linkClass}`}>{t("allHistory", { count: history.total })}</Link> : undefined}
-          >
-            {!history ? (
-              <Empty>{t("needs", { permission: "activity:read" })}</Empty>
-            ) : history.rows.length === 0 ? (
-              <Empty>{t("noHistory")}</Empty>
-            ) : (
-              <ActivityTable rows={history.rows} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: t("sections.history"), name: vm.name })} showResource={false} now={now} />
-            )}
-          </Section>
-
-          <ConsoleHistory
-            vmName={vm.name}
-            rows={consoleHistory?.rows ?? null}
-            olderHref={consoleHistory?.next ? `${base}/compute/vms/${vm.id}?consoleAfter=${encodeURIComponent(consoleCursor(consoleHistory.next))}#vm-console-history` : null}
-            newestHref={consoleAfter ? `${base}/compute/vms/${vm.id}#vm-console-history` : null}
-          />
-
-          <Section
-            title={t("sections.audit")}
-            id="vm-audit"
-            action={trail && trail.total > 0 ? <Link href={`${base}/audit?targetType=vm&targetId=${vm.id}`} className={`text-xs ${linkClass}`}>{t("allAudit", { count: trail.total })}</Link> : undefined}
-          >
-            {!trail ? (
-              <Empty>{t("needs", { permission: "audit:read" })}</Empty>
-            ) : trail.rows.length === 0 ? (
-              <Empty>{t("noAudit")}</Empty>
-            ) : (
-              <AuditTable rows={trail.rows} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: t("sections.audit"), name: vm.name })} showTarget={false} />
-            )}
-          </Section>
         </div>
 
-        <div className="min-w-0 space-y-6">
+        <div className="min-w-0 space-y-6 xl:col-start-3 xl:row-span-2 xl:row-start-1">
           <Section title={t("sections.encryption")} id="vm-encryption">
             <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
               <p className="text-sm">
@@ -490,6 +461,44 @@ export default tenantPage<{ vmId: string }>({ permission: "compute:read", title:
             )}
           </Section>
         </div>
+
+        <div className="min-w-0 space-y-6 xl:col-span-2 xl:row-start-2">
+          <Section
+            title={t("sections.history")}
+            id="vm-history"
+            action={history && history.total > 0 ? <Link href={`${base}/activities?resourceType=vm&resourceId=${vm.id}`} className={`text-xs ${linkClass}`}>{t("allHistory", { count: history.total })}</Link> : undefined}
+          >
+            {!history ? (
+              <Empty>{t("needs", { permission: "activity:read" })}</Empty>
+            ) : history.rows.length === 0 ? (
+              <Empty>{t("noHistory")}</Empty>
+            ) : (
+              <ActivityTable rows={history.rows} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: t("sections.history"), name: vm.name })} showResource={false} now={now} />
+            )}
+          </Section>
+
+          <ConsoleHistory
+            vmName={vm.name}
+            rows={consoleHistory?.rows ?? null}
+            olderHref={consoleHistory?.next ? `${base}/compute/vms/${vm.id}?consoleAfter=${encodeURIComponent(consoleCursor(consoleHistory.next))}#vm-console-history` : null}
+            newestHref={consoleAfter ? `${base}/compute/vms/${vm.id}#vm-console-history` : null}
+          />
+
+          <Section
+            title={t("sections.audit")}
+            id="vm-audit"
+            action={trail && trail.total > 0 ? <Link href={`${base}/audit?targetType=vm&targetId=${vm.id}`} className={`text-xs ${linkClass}`}>{t("allAudit", { count: trail.total })}</Link> : undefined}
+          >
+            {!trail ? (
+              <Empty>{t("needs", { permission: "audit:read" })}</Empty>
+            ) : trail.rows.length === 0 ? (
+              <Empty>{t("noAudit")}</Empty>
+            ) : (
+              <AuditTable rows={trail.rows} tenantSlug={ctx.tenant.slug} label={t("tableOf", { section: t("sections.audit"), name: vm.name })} showTarget={false} />
+            )}
+          </Section>
+        </div>
+
       </div>
     </>
   );

@@ -1,0 +1,5 @@
+"use server";
+import { consoleAction } from "@/lib/actions/safe-action";
+import { USE_CASES } from "@/lib/use-cases";
+
+export const saveListViewAction = consoleAction(USE_CASES.saveListView);
