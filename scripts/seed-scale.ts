@@ -1,12 +1,18 @@
-// `npm run seed:scale`: a large organization for the dashboards' benchmark, in its own database
-// (DATABASE_URL; refused when it holds the demo): 20 tenants, 200 pools of 3 hosts, 2 000
-// datastores, 4 000 VMs, 200 Global Mirrors, and 30 days of history — raw samples for 24 h,
-// hourly rows for 7 days, daily rows for 30, as retention and rollups would leave them.
+// `npm run seed:scale`: a large organization for the benchmarks, in its own database
+// (DATABASE_URL; refused when it holds the demo). By default 20 tenants, 200 pools of 3 hosts,
+// 2 000 datastores, 4 000 VMs, 200 Global Mirrors, and 30 days of history — raw samples for
+// 24 h, hourly rows for 7 days, daily rows for 30, as retention and rollups would leave them —
+// plus each VM's tags and snapshots, and a year of activities and audit events.
+//
+//   npm run seed:scale -- --tenants 500 --vms 100000 --datastores-per-tenant 10
+//
+// builds the issue's large organization: 500 tenants of 10 pools, 100 000 VMs spread over them.
 //
 // The history is written by PostgreSQL itself (INSERT … SELECT over generate_series, one chunk
 // at a time behind a progress bar): ≈ 8 000 series, 2.3 M raw rows. The simulated collector's
 // shapes (working-day hump, quieter weekends, noise) are reproduced in SQL; the collector's own
 // model would take minutes of JavaScript for as many samples.
+import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -19,11 +25,29 @@ import { applyMigrations } from "./lib/migrate";
 
 export const SCALE_ORG_SLUG = "scale-bench";
 export const SCALE_USER_EMAIL = "scale.operator@example.test";
-const TENANTS = 20;
+const { values: args } = parseArgs({
+  options: {
+    tenants: { type: "string", default: "20" },
+    vms: { type: "string", default: "4000" },
+    "datastores-per-tenant": { type: "string", default: "100" },
+    "activities-per-vm": { type: "string", default: "10" },
+  },
+});
+/** A whole number option within its bounds, or the script stops saying which and why. */
+function count(name: keyof typeof args, min: number, max: number): number {
+  const n = Number(args[name]);
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  console.error(`✖ --${name} must be a whole number from ${min} to ${max} (got ${args[name]}).`);
+  process.exit(1);
+}
+const TENANTS = count("tenants", 1, 5_000);
 const POOLS_PER_TENANT = 10;
 const HOSTS_PER_POOL = 3;
-const DATASTORES_PER_TENANT = 100;
-const VMS_PER_POOL = 20;
+const DATASTORES_PER_TENANT = count("datastores-per-tenant", 1, 1_000);
+/** Each tenant's VMs, dealt round-robin over its pools (the total is `--vms`, give or take the rounding). */
+const VMS_PER_TENANT = Math.max(1, Math.round(count("vms", 1, 1_000_000) / TENANTS));
+/** A year of VM activities (power, resize, snapshots…) per VM, each with its audit event. */
+const ACTIVITIES_PER_VM = count("activities-per-vm", 0, 100);
 const DAYS = 30;
 const RAW_HOURS = 24;
 const HOUR_DAYS = 7;
@@ -52,8 +76,10 @@ await seedCatalogue(db);
 const org = await createOrganization(db, { name: "Scale Bench SA", slug: SCALE_ORG_SLUG });
 const user = await createUser(db, { email: SCALE_USER_EMAIL, name: "Scale Operator", cost: 4 });
 const tiers = ["ESSENTIEL", "STANDARD", "PREMIUM", "ENTERPRISE", "ULTRA"];
+const inventory = new cliProgress.SingleBar({ format: "  inventory |{bar}| {percentage}% · {value}/{total} tenants · {duration_formatted}", hideCursor: true }, cliProgress.Presets.shades_classic);
+inventory.start(TENANTS, 0);
 for (let i = 0; i < TENANTS; i++) {
-  const tenant = await createTenant(db, { organizationId: org.id, name: `Scale ${i + 1}`, slug: `scale-${String(i + 1).padStart(2, "0")}` });
+  const tenant = await createTenant(db, { organizationId: org.id, name: `Scale ${i + 1}`, slug: `scale-${String(i + 1).padStart(Math.max(2, String(TENANTS).length), "0")}` });
   await grantMembership(db, { userId: user.id, tenantId: tenant.id, permissions: ROLE_BUNDLES.operator });
   const T = tenant.id;
   // Inventory in SQL: ids derived from names, so a rerun on a fresh database gives the same set.
@@ -76,12 +102,17 @@ for (let i = 0; i < TENANTS; i++) {
     T,
     `{${tiers.join(",")}}`,
   );
+  // VM i of the tenant: pool 1 + (i - 1) mod 10, its v-th there; tags from a few teams and
+  // environments (the list's tag filter), created over the last year (the list's default sort).
   await db.$executeRawUnsafe(
-    `INSERT INTO "Vm" (id, "tenantId", "poolId", "hostId", "datastoreId", name, "guestOs", cpu, "memoryGb", "powerState", "iopsDemand", "updatedAt")
+    `INSERT INTO "Vm" (id, "tenantId", "poolId", "hostId", "datastoreId", name, "guestOs", cpu, "memoryGb", "powerState", "iopsDemand", tags, "createdAt", "updatedAt")
      SELECT 'sv_' || md5($1 || p || '-' || v), $1, 'sp_' || md5($1 || p), 'sh_' || md5($1 || p || '-' || (1 + v % ${HOSTS_PER_POOL})),
-            'sd_' || md5($1 || (1 + (p * ${VMS_PER_POOL} + v) % ${DATASTORES_PER_TENANT})), 'vm-' || lpad(p::text, 3, '0') || '-' || lpad(v::text, 3, '0'),
-            'Debian 12', 2, (ARRAY[4, 8, 16, 32])[1 + v % 4], CASE WHEN v % 5 = 0 THEN 'POWERED_OFF' ELSE 'POWERED_ON' END::"PowerState", 50 + (v * 37) % 400, now()
-     FROM generate_series(1, ${POOLS_PER_TENANT}) p, generate_series(1, ${VMS_PER_POOL}) v`,
+            'sd_' || md5($1 || (1 + (p * 997 + v) % ${DATASTORES_PER_TENANT})), 'vm-' || lpad(p::text, 3, '0') || '-' || lpad(v::text, 4, '0'),
+            (ARRAY['Debian 12', 'Ubuntu 24.04', 'Windows Server 2022', 'RHEL 9'])[1 + (p + v) % 4], 2, (ARRAY[4, 8, 16, 32])[1 + v % 4],
+            CASE WHEN v % 5 = 0 THEN 'POWERED_OFF' ELSE 'POWERED_ON' END::"PowerState", 50 + (v * 37) % 400,
+            ARRAY['env:' || (ARRAY['prod', 'preprod', 'dev'])[1 + v % 3], 'team:' || (ARRAY['web', 'data', 'erp', 'ops', 'sec'])[1 + (p + v) % 5]],
+            now() - make_interval(mins => ((p * 7919 + v * 104729) % 525600)), now()
+     FROM (SELECT 1 + (i - 1) % ${POOLS_PER_TENANT} AS p, 1 + (i - 1) / ${POOLS_PER_TENANT} AS v FROM generate_series(1, ${VMS_PER_TENANT}) i) x`,
     T,
   );
   await db.$executeRawUnsafe(
@@ -95,8 +126,45 @@ for (let i = 0; i < TENANTS; i++) {
      FROM "Datastore" d WHERE d."tenantId" = $1 AND d."tierCode" IN ('ESSENTIEL', 'STANDARD', 'PREMIUM') AND (substr(d.name, 4)::int % 3) = 0 LIMIT 10`,
     T,
   );
+  // One VM in seven keeps two snapshots (the provider's advice is at most three, for 72 h).
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Snapshot" (id, "tenantId", "vmId", name, "sizeGib", "createdAt")
+     SELECT 'ss_' || v.id || '-' || k, v."tenantId", v.id, 'before-change-' || k, 4 * k, now() - make_interval(hours => 30 * k)
+     FROM "Vm" v, generate_series(1, 2) k WHERE v."tenantId" = $1 AND ('x' || substr(v.id, 4, 4))::bit(16)::int % 7 = 0`,
+    T,
+  );
+  // A year of activities, each completed and audited as the console would have left them.
+  if (ACTIVITIES_PER_VM > 0) {
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Activity" (id, "tenantId", type, state, progress, "actorType", "initiatorId", "resourceType", "resourceId", "resourceName", "createdAt", "startedAt", "completedAt")
+       SELECT 'sa_' || md5(v.id || '-' || k), v."tenantId", (ARRAY['vm.power_on', 'vm.power_off', 'vm.resize', 'vm.snapshot_create', 'vm.snapshot_delete'])[1 + k % 5],
+              CASE WHEN k % 41 = 0 THEN 'FAILED' ELSE 'COMPLETED' END::"ActivityState", 100, 'USER', $2, 'vm', v.id, v.name, t, t + interval '2 seconds', t + interval '40 seconds'
+       FROM "Vm" v, generate_series(1, ${ACTIVITIES_PER_VM}) k, LATERAL (SELECT now() - make_interval(mins => (k * 52561 + ('x' || substr(v.id, 4, 6))::bit(24)::int) % 525600) AS t) w
+       WHERE v."tenantId" = $1`,
+      T,
+      user.id,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "AuditEvent" (id, "organizationId", "tenantId", "actorType", "actorId", "actorLabel", action, outcome, "targetType", "targetId", "targetName", details, "createdAt")
+       SELECT 'se_' || substr(a.id, 4), $2, a."tenantId", 'USER', a."initiatorId", $3, a.type, 'SUCCEEDED', 'vm', a."resourceId", a."resourceName", jsonb_build_object('activityId', a.id), a."createdAt"
+       FROM "Activity" a WHERE a."tenantId" = $1`,
+      T,
+      org.id,
+      SCALE_USER_EMAIL,
+    );
+  }
+  inventory.increment();
 }
-console.log(`• Inventory: ${TENANTS} tenants, ${TENANTS * POOLS_PER_TENANT} pools, ${TENANTS * POOLS_PER_TENANT * HOSTS_PER_POOL} hosts, ${TENANTS * DATASTORES_PER_TENANT} datastores, ${TENANTS * POOLS_PER_TENANT * VMS_PER_POOL} VMs (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+inventory.stop();
+const [inv] = (await db.$queryRawUnsafe(
+  `SELECT (SELECT count(*) FROM "Vm")::int AS vms, (SELECT count(*) FROM "Snapshot")::int AS snapshots, (SELECT count(*) FROM "Replication")::int AS replications,
+          (SELECT count(*) FROM "Activity")::int AS activities, (SELECT count(*) FROM "AuditEvent")::int AS audit`,
+)) as [{ vms: number; snapshots: number; replications: number; activities: number; audit: number }];
+const fmt = (n: number) => n.toLocaleString("en");
+console.log(
+  `• Inventory: ${TENANTS} tenants, ${fmt(TENANTS * POOLS_PER_TENANT)} pools, ${fmt(TENANTS * POOLS_PER_TENANT * HOSTS_PER_POOL)} hosts, ${fmt(TENANTS * DATASTORES_PER_TENANT)} datastores, ` +
+    `${fmt(inv.vms)} VMs, ${fmt(inv.snapshots)} snapshots, ${fmt(inv.replications)} replications, ${fmt(inv.activities)} activities, ${fmt(inv.audit)} audit events (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+);
 
 // One row per series with its level: pools ≈ their running VMs' memory, datastores their VMs' IOPS.
 await db.$executeRawUnsafe(`DROP TABLE IF EXISTS scale_series`);
