@@ -14,7 +14,7 @@ import { test, expect, sql, DEMO_USERS } from "./fixtures";
 test.use({ axe: { enabled: false } });
 test.describe.configure({ mode: "serial" });
 
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const portA = Number(process.env.E2E_PORT ?? 3100);
 const DB = process.env.E2E_DATABASE_URL ?? "";
 // playwright.config.ts's webServer: one signing secret for every instance.
@@ -146,7 +146,7 @@ test.afterAll(async () => {
   await Promise.all(procs.map((p) => (p.child.exitCode !== null || p.child.signalCode !== null ? null : new Promise((r) => { p.child.once("exit", r); setTimeout(r, 8000); }))));
   for (const p of procs) killGroup(p, "SIGKILL");
   if (activityIds.length > 0) {
-    await sql(`DELETE FROM ${"pgboss"}.job WHERE name = 'activity' AND data->>'activityId' = ANY($1)`, [activityIds]);
+    await sql(`DELETE FROM pgboss.job WHERE name = 'activity' AND data->>'activityId' = ANY($1)`, [activityIds]);
     await sql(`DELETE FROM "Activity" WHERE id = ANY($1)`, [activityIds]);
   }
   if (vmId) await sql(`DELETE FROM "AuditEvent" WHERE "targetId" = $1 AND "createdAt" >= $2`, [vmId, started]);
@@ -157,11 +157,12 @@ test.afterAll(async () => {
 test("a session signed in on instance A is served by instance B", async ({ page, loginAs }) => {
   await loginAs("adminProd");
   // Cookies belong to the host, not the port: the browser sends A's session cookie to B.
-  const res = await page.goto(`http://localhost:${portB}/t/production/compute`);
+  const url = `http://localhost:${portB}/t/production/compute/vms/${vmId}`;
+  const res = await page.goto(url);
   expect(res?.status()).toBe(200);
-  expect(page.url()).toBe(`http://localhost:${portB}/t/production/compute`);
+  expect(page.url()).toBe(url);
   const name = (await sql(`SELECT name FROM "Vm" WHERE id = $1`, [vmId])).rows[0].name as string;
-  await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
 });
 
 test("the API's per-token rate limit counts the requests of both instances together", async ({ request }) => {
