@@ -8,7 +8,6 @@
 //      [-- --seconds 10 --connections 1]
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,6 +15,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { buildIfNeeded } from "../scripts/lib/build";
 import { applyMigrations } from "../scripts/lib/migrate";
+import { freePort } from "../scripts/lib/free-port";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "1" } } });
@@ -61,16 +61,6 @@ const tokenRun = cli("token", "create", "--email", EMAIL, "--tenant", tenant.slu
 if (tokenRun.status !== 0) throw new Error(`bench token: ${tokenRun.stderr}`);
 const token = tokenRun.stdout.trim().split("\n").pop()!;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // The production build, served as `npm start` serves it, without the in-app worker (nothing to run).
 await buildIfNeeded(console.log);

@@ -1,8 +1,8 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import { test, expect, sql, DEMO_USERS } from "./fixtures";
+import { freePort } from "../scripts/lib/free-port";
 
 // Several instances as one (issue 17): beside the suite's server (instance A, playwright.config.ts,
 // which works the activity queue itself), this spec starts instance B (`node server.mjs`,
@@ -36,16 +36,6 @@ const secret = "scp_" + randomBytes(32).toString("base64url");
 const auth = { authorization: `Bearer ${secret}` };
 const activityIds: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 /** A child in its own process group (killed whole in afterAll), its output kept for a failure's message. */
 function start(name: string, args: string[], env: Record<string, string>): Proc {

@@ -2,7 +2,6 @@
 // Chromium against the production build. Ends with one line: `N passed, N failed`.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import net from "node:net";
 import os from "node:os";
 import readline from "node:readline";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
@@ -10,6 +9,7 @@ import path from "node:path";
 import { resolveTestServer, ensureTemplate, createDatabaseFromTemplate } from "./lib/test-db";
 import { buildIfNeeded } from "./lib/build";
 import { runSeed } from "./seed";
+import { freePort } from "./lib/free-port";
 
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
@@ -103,16 +103,6 @@ async function e2eStage(adminUrl: string, template: string, building: Promise<un
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const t0 = Date.now();
 let embeddedStop: (() => Promise<void>) | null = null;

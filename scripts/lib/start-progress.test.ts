@@ -1,17 +1,10 @@
 import { describe, it, expect } from "vitest";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { startProgressServer } from "./start-progress.mjs";
+import { freePort } from "./free-port";
 
 // A newcomer's first `npm start` takes a minute or two: the port answers from the first seconds
 // with the steps, and hands itself over to the console when it is ready.
-async function freePort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 const get = (port: number, path = "/") => fetch(`http://127.0.0.1:${port}${path}`, { headers: { connection: "close" } });
 
