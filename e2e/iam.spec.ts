@@ -1,4 +1,4 @@
-import { test, expect as baseExpect } from "./fixtures";
+import { test, expect as baseExpect, sql, DEMO_USERS } from "./fixtures";
 
 // IAM, personal access tokens and the REST API, through the browser and HTTP.
 test.describe.configure({ timeout: 120_000 });
@@ -117,4 +117,32 @@ test("the API reference page renders every operation from the OpenAPI document",
   expect(operations).toBeGreaterThanOrEqual(60);
   await expect(page.getByRole("article")).toHaveCount(operations);
   await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toHaveAttribute("href", "/api/v1/openapi.json");
+});
+
+test("a reader sees another member's token without a Revoke button, with the reason, and may revoke their own", async ({ page, loginAs }) => {
+  const stamp = Date.now();
+  const [{ id: tenantId }] = (await sql(`SELECT id FROM "Tenant" WHERE slug = 'production'`)).rows as [{ id: string }];
+  const insert = (email: string, name: string) =>
+    sql(
+      `INSERT INTO "PersonalAccessToken" (id, "userId", "tenantId", name, prefix, "tokenHash", permissions, "expiresAt")
+       SELECT $1, u.id, $2, $3, 'scp_e2e0', $1, ARRAY['compute:read'], now() + interval '30 days' FROM "User" u WHERE u.email = $4`,
+      [`e2e-tok-${name}`, tenantId, name, email],
+    );
+  const theirs = `e2e-admins-${stamp}`;
+  const mine = `e2e-readers-${stamp}`;
+  await insert(DEMO_USERS.adminProd, theirs);
+  await insert(DEMO_USERS.readOnly, mine);
+  try {
+    await loginAs("readOnly");
+    await page.goto("/t/production/iam/tokens");
+    const other = page.getByRole("row").filter({ hasText: theirs });
+    await expect(other).toContainText(DEMO_USERS.adminProd);
+    await expect(other).toContainText("Only its owner or a member with iam:write can revoke it");
+    await expect(other.getByRole("button")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: `Revoke ${theirs}` })).toHaveCount(0);
+    // One's own token stays revocable.
+    await expect(page.getByRole("row").filter({ hasText: mine }).getByRole("button", { name: `Revoke ${mine}` })).toBeVisible();
+  } finally {
+    await sql(`DELETE FROM "PersonalAccessToken" WHERE id = ANY($1)`, [[`e2e-tok-${theirs}`, `e2e-tok-${mine}`]]);
+  }
 });

@@ -109,7 +109,7 @@ let embeddedStop: (() => Promise<void>) | null = null;
 try {
   // The production build that the browser tests need runs while the unit and integration stages
   // do (≈ 100 s of `next build` that no longer waits its turn); a failure is reported by the e2e stage.
-  const building = wanted("e2e") ? buildIfNeeded(log, { logFile: path.join(results, "build.log") }).then(() => null, (e: unknown) => e) : Promise.resolve(null);
+  const building = wanted("e2e") ? buildIfNeeded(log, { logFile: path.join(results, "build.log"), jsBudget: true }).then(() => null, (e: unknown) => e) : Promise.resolve(null);
   if (wanted("unit")) vitestStage("unit", {});
   if (wanted("integration") || wanted("e2e")) {
     const server = await resolveTestServer(log);

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { createTokenAction } from "@/lib/actions/iam/create-token";
 import { revokeTokenAction } from "@/lib/actions/iam/revoke-token";
 import type { Permission } from "@/lib/permissions";
-import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from "@/lib/validation/tokens";
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from "@/lib/domain/catalogue";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";

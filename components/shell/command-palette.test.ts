@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import type { SearchHit } from "@/lib/search-view";
-import { hitHref } from "./command-palette";
+import { hitHref } from "./command-palette-dialog";
 
 const hit = (kind: SearchHit["kind"], id: string, name: string): SearchHit => ({ kind, id, name, detail: {}, tenant: { slug: "recette", name: "Recette" } });
 

@@ -1,50 +1,28 @@
 "use client";
 import { useEffect, useState } from "react";
-import { useRouter } from "next/navigation";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useQuery } from "@tanstack/react-query";
-import { Command } from "cmdk";
 import { Search } from "lucide-react";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { cn } from "@/lib/cn";
-import { useDebounced } from "@/components/actions/use-preview";
-import { resourceHref } from "@/components/activity/resource-href";
-import { SEARCH_KINDS, SEARCH_MIN_LENGTH, type SearchHit, type SearchResult } from "@/lib/search-view";
 
-/** Where a hit opens: its own page (an activity's, a VM's…), or its list filtered on its name. */
-export function hitHref(h: SearchHit): string {
-  if (h.kind === "activity") return `/t/${h.tenant.slug}/activities/${h.id}`;
-  return resourceHref(h.tenant.slug, { type: h.kind, id: h.id, name: h.name }) ?? `/t/${h.tenant.slug}/overview`;
-}
-
-const STATIC_COMMANDS = [
-  { key: "vms", href: "compute/vms" },
-  { key: "createVm", href: "compute/vms/new" },
-  { key: "activities", href: "activities" },
-  { key: "audit", href: "audit" },
-] as const;
-
-const itemClass =
-  "flex cursor-pointer items-center justify-between gap-3 rounded-md px-3 py-2 text-sm data-[selected=true]:bg-brand-50 data-[selected=true]:text-brand-900 dark:data-[selected=true]:bg-slate-800 dark:data-[selected=true]:text-white";
-const groupClass = "[&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:pt-3 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600 dark:[&_[cmdk-group-heading]]:text-slate-400";
+const loadDialog = () => import("./command-palette-dialog");
+const CommandPaletteDialog = dynamic(() => loadDialog().then((m) => m.CommandPaletteDialog), { ssr: false });
 
 /**
  * Search anywhere: Ctrl-K (⌘K) or the header's button opens it; it finds resources of every tenant
  * the person may open (the server decides which, /api/console/search) and opens the one chosen.
- * Mounted once, in the tenant shell; the static commands go to the current tenant's pages.
+ * Mounted once, in the tenant shell; the static commands go to the current tenant's pages. The
+ * palette (cmdk) loads on the first opening, or as the pointer or focus reaches the button.
  */
 export function CommandPalette({ tenant }: { tenant: string }) {
   const t = useTranslations("palette");
-  const activity = useTranslations("activity");
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [q, setQ] = useState("");
-  const text = useDebounced(q.trim(), 200);
+  const [wanted, setWanted] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k") {
         e.preventDefault();
+        setWanted(true);
         setOpen((o) => !o);
       }
     };
@@ -52,56 +30,16 @@ export function CommandPalette({ tenant }: { tenant: string }) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const searching = open && text.length >= SEARCH_MIN_LENGTH;
-  const result = useQuery({
-    queryKey: ["search-everywhere", text],
-    enabled: searching,
-    staleTime: 10_000,
-    queryFn: async ({ signal }): Promise<SearchResult> => {
-      const res = await fetch(`/api/console/search?q=${encodeURIComponent(text)}`, { signal, headers: { accept: "application/json" } });
-      if (!res.ok) throw new Error(`search ${res.status}`);
-      return res.json();
-    },
-  });
-  // The answer shown is the one to what is typed now: none while a newer query is on its way.
-  const settled = searching && text === q.trim() && result.data?.query === text;
-  const hits = settled ? result.data!.hits : [];
-  const loading = searching && (result.isFetching || text !== q.trim());
-
-  const needle = q.trim().toLowerCase();
-  const commands = STATIC_COMMANDS.filter((c) => !needle || t(`go.${c.key}`).toLowerCase().includes(needle));
-
-  const status = loading
-    ? t("loading")
-    : !searching && needle.length > 0
-      ? t("minLength")
-      : searching && result.isError
-        ? t("failed")
-        : settled && hits.length === 0 && commands.length === 0
-          ? t("empty", { q: text })
-          : null;
-
-  const go = (href: string) => {
-    setOpen(false);
-    setQ("");
-    router.push(href);
-  };
-
-  const detail = (h: SearchHit): string | null => {
-    if (h.kind === "vlan") return t("vlanTag", { tag: String(h.detail.tag) });
-    if (h.kind === "order") return t(`orderTypes.${String(h.detail.resourceType)}` as "orderTypes.VLAN");
-    if (h.kind === "activity") {
-      const key = `types.${String(h.detail.type).replace(".", "_")}`;
-      return activity.has(key) ? activity(key) : String(h.detail.type);
-    }
-    return null;
-  };
-
   return (
     <>
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
+        onPointerEnter={() => void loadDialog()}
+        onFocus={() => void loadDialog()}
         aria-keyshortcuts="Control+K Meta+K"
         className="flex items-center gap-2 rounded-md border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800"
       >
@@ -109,60 +47,7 @@ export function CommandPalette({ tenant }: { tenant: string }) {
         <span>{t("open")}</span>
         <kbd aria-hidden className="hidden rounded border border-slate-300 px-1 font-sans text-[10px] text-slate-600 sm:inline dark:border-slate-600 dark:text-slate-400">{t("shortcut")}</kbd>
       </button>
-      <Dialog
-        open={open}
-        onOpenChange={(o) => {
-          setOpen(o);
-          if (!o) setQ("");
-        }}
-      >
-        {open && (
-          <DialogContent title={t("title")} className="w-[min(40rem,calc(100vw-2rem))] p-3">
-            {/* vimBindings off: Ctrl-K inside the palette closes it, as it opened it, rather than moving up. */}
-            <Command shouldFilter={false} label={t("inputLabel")} loop vimBindings={false}>
-              <Command.Input
-                value={q}
-                onValueChange={setQ}
-                placeholder={t("placeholder")}
-                className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none dark:border-slate-700 dark:bg-slate-950 dark:placeholder:text-slate-400"
-              />
-              {/* Hidden when it would be empty: a listbox without an option is not one (axe: aria-required-children). */}
-              <Command.List label={t("results")} hidden={hits.length === 0 && commands.length === 0} className="mt-2 max-h-[60vh] overflow-y-auto">
-                {SEARCH_KINDS.map((kind) => {
-                  const group = hits.filter((h) => h.kind === kind);
-                  if (group.length === 0) return null;
-                  return (
-                    <Command.Group key={kind} heading={t(`kinds.${kind}`)} className={groupClass}>
-                      {group.map((h) => (
-                        <Command.Item key={`${h.kind}:${h.id}`} value={`${h.kind}:${h.id}`} onSelect={() => go(hitHref(h))} className={itemClass}>
-                          <span className="min-w-0 truncate">
-                            <span className="font-medium">{h.name}</span>
-                            {detail(h) && <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">{detail(h)}</span>}
-                          </span>
-                          <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{t("tenant", { tenant: h.tenant.name })}</span>
-                        </Command.Item>
-                      ))}
-                    </Command.Group>
-                  );
-                })}
-                {commands.length > 0 && (
-                  <Command.Group heading={t("commands")} className={groupClass}>
-                    {commands.map((c) => (
-                      <Command.Item key={c.key} value={`command:${c.key}`} onSelect={() => go(`/t/${tenant}/${c.href}`)} className={itemClass}>
-                        {t(`go.${c.key}`)}
-                      </Command.Item>
-                    ))}
-                  </Command.Group>
-                )}
-              </Command.List>
-              {/* Outside the listbox (which holds options only), announced as it changes. */}
-              <p aria-live="polite" className={cn("px-3 text-xs text-slate-600 dark:text-slate-400", status ? "py-2" : "sr-only", result.isError && !loading && "text-red-700 dark:text-red-300")}>
-                {status}
-              </p>
-            </Command>
-          </DialogContent>
-        )}
-      </Dialog>
+      {wanted && <CommandPaletteDialog tenant={tenant} open={open} setOpen={setOpen} />}
     </>
   );
 }

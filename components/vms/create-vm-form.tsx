@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { VM_TEMPLATES, type VmTemplateCode } from "@/lib/catalog/templates";
 import { previewVmCreateAction } from "@/lib/actions/vms/preview-vm-create";
 import { createVmAction } from "@/lib/actions/vms/create-vm";
-import { VM_NAME_PATTERN } from "@/lib/validation/vms";
+import { VM_NAME_PATTERN } from "@/lib/domain/catalogue";
 import { langOf, toViolationViews } from "@/lib/decision-view";
 import { cn } from "@/lib/cn";
 import { Button } from "@/components/ui/button";

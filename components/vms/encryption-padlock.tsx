@@ -1,12 +1,10 @@
 "use client";
-import { useState } from "react";
+import { useState, type ComponentProps, type ComponentType } from "react";
 import { useTranslations } from "next-intl";
-import { Popover } from "radix-ui";
 import { Lock, LockOpen } from "lucide-react";
 import type { ActivityView } from "@/lib/activity-types";
 import type { ViolationView } from "@/lib/decision-view";
 import { cn } from "@/lib/cn";
-import { Violations } from "@/components/ui/violations";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
 import { EncryptDialog } from "./encrypt-dialog";
 
@@ -58,25 +56,44 @@ export function EncryptionPadlock({ tenantId, vm, canManage, compact = false }: 
       </>
     );
   }
+  return <BlockedPadlock vm={vm} reasons={reasons} canManage={canManage} compact={compact} />;
+}
+
+type BlockedProps = { vm: PadlockVm; reasons: ViolationView[]; canManage: boolean; compact: boolean };
+const loadReasons = () => import("./padlock-reasons");
+
+/** The greyed padlock's button, the same before and after its popover's code (./padlock-reasons) has loaded. */
+export function BlockedPadlockButton({ vm, count, compact, ...props }: { vm: PadlockVm; count: number; compact: boolean } & ComponentProps<"button">) {
+  const t = useTranslations("vmActions");
   return (
-    <Popover.Root>
-      <Popover.Trigger
-        aria-label={t("padlock.whyNot", { name: vm.name })}
-        data-testid="padlock"
-        data-state="blocked"
-        className={cn(chip, "border border-dashed border-slate-300 text-slate-600 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-400 dark:hover:bg-slate-800")}
-      >
-        <LockOpen aria-hidden className="size-3.5 opacity-60" />
-        {compact ? t("padlock.blockedShort") : t("padlock.blocked", { count: reasons.length || 1 })}
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content side="bottom" align="start" sideOffset={4} collisionPadding={8} className="z-50 w-[min(26rem,calc(100vw-1rem))] rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-xl dark:border-slate-700 dark:bg-slate-900">
-          <p className="mb-2 font-semibold">{t("padlock.whyNot", { name: vm.name })}</p>
-          {reasons.length > 0 ? <Violations items={reasons} /> : <p className="text-slate-600 dark:text-slate-300">{t("padlock.needsPermission")}</p>}
-          {reasons.length > 0 && !canManage && <p className="mt-2 text-xs text-slate-600 dark:text-slate-300">{t("padlock.needsPermission")}</p>}
-          <Popover.Arrow className="fill-white dark:fill-slate-900" />
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+    <button
+      type="button"
+      aria-label={t("padlock.whyNot", { name: vm.name })}
+      aria-haspopup="dialog"
+      data-testid="padlock"
+      data-state="blocked"
+      className={cn(chip, "border border-dashed border-slate-300 text-slate-600 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-400 dark:hover:bg-slate-800")}
+      {...props}
+    >
+      <LockOpen aria-hidden className="size-3.5 opacity-60" />
+      {compact ? t("padlock.blockedShort") : t("padlock.blocked", { count: count || 1 })}
+    </button>
+  );
+}
+
+/** The reasons' popover (Radix Popover and its positioning) loads on the first click: a list of VMs ships none of it. */
+function BlockedPadlock(props: BlockedProps) {
+  const [Reasons, setReasons] = useState<ComponentType<BlockedProps> | null>(null);
+  if (Reasons) return <Reasons {...props} />;
+  return (
+    <BlockedPadlockButton
+      vm={props.vm}
+      count={props.reasons.length}
+      compact={props.compact}
+      aria-expanded={false}
+      onClick={() => void loadReasons().then((m) => setReasons(() => m.PadlockReasons))}
+      onPointerEnter={() => void loadReasons()}
+      onFocus={() => void loadReasons()}
+    />
   );
 }

@@ -180,6 +180,8 @@ export const DISK_CONTROLLER_LABELS: Record<DiskControllerType, string> = {
 };
 /** At most 4 SCSI and 4 NVMe controllers per VM (VM.MAX_CONTROLLERS). */
 export const VM_MAX_CONTROLLERS_PER_FAMILY = 4;
+/** A VM name: a DNS label (lower case); here, not in lib/validation, so that the VM form ships no zod. */
+export const VM_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 /** At most 15 disks per controller (VM.MAX_DISKS_PER_CONTROLLER). */
 export const VM_MAX_DISKS_PER_CONTROLLER = 15;
 export const DISK_MODES = ["PERSISTENT", "INDEPENDENT"] as const;
@@ -237,6 +239,9 @@ export const SLA_BUDGET_ALERT_RATIO = 0.5;
 export const MINUTES_PER_DAY = 24 * 60;
 /** Personal access tokens expire after at most 12 months. */
 export const TOKEN_MAX_VALIDITY_MONTHS = 12;
+/** The same limit counted in days (a year of 365), and the form's default; here, not in lib/validation, so that the token form ships no zod. */
+export const TOKEN_MAX_DAYS = Math.round((TOKEN_MAX_VALIDITY_MONTHS * 365) / 12);
+export const TOKEN_DEFAULT_DAYS = 90;
 /** API rate limits, requests per second (then HTTP 429). */
 export const API_RATE_LIMIT_PER_CLIENT = 25;
 export const API_RATE_LIMIT_AUTH = 5;

@@ -1,11 +1,7 @@
 // Personal access tokens: what the console form, the CLI and the service accept.
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/permissions";
-import { TOKEN_MAX_VALIDITY_MONTHS } from "@/lib/domain/catalogue";
-
-/** DOMAIN.md: a token expires after at most 12 months, counted in days (a year of 365). */
-export const TOKEN_MAX_DAYS = Math.round((TOKEN_MAX_VALIDITY_MONTHS * 365) / 12);
-export const TOKEN_DEFAULT_DAYS = 90;
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from "@/lib/domain/catalogue";
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, "v.required").max(80),

@@ -3,7 +3,7 @@
 // are keys of the "validation" namespace (lib/validation/messages.ts), said in the user's language.
 import { z } from "zod";
 import { VM_TEMPLATE_CODES } from "@/lib/catalog/templates";
-import { DISK_CONTROLLER_TYPES, DISK_MODES, NIC_TYPES, VM_MAX_CONTROLLERS_PER_FAMILY } from "@/lib/domain/catalogue";
+import { DISK_CONTROLLER_TYPES, DISK_MODES, NIC_TYPES, VM_MAX_CONTROLLERS_PER_FAMILY, VM_NAME_PATTERN } from "@/lib/domain/catalogue";
 import { normalizeMac } from "@/lib/domain/nics";
 import { cloudInitFields } from "./catalog";
 
@@ -13,7 +13,6 @@ const flag = (fallback: boolean) =>
   z.preprocess((v) => (v === undefined || v === "" ? undefined : v === true || v === "true" || v === "on"), z.boolean().default(fallback));
 const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-export const VM_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 export const vmName = z
   .string()
   .trim()

@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from "no
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { budgetTable, checkJsBudget } from "./first-load-js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -23,14 +24,14 @@ function sourceStamp(): string | null {
 
 /**
  * Builds unless the last build matches the sources. With `logFile`, the build's output goes there
- * (and its tail into the error): the test run builds while its other stages print theirs.
+ * (and its tail into the error): the test run builds while its other stages print theirs. With
+ * `jsBudget` (the test run), a route over its JavaScript budget fails it too.
  */
-export async function buildIfNeeded(log: (l: string) => void, opts: { logFile?: string } = {}): Promise<void> {
+export async function buildIfNeeded(log: (l: string) => void, opts: { logFile?: string; jsBudget?: boolean } = {}): Promise<void> {
   const stampFile = path.join(root, ".next", "console-source-stamp");
   const stamp = sourceStamp();
   const built = existsSync(path.join(root, ".next", "BUILD_ID"));
-  if (built && stamp !== null && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return;
-  if (built && stamp === null) return;
+  if ((built && stamp !== null && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) || (built && stamp === null)) return opts.jsBudget ? checkBudget(log) : undefined;
   log(built ? "• Sources changed since the last build; rebuilding…" : "• Building the console (next build)…");
   const out = opts.logFile ? openSync(opts.logFile, "w") : "inherit";
   const code = await new Promise<number>((resolve) => {
@@ -49,4 +50,15 @@ export async function buildIfNeeded(log: (l: string) => void, opts: { logFile?: 
   }
   if (stamp) writeFileSync(stampFile, stamp);
   log("• Build ready.");
+  if (opts.jsBudget) checkBudget(log);
+}
+
+/**
+ * The JavaScript budget (js-budget.json), checked on every call, a reused build included: a page
+ * over its budget fails the run that would test it, naming the route and the figures.
+ */
+function checkBudget(log: (l: string) => void): void {
+  const { rows, failures } = checkJsBudget(root);
+  if (failures.length === 0) return log(`• First-load JavaScript within budget on ${rows.length} routes.`);
+  throw new Error(`JavaScript budget exceeded (js-budget.json):\n  ${failures.join("\n  ")}\n\n${budgetTable(rows)}\n\nShip less to the page (server components, dynamic imports), or raise its budget in js-budget.json with a reason.`);
 }
