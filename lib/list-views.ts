@@ -4,6 +4,9 @@
 // the columns menu and the saved-views service alike; no I/O.
 import type { Permission } from "@/lib/permissions";
 
+/** The longest name of a saved view (the menu's field and the schema both read it: no zod in the page's bundle). */
+export const LIST_VIEW_NAME_MAX = 60;
+
 export const LIST_VIEW_LISTS = ["vms", "audit"] as const;
 export type ListViewList = (typeof LIST_VIEW_LISTS)[number];
 

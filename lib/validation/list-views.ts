@@ -1,8 +1,6 @@
 // Saved views of a list: what the console's menu, the API and the service accept.
 import { z } from "zod";
-import { LIST_VIEW_LISTS } from "@/lib/list-views";
-
-export const LIST_VIEW_NAME_MAX = 60;
+import { LIST_VIEW_LISTS, LIST_VIEW_NAME_MAX } from "@/lib/list-views";
 
 export const saveListViewSchema = z.object({
   list: z.enum(LIST_VIEW_LISTS),

@@ -112,10 +112,11 @@ describe("the columns menu", () => {
 describe("saved views", () => {
   const views = [{ id: "v1", name: "Databases", query: "q=-db-&cols=name%2Ctags" }];
 
-  it("applies a view by its link to the list's URL with the view's query", () => {
+  // The panel loads when first opened (next/dynamic): each test waits for it.
+  it("applies a view by its link to the list's URL with the view's query", async () => {
     wrap(<SavedViews tenantId="t-1" list="vms" listLabel="Virtual machines" base="/t/production/compute/vms" views={views} />);
     fireEvent.click(screen.getByRole("button", { name: "Views" }));
-    expect(screen.getByRole("link", { name: "Apply view Databases" }).getAttribute("href")).toBe("/t/production/compute/vms?q=-db-&cols=name%2Ctags");
+    expect((await screen.findByRole("link", { name: "Apply view Databases" })).getAttribute("href")).toBe("/t/production/compute/vms?q=-db-&cols=name%2Ctags");
   });
 
   it("saves the URL's current filters, columns and sort under the typed name, then says so", async () => {
@@ -123,7 +124,7 @@ describe("saved views", () => {
     save.mockResolvedValue({ ok: true, data: { id: "v2", name: "Web", list: "vms", query: "q=web" }, warnings: [] });
     wrap(<SavedViews tenantId="t-1" list="vms" listLabel="Virtual machines" base="/t/production/compute/vms" views={[]} />);
     fireEvent.click(screen.getByRole("button", { name: "Views" }));
-    expect(screen.getByText("No saved view yet.")).toBeTruthy();
+    expect(await screen.findByText("No saved view yet.")).toBeTruthy();
     fireEvent.change(screen.getByRole("textbox", { name: "Save the current filters, columns and sort as" }), { target: { value: "  Web  " } });
     fireEvent.click(screen.getByRole("button", { name: "Save view" }));
     await waitFor(() => expect(save).toHaveBeenCalledWith("t-1", null, { list: "vms", name: "Web", query: "q=web&cols=name%2Ctags&sort=createdAt" }));
@@ -135,7 +136,7 @@ describe("saved views", () => {
     remove.mockResolvedValue({ ok: false, code: "NOT_FOUND", formError: "This view no longer exists." });
     wrap(<SavedViews tenantId="t-1" list="vms" listLabel="Virtual machines" base="/t/production/compute/vms" views={views} />);
     fireEvent.click(screen.getByRole("button", { name: "Views" }));
-    fireEvent.click(screen.getByRole("button", { name: "Delete view Databases" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Delete view Databases" }));
     await waitFor(() => expect(remove).toHaveBeenCalledWith("t-1", null, { viewId: "v1" }));
     expect((await screen.findByTestId("form-error")).textContent).toBe("This view no longer exists.");
   });
