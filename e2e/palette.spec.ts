@@ -68,3 +68,24 @@ test("a search that finds nothing says so", async ({ page, loginAs }) => {
   await palette.getByRole("combobox").fill("rec-");
   await expect(palette.getByText("Nothing found for “rec-”.")).toBeVisible();
 });
+
+test("? lists the keyboard shortcuts; G then V opens the VM list, and keys typed in a field stay there", async ({ page, loginAs }) => {
+  await loginAs("adminProd");
+  await page.goto("/t/production/overview");
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole("row").filter({ hasText: "G then V" })).toContainText("Go to Virtual machines");
+  await expect(help.getByRole("row").filter({ hasText: "Ctrl K" })).toContainText("Search everywhere");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+  await page.keyboard.press("g");
+  await page.keyboard.press("v");
+  await expect(page).toHaveURL(/\/t\/production\/compute\/vms$/);
+  // In the name filter, "g" and "a" are letters of the name, not a trip to the activities.
+  const filter = page.getByRole("searchbox").first();
+  await filter.click();
+  await page.keyboard.type("ga");
+  await expect(filter).toHaveValue("ga");
+  await expect(page).toHaveURL(/\/compute\/vms/);
+});

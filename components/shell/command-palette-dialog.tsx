@@ -8,6 +8,7 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { cn } from "@/lib/cn";
 import { useDebounced } from "@/components/actions/use-preview";
 import { resourceHref } from "@/components/activity/resource-href";
+import { GO_COMMANDS } from "./shortcuts";
 import { SEARCH_KINDS, SEARCH_MIN_LENGTH, type SearchHit, type SearchResult } from "@/lib/search-view";
 
 /** Where a hit opens: its own page (an activity's, a VM's…), or its list filtered on its name. */
@@ -16,12 +17,6 @@ export function hitHref(h: SearchHit): string {
   return resourceHref(h.tenant.slug, { type: h.kind, id: h.id, name: h.name }) ?? `/t/${h.tenant.slug}/overview`;
 }
 
-const STATIC_COMMANDS = [
-  { key: "vms", href: "compute/vms" },
-  { key: "createVm", href: "compute/vms/new" },
-  { key: "activities", href: "activities" },
-  { key: "audit", href: "audit" },
-] as const;
 
 const itemClass =
   "flex cursor-pointer items-center justify-between gap-3 rounded-md px-3 py-2 text-sm data-[selected=true]:bg-brand-50 data-[selected=true]:text-brand-900 dark:data-[selected=true]:bg-slate-800 dark:data-[selected=true]:text-white";
@@ -55,7 +50,7 @@ export function CommandPaletteDialog({ tenant, open, setOpen }: { tenant: string
   const loading = searching && (result.isFetching || text !== q.trim());
 
   const needle = q.trim().toLowerCase();
-  const commands = STATIC_COMMANDS.filter((c) => !needle || t(`go.${c.key}`).toLowerCase().includes(needle));
+  const commands = GO_COMMANDS.filter((c) => !needle || t(`go.${c.key}`).toLowerCase().includes(needle));
 
   const status = loading
     ? t("loading")
@@ -124,7 +119,8 @@ export function CommandPaletteDialog({ tenant, open, setOpen }: { tenant: string
                 <Command.Group heading={t("commands")} className={groupClass}>
                   {commands.map((c) => (
                     <Command.Item key={c.key} value={`command:${c.key}`} onSelect={() => go(`/t/${tenant}/${c.href}`)} className={itemClass}>
-                      {t(`go.${c.key}`)}
+                      <span>{t(`go.${c.key}`)}</span>
+                      <kbd className="shrink-0 font-sans text-xs text-slate-600 dark:text-slate-400">{t("goKeys", { key: c.shortcut.toUpperCase() })}</kbd>
                     </Command.Item>
                   ))}
                 </Command.Group>

@@ -9,6 +9,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ActivityTracker } from "@/components/activity/activity-tracker";
 import { NavDrawer } from "@/components/shell/nav-drawer";
 import { CommandPalette } from "@/components/shell/command-palette";
+import { KeyboardShortcuts } from "@/components/shell/keyboard-shortcuts";
 import { LiveUpdates } from "@/components/shell/live-updates";
 import { NotificationBell } from "@/components/alerts/notification-bell";
 
@@ -44,6 +45,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
             <NavDrawer>{sidebar}</NavDrawer>
             <TenantSwitcher current={ctx.tenant.slug} tenants={tenants.map((m) => ({ slug: m.tenant.slug, name: m.tenant.name }))} />
             <CommandPalette tenant={ctx.tenant.slug} />
+            <KeyboardShortcuts tenant={ctx.tenant.slug} />
           </div>
           <div className="flex flex-wrap items-center gap-2 sm:gap-3">
             <NotificationBell />
