@@ -97,7 +97,7 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
           <DriversTable
             testId="datastore-drivers"
             title={t("driversTitle", { value: iops(d.drivers.total), when: format.dateTime(new Date(d.drivers.at), { dateStyle: "medium", timeStyle: "short" }) })}
-            note={c("driversApprox")}
+            note={d.resolution === "RAW" ? c("driversApprox") : `${c("driversApprox")} ${c(`driversBucket_${d.resolution}`)}`}
             drivers={d.drivers}
             vmHref={(id) => `/t/${ctx.tenant.slug}/compute/vms/${id}`}
             figure={iops}

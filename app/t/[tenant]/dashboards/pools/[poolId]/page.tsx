@@ -131,7 +131,7 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
           <DriversTable
             testId="pool-drivers"
             title={t("driversTitle", { value: gb(d.drivers.total), when: format.dateTime(new Date(d.drivers.at), { dateStyle: "medium", timeStyle: "short" }) })}
-            note={c("driversApprox")}
+            note={d.resolution === "RAW" ? c("driversApprox") : `${c("driversApprox")} ${c(`driversBucket_${d.resolution}`)}`}
             drivers={d.drivers}
             vmHref={(id) => `/t/${ctx.tenant.slug}/compute/vms/${id}`}
             figure={gb}
