@@ -48,6 +48,26 @@ test("the pool dashboard draws memory against the 85 % line, activated and physi
   await expect(page.getByTestId("dashboard-events").getByRole("heading", { name: "Events in this period" })).toBeVisible();
 });
 
+test("the pool dashboard names the VMs that drove its peak, each linking to its page, and charts CPU", async ({ page, loginAs }) => {
+  await loginAs("adminProd");
+  const poolId = await idFrom(page, "/t/production/compute/pools", "prd-std-par7s");
+  await page.goto(`/t/production/dashboards/pools/${poolId}`);
+  const drivers = page.getByTestId("pool-drivers");
+  await expect(drivers.getByRole("heading", { name: /What drove the peak: .* GB consumed at/ })).toBeVisible();
+  await expect(drivers).toContainText("the rows add up to the chart's value");
+  const links = drivers.getByTestId("driver-vm");
+  const n = await links.count();
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThanOrEqual(10);
+  // Its total is the memory chart's peak figure.
+  await expect(drivers.getByTestId("pool-drivers-total")).toHaveText(/^[\d,.]+ GB$/);
+  await expect(page.getByRole("region", { name: "CPU use" })).toBeVisible();
+  const name = (await links.first().textContent())!;
+  await links.first().click();
+  await page.waitForURL(/\/t\/production\/compute\/vms\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+});
+
 test("the datastore dashboard shows IOPS demand against the tier's limit and the space split", async ({ page, loginAs }) => {
   await loginAs("adminProd");
   const id = await idFrom(page, "/t/production/storage", "ds-prd-premium-01");

@@ -259,3 +259,20 @@ export async function loadDatastoreAnnotations(tenantId: string, datastoreId: st
   const d = await db().datastore.findFirst({ where: { tenantId, id: datastoreId, createdAt: { gte: range.from, lte: range.to } }, select: { name: true, createdAt: true } });
   return d ? [{ kind: "delivery", at: d.createdAt, endedAt: null, name: d.name, details: null }] : [];
 }
+
+/**
+ * The running VMs behind a pool's consumed memory (`memoryGb`) or a datastore's IOPS demand
+ * (`iopsDemand`): the heaviest `limit` with the weight and count of all of them, in one query.
+ */
+export async function loadDriverVms(tenantId: string, by: { poolId: string } | { datastoreId: string }, limit: number): Promise<{ vms: { id: string; name: string; weight: number }[]; totalWeight: number; count: number }> {
+  const [col, weight, id] = "poolId" in by ? ['"poolId"', '"memoryGb"', by.poolId] : ['"datastoreId"', '"iopsDemand"', by.datastoreId];
+  const rows = await db().$queryRawUnsafe<{ id: string; name: string; weight: number; total: number; n: number }[]>(
+    `SELECT id, name, ${weight}::float8 AS weight, (sum(${weight}) OVER ())::float8 AS total, (count(*) OVER ())::int AS n
+     FROM "Vm" WHERE "tenantId" = $1 AND ${col} = $2 AND "powerState" = 'POWERED_ON'
+     ORDER BY ${weight} DESC, name LIMIT $3`,
+    tenantId,
+    id,
+    limit,
+  );
+  return { vms: rows.map((r) => ({ id: r.id, name: r.name, weight: Number(r.weight) })), totalWeight: Number(rows[0]?.total ?? 0), count: Number(rows[0]?.n ?? 0) };
+}

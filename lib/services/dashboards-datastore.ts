@@ -1,5 +1,5 @@
 import "server-only";
-import { loadDailyFigures, loadDatastoreAnnotations, loadDatastoreDashboardRow, loadSeries } from "@/lib/db/metric-series";
+import { loadDailyFigures, loadDriverVms, loadDatastoreAnnotations, loadDatastoreDashboardRow, loadSeries } from "@/lib/db/metric-series";
 import { toAnnotations } from "./dashboards-pool";
 import { datastoreForecast, forecastWindow } from "@/lib/metrics/forecast";
 import { datastoreFigures, datastoreWarnings, type DatastoreState, type StorageReplicationKind } from "@/lib/domain/storage";
@@ -7,6 +7,7 @@ import { STORAGE_TIERS, type StorageTierCode } from "@/lib/domain/catalogue";
 import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
 import { DAY_MS, HOUR_MS } from "@/lib/metrics/rollup";
 import { overPeriods } from "@/lib/metrics/series";
+import { TOP_DRIVERS, attributeDrivers, peakPoint } from "@/lib/metrics/drivers";
 import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
 import { NotFoundError } from "@/lib/errors";
 import { assertPermission, type TenantContext } from "./context";
@@ -27,11 +28,12 @@ export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: str
   assertPermission(ctx, "metric:read");
   const tenantId = ctx.tenant.id;
   const from = new Date(now.getTime() - RANGE_MS[range]);
-  const [row, series, daily, events] = await Promise.all([
+  const [row, series, daily, events, driverVms] = await Promise.all([
     loadDatastoreDashboardRow(tenantId, datastoreId),
     loadSeries(tenantId, "DATASTORE", [datastoreId], ["iops_demand", "latency_ms", "space_used_gb"], { from, to: now }),
     loadDailyFigures([tenantId], "DATASTORE", "space_used_gb", forecastWindow(now.getTime()), [datastoreId]),
     loadDatastoreAnnotations(tenantId, datastoreId, { from, to: now }),
+    loadDriverVms(tenantId, { datastoreId }, TOP_DRIVERS),
   ]);
   if (!row) throw new NotFoundError("datastore", datastoreId);
   // The domain's datastore with its VMs summed per power state (what space and IOPS depend on).
@@ -67,6 +69,7 @@ export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: str
     byAt.set(at, r);
   }
   const points = [...byAt.values()].sort((a, b) => a.at - b.at);
+  const peakAt = peakPoint(points, (p) => p.iopsMax);
   const throttled = overPeriods(points.map((p) => ({ at: p.at, overMinutes: p.throttledMinutes })), bucketMs);
   return {
     datastore: { id: row.id, name: row.name, azId: row.azId, tierCode: row.tierCode, sizeGib: row.sizeGib, tierLabel: STORAGE_TIERS[state.tier].label, iopsPerTb: STORAGE_TIERS[state.tier].iopsPerTb },
@@ -81,6 +84,8 @@ export async function getDatastoreDashboard(ctx: TenantContext, datastoreId: str
     annotations: toAnnotations(events),
     peakIops: points.reduce((m, p) => Math.max(m, p.iopsMax), 0),
     throttled,
+    /** What drove the peak demand: its IOPS split across the running VMs by IOPS demand (lib/metrics/drivers.ts). */
+    drivers: peakAt ? { at: peakAt.at, ...attributeDrivers(peakAt.iopsMax, driverVms, 1) } : null,
     /** Minutes past the IOPS limit in force, summed from the samples: 24 h, 7 d and 30 d agree. */
     throttledMinutes: points.reduce((s, p) => s + p.throttledMinutes, 0),
     /** The capacity split, GiB: what the disks hold, the swap files, the snapshot reserve, what is left. */

@@ -1,10 +1,11 @@
 import "server-only";
-import { loadDailyFigures, loadPoolAnnotations, loadPoolDashboardRow, loadPoolSeries, type AnnotationRow } from "@/lib/db/metric-series";
+import { loadDailyFigures, loadDriverVms, loadPoolAnnotations, loadPoolDashboardRow, loadPoolSeries, type AnnotationRow } from "@/lib/db/metric-series";
 import { forecastWindow, poolForecast } from "@/lib/metrics/forecast";
 import { MEMORY_PRESSURE_LIMIT, NODE_TYPES, type NodeTypeCode } from "@/lib/domain/catalogue";
 import { hostUsage, memoryCapacityGb, poolMemory, pressureLimitGb, withinPressureLimit, type PoolState } from "@/lib/domain/pool";
 import { DAY_MS, HOUR_MS } from "@/lib/metrics/rollup";
 import { overPeriods } from "@/lib/metrics/series";
+import { TOP_DRIVERS, attributeDrivers, peakPoint } from "@/lib/metrics/drivers";
 import { TELEMETRY_SLOT_MS } from "@/lib/infra/telemetry";
 import { RANGE_MS, type DashboardRange } from "@/lib/validation/dashboards";
 import { NotFoundError } from "@/lib/errors";
@@ -30,11 +31,12 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
   const from = new Date(now.getTime() - RANGE_MS[range]);
   // Four reads side by side: the pool aggregated in SQL (running memory per host), its series,
   // its daily rows for the forecast and what happened to it in the range.
-  const [row, series, daily, events] = await Promise.all([
+  const [row, series, daily, events, driverVms] = await Promise.all([
     loadPoolDashboardRow(tenantId, poolId),
     loadPoolSeries(tenantId, poolId, { from, to: now }),
     loadDailyFigures([tenantId], "POOL", "mem_used_gb", forecastWindow(now.getTime()), [poolId]),
     loadPoolAnnotations(tenantId, poolId, { from, to: now }),
+    loadDriverVms(tenantId, { poolId }, TOP_DRIVERS),
   ]);
   if (!row) throw new NotFoundError("pool", poolId);
   const pool = { id: row.id, name: row.name, azId: row.azId, nodeTypeCode: row.nodeTypeCode, haEnabled: row.haEnabled };
@@ -90,6 +92,7 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
   const overLine = overPeriods(points, bucketMs);
   const peak = points.reduce((m, p) => Math.max(m, p.usedMaxGb), 0);
   const usage = hostUsage(state);
+  const peakAt = peakPoint(points, (p) => p.usedMaxGb);
   return {
     pool: { ...pool, nodeTypeLabel: NODE_TYPES[state.nodeType].label, nodeRamGb: NODE_TYPES[state.nodeType].ramGb },
     range,
@@ -113,6 +116,8 @@ export async function getPoolDashboard(ctx: TenantContext, poolId: string, range
     /** Consumed memory at the last sample of the range (observed), beside `memory.usedGb` (allocated: the running VMs' configured memory). */
     consumedNowGb: points.at(-1)?.usedGb ?? null,
     peakGb: peak,
+    /** What drove the peak: its consumed memory split across the running VMs by configured memory (lib/metrics/drivers.ts). */
+    drivers: peakAt ? { at: peakAt.at, ...attributeDrivers(peakAt.usedMaxGb, driverVms, 0.1) } : null,
     /** Buckets (raw: runs of samples) whose samples went past the line in force, with the minutes they spent there. */
     overLine,
     /** Minutes above the line in force, summed from the samples: 24 h, 7 d and 30 d agree. */

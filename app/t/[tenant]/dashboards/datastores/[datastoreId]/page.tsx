@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Violations } from "@/components/ui/violations";
 import { ChartCard, Figure, RangeTabs, forecastText } from "@/components/dashboards/chart-card";
 import { TimeChart } from "@/components/dashboards/lazy-charts";
+import { DriversTable } from "@/components/dashboards/drivers-table";
 import { SpaceBar } from "@/components/dashboards/space-bar";
 import { getAlertThresholds, listOpenAlertsOf } from "@/lib/services/alerts";
 import { hasPermission } from "@/lib/permissions";
@@ -91,6 +92,19 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
             marks={d.annotations.map((a) => ({ at: a.at, label: c(`mark_${a.kind}`), color: "#0f766e" }))}
           />
         </ChartCard>
+
+        {d.drivers && (
+          <DriversTable
+            testId="datastore-drivers"
+            title={t("driversTitle", { value: iops(d.drivers.total), when: format.dateTime(new Date(d.drivers.at), { dateStyle: "medium", timeStyle: "short" }) })}
+            note={d.resolution === "RAW" ? c("driversApprox") : `${c("driversApprox")} ${c(`driversBucket_${d.resolution}`)}`}
+            drivers={d.drivers}
+            vmHref={(id) => `/t/${ctx.tenant.slug}/compute/vms/${id}`}
+            figure={iops}
+            pct={(r) => format.number(r, { style: "percent", maximumFractionDigits: 1 })}
+            labels={{ vm: c("driversVm"), figure: c("driversFigure"), share: c("driversShare"), others: (count) => c("driversOthers", { count }), total: c("driversTotal"), none: c("driversNone") }}
+          />
+        )}
 
         <section aria-labelledby="datastore-space" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 id="datastore-space" className="mb-3 font-semibold">

@@ -13,6 +13,7 @@ import { Table, THead, TBody, Tr, Th, Td, RowHeader } from "@/components/ui/tabl
 import { Violations } from "@/components/ui/violations";
 import { ChartCard, Figure, RangeTabs, forecastText } from "@/components/dashboards/chart-card";
 import { TimeChart } from "@/components/dashboards/lazy-charts";
+import { DriversTable } from "@/components/dashboards/drivers-table";
 import { EventsTable } from "@/components/dashboards/events-table";
 import { getAlertThresholds, listOpenAlertsOf } from "@/lib/services/alerts";
 import { hasPermission } from "@/lib/permissions";
@@ -124,6 +125,30 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
             areaLabel={t("overLine")}
             marks={marks}
           />
+        </ChartCard>
+
+        {d.drivers && (
+          <DriversTable
+            testId="pool-drivers"
+            title={t("driversTitle", { value: gb(d.drivers.total), when: format.dateTime(new Date(d.drivers.at), { dateStyle: "medium", timeStyle: "short" }) })}
+            note={d.resolution === "RAW" ? c("driversApprox") : `${c("driversApprox")} ${c(`driversBucket_${d.resolution}`)}`}
+            drivers={d.drivers}
+            vmHref={(id) => `/t/${ctx.tenant.slug}/compute/vms/${id}`}
+            figure={gb}
+            pct={(r) => format.number(r, { style: "percent", maximumFractionDigits: 1 })}
+            labels={{ vm: c("driversVm"), figure: c("driversFigure"), share: c("driversShare"), others: (count) => c("driversOthers", { count }), total: c("driversTotal"), none: c("driversNone") }}
+          />
+        )}
+
+        <ChartCard
+          id="pool-cpu-chart"
+          title={t("cpuChart")}
+          labels={labels}
+          empty={empty}
+          csv={{ filename: `${d.pool.name}-cpu-${range}.csv`, header: ["at", "cpu_pct"], rows: d.points.map((p) => [new Date(p.at).toISOString(), p.cpuPct]) }}
+          table={{ header: [c("time"), t("cpu")], rows: d.points.map((p) => [when(p.at), `${format.number(p.cpuPct)} %`]) }}
+        >
+          <TimeChart title={t("cpuChart")} data={d.points} locale={locale} rangeMs={RANGE_MS[range]} unit="%" yMax={100} series={[{ key: "cpuPct", label: t("cpu"), color: "#0891b2", kind: "area" }]} />
         </ChartCard>
 
         <ChartCard
