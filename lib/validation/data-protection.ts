@@ -95,6 +95,7 @@ export const backupJobList = defineListQuery({
   defaultSort: "startedAt",
   defaultDir: "desc",
   pageSizes: PAGE_SIZES,
-  filters: { state: z.enum(BACKUP_JOB_STATES), q: z.string().trim().max(100), vmId: id },
+  // cols: the columns shown, in order (lib/list-views.ts); absent = the defaults. Not a filter: the export has every column.
+  filters: { state: z.enum(BACKUP_JOB_STATES), q: z.string().trim().max(100), vmId: id, cols: z.string().trim().max(300) },
 });
-export type BackupJobQuery = ListQuery<BackupJobSort, { state?: BackupJobStateName; q?: string; vmId?: string }>;
+export type BackupJobQuery = ListQuery<BackupJobSort, { state?: BackupJobStateName; q?: string; vmId?: string; cols?: string }>;
