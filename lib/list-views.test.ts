@@ -32,4 +32,9 @@ describe("a list's columns from its URL", () => {
     expect(columnsParam("backupJobs", ["startedAt", "vm", "policy", "zones", "state", "size", "finishedAt"])).toBeUndefined();
     expect(columnOrder("activities", ["type", "duration"])).toEqual(["type", "duration", "createdAt", "resource", "state", "initiator"]);
   });
+
+  it("knows the replications: the protected resource names the row, the Stop button is no column", () => {
+    expect(pickColumns("replications", "status,kind")).toEqual(["subject", "status", "kind"]);
+    expect(pickColumns("replications", "actions")).toEqual(["subject", "kind", "sites", "rpo", "lastReplicatedAt", "status", "state"]);
+  });
 });

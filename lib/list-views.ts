@@ -7,7 +7,7 @@ import type { Permission } from "@/lib/permissions";
 /** The longest name of a saved view (the menu's field and the schema both read it: no zod in the page's bundle). */
 export const LIST_VIEW_NAME_MAX = 60;
 
-export const LIST_VIEW_LISTS = ["vms", "audit", "activities", "backupJobs"] as const;
+export const LIST_VIEW_LISTS = ["vms", "audit", "activities", "backupJobs", "replications"] as const;
 export type ListViewList = (typeof LIST_VIEW_LISTS)[number];
 
 type ColumnSpec = { all: readonly string[]; defaults: readonly string[]; fixed: string; read: Permission };
@@ -37,6 +37,13 @@ export const LIST_COLUMNS = {
     all: ["startedAt", "vm", "policy", "zones", "state", "size", "finishedAt"],
     defaults: ["startedAt", "vm", "policy", "zones", "state", "size", "finishedAt"],
     fixed: "startedAt",
+    read: "backup:read",
+  },
+  // The Stop button is no column to choose: it follows the row for whoever may stop it.
+  replications: {
+    all: ["subject", "kind", "sites", "rpo", "lastReplicatedAt", "status", "state"],
+    defaults: ["subject", "kind", "sites", "rpo", "lastReplicatedAt", "status", "state"],
+    fixed: "subject",
     read: "backup:read",
   },
 } as const satisfies Record<ListViewList, ColumnSpec>;

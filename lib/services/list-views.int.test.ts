@@ -72,6 +72,7 @@ describe("saved views of a list", () => {
     expect(canonicalQuery("vms", "cols=name,powerState,pool,memoryGb,cpu,encryption,tags,createdAt")).toBe("");
     // The activities and backup jobs: their own filters kept, a bad state dropped, the row's name put back first.
     expect(canonicalQuery("activities", "state=FAILED&q=web&page=3&cols=state,createdAt&initiator=u1")).toBe("state=FAILED&q=web&initiator=u1&cols=type%2Cstate%2CcreatedAt");
+    expect(canonicalQuery("replications", "rpo=breach&kind=NOPE&sort=lastReplicatedAt&cols=status")).toBe("rpo=breach&cols=subject%2Cstatus&sort=lastReplicatedAt");
     expect(canonicalQuery("backupJobs", "state=BOGUS&q=db&cols=startedAt,vm,policy,zones,state,size,finishedAt&sort=startedAt&dir=desc")).toBe("q=db");
   });
 

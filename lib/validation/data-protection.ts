@@ -53,9 +53,10 @@ export const replicationList = defineListQuery({
   sorts: REPLICATION_SORTS,
   defaultSort: "subject",
   pageSizes: PAGE_SIZES,
-  filters: { kind: z.enum(REPLICATION_KINDS), rpo: z.enum(RPO_STATUSES), q: z.string().trim().max(100) },
+  // cols: the columns shown, in order (lib/list-views.ts); absent = the defaults.
+  filters: { kind: z.enum(REPLICATION_KINDS), rpo: z.enum(RPO_STATUSES), q: z.string().trim().max(100), cols: z.string().trim().max(300) },
 });
-export type ReplicationListQuery = ListQuery<ReplicationSort, { kind?: (typeof REPLICATION_KINDS)[number]; rpo?: RpoStatusName; q?: string }>;
+export type ReplicationListQuery = ListQuery<ReplicationSort, { kind?: (typeof REPLICATION_KINDS)[number]; rpo?: RpoStatusName; q?: string; cols?: string }>;
 
 // ───────────────────────── Backups and restores ─────────────────────────
 
