@@ -12,6 +12,9 @@ test.describe.configure({ timeout: 60_000 });
 const VIEW = `e2e-tables-${Date.now().toString(36)}`;
 const VMS = "/t/production/compute/vms";
 const AUDIT = "/t/production/audit";
+const ACTIVITIES = "/t/production/activities";
+const JOBS = "/t/production/data-protection/jobs";
+const REPLICATIONS = "/t/production/data-protection/replications";
 
 test.afterAll(async () => {
   // The view this spec saves, whatever step it stopped at.
@@ -117,6 +120,80 @@ test("a hidden column saved in a view comes back hidden when the view is applied
   expect((await sql(`SELECT count(*)::int AS n FROM "ListView" WHERE name = $1`, [VIEW])).rows[0].n).toBe(0);
 });
 
+test("at 1 440 × 900 the activities, the backup jobs and the replications fit with their default columns, each with its columns and views menus", async ({ page, loginAs }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await loginAs("adminProd");
+  for (const [url, name, last] of [[ACTIVITIES, "Activities", "Duration"], [JOBS, "Backup jobs", "Finished"], [REPLICATIONS, "Replications of this tenant", "Actions"]] as const) {
+    await page.goto(url);
+    const table = page.getByRole("table", { name });
+    await expect(table.getByRole("columnheader", { name: last })).toBeInViewport();
+    expect(await overflow(page, name)).toEqual({ page: 0, region: 0, table: 0 });
+    await note(page, name, `${name}, default columns`);
+    await expect(page.getByRole("button", { name: "Columns" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Views" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Apply" })).toHaveCount(0);
+  }
+  // A column hidden from the menu leaves the table and the URL says so.
+  await page.goto(JOBS);
+  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("checkbox", { name: "Show Zones (VM → backup)" }).uncheck();
+  await expect(page).toHaveURL(/[?&]cols=/);
+  await expect(page.getByRole("table", { name: "Backup jobs" }).getByRole("columnheader", { name: "Zones (VM → backup)" })).toHaveCount(0);
+});
+
+test("the activities, the backup jobs and the replications filter as a name is typed, without an Apply click", async ({ page, loginAs }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await loginAs("adminProd");
+  await page.goto(JOBS);
+  const jobs = page.getByRole("table", { name: "Backup jobs" });
+  const vm = (await jobs.locator("td[data-label='VM']").first().textContent())!.trim();
+  await page.getByRole("searchbox", { name: "VM name" }).pressSequentially(vm, { delay: 30 });
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(vm).replace(/[-.]/g, "\\$&")}`));
+  await expect(async () => {
+    const cells = await jobs.locator("td[data-label='VM']").allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c).toContain(vm);
+  }).toPass();
+
+  await page.goto(ACTIVITIES);
+  const acts = page.getByRole("table", { name: "Activities" });
+  // A resource named on the first page (a deleted VM keeps its name without a link).
+  await expect(acts.locator("td[data-label='Resource']").first()).toBeVisible();
+  const resource = (await acts.locator("td[data-label='Resource']").allTextContents()).map((n) => n.trim()).find((n) => n !== "—")!;
+  expect(resource).toBeTruthy();
+  await page.getByRole("searchbox", { name: "Resource name" }).pressSequentially(resource, { delay: 30 });
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(async () => {
+    const cells = await acts.locator("td[data-label='Resource']").allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c).toContain(resource);
+  }).toPass();
+
+  await page.goto(REPLICATIONS);
+  const reps = page.getByRole("table", { name: "Replications of this tenant" });
+  const subject = (await reps.getByRole("rowheader").first().textContent())!.trim();
+  await page.getByRole("searchbox", { name: "Filter by VM or datastore" }).pressSequentially(subject, { delay: 30 });
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(async () => {
+    const names = await reps.getByRole("rowheader").allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(n).toContain(subject);
+  }).toPass();
+});
+
+test("a click anywhere on an activity's row opens the activity", async ({ page, loginAs }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await loginAs("adminProd");
+  await page.goto(ACTIVITIES);
+  const row = page.getByRole("table", { name: "Activities" }).getByRole("row").nth(1);
+  const type = (await row.locator("td[data-label='Activity'] a").textContent())!.trim();
+  // The initiator's cell has no link of its own: a click there lands on the row's link, stretched over it.
+  const box = (await row.locator("td[data-label='Initiator']").boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page).toHaveURL(/\/t\/production\/activities\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(type);
+});
+
 test("at 390 px nothing scrolls sideways, list rows are cards, and the VM page shows encryption and backup above its activity history", async ({ page, loginAs }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await loginAs("adminProd");
@@ -128,6 +205,10 @@ test("at 390 px nothing scrolls sideways, list rows are cards, and the VM page s
 
   await page.goto(AUDIT);
   expect((await overflow(page, "Audit log")).page).toBe(0);
+  for (const [url, name] of [[ACTIVITIES, "Activities"], [JOBS, "Backup jobs"], [REPLICATIONS, "Replications of this tenant"]] as const) {
+    await page.goto(url);
+    expect((await overflow(page, name)).page).toBe(0);
+  }
 
   await page.goto(VMS);
   await page.getByRole("table", { name: "Virtual machines" }).getByRole("rowheader").getByRole("link").first().click();

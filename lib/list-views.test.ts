@@ -24,4 +24,17 @@ describe("a list's columns from its URL", () => {
     expect(moveColumn(order, "time", -1)).toEqual(order);
     expect(moveColumn(order, "target", 1)).toEqual(order);
   });
+
+  it("knows the activities (the type names the row) and the backup jobs (the start names the row), all their columns shown by default", () => {
+    expect(pickColumns("activities", undefined)).toEqual(["createdAt", "type", "resource", "state", "initiator", "duration"]);
+    expect(pickColumns("activities", "state,initiator")).toEqual(["type", "state", "initiator"]);
+    expect(pickColumns("backupJobs", "vm,bogus,size")).toEqual(["startedAt", "vm", "size"]);
+    expect(columnsParam("backupJobs", ["startedAt", "vm", "policy", "zones", "state", "size", "finishedAt"])).toBeUndefined();
+    expect(columnOrder("activities", ["type", "duration"])).toEqual(["type", "duration", "createdAt", "resource", "state", "initiator"]);
+  });
+
+  it("knows the replications: the protected resource names the row, the Stop button is no column", () => {
+    expect(pickColumns("replications", "status,kind")).toEqual(["subject", "status", "kind"]);
+    expect(pickColumns("replications", "actions")).toEqual(["subject", "kind", "sites", "rpo", "lastReplicatedAt", "status", "state"]);
+  });
 });

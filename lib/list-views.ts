@@ -7,7 +7,7 @@ import type { Permission } from "@/lib/permissions";
 /** The longest name of a saved view (the menu's field and the schema both read it: no zod in the page's bundle). */
 export const LIST_VIEW_NAME_MAX = 60;
 
-export const LIST_VIEW_LISTS = ["vms", "audit"] as const;
+export const LIST_VIEW_LISTS = ["vms", "audit", "activities", "backupJobs", "replications"] as const;
 export type ListViewList = (typeof LIST_VIEW_LISTS)[number];
 
 type ColumnSpec = { all: readonly string[]; defaults: readonly string[]; fixed: string; read: Permission };
@@ -25,6 +25,26 @@ export const LIST_COLUMNS = {
     defaults: ["time", "actor", "action", "outcome", "target", "details"],
     fixed: "time",
     read: "audit:read",
+  },
+  activities: {
+    all: ["createdAt", "type", "resource", "state", "initiator", "duration"],
+    // Six short columns (the failure's reason wraps under its state): all fit 1 440 px.
+    defaults: ["createdAt", "type", "resource", "state", "initiator", "duration"],
+    fixed: "type",
+    read: "activity:read",
+  },
+  backupJobs: {
+    all: ["startedAt", "vm", "policy", "zones", "state", "size", "finishedAt"],
+    defaults: ["startedAt", "vm", "policy", "zones", "state", "size", "finishedAt"],
+    fixed: "startedAt",
+    read: "backup:read",
+  },
+  // The Stop button is no column to choose: it follows the row for whoever may stop it.
+  replications: {
+    all: ["subject", "kind", "sites", "rpo", "lastReplicatedAt", "status", "state"],
+    defaults: ["subject", "kind", "sites", "rpo", "lastReplicatedAt", "status", "state"],
+    fixed: "subject",
+    read: "backup:read",
   },
 } as const satisfies Record<ListViewList, ColumnSpec>;
 

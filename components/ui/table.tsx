@@ -32,9 +32,18 @@ export function TBody({ children }: { children: React.ReactNode }) {
   return <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>;
 }
 
-export function Tr({ children }: { children: React.ReactNode }) {
-  return <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/50">{children}</tr>;
+/**
+ * `linked`: the whole row opens what its main link (given `rowLinkClass`) opens — the link's box is
+ * stretched over the row by CSS, no script; the row's other links (`cellLinkClass`) stay on top.
+ */
+export function Tr({ children, linked = false }: { children: React.ReactNode; linked?: boolean }) {
+  return <tr className={cn("hover:bg-slate-50 dark:hover:bg-slate-800/50", linked && "relative cursor-pointer")}>{children}</tr>;
 }
+
+/** The main link of a `linked` row: its click area is the whole row. */
+export const rowLinkClass = "after:absolute after:inset-0 after:content-['']";
+/** Any other link or control in a `linked` row: above the stretched one. */
+export const cellLinkClass = "relative z-[1]";
 
 export function Th({ children, align = "left", sort, className }: { children: React.ReactNode; align?: "left" | "right"; sort?: "ascending" | "descending" | "none"; /** e.g. a column hidden on narrow screens. */ className?: string }) {
   return (

@@ -70,5 +70,25 @@ describe("saved views of a list", () => {
     expect(canonicalQuery("audit", "page=2&cols=details,time&outcome=DENIED&nonsense=x")).toBe("outcome=DENIED&cols=details%2Ctime");
     // The default columns in their default order are no parameter at all.
     expect(canonicalQuery("vms", "cols=name,powerState,pool,memoryGb,cpu,encryption,tags,createdAt")).toBe("");
+    // The activities and backup jobs: their own filters kept, a bad state dropped, the row's name put back first.
+    expect(canonicalQuery("activities", "state=FAILED&q=web&page=3&cols=state,createdAt&initiator=u1")).toBe("state=FAILED&q=web&initiator=u1&cols=type%2Cstate%2CcreatedAt");
+    expect(canonicalQuery("replications", "rpo=breach&kind=NOPE&sort=lastReplicatedAt&cols=status")).toBe("rpo=breach&cols=subject%2Cstatus&sort=lastReplicatedAt");
+    expect(canonicalQuery("backupJobs", "state=BOGUS&q=db&cols=startedAt,vm,policy,zones,state,size,finishedAt&sort=startedAt&dir=desc")).toBe("q=db");
+  });
+
+  it("keeps the activities' and backup jobs' views apart, each behind its list's read permission, and another person's is not found", async () => {
+    const { tenant, alice, a, b } = await twoMembers();
+    const acts = await saveListView(a, { list: "activities", name: "Failures", query: "state=FAILED" });
+    const jobs = await saveListView(a, { list: "backupJobs", name: "Failed runs", query: "state=FAILED&cols=startedAt,vm,state" });
+    if (!acts.ok || !jobs.ok) throw new Error("saved");
+    expect((await listListViews(a, "activities")).map((v) => [v.name, v.query])).toEqual([["Failures", "state=FAILED"]]);
+    expect((await listListViews(a, "backupJobs")).map((v) => [v.name, v.query])).toEqual([["Failed runs", "state=FAILED&cols=startedAt%2Cvm%2Cstate"]]);
+    expect(await listListViews(b, "activities")).toEqual([]);
+    await expect(deleteListView(b, { viewId: jobs.value.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listListViews(a, "backupJobs")).toHaveLength(1);
+
+    const reader = await memberContext(tenant.id, ["activity:read"], alice);
+    expect((await saveListView(reader, { list: "activities", name: "ok", query: "" })).ok).toBe(true);
+    await expect(saveListView(reader, { list: "backupJobs", name: "no", query: "" })).rejects.toSatisfy((e) => e instanceof ForbiddenError && e.permission === "backup:read");
   });
 });

@@ -8,6 +8,8 @@ import { NotFoundError } from "@/lib/errors";
 import { COLUMNS_PARAM, LIST_COLUMNS, columnsParam, pickColumns, type ListViewList } from "@/lib/list-views";
 import { vmList } from "@/lib/validation/vm-list";
 import { auditList } from "@/lib/validation/audit-list";
+import { activityList } from "@/lib/validation/activity-list";
+import { backupJobList, replicationList } from "@/lib/validation/data-protection";
 import type { DeleteListViewInput, SaveListViewInput } from "@/lib/validation/list-views";
 import { actorColumns, assertPermission, type TenantContext } from "./context";
 
@@ -17,7 +19,7 @@ import { actorColumns, assertPermission, type TenantContext } from "./context";
 
 export type ListViewView = { id: string; list: string; name: string; query: string };
 
-const DEFINITIONS = { vms: vmList, audit: auditList } as const;
+const DEFINITIONS = { vms: vmList, audit: auditList, activities: activityList, backupJobs: backupJobList, replications: replicationList } as const;
 
 /**
  * The view's query in the list's own words: parsed like the page parses its URL (what it does not

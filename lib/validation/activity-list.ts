@@ -20,12 +20,14 @@ export const activityList = defineListQuery({
     resourceType: z.string().trim().max(40),
     resourceId: z.string().trim().max(64),
     initiator: z.string().trim().max(64),
+    /** The columns shown, in order (lib/list-views.ts); absent = the defaults. */
+    cols: z.string().trim().max(300),
   },
 });
 
 export type ActivityListQuery = ListQuery<
   "createdAt",
-  { state?: ActivityStateName; type?: (typeof ACTIVITY_FILTER_TYPES)[number]; q?: string; resourceType?: string; resourceId?: string; initiator?: string }
+  { state?: ActivityStateName; type?: (typeof ACTIVITY_FILTER_TYPES)[number]; q?: string; resourceType?: string; resourceId?: string; initiator?: string; cols?: string }
 >;
 
 export const parseActivityListQuery = (params: Record<string, string | string[] | undefined>): ActivityListQuery => activityList.parse(params);

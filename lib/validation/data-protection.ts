@@ -53,9 +53,10 @@ export const replicationList = defineListQuery({
   sorts: REPLICATION_SORTS,
   defaultSort: "subject",
   pageSizes: PAGE_SIZES,
-  filters: { kind: z.enum(REPLICATION_KINDS), rpo: z.enum(RPO_STATUSES), q: z.string().trim().max(100) },
+  // cols: the columns shown, in order (lib/list-views.ts); absent = the defaults.
+  filters: { kind: z.enum(REPLICATION_KINDS), rpo: z.enum(RPO_STATUSES), q: z.string().trim().max(100), cols: z.string().trim().max(300) },
 });
-export type ReplicationListQuery = ListQuery<ReplicationSort, { kind?: (typeof REPLICATION_KINDS)[number]; rpo?: RpoStatusName; q?: string }>;
+export type ReplicationListQuery = ListQuery<ReplicationSort, { kind?: (typeof REPLICATION_KINDS)[number]; rpo?: RpoStatusName; q?: string; cols?: string }>;
 
 // ───────────────────────── Backups and restores ─────────────────────────
 
@@ -95,6 +96,7 @@ export const backupJobList = defineListQuery({
   defaultSort: "startedAt",
   defaultDir: "desc",
   pageSizes: PAGE_SIZES,
-  filters: { state: z.enum(BACKUP_JOB_STATES), q: z.string().trim().max(100), vmId: id },
+  // cols: the columns shown, in order (lib/list-views.ts); absent = the defaults. Not a filter: the export has every column.
+  filters: { state: z.enum(BACKUP_JOB_STATES), q: z.string().trim().max(100), vmId: id, cols: z.string().trim().max(300) },
 });
-export type BackupJobQuery = ListQuery<BackupJobSort, { state?: BackupJobStateName; q?: string; vmId?: string }>;
+export type BackupJobQuery = ListQuery<BackupJobSort, { state?: BackupJobStateName; q?: string; vmId?: string; cols?: string }>;

@@ -13,6 +13,10 @@ import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { Field, Input, Select } from "@/components/ui/field";
 import { linkClass } from "@/components/ui/styles";
 import { ActivityTable } from "@/components/activity/activity-table";
+import { ColumnsMenu } from "@/components/ui/list/columns-menu";
+import { SavedViews } from "@/components/ui/list/saved-views";
+import { listListViews } from "@/lib/services/list-views";
+import { LIST_COLUMNS, pickColumns } from "@/lib/list-views";
 import { tenantPage } from "../tenant-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,11 +26,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default tenantPage({ permission: "activity:read", title: ["activityLog", "title"] }, async ({ ctx, searchParams }) => {
   const q = parseActivityListQuery(searchParams);
   const base = `/t/${ctx.tenant.slug}/activities`;
-  const [{ total, rows }, people, t, a, list] = await Promise.all([listActivities(ctx, q), activityInitiators(ctx), getTranslations("activityLog"), getTranslations("activity"), getTranslations("list")]);
+  const columns = pickColumns("activities", q.cols);
+  const [{ total, rows }, people, views, t, a, list] = await Promise.all([listActivities(ctx, q), activityInitiators(ctx), listListViews(ctx, "activities"), getTranslations("activityLog"), getTranslations("activity"), getTranslations("list")]);
   const w = pageWindow(q, total);
   if (q.page > w.pages) redirect(activityListHref(base, q, { page: w.pages }));
   const filtered = Boolean(q.state || q.type || q.q || q.initiator || q.resourceId);
-  const clearHref = base;
+  // Clearing the filters keeps the person's columns.
+  const clearHref = activityListHref(base, { ...q, state: undefined, type: undefined, q: undefined, initiator: undefined, resourceType: undefined, resourceId: undefined, page: 1 });
+  const labels = Object.fromEntries(LIST_COLUMNS.activities.all.map((c) => [c, t(`columns.${c}`)]));
   // A resource's own history: said above the list, with its name when a row carries it.
   const resourceName = q.resourceId ? rows.find((r) => r.resource?.id === q.resourceId)?.concernedItems[0]?.name ?? q.resourceId : null;
 
@@ -39,7 +46,18 @@ export default tenantPage({ permission: "activity:read", title: ["activityLog", 
           <Link href={activityListHref(base, { ...q, resourceType: undefined, resourceId: undefined, page: 1 })} className={linkClass}>{t("allResources")}</Link>
         </p>
       )}
-      <FilterBar action={base} label={t("filters")} clearHref={filtered ? clearHref : undefined}>
+      <FilterBar
+        instant
+        action={base}
+        label={t("filters")}
+        clearHref={filtered ? clearHref : undefined}
+        tools={
+          <>
+            <ColumnsMenu list="activities" listLabel={t("title")} shown={columns} labels={labels} />
+            <SavedViews tenantId={ctx.tenant.id} list="activities" listLabel={t("title")} base={base} views={views} />
+          </>
+        }
+      >
         <Field id="act-filter-q" label={t("filterResource")}>
           {(aria) => <Input {...aria} name="q" type="search" defaultValue={q.q} placeholder={t("filterResourcePlaceholder")} maxLength={100} autoComplete="off" className="w-52" />}
         </Field>
@@ -90,7 +108,7 @@ export default tenantPage({ permission: "activity:read", title: ["activityLog", 
       {rows.length === 0 ? (
         <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("none")} none={t("noneAtAll")} />
       ) : (
-        <ActivityTable rows={rows} tenantSlug={ctx.tenant.slug} label={t("title")} />
+        <ActivityTable rows={rows} tenantSlug={ctx.tenant.slug} label={t("title")} columns={columns} />
       )}
       <Pager page={q.page} pages={w.pages} hrefFor={(page) => activityListHref(base, q, { page })} />
     </>

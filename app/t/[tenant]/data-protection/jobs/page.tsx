@@ -11,6 +11,10 @@ import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
 import { linkClass } from "@/components/ui/styles";
 import { BackupJobTable } from "@/components/data-protection/backup-job-table";
+import { ColumnsMenu } from "@/components/ui/list/columns-menu";
+import { SavedViews } from "@/components/ui/list/saved-views";
+import { listListViews } from "@/lib/services/list-views";
+import { LIST_COLUMNS, pickColumns } from "@/lib/list-views";
 import { tenantPage } from "../../tenant-page";
 import { DataProtectionTabs } from "../tabs";
 
@@ -22,13 +26,15 @@ export default tenantPage({ permission: "backup:read", title: ["backupJobs", "ti
   const q: BackupJobQuery = backupJobList.parse(searchParams);
   const base = `/t/${ctx.tenant.slug}/data-protection/jobs`;
   const href = (change: Partial<BackupJobQuery>) => backupJobList.href(base, q, change);
-  const [{ total, rows }, t, dp, list] = await Promise.all([listBackupJobs(ctx, q), getTranslations("backupJobs"), getTranslations("dataProtection"), getTranslations("list")]);
+  const columns = pickColumns("backupJobs", q.cols);
+  const [{ total, rows }, views, t, dp, list] = await Promise.all([listBackupJobs(ctx, q), listListViews(ctx, "backupJobs"), getTranslations("backupJobs"), getTranslations("dataProtection"), getTranslations("list")]);
   const w = pageWindow(q, total);
   if (q.page > w.pages) redirect(href({ page: w.pages }));
   const filtered = Boolean(q.q || q.state || q.vmId);
   const clearHref = href({ q: undefined, state: undefined, vmId: undefined, page: 1 });
   // The export takes the same filters as the page, all pages of them.
-  const exportHref = backupJobList.href(`${base}/export`, { ...q, page: 1, pageSize: backupJobList.defaults.pageSize });
+  const exportHref = backupJobList.href(`${base}/export`, { ...q, cols: undefined, page: 1, pageSize: backupJobList.defaults.pageSize });
+  const labels = Object.fromEntries(LIST_COLUMNS.backupJobs.all.map((c) => [c, t(`columns.${c}`)]));
 
   return (
     <>
@@ -40,7 +46,19 @@ export default tenantPage({ permission: "backup:read", title: ["backupJobs", "ti
           <a href={exportHref} className={`text-sm ${linkClass}`} download>{t("exportCsv")}</a>
         </div>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{t("intro")}</p>
-        <FilterBar action={base} label={t("filters")} keep={{ vmId: q.vmId }} clearHref={filtered ? clearHref : undefined}>
+        <FilterBar
+          instant
+          action={base}
+          label={t("filters")}
+          keep={{ vmId: q.vmId }}
+          clearHref={filtered ? clearHref : undefined}
+          tools={
+            <>
+              <ColumnsMenu list="backupJobs" listLabel={t("title")} shown={columns} labels={labels} />
+              <SavedViews tenantId={ctx.tenant.id} list="backupJobs" listLabel={t("title")} base={base} views={views} />
+            </>
+          }
+        >
           <Field id="jobs-q" label={t("filterVm")}>
             {(aria) => <Input {...aria} name="q" type="search" defaultValue={q.q} maxLength={100} autoComplete="off" className="w-52" />}
           </Field>
@@ -68,7 +86,7 @@ export default tenantPage({ permission: "backup:read", title: ["backupJobs", "ti
         {rows.length === 0 ? (
           <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("noneMatch")} none={t("none")} />
         ) : (
-          <BackupJobTable rows={rows} tenantSlug={ctx.tenant.slug} label={t("caption")} />
+          <BackupJobTable rows={rows} tenantSlug={ctx.tenant.slug} label={t("caption")} columns={columns} />
         )}
         <Pager page={q.page} pages={w.pages} hrefFor={(page) => href({ page })} />
       </section>

@@ -16,6 +16,10 @@ import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
 import { MirrorDatastoreDialog, StopReplicationButton } from "@/components/data-protection/replication-dialogs";
+import { ColumnsMenu } from "@/components/ui/list/columns-menu";
+import { SavedViews } from "@/components/ui/list/saved-views";
+import { listListViews } from "@/lib/services/list-views";
+import { LIST_COLUMNS, pickColumns, type ListColumn } from "@/lib/list-views";
 import { tenantPage } from "../../tenant-page";
 import { DataProtectionTabs } from "../tabs";
 
@@ -25,16 +29,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const RPO_TONE = { initial_copy: "blue", ok: "green", at_risk: "amber", breach: "red" } as const;
 const STATE_TONE = { INITIAL_COPY: "blue", ACTIVE: "green", PAUSED: "amber", FAILED_OVER: "grey" } as const;
-const SORTABLE = ["subject", "kind"] as const satisfies readonly ReplicationSort[];
+const SORTABLE: Partial<Record<ListColumn<"replications">, ReplicationSort>> = { subject: "subject", kind: "kind", lastReplicatedAt: "lastReplicatedAt" };
 
 export default tenantPage({ permission: "backup:read", title: ["dataProtection", "title"] }, async ({ ctx, searchParams }) => {
   const q: ReplicationListQuery = replicationList.parse(searchParams);
   const base = `/t/${ctx.tenant.slug}/data-protection/replications`;
   const href = (change: Partial<ReplicationListQuery>) => replicationList.href(base, q, change);
   const now = new Date();
-  const [stores, { total, rows }, t, forms, list, format, locale] = await Promise.all([
+  const columns = pickColumns("replications", q.cols);
+  const [stores, { total, rows }, views, t, forms, list, format, locale] = await Promise.all([
     listMirrorCandidates(ctx),
     listReplications(ctx, q, now),
+    listListViews(ctx, "replications"),
     getTranslations("dataProtection"),
     getTranslations("dataProtectionForms"),
     getTranslations("list"),
@@ -48,6 +54,7 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
   const zones = standbyZones(ctx);
   const filtered = Boolean(q.kind || q.rpo || q.q);
   const clearHref = href({ kind: undefined, rpo: undefined, q: undefined, page: 1 });
+  const labels = Object.fromEntries(LIST_COLUMNS.replications.all.map((c) => [c, t(`replicationColumns.${c}`)]));
   const gib = (n: number) => t("gib", { value: format.number(n) });
   const sortHeader = (key: ReplicationSort, label: string) => {
     const active = q.sort === key;
@@ -95,7 +102,19 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
 
       <section aria-labelledby="replications-title">
         <h2 id="replications-title" className="mb-2 text-base font-semibold">{t("replicationsTitle")}</h2>
-        <FilterBar action={base} label={t("replicationFilters")} keep={{ sort: q.sort !== "subject" ? q.sort : undefined, dir: q.dir !== "asc" ? q.dir : undefined }} clearHref={filtered ? clearHref : undefined}>
+        <FilterBar
+          instant
+          action={base}
+          label={t("replicationFilters")}
+          keep={{ sort: q.sort !== "subject" ? q.sort : undefined, dir: q.dir !== "asc" ? q.dir : undefined }}
+          clearHref={filtered ? clearHref : undefined}
+          tools={
+            <>
+              <ColumnsMenu list="replications" listLabel={t("replicationsTitle")} shown={columns} labels={labels} />
+              <SavedViews tenantId={ctx.tenant.id} list="replications" listLabel={t("replicationsTitle")} base={base} views={views} />
+            </>
+          }
+        >
           <Field id="replication-q" label={t("filterSubject")}>
             {(aria) => <Input {...aria} name="q" type="search" defaultValue={q.q} maxLength={100} autoComplete="off" className="w-52" />}
           </Field>
@@ -124,27 +143,25 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
         {rows.length === 0 ? (
           <ListEmptyState filtered={filtered} clearHref={clearHref} noMatch={t("noReplicationMatch")} none={t("noReplications")} />
         ) : (
-          <Table label={t("replicationsCaption")}>
+          <Table label={t("replicationsCaption")} stack>
             <THead>
-              {SORTABLE.map((key) => sortHeader(key, t(`replicationColumns.${key}`)))}
-              <Th>{t("replicationColumns.sites")}</Th>
-              <Th align="right">{t("replicationColumns.rpo")}</Th>
-              {sortHeader("lastReplicatedAt", t("replicationColumns.lastReplicatedAt"))}
-              <Th>{t("replicationColumns.status")}</Th>
-              <Th>{t("replicationColumns.state")}</Th>
+              {columns.map((c) => {
+                const sort = SORTABLE[c];
+                return sort ? sortHeader(sort, labels[c]!) : <Th key={c} align={c === "rpo" ? "right" : "left"}>{labels[c]}</Th>;
+              })}
               {canWrite && <Th>{t("replicationColumns.actions")}</Th>}
             </THead>
             <TBody>
               {rows.map((r) => {
                 const subject = r.vm?.name ?? r.datastore?.name ?? r.id;
                 const breach = r.rpoWarnings[0];
-                return (
-                  <Tr key={r.id}>
-                    <RowHeader>{subject}</RowHeader>
-                    <Td>{forms(`kinds.${r.kind}`)}</Td>
-                    <Td>{t("sites", { from: r.sourceAzId, to: r.targetAzId })}</Td>
-                    <Td align="right">{t("minutes", { value: r.promisedRpoMinutes })}</Td>
-                    <Td className="tabular-nums">
+                const cell: Record<ListColumn<"replications">, React.ReactNode> = {
+                  subject: <RowHeader key="subject" label={labels.subject}>{subject}</RowHeader>,
+                  kind: <Td key="kind" label={labels.kind}>{forms(`kinds.${r.kind}`)}</Td>,
+                  sites: <Td key="sites" label={labels.sites}>{t("sites", { from: r.sourceAzId, to: r.targetAzId })}</Td>,
+                  rpo: <Td key="rpo" label={labels.rpo} align="right">{t("minutes", { value: r.promisedRpoMinutes })}</Td>,
+                  lastReplicatedAt: (
+                    <Td key="lastReplicatedAt" label={labels.lastReplicatedAt} className="tabular-nums">
                       {r.kind === "METRO_MIRROR" && r.status === "ACTIVE" ? (
                         t("current")
                       ) : r.lastReplicatedAt ? (
@@ -155,14 +172,21 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
                         t("noPoint")
                       )}
                     </Td>
-                    <Td>
+                  ),
+                  status: (
+                    <Td key="status" label={labels.status}>
                       <Badge tone={RPO_TONE[r.rpo.status]} title={breach?.message[lang]}>
                         {forms(`rpo.${r.rpo.status}`)}
                       </Badge>
                     </Td>
-                    <Td>{r.busy ? <ActivityProgress activity={r.busy} compact /> : <Badge tone={STATE_TONE[r.status]}>{forms(`states.${r.status}`)}</Badge>}</Td>
+                  ),
+                  state: <Td key="state" label={labels.state}>{r.busy ? <ActivityProgress activity={r.busy} compact /> : <Badge tone={STATE_TONE[r.status]}>{forms(`states.${r.status}`)}</Badge>}</Td>,
+                };
+                return (
+                  <Tr key={r.id}>
+                    {columns.map((c) => cell[c])}
                     {canWrite && (
-                      <Td>
+                      <Td label={t("replicationColumns.actions")}>
                         <StopReplicationButton tenantId={ctx.tenant.id} replication={{ id: r.id, subject, standbyAz: r.targetAzId, busy: r.busyActivityId !== null }} />
                       </Td>
                     )}
