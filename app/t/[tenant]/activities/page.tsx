@@ -13,8 +13,7 @@ import { ListSummary, Pager } from "@/components/ui/list/pager";
 import { Field, Input, Select } from "@/components/ui/field";
 import { linkClass } from "@/components/ui/styles";
 import { ActivityTable } from "@/components/activity/activity-table";
-import { ColumnsMenu } from "@/components/ui/list/columns-menu";
-import { SavedViews } from "@/components/ui/list/saved-views";
+import { ListTools } from "@/components/ui/list/list-tools";
 import { listListViews } from "@/lib/services/list-views";
 import { LIST_COLUMNS, pickColumns } from "@/lib/list-views";
 import { tenantPage } from "../tenant-page";
@@ -51,12 +50,7 @@ export default tenantPage({ permission: "activity:read", title: ["activityLog", 
         action={base}
         label={t("filters")}
         clearHref={filtered ? clearHref : undefined}
-        tools={
-          <>
-            <ColumnsMenu list="activities" listLabel={t("title")} shown={columns} labels={labels} />
-            <SavedViews tenantId={ctx.tenant.id} list="activities" listLabel={t("title")} base={base} views={views} />
-          </>
-        }
+        tools={<ListTools tenantId={ctx.tenant.id} list="activities" listLabel={t("title")} shown={columns} labels={labels} base={base} views={views} />}
       >
         <Field id="act-filter-q" label={t("filterResource")}>
           {(aria) => <Input {...aria} name="q" type="search" defaultValue={q.q} placeholder={t("filterResourcePlaceholder")} maxLength={100} autoComplete="off" className="w-52" />}

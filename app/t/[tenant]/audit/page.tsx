@@ -15,8 +15,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { AuditTable } from "@/components/audit/audit-table";
 import { langOf } from "@/lib/decision-view";
-import { ColumnsMenu } from "@/components/ui/list/columns-menu";
-import { SavedViews } from "@/components/ui/list/saved-views";
+import { ListTools } from "@/components/ui/list/list-tools";
 import { listListViews } from "@/lib/services/list-views";
 import { LIST_COLUMNS, pickColumns } from "@/lib/list-views";
 import { tenantPage } from "../tenant-page";
@@ -61,12 +60,7 @@ export default tenantPage({ permission: "audit:read", title: ["auditLog", "title
         action={base}
         label={t("filters")}
         clearHref={filtered ? clearHref : undefined}
-        tools={
-          <>
-            <ColumnsMenu list="audit" listLabel={t("title")} shown={columns} labels={labels} />
-            <SavedViews tenantId={ctx.tenant.id} list="audit" listLabel={t("title")} base={base} views={views} />
-          </>
-        }
+        tools={<ListTools tenantId={ctx.tenant.id} list="audit" listLabel={t("title")} shown={columns} labels={labels} base={base} views={views} />}
       >
         <Field id="audit-filter-action" label={t("filterAction")}>
           {(aria) => (

@@ -21,8 +21,7 @@ import { langOf, toViolationViews } from "@/lib/decision-view";
 import { RowCheckbox, SelectAllCheckbox, VmSelection } from "@/components/vms/vm-selection";
 import { EncryptionPadlock } from "@/components/vms/encryption-padlock";
 import { TagList } from "@/components/vms/tag-list";
-import { ColumnsMenu } from "@/components/ui/list/columns-menu";
-import { SavedViews } from "@/components/ui/list/saved-views";
+import { ListTools } from "@/components/ui/list/list-tools";
 import { listListViews } from "@/lib/services/list-views";
 import { LIST_COLUMNS, pickColumns, type ListColumn } from "@/lib/list-views";
 import { tenantPage } from "../../tenant-page";
@@ -74,12 +73,7 @@ export default tenantPage({ permission: "compute:read", title: ["vms", "title"] 
         instant
         action={base}
         label={t("filters")}
-        tools={
-          <>
-            <ColumnsMenu list="vms" listLabel={t("title")} shown={columns} labels={labels} />
-            <SavedViews tenantId={ctx.tenant.id} list="vms" listLabel={t("title")} base={base} views={views} />
-          </>
-        }
+        tools={<ListTools tenantId={ctx.tenant.id} list="vms" listLabel={t("title")} shown={columns} labels={labels} base={base} views={views} />}
         keep={{ sort: q.sort !== "name" ? q.sort : undefined, dir: q.dir !== "asc" ? q.dir : undefined }} clearHref={filtered ? clearHref : undefined}>
         <Field id="vm-filter-q" label={t("filterName")}>
           {(aria) => <Input {...aria} name="q" type="search" defaultValue={q.q} placeholder={t("filterPlaceholder")} maxLength={100} autoComplete="off" className="w-60" />}

@@ -11,8 +11,7 @@ import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
 import { linkClass } from "@/components/ui/styles";
 import { BackupJobTable } from "@/components/data-protection/backup-job-table";
-import { ColumnsMenu } from "@/components/ui/list/columns-menu";
-import { SavedViews } from "@/components/ui/list/saved-views";
+import { ListTools } from "@/components/ui/list/list-tools";
 import { listListViews } from "@/lib/services/list-views";
 import { LIST_COLUMNS, pickColumns } from "@/lib/list-views";
 import { tenantPage } from "../../tenant-page";
@@ -52,12 +51,7 @@ export default tenantPage({ permission: "backup:read", title: ["backupJobs", "ti
           label={t("filters")}
           keep={{ vmId: q.vmId }}
           clearHref={filtered ? clearHref : undefined}
-          tools={
-            <>
-              <ColumnsMenu list="backupJobs" listLabel={t("title")} shown={columns} labels={labels} />
-              <SavedViews tenantId={ctx.tenant.id} list="backupJobs" listLabel={t("title")} base={base} views={views} />
-            </>
-          }
+          tools={<ListTools tenantId={ctx.tenant.id} list="backupJobs" listLabel={t("title")} shown={columns} labels={labels} base={base} views={views} />}
         >
           <Field id="jobs-q" label={t("filterVm")}>
             {(aria) => <Input {...aria} name="q" type="search" defaultValue={q.q} maxLength={100} autoComplete="off" className="w-52" />}

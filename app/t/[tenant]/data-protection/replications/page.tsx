@@ -16,8 +16,7 @@ import { ListEmptyState } from "@/components/ui/list/list-empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ActivityProgress } from "@/components/activity/activity-tracker";
 import { MirrorDatastoreDialog, StopReplicationButton } from "@/components/data-protection/replication-dialogs";
-import { ColumnsMenu } from "@/components/ui/list/columns-menu";
-import { SavedViews } from "@/components/ui/list/saved-views";
+import { ListTools } from "@/components/ui/list/list-tools";
 import { listListViews } from "@/lib/services/list-views";
 import { LIST_COLUMNS, pickColumns, type ListColumn } from "@/lib/list-views";
 import { tenantPage } from "../../tenant-page";
@@ -108,12 +107,7 @@ export default tenantPage({ permission: "backup:read", title: ["dataProtection",
           label={t("replicationFilters")}
           keep={{ sort: q.sort !== "subject" ? q.sort : undefined, dir: q.dir !== "asc" ? q.dir : undefined }}
           clearHref={filtered ? clearHref : undefined}
-          tools={
-            <>
-              <ColumnsMenu list="replications" listLabel={t("replicationsTitle")} shown={columns} labels={labels} />
-              <SavedViews tenantId={ctx.tenant.id} list="replications" listLabel={t("replicationsTitle")} base={base} views={views} />
-            </>
-          }
+          tools={<ListTools tenantId={ctx.tenant.id} list="replications" listLabel={t("replicationsTitle")} shown={columns} labels={labels} base={base} views={views} />}
         >
           <Field id="replication-q" label={t("filterSubject")}>
             {(aria) => <Input {...aria} name="q" type="search" defaultValue={q.q} maxLength={100} autoComplete="off" className="w-52" />}
