@@ -96,13 +96,11 @@ export default tenantPage<{ datastoreId: string }>({ permission: "metric:read", 
         {d.drivers && (
           <DriversTable
             testId="datastore-drivers"
-            title={t("driversTitle", { value: iops(d.drivers.total), when: format.dateTime(new Date(d.drivers.at), { dateStyle: "medium", timeStyle: "short" }) })}
-            note={d.resolution === "RAW" ? c("driversApprox") : `${c("driversApprox")} ${c(`driversBucket_${d.resolution}`)}`}
+            title={(when) => t("driversTitle", { value: iops(d.drivers!.total), when })}
             drivers={d.drivers}
-            vmHref={(id) => `/t/${ctx.tenant.slug}/compute/vms/${id}`}
+            resolution={d.resolution}
+            tenantSlug={ctx.tenant.slug}
             figure={iops}
-            pct={(r) => format.number(r, { style: "percent", maximumFractionDigits: 1 })}
-            labels={{ vm: c("driversVm"), figure: c("driversFigure"), share: c("driversShare"), others: (count) => c("driversOthers", { count }), total: c("driversTotal"), none: c("driversNone") }}
           />
         )}
 

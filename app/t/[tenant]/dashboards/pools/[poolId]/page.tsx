@@ -130,13 +130,11 @@ export default tenantPage<{ poolId: string }>({ permission: "metric:read", title
         {d.drivers && (
           <DriversTable
             testId="pool-drivers"
-            title={t("driversTitle", { value: gb(d.drivers.total), when: format.dateTime(new Date(d.drivers.at), { dateStyle: "medium", timeStyle: "short" }) })}
-            note={d.resolution === "RAW" ? c("driversApprox") : `${c("driversApprox")} ${c(`driversBucket_${d.resolution}`)}`}
+            title={(when) => t("driversTitle", { value: gb(d.drivers!.total), when })}
             drivers={d.drivers}
-            vmHref={(id) => `/t/${ctx.tenant.slug}/compute/vms/${id}`}
+            resolution={d.resolution}
+            tenantSlug={ctx.tenant.slug}
             figure={gb}
-            pct={(r) => format.number(r, { style: "percent", maximumFractionDigits: 1 })}
-            labels={{ vm: c("driversVm"), figure: c("driversFigure"), share: c("driversShare"), others: (count) => c("driversOthers", { count }), total: c("driversTotal"), none: c("driversNone") }}
           />
         )}
 
