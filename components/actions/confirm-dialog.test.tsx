@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { NextIntlClientProvider } from "next-intl";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { loadMessages, type Messages } from "@/i18n/messages";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { ActionResult } from "@/lib/actions/result";
-import { ActivityTracker } from "@/components/activity/activity-tracker";
+import { renderInConsole } from "@/test/render-in-console";
 import { RevokeTokenButton } from "@/components/iam/token-forms";
 
 // The confirmed immediate change as a user meets it, through the token's Revoke button: nothing is
@@ -19,10 +16,6 @@ vi.mock("sonner", () => ({ toast: { info: vi.fn(), success: (...a: unknown[]) =>
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh, push: vi.fn(), replace: vi.fn() }) }));
 vi.mock("@/lib/actions/iam/revoke-token", () => ({ revokeTokenAction: (...a: Parameters<typeof answer>) => answer(...a) }));
 
-let en: Messages = {};
-beforeAll(async () => {
-  en = await loadMessages("en");
-});
 beforeEach(() => {
   answer.mockReset();
   success.mockReset();
@@ -31,15 +24,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 function openRevoke() {
-  render(
-    <NextIntlClientProvider locale="en" messages={en}>
-      <QueryClientProvider client={new QueryClient()}>
-        <ActivityTracker tenant="production">
-          <RevokeTokenButton tenantId="t-1" tokenId="tok-1" name="ci-deploy" />
-        </ActivityTracker>
-      </QueryClientProvider>
-    </NextIntlClientProvider>,
-  );
+  renderInConsole(<RevokeTokenButton tenantId="t-1" tokenId="tok-1" name="ci-deploy" />);
   fireEvent.click(screen.getByRole("button", { name: "Revoke ci-deploy" }));
   return screen.getByRole("dialog", { name: "Revoke the token ci-deploy?" });
 }

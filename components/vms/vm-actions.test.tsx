@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { NextIntlClientProvider } from "next-intl";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { loadMessages, type Messages } from "@/i18n/messages";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { ActionResult } from "@/lib/actions/result";
-import { ActivityTracker } from "@/components/activity/activity-tracker";
+import { renderInConsole } from "@/test/render-in-console";
 import { ActionResultView } from "@/components/actions/action-result";
 import { useAction } from "@/components/actions/use-action";
 import { VmConfigActions } from "./vm-actions";
@@ -26,10 +23,6 @@ vi.mock("@/lib/actions/vms/create-snapshot", () => ({ createSnapshotAction: (...
 vi.mock("@/lib/actions/vms/delete-snapshot", () => ({ deleteSnapshotAction: (...a: Parameters<typeof answer>) => answer(...a) }));
 vi.mock("@/lib/actions/vms/delete-vm", () => ({ deleteVmAction: (...a: Parameters<typeof answer>) => answer(...a) }));
 
-let en: Messages = {};
-beforeAll(async () => {
-  en = await loadMessages("en");
-});
 beforeEach(() => {
   answer.mockReset();
   info.mockReset();
@@ -42,19 +35,8 @@ afterEach(() => {
 const vm = { id: "vm-1", name: "web-01", powerState: "POWERED_ON" as const, cpu: 4, memoryGb: 16, tags: [], busy: false, pool: "pool-a", datastore: "ds-a", maxCpu: 64 };
 const can = { power: true, write: true, manage: true };
 
-function wrap(children: React.ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <NextIntlClientProvider locale="en" messages={en}>
-      <QueryClientProvider client={client}>
-        <ActivityTracker tenant="production">{children}</ActivityTracker>
-      </QueryClientProvider>
-    </NextIntlClientProvider>,
-  );
-}
-
 function openResize() {
-  wrap(<VmConfigActions tenantId="t-1" tenantSlug="production" vm={vm} can={can} />);
+  renderInConsole(<VmConfigActions tenantId="t-1" tenantSlug="production" vm={vm} can={can} />);
   fireEvent.click(screen.getByRole("button", { name: "CPU and memory" }));
   return screen.getByRole("dialog", { name: "Change the CPU and memory of web-01" });
 }
@@ -139,7 +121,7 @@ describe("a VM dialog driven by its spec", { timeout: 20_000 }, () => {
   });
 
   it("the delete dialog keeps Submit disabled until the VM's name is typed back", async () => {
-      wrap(<VmConfigActions tenantId="t-1" tenantSlug="production" vm={vm} can={can} />);
+      renderInConsole(<VmConfigActions tenantId="t-1" tenantSlug="production" vm={vm} can={can} />);
     fireEvent.click(screen.getByRole("button", { name: "Delete" }));
     const dialog = screen.getByRole("dialog");
     const submit = within(dialog).getByRole("button", { name: "Delete VM" });
@@ -164,7 +146,7 @@ describe("an accepted change that started an activity", () => {
     const activity = { id: "act-1", type: "vm.resize", state: "RUNNING", progress: 40, step: "hot_add", stepLabel: { en: "Hot-adding memory", fr: "Ajout de mémoire à chaud" }, concernedItems: [{ type: "vm", id: "vm-1", name: "web-01" }] };
     const fetch = vi.fn(async () => new Response(JSON.stringify({ items: [activity] }), { headers: { "content-type": "application/json" } }));
     vi.stubGlobal("fetch", fetch);
-    wrap(<Harness action={async () => ({ ok: true, data: { activityId: "act-1" }, warnings: [] })} />);
+    renderInConsole(<Harness action={async () => ({ ok: true, data: { activityId: "act-1" }, warnings: [] })} />);
     fireEvent.click(screen.getByRole("button", { name: "Go" }));
     expect(await screen.findByRole("status")).toHaveProperty("textContent", "Accepted.");
     expect(info).toHaveBeenCalledWith("Change CPU and memory of web-01 started.");

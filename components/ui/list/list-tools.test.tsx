@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { NextIntlClientProvider } from "next-intl";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { loadMessages, type Messages } from "@/i18n/messages";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { ActionResult } from "@/lib/actions/result";
-import { ActivityTracker } from "@/components/activity/activity-tracker";
+import { renderInConsole } from "@/test/render-in-console";
 import { ColumnsMenu } from "./columns-menu";
 import { SavedViews } from "./saved-views";
 import { InstantFilterForm, FILTER_DEBOUNCE_MS } from "./instant-filter-form";
@@ -28,10 +25,6 @@ const remove = vi.fn<(tenantId: string, prev: unknown, input: unknown) => Promis
 vi.mock("@/lib/actions/views/save-list-view", () => ({ saveListViewAction: (...a: Parameters<typeof save>) => save(...a) }));
 vi.mock("@/lib/actions/views/delete-list-view", () => ({ deleteListViewAction: (...a: Parameters<typeof remove>) => remove(...a) }));
 
-let en: Messages = {};
-beforeAll(async () => {
-  en = await loadMessages("en");
-});
 beforeEach(() => {
   replace.mockReset();
   refresh.mockReset();
@@ -44,24 +37,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function wrap(children: React.ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <NextIntlClientProvider locale="en" messages={en}>
-      <QueryClientProvider client={client}>
-        <ActivityTracker tenant="production">{children}</ActivityTracker>
-      </QueryClientProvider>
-    </NextIntlClientProvider>,
-  );
-}
-
 const LABELS = { name: "Name", powerState: "State", pool: "Pool", host: "Host", memoryGb: "Memory (GB)", cpu: "vCPU", datastore: "Datastore", encryption: "Encryption", tags: "Tags", createdAt: "Created" };
 const DEFAULTS = ["name", "powerState", "pool", "memoryGb", "cpu", "encryption", "tags", "createdAt"];
 const lastCols = () => new URL(`http://x${replace.mock.lastCall![0]}`).searchParams.get("cols");
 
 describe("the columns menu", () => {
   it("opens from its button, lists every column with the shown ones ticked, and the name cannot be hidden", () => {
-    wrap(<ColumnsMenu list="vms" listLabel="Virtual machines" shown={DEFAULTS} labels={LABELS} />);
+    renderInConsole(<ColumnsMenu list="vms" listLabel="Virtual machines" shown={DEFAULTS} labels={LABELS} />);
     const button = screen.getByRole("button", { name: "Columns" });
     expect(button.getAttribute("aria-expanded")).toBe("false");
     fireEvent.click(button);
@@ -75,7 +57,7 @@ describe("the columns menu", () => {
 
   it("hides a column, shows another and moves one, each time in the URL's cols (the page number dropped)", () => {
     search = "q=web&page=3";
-    wrap(<ColumnsMenu list="vms" listLabel="Virtual machines" shown={DEFAULTS} labels={LABELS} />);
+    renderInConsole(<ColumnsMenu list="vms" listLabel="Virtual machines" shown={DEFAULTS} labels={LABELS} />);
     fireEvent.click(screen.getByRole("button", { name: "Columns" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Show Pool" }));
     expect(lastCols()).toBe("name,powerState,memoryGb,cpu,encryption,tags,createdAt");
@@ -91,14 +73,14 @@ describe("the columns menu", () => {
 
   it("goes back to the default columns with no cols parameter at all", () => {
     search = "cols=name,tags";
-    wrap(<ColumnsMenu list="vms" listLabel="Virtual machines" shown={["name", "tags"]} labels={LABELS} />);
+    renderInConsole(<ColumnsMenu list="vms" listLabel="Virtual machines" shown={["name", "tags"]} labels={LABELS} />);
     fireEvent.click(screen.getByRole("button", { name: "Columns" }));
     fireEvent.click(screen.getByRole("button", { name: "Default columns" }));
     expect(replace.mock.lastCall![0]).toBe("/t/production/compute/vms");
   });
 
   it("closes on Escape and gives the focus back to its button", () => {
-    wrap(<ColumnsMenu list="vms" listLabel="Virtual machines" shown={DEFAULTS} labels={LABELS} />);
+    renderInConsole(<ColumnsMenu list="vms" listLabel="Virtual machines" shown={DEFAULTS} labels={LABELS} />);
     const button = screen.getByRole("button", { name: "Columns" });
     fireEvent.click(button);
     const box = screen.getByRole("checkbox", { name: "Show Tags" });
@@ -114,7 +96,7 @@ describe("saved views", () => {
 
   // The panel loads when first opened (next/dynamic): each test waits for it.
   it("applies a view by its link to the list's URL with the view's query", async () => {
-    wrap(<SavedViews tenantId="t-1" list="vms" listLabel="Virtual machines" base="/t/production/compute/vms" views={views} />);
+    renderInConsole(<SavedViews tenantId="t-1" list="vms" listLabel="Virtual machines" base="/t/production/compute/vms" views={views} />);
     fireEvent.click(screen.getByRole("button", { name: "Views" }));
     expect((await screen.findByRole("link", { name: "Apply view Databases" })).getAttribute("href")).toBe("/t/production/compute/vms?q=-db-&cols=name%2Ctags");
   });
@@ -122,7 +104,7 @@ describe("saved views", () => {
   it("saves the URL's current filters, columns and sort under the typed name, then says so", async () => {
     search = "q=web&cols=name%2Ctags&sort=createdAt";
     save.mockResolvedValue({ ok: true, data: { id: "v2", name: "Web", list: "vms", query: "q=web" }, warnings: [] });
-    wrap(<SavedViews tenantId="t-1" list="vms" listLabel="Virtual machines" base="/t/production/compute/vms" views={[]} />);
+    renderInConsole(<SavedViews tenantId="t-1" list="vms" listLabel="Virtual machines" base="/t/production/compute/vms" views={[]} />);
     fireEvent.click(screen.getByRole("button", { name: "Views" }));
     expect(await screen.findByText("No saved view yet.")).toBeTruthy();
     fireEvent.change(screen.getByRole("textbox", { name: "Save the current filters, columns and sort as" }), { target: { value: "  Web  " } });
@@ -134,7 +116,7 @@ describe("saved views", () => {
 
   it("deletes a view, and shows the server's sentence when the view is not found (another person's)", async () => {
     remove.mockResolvedValue({ ok: false, code: "NOT_FOUND", formError: "This view no longer exists." });
-    wrap(<SavedViews tenantId="t-1" list="vms" listLabel="Virtual machines" base="/t/production/compute/vms" views={views} />);
+    renderInConsole(<SavedViews tenantId="t-1" list="vms" listLabel="Virtual machines" base="/t/production/compute/vms" views={views} />);
     fireEvent.click(screen.getByRole("button", { name: "Views" }));
     fireEvent.click(await screen.findByRole("button", { name: "Delete view Databases" }));
     await waitFor(() => expect(remove).toHaveBeenCalledWith("t-1", null, { viewId: "v1" }));
@@ -146,7 +128,7 @@ describe("instant filters", () => {
   it("follow typing once it rests 300 ms (one URL change, not one per key), and a choice at once", () => {
     vi.useFakeTimers();
     search = "sort=createdAt&page=2";
-    wrap(
+    renderInConsole(
       <InstantFilterForm action="/t/production/compute/vms" label="Filters">
         <input type="search" name="q" aria-label="Filter by name" defaultValue="" />
         <select name="state" aria-label="State" defaultValue="">
