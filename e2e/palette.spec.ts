@@ -72,9 +72,13 @@ test("a search that finds nothing says so", async ({ page, loginAs }) => {
 test("? lists the keyboard shortcuts; G then V opens the VM list, and keys typed in a field stay there", async ({ page, loginAs }) => {
   await loginAs("adminProd");
   await page.goto("/t/production/overview");
-  await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
-  await expect(help).toBeVisible();
+  // The keys are heard once the page has hydrated: a "?" pressed before that is pressed again (a
+  // second "?" leaves the list open).
+  await expect(async () => {
+    await page.keyboard.press("?");
+    await expect(help).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await expect(help.getByRole("row").filter({ hasText: "G then V" })).toContainText("Go to Virtual machines");
   await expect(help.getByRole("row").filter({ hasText: "Ctrl K" })).toContainText("Search everywhere");
   await page.keyboard.press("Escape");

@@ -18,13 +18,13 @@ export function KeyboardShortcuts({ tenant }: { tenant: string }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target)) return;
-      // An open dialog keeps its keys (the help closes itself on ? and Escape).
+      // An open dialog keeps its keys (the help closes on Escape; ? again leaves it open).
       if (document.querySelector("[role=dialog]") && e.key !== "?") return;
       const out = onShortcutKey(state.current, e, Date.now());
       state.current = out.state;
       if (out.help) {
         e.preventDefault();
-        setHelp((h) => !h);
+        setHelp(true);
       } else if (out.go) {
         e.preventDefault();
         router.push(`/t/${tenant}/${out.go.href}`);
